@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { parsePair } from '../../definitions.js';
+import { runAnalyze } from '../../run.js';
+import { parseFormat } from '../../sources/index.js';
+import { renderHeadline } from '../../report/terminal.js';
+import { renderAnalyticsText } from '../../analyze/index.js';
+import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
+import { terminalProgress } from '../progress.js';
+
+interface AnalyzeFlags extends DefinitionFlags {
+  out: string;
+  pair: string;
+  venue?: string;
+  year?: string;
+  format?: string;
+  json?: boolean;
+  email: boolean;
+}
+
+export function registerAnalyze(program: Command): void {
+  const command = program
+    .command('analyze')
+    .summary('ingest paper lists, resolve affiliations, report country-pair collaboration')
+    .description(
+      'Read accepted-paper lists (Paper Copilot JSON, NeurIPS virtual-site JSON, CSV or JSONL), resolve\n' +
+        "every author's affiliation to an institution, country and sector, classify fields and technologies,\n" +
+        'and count papers co-authored by the two countries of --pair. Writes papers.jsonl (one line per\n' +
+        'paper, with the evidence behind every affiliation) and summary.json to --out.',
+    )
+    .argument('<file...>', 'paper-list files; venue and year come from the file name (nips2018.json -> NeurIPS 2018)')
+    .option('-o, --out <dir>', 'output directory', 'collabscope-out')
+    .option('-p, --pair <a,b>', 'the two countries to report on, ISO 3166-1 alpha-2', 'US,CN')
+    .option('--venue <name>', 'venue name for every input file (instead of the file name)')
+    .option('--year <yyyy>', 'year for every input file (instead of the file name)')
+    .option('--format <format>', 'input format: papercopilot, neurips, csv, jsonl (default: detected from content)')
+    .option('--json', 'print summary.json instead of tables')
+    .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone');
+  addDefinitionOptions(command);
+  command.action(async (files: string[], flags: AnalyzeFlags) => {
+    const pair = parsePair(flags.pair);
+    const definitions = definitionsFrom(flags);
+    const { summary } = await runAnalyze({
+      files,
+      out: flags.out,
+      pair,
+      definitions,
+      format: flags.format ? parseFormat(flags.format) : undefined,
+      venue: flags.venue,
+      year: flags.year ? parseYear(flags.year) : undefined,
+      ignoreEmail: !flags.email,
+      progress: terminalProgress(),
+    });
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
+      process.stdout.write(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
+    }
+  });
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Entry point: argument parsing only. Each command lives in src/cli/commands/<name>.ts.
+import { Command, CommanderError } from 'commander';
+import { isCollabscopeError } from '../errors.js';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerExplain } from './commands/explain.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('collabscope')
+    .description(
+      'Measure international research collaboration from conference paper metadata.\n' +
+        'Ingest accepted-paper lists, resolve affiliations to institutions and countries,\n' +
+        'classify fields and technologies, and report collaboration between countries.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)');
+  registerAnalyze(program);
+  registerExplain(program);
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (isCollabscopeError(error)) {
+      process.stderr.write(`collabscope: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(
+  (await import('node:fs')).realpathSync(process.argv[1]),
+).href;
+if (invokedDirectly) {
+  main().then((code) => process.exit(code));
+}

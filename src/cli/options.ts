@@ -1,0 +1,59 @@
+// Flags shared by several commands: the switchable definitions and the country pair.
+import { Option, type Command } from 'commander';
+import { CollabscopeError } from '../errors.js';
+import { DEFAULT_DEFINITIONS, type Definitions } from '../types.js';
+
+export interface DefinitionFlags {
+  chinaScope: string;
+  multinational: string;
+  dualAffiliation: string;
+  affiliations: string;
+  tracks: string;
+}
+
+export function addDefinitionOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--china-scope <scope>', 'mainland: HK, MO, TW are their own countries; greater: folded into CN')
+        .choices(['mainland', 'greater'])
+        .default(DEFAULT_DEFINITIONS.chinaScope),
+    )
+    .addOption(
+      new Option('--multinational <policy>', "lab: a company's lab counts where it is; hq: in the headquarters' country")
+        .choices(['lab', 'hq'])
+        .default(DEFAULT_DEFINITIONS.multinational),
+    )
+    .addOption(
+      new Option('--dual-affiliation <rule>', 'count: an author listing institutions in both countries links them; ignore: does not')
+        .choices(['count', 'ignore'])
+        .default(DEFAULT_DEFINITIONS.dualAffiliation),
+    )
+    .addOption(
+      new Option('--affiliations <which>', "all: every affiliation of an author; first: only each author's first")
+        .choices(['all', 'first'])
+        .default(DEFAULT_DEFINITIONS.affiliations),
+    )
+    .addOption(
+      new Option('--tracks <which>', 'all: every track; main: main track only (no workshops, D&B, demos)')
+        .choices(['all', 'main'])
+        .default(DEFAULT_DEFINITIONS.tracks),
+    );
+}
+
+export function definitionsFrom(flags: DefinitionFlags): Definitions {
+  return {
+    chinaScope: flags.chinaScope as Definitions['chinaScope'],
+    multinational: flags.multinational as Definitions['multinational'],
+    dualAffiliation: flags.dualAffiliation as Definitions['dualAffiliation'],
+    affiliations: flags.affiliations as Definitions['affiliations'],
+    tracks: flags.tracks as Definitions['tracks'],
+  };
+}
+
+export function parseYear(text: string): number {
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 1900 || year > 2100) {
+    throw new CollabscopeError('E_BAD_ARGUMENT', `--year must be a four-digit year (got "${text}")`);
+  }
+  return year;
+}

@@ -1,0 +1,24 @@
+// A progress bar on stderr for long work, drawn only when stderr is a terminal.
+import cliProgress from 'cli-progress';
+import { SILENT_PROGRESS, type Progress } from '../pipeline.js';
+
+export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY) return SILENT_PROGRESS;
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    start(label, total) {
+      bar = new cliProgress.SingleBar(
+        { stream, format: `${label.padEnd(26)} [{bar}] {value}/{total} {percentage}% | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, 0);
+    },
+    tick(count = 1) {
+      bar?.increment(count);
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
+  };
+}

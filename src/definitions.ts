@@ -1,0 +1,79 @@
+// The switchable definitions, applied to resolved affiliations. Pure functions: the resolver records
+// facts (lab location, headquarters' country); these decide which country a fact counts for.
+import type { Affiliation, Author, Definitions, Paper } from './types.js';
+import { CollabscopeError } from './errors.js';
+
+const GREATER_CHINA = new Set(['HK', 'MO', 'TW']);
+
+export function applyChinaScope(country: string, scope: Definitions['chinaScope']): string {
+  return scope === 'greater' && GREATER_CHINA.has(country) ? 'CN' : country;
+}
+
+/** The country an affiliation counts for under the definitions, or null when unknown. */
+export function affiliationCountry(affiliation: Affiliation, definitions: Definitions): string | null {
+  const located = definitions.multinational === 'hq' && affiliation.hqCountry ? affiliation.hqCountry : affiliation.country;
+  return located ? applyChinaScope(located, definitions.chinaScope) : null;
+}
+
+/** The affiliations of an author that count: all of them, or only the first institution listed. */
+export function countedAffiliations(author: Author, definitions: Definitions): Affiliation[] {
+  return definitions.affiliations === 'first' ? author.affiliations.slice(0, 1) : author.affiliations;
+}
+
+export function authorCountries(author: Author, definitions: Definitions): string[] {
+  const codes = new Set<string>();
+  for (const affiliation of countedAffiliations(author, definitions)) {
+    const code = affiliationCountry(affiliation, definitions);
+    if (code) codes.add(code);
+  }
+  return [...codes].sort();
+}
+
+/** Sorted country codes of a paper under the definitions (the `countries` field of papers.jsonl). */
+export function paperCountries(paper: Pick<Paper, 'authors'>, definitions: Definitions): string[] {
+  const codes = new Set<string>();
+  for (const author of paper.authors) for (const code of authorCountries(author, definitions)) codes.add(code);
+  return [...codes].sort();
+}
+
+/** Main-track papers: the source's track is empty or named main/conference (not workshops, D&B, demos). */
+export function isMainTrack(track: string | null): boolean {
+  if (!track) return true;
+  return /^(main|main track|conference|poster|oral|spotlight)$/i.test(track.trim());
+}
+
+export function paperInScope(paper: Pick<Paper, 'track'>, definitions: Definitions): boolean {
+  return definitions.tracks === 'all' || isMainTrack(paper.track);
+}
+
+/**
+ * Whether a paper links the two countries of a pair. With dualAffiliation 'ignore', authors who list
+ * institutions in both countries at once are left out of that decision.
+ */
+export function paperHasPair(paper: Pick<Paper, 'authors'>, pair: readonly [string, string], definitions: Definitions): boolean {
+  const [a, b] = pair;
+  let hasA = false;
+  let hasB = false;
+  for (const author of paper.authors) {
+    const codes = authorCountries(author, definitions);
+    const inA = codes.includes(a);
+    const inB = codes.includes(b);
+    if (definitions.dualAffiliation === 'ignore' && inA && inB) continue;
+    hasA ||= inA;
+    hasB ||= inB;
+  }
+  return hasA && hasB;
+}
+
+/** Parses "US,CN" into a pair of distinct ISO alpha-2 codes. */
+export function parsePair(text: string): [string, string] {
+  const parts = text.split(/[,-]/).map((p) => p.trim().toUpperCase());
+  if (parts.length !== 2 || !parts.every((p) => /^[A-Z]{2}$/.test(p)) || parts[0] === parts[1]) {
+    throw new CollabscopeError('E_BAD_ARGUMENT', `--pair must be two different ISO country codes like US,CN (got "${text}")`);
+  }
+  return [parts[0], parts[1]];
+}
+
+export function pairKey(pair: readonly [string, string]): string {
+  return `${pair[0]}-${pair[1]}`;
+}

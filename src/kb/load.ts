@@ -1,0 +1,31 @@
+// Loading and validating institution files of the knowledge base.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CollabscopeError } from '../errors.js';
+import { InstitutionFileSchema, type Institution } from './schema.js';
+
+/** The package's own data folder, found from this module (works from src/ and dist/). */
+export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+export const CURATED_DIR = join(DATA_DIR, 'kb', 'institutions');
+
+export function loadInstitutionFile(path: string): Institution[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CollabscopeError('E_KB', `${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = InstitutionFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CollabscopeError('E_KB', `${path}: record ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data as Institution[];
+}
+
+/** Every curated institution file, in name order. */
+export function loadCuratedInstitutions(dir: string = CURATED_DIR): Institution[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  return files.flatMap((f) => loadInstitutionFile(join(dir, f)));
+}

@@ -1,0 +1,114 @@
+// The analyze pipeline: sources -> resolve -> classify -> countries under the definitions.
+// Stages are passed in as plain interfaces so this module depends on none of their internals.
+import type { Affiliation, Definitions, FieldEvidence, Paper, RawAuthor, RawPaper, TechnologyHit } from './types.js';
+import { paperCountries } from './definitions.js';
+import { readSource, type SourceFormat, type SourceWarning } from './sources/index.js';
+
+export interface AuthorResolver {
+  resolveAuthor(author: RawAuthor): Affiliation[];
+}
+
+export interface PaperClassifier {
+  classifyFields(paper: RawPaper): { fields: string[]; evidence: FieldEvidence[] };
+  detectTechnologies(paper: RawPaper): TechnologyHit[];
+}
+
+export interface Progress {
+  start(label: string, total: number): void;
+  tick(count?: number): void;
+  stop(): void;
+}
+
+export const SILENT_PROGRESS: Progress = { start() {}, tick() {}, stop() {} };
+
+export interface CorpusOptions {
+  files: string[];
+  format?: SourceFormat;
+  venue?: string;
+  year?: number;
+  definitions: Definitions;
+  resolver: AuthorResolver;
+  classifier: PaperClassifier;
+  /** Drop e-mail domains so that only affiliation strings decide. */
+  ignoreEmail?: boolean;
+  progress?: Progress;
+}
+
+export interface Corpus {
+  papers: Paper[];
+  warnings: SourceWarning[];
+  skipped: SourceWarning[];
+}
+
+export function buildCorpus(options: CorpusOptions): Corpus {
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const raw: RawPaper[] = [];
+  const warnings: SourceWarning[] = [];
+  const skipped: SourceWarning[] = [];
+  progress.start('reading', options.files.length);
+  for (const file of options.files) {
+    const result = readSource(file, { format: options.format, venue: options.venue, year: options.year });
+    raw.push(...result.papers);
+    warnings.push(...result.warnings);
+    skipped.push(...result.skipped);
+    progress.tick();
+  }
+  progress.stop();
+
+  const ids = new UniqueIds();
+  const papers: Paper[] = [];
+  progress.start('resolving and classifying', raw.length);
+  for (const rawPaper of raw) {
+    if (options.ignoreEmail) for (const author of rawPaper.authors) author.emailDomain = null;
+    papers.push(toPaper(rawPaper, ids.next(rawPaper), options));
+    progress.tick();
+  }
+  progress.stop();
+  return { papers, warnings, skipped };
+}
+
+function toPaper(raw: RawPaper, id: string, options: CorpusOptions): Paper {
+  const authors = raw.authors.map((author) => ({
+    name: author.name,
+    ...(author.emailDomain ? { emailDomain: author.emailDomain } : {}),
+    ...(author.ids?.length ? { ids: author.ids } : {}),
+    affiliations: options.resolver.resolveAuthor(author),
+  }));
+  const { fields, evidence } = options.classifier.classifyFields(raw);
+  const paper: Paper = {
+    id,
+    source: raw.source,
+    venue: raw.venue,
+    year: raw.year,
+    title: raw.title,
+    track: raw.track,
+    status: raw.status,
+    topic: raw.topic,
+    keywords: raw.keywords,
+    url: raw.url,
+    authors,
+    countries: [],
+    fields,
+    fieldEvidence: evidence,
+    technologies: options.classifier.detectTechnologies(raw),
+  };
+  paper.countries = paperCountries(paper, options.definitions);
+  return paper;
+}
+
+/**
+ * Paper ids unique across a run: `<venue><year>:<source id>`, the record position when the source
+ * has no id, and a `~2`, `~3`... suffix when a source repeats an id.
+ */
+export class UniqueIds {
+  private readonly used = new Set<string>();
+
+  next(paper: Pick<RawPaper, 'venue' | 'year' | 'sourceId' | 'source'>): string {
+    const prefix = `${paper.venue.toLowerCase().replace(/[^a-z0-9]+/g, '')}${paper.year}`;
+    const base = `${prefix}:${paper.sourceId ?? `${paper.source.file}#${paper.source.index}`}`;
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}~${n}`;
+    this.used.add(id);
+    return id;
+  }
+}

@@ -1,0 +1,27 @@
+// Plain-text explanation of one paper: every author, raw affiliation, what it resolved to and why.
+import type { Paper } from '../types.js';
+
+export function renderExplanation(paper: Paper): string {
+  const lines = [
+    `${paper.id}  ${paper.venue} ${paper.year}${paper.track ? ` (${paper.track})` : ''}`,
+    `title: ${paper.title}`,
+    `source: ${paper.source.file} record ${paper.source.index}`,
+    `countries: ${paper.countries.join(', ') || '(none resolved)'}`,
+    '',
+  ];
+  paper.authors.forEach((author, i) => {
+    lines.push(`${i + 1}. ${author.name}${author.emailDomain ? `  <@${author.emailDomain}>` : ''}`);
+    if (author.affiliations.length === 0) lines.push('     (no affiliation given)');
+    for (const a of author.affiliations) {
+      const answer = a.country
+        ? `${a.institution ?? '(unnamed institution)'} | ${a.country}${a.hqCountry && a.hqCountry !== a.country ? ` (HQ ${a.hqCountry})` : ''} | ${a.sector ?? 'sector unknown'}`
+        : `UNRESOLVED${a.reason ? `: ${a.reason}` : ''}`;
+      lines.push(`   - "${a.raw}"`, `       -> ${answer}`, `       rule: ${a.method}, confidence ${a.confidence.toFixed(2)}${a.model ? `, model ${a.model}` : ''}`);
+      for (const e of a.evidence) lines.push(`       evidence: ${e}`);
+    }
+  });
+  lines.push('', `fields: ${paper.fields.join(', ') || '(none)'}`);
+  for (const e of paper.fieldEvidence) lines.push(`   ${e.field} <- ${e.signal}: ${e.terms.join(', ')} (score ${e.score})`);
+  lines.push(`technologies: ${paper.technologies.map((t) => `${t.name} [${t.origin.organization}, ${t.origin.country}] via "${t.matched.join('", "')}"`).join('; ') || '(none)'}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,112 @@
+// What every source adapter shares: the result type, warnings, venue/year from a file name.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { CollabscopeError } from '../errors.js';
+import type { RawPaper } from '../types.js';
+import { DATA_DIR } from '../kb/load.js';
+
+/** A record kept despite a problem, or left out for a stated reason. */
+export interface SourceWarning {
+  file: string;
+  index: number;
+  code: string;
+  message: string;
+}
+
+export interface SourceResult {
+  papers: RawPaper[];
+  warnings: SourceWarning[];
+  /** Records read but not papers (non-paper events, repeated entries of one paper). */
+  skipped: SourceWarning[];
+}
+
+export interface SourceOptions {
+  venue?: string;
+  year?: number;
+}
+
+export type SourceFormat = 'papercopilot' | 'neurips' | 'csv' | 'jsonl';
+export const SOURCE_FORMATS: readonly SourceFormat[] = ['papercopilot', 'neurips', 'csv', 'jsonl'];
+
+let venueNames: Record<string, string> | undefined;
+function venueTable(): Record<string, string> {
+  venueNames ??= JSON.parse(readFileSync(`${DATA_DIR}/venues.json`, 'utf8')) as Record<string, string>;
+  return venueNames;
+}
+
+/** "nips2018.json" -> NeurIPS 2018; "neurips-2025-orals-posters.json" -> NeurIPS 2025. */
+export function venueFromFileName(path: string): { venue?: string; year?: number } {
+  const match = /^([a-z]+)[-_ ]?((?:19|20)\d\d)/i.exec(basename(path));
+  if (!match) return {};
+  const prefix = match[1].toLowerCase();
+  return { venue: venueTable()[prefix] ?? match[1].toUpperCase(), year: Number(match[2]) };
+}
+
+/** Venue and year from the options, else the file name; an error naming the file when neither says. */
+export function venueAndYear(path: string, options: SourceOptions): { venue: string; year: number } {
+  const fromName = venueFromFileName(path);
+  const venue = options.venue ?? fromName.venue;
+  const year = options.year ?? fromName.year;
+  if (!venue || !year) {
+    throw new CollabscopeError(
+      'E_BAD_ARGUMENT',
+      `${basename(path)}: cannot tell the venue and year from the file name; pass --venue NAME --year YYYY`,
+    );
+  }
+  return { venue, year };
+}
+
+export function readJsonFile(path: string): unknown {
+  const text = readTextFile(path);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CollabscopeError('E_BAD_JSON', `${basename(path)}: malformed JSON (${(error as Error).message})`);
+  }
+}
+
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CollabscopeError('E_FILE_NOT_FOUND', `${path}: no such file`);
+    if (code === 'EISDIR') throw new CollabscopeError('E_FILE_NOT_FOUND', `${path}: is a directory, not a file`);
+    throw new CollabscopeError('E_FILE_NOT_FOUND', `${path}: cannot read (${code ?? (error as Error).message})`);
+  }
+}
+
+export function textOrNull(value: unknown): string | null {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+export function splitList(value: unknown, separator: RegExp = /[;,]/): string[] {
+  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+  const text = textOrNull(value);
+  return text ? text.split(separator).map((v) => v.trim()).filter(Boolean) : [];
+}
+
+/**
+ * Checks the two things a paper cannot do without. A record with neither a title nor authors is
+ * unusable (an error naming the record); one missing only one of them is kept with a warning.
+ */
+export function checkRecord(
+  file: string,
+  index: number,
+  title: string | null,
+  authorCount: number,
+  warnings: SourceWarning[],
+): string {
+  if (!title && authorCount === 0) {
+    throw new CollabscopeError('E_BAD_RECORD', `${file}: record ${index}: has neither a title nor authors`);
+  }
+  if (authorCount === 0) warnings.push({ file, index, code: 'no-authors', message: 'record lists no authors' });
+  if (!title) {
+    warnings.push({ file, index, code: 'no-title', message: 'record has no title' });
+    return '(untitled)';
+  }
+  return title;
+}

@@ -1,0 +1,106 @@
+// NeurIPS virtual-site data (`/static/virtual/data/neurips-YYYY-orals-posters.json`): an object with
+// `results`, one event per entry. Orals and spotlights repeat their poster, so entries of one paper
+// (same uid, OpenReview forum or title) are merged; events that are not papers are skipped.
+import { basename } from 'node:path';
+import { CollabscopeError } from '../errors.js';
+import type { RawPaper } from '../types.js';
+import {
+  checkRecord,
+  readJsonFile,
+  splitList,
+  textOrNull,
+  venueAndYear,
+  type SourceOptions,
+  type SourceResult,
+  type SourceWarning,
+} from './common.js';
+
+interface VirtualAuthor {
+  fullname?: unknown;
+  institution?: unknown;
+  id?: unknown;
+}
+
+type VirtualEvent = Record<string, unknown> & { authors?: VirtualAuthor[] };
+
+const PAPER_EVENT_TYPES = /^(poster|oral|spotlight|spotlight poster|highlight)$/i;
+
+export function readNeuripsVirtual(path: string, options: SourceOptions = {}): SourceResult {
+  const json = readJsonFile(path) as { results?: unknown };
+  const file = basename(path);
+  if (typeof json !== 'object' || json === null || !Array.isArray(json.results)) {
+    throw new CollabscopeError('E_UNKNOWN_FORMAT', `${file}: a NeurIPS virtual-site file must be an object with "results"`);
+  }
+  return parseNeuripsVirtual(json.results, file, venueAndYear(path, options));
+}
+
+export function parseNeuripsVirtual(results: unknown[], file: string, venueYear: { venue: string; year: number }): SourceResult {
+  const warnings: SourceWarning[] = [];
+  const skipped: SourceWarning[] = [];
+  const seen = new Map<string, number>();
+  const papers: RawPaper[] = [];
+  results.forEach((entry, index) => {
+    if (typeof entry !== 'object' || entry === null) {
+      throw new CollabscopeError('E_BAD_RECORD', `${file}: record ${index}: not a JSON object`);
+    }
+    const event = entry as VirtualEvent;
+    const eventType = textOrNull(event.eventtype ?? event.event_type);
+    if (eventType && !PAPER_EVENT_TYPES.test(eventType)) {
+      skipped.push({ file, index, code: 'not-a-paper', message: `event type "${eventType}"` });
+      return;
+    }
+    const key = paperKey(event);
+    const first = key ? seen.get(key) : undefined;
+    if (first !== undefined) {
+      skipped.push({ file, index, code: 'repeat', message: `repeats record ${first} (${key})` });
+      return;
+    }
+    if (key) seen.set(key, index);
+    papers.push(toRawPaper(event, file, index, venueYear, warnings));
+  });
+  return { papers, warnings, skipped };
+}
+
+function paperKey(event: VirtualEvent): string | null {
+  const forum = textOrNull(event.paper_url)?.match(/forum\?id=([^&]+)/)?.[1];
+  const title = textOrNull(event.name)?.toLowerCase().replace(/\s+/g, ' ');
+  const uid = textOrNull(event.uid);
+  return forum ? `forum:${forum}` : uid ? `uid:${uid}` : title ? `title:${title}` : null;
+}
+
+function toRawPaper(
+  event: VirtualEvent,
+  file: string,
+  index: number,
+  { venue, year }: { venue: string; year: number },
+  warnings: SourceWarning[],
+): RawPaper {
+  const authors = (Array.isArray(event.authors) ? event.authors : [])
+    .map((a) => ({
+      name: textOrNull(a.fullname) ?? '',
+      affiliations: splitList(a.institution, /\s*[;+]\s*/),
+      ...(textOrNull(a.id) ? { ids: [String(a.id)] } : {}),
+    }))
+    .filter((a) => a.name !== '');
+  const title = checkRecord(file, index, textOrNull(event.name), authors.length, warnings);
+  return {
+    sourceId: textOrNull(event.uid ?? event.id),
+    source: { file, index },
+    venue,
+    year,
+    title,
+    abstract: textOrNull(event.abstract),
+    track: trackOf(event),
+    status: textOrNull(event.decision) ?? textOrNull(event.eventtype),
+    topic: textOrNull(event.topic),
+    keywords: splitList(event.keywords, /\s*[;,]\s*/),
+    url: textOrNull(event.virtualsite_url) ?? textOrNull(event.paper_url),
+    authors,
+  };
+}
+
+/** Datasets & Benchmarks papers are recognisable by their OpenReview venue in the source URL. */
+function trackOf(event: VirtualEvent): string {
+  const where = `${textOrNull(event.sourceurl) ?? ''} ${textOrNull(event.paper_url) ?? ''} ${textOrNull(event.decision) ?? ''}`;
+  return /datasets[_ -]and[_ -]benchmarks/i.test(where) ? 'datasets-benchmarks' : 'main';
+}

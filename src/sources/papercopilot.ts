@@ -1,0 +1,119 @@
+// Paper Copilot paper lists (papercopilot/paperlists): a JSON array of records, one per paper.
+// Never reads aff_unique_*, aff_country_*, aff_campus_*: those are Paper Copilot's own labels.
+import { basename } from 'node:path';
+import { CollabscopeError } from '../errors.js';
+import type { RawAuthor, RawPaper } from '../types.js';
+import {
+  checkRecord,
+  readJsonFile,
+  splitList,
+  textOrNull,
+  venueAndYear,
+  type SourceOptions,
+  type SourceResult,
+  type SourceWarning,
+} from './common.js';
+
+type PaperCopilotRecord = Record<string, unknown>;
+
+export function readPaperCopilot(path: string, options: SourceOptions = {}): SourceResult {
+  const json = readJsonFile(path);
+  const file = basename(path);
+  if (!Array.isArray(json)) {
+    throw new CollabscopeError('E_UNKNOWN_FORMAT', `${file}: a Paper Copilot list must be a JSON array of records`);
+  }
+  return parsePaperCopilot(json, file, venueAndYear(path, options));
+}
+
+export function parsePaperCopilot(records: unknown[], file: string, venueYear: { venue: string; year: number }): SourceResult {
+  const warnings: SourceWarning[] = [];
+  const papers = records.map((record, index) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      throw new CollabscopeError('E_BAD_RECORD', `${file}: record ${index}: not a JSON object`);
+    }
+    return toRawPaper(record as PaperCopilotRecord, file, index, venueYear, warnings);
+  });
+  return { papers, warnings, skipped: [] };
+}
+
+function toRawPaper(
+  record: PaperCopilotRecord,
+  file: string,
+  index: number,
+  { venue, year }: { venue: string; year: number },
+  warnings: SourceWarning[],
+): RawPaper {
+  const names = splitAuthorNames(record.author);
+  const slots = alignSlots(textOrNull(record.aff ?? record.affs), names.length, file, index, warnings);
+  const domains = alignSlots(textOrNull(record.aff_domain ?? record.email), names.length, file, index, null);
+  const ids = splitList(record.authorids, /;/);
+  const authors: RawAuthor[] = names.map((name, i) => ({
+    name,
+    affiliations: splitInstitutions(slots[i] ?? ''),
+    emailDomain: cleanDomain(domains[i]),
+    ...(ids[i] ? { ids: [ids[i]] } : {}),
+  }));
+  const title = checkRecord(file, index, textOrNull(record.title), authors.length, warnings);
+  return {
+    sourceId: textOrNull(record.id ?? record.pid),
+    source: { file, index },
+    venue,
+    year,
+    title,
+    abstract: textOrNull(record.abstract),
+    track: textOrNull(record.track),
+    status: textOrNull(record.status),
+    topic: textOrNull(record.primary_area ?? record.topic),
+    keywords: splitList(record.keywords, /;/),
+    url: textOrNull(record.site ?? record.oa),
+    authors,
+  };
+}
+
+/** Authors are `;`-separated; lists with a single `;`-free entry use `, ` instead. */
+export function splitAuthorNames(value: unknown): string[] {
+  const text = textOrNull(value);
+  if (!text) return [];
+  const separator = text.includes(';') ? ';' : ', ';
+  return text.split(separator).map((n) => n.trim()).filter(Boolean);
+}
+
+/**
+ * Per-author slots of a `;`-separated field. Some lists also use "; " (with a space) inside one
+ * author's slot; when plain splitting gives more slots than authors, splitting only on `;` not
+ * followed by a space is tried before falling back to position (with a warning).
+ */
+export function alignSlots(
+  text: string | null,
+  authorCount: number,
+  file: string,
+  index: number,
+  warnings: SourceWarning[] | null,
+): string[] {
+  if (!text) return [];
+  const plain = text.split(';');
+  if (plain.length === authorCount || authorCount === 0) return plain.map((s) => s.trim());
+  const tight = text.split(/;(?! )/);
+  if (tight.length === authorCount) return tight.map((s) => s.replace(/;\s+/g, ', ').trim());
+  warnings?.push({
+    file,
+    index,
+    code: 'slot-count',
+    message: `${plain.length} affiliation slots for ${authorCount} authors; matched by position`,
+  });
+  return plain.map((s) => s.trim());
+}
+
+/** One author's slot: several institutions are joined by `+`. */
+export function splitInstitutions(slot: string): string[] {
+  return slot
+    .split('+')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function cleanDomain(value: string | undefined): string | null {
+  if (!value) return null;
+  const domain = value.trim().toLowerCase().replace(/^.*@/, '');
+  return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain) ? domain : null;
+}

@@ -1,0 +1,135 @@
+// Generic tables, CSV or JSONL, in one of two shapes (see README "Input formats"):
+//  - long: one row per (paper, author, affiliation): columns paper_id, title, author, affiliation, ...
+//  - wide: one row per paper: columns title, authors, affiliations (Paper Copilot conventions), ...
+import { basename } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { CollabscopeError } from '../errors.js';
+import type { RawAuthor, RawPaper } from '../types.js';
+import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
+import {
+  checkRecord,
+  readTextFile,
+  splitList,
+  textOrNull,
+  venueFromFileName,
+  type SourceOptions,
+  type SourceResult,
+  type SourceWarning,
+} from './common.js';
+
+type Row = Record<string, unknown>;
+
+export function readCsv(path: string, options: SourceOptions = {}): SourceResult {
+  const file = basename(path);
+  let rows: Row[];
+  try {
+    rows = parseCsv(readTextFile(path), { columns: (header: string[]) => header.map(columnName), skip_empty_lines: true, bom: true, relax_column_count: true });
+  } catch (error) {
+    if (error instanceof CollabscopeError) throw error;
+    throw new CollabscopeError('E_BAD_RECORD', `${file}: malformed CSV (${(error as Error).message})`);
+  }
+  return rowsToPapers(rows, file, path, options);
+}
+
+export function readJsonl(path: string, options: SourceOptions = {}): SourceResult {
+  const file = basename(path);
+  const rows: Row[] = [];
+  readTextFile(path)
+    .split('\n')
+    .forEach((line, lineIndex) => {
+      if (line.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new CollabscopeError('E_BAD_JSON', `${file}: line ${lineIndex + 1}: malformed JSON (${(error as Error).message})`);
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new CollabscopeError('E_BAD_RECORD', `${file}: line ${lineIndex + 1}: not a JSON object`);
+      }
+      rows.push(Object.fromEntries(Object.entries(value).map(([k, v]) => [columnName(k), v])));
+    });
+  return rowsToPapers(rows, file, path, options);
+}
+
+function columnName(header: string): string {
+  return header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+function rowsToPapers(rows: Row[], file: string, path: string, options: SourceOptions): SourceResult {
+  const warnings: SourceWarning[] = [];
+  const isLong = rows.length > 0 && ('author' in rows[0] || 'author_name' in rows[0]) && !('authors' in rows[0]);
+  const papers = isLong ? longRowsToPapers(rows, file, path, options, warnings) : rows.map((row, index) => wideRowToPaper(row, file, index, path, options, warnings));
+  return { papers, warnings, skipped: [] };
+}
+
+function venueYearOf(row: Row, file: string, index: number, path: string, options: SourceOptions): { venue: string; year: number } {
+  const fromName = venueFromFileName(path);
+  const venue = options.venue ?? textOrNull(row.venue) ?? fromName.venue;
+  const yearText = options.year ?? textOrNull(row.year) ?? fromName.year;
+  const year = Number(yearText);
+  if (!venue || !Number.isInteger(year) || year < 1900 || year > 2100) {
+    throw new CollabscopeError('E_BAD_RECORD', `${file}: record ${index}: no venue/year (add venue and year columns or pass --venue/--year)`);
+  }
+  return { venue, year };
+}
+
+function paperFields(row: Row, file: string, index: number, path: string, options: SourceOptions, authors: RawAuthor[], warnings: SourceWarning[]): RawPaper {
+  return {
+    sourceId: textOrNull(row.paper_id ?? row.id),
+    source: { file, index },
+    ...venueYearOf(row, file, index, path, options),
+    title: checkRecord(file, index, textOrNull(row.title), authors.length, warnings),
+    abstract: textOrNull(row.abstract),
+    track: textOrNull(row.track),
+    status: textOrNull(row.status),
+    topic: textOrNull(row.topic ?? row.primary_area),
+    keywords: splitList(row.keywords, /;/),
+    url: textOrNull(row.url),
+    authors,
+  };
+}
+
+function wideRowToPaper(row: Row, file: string, index: number, path: string, options: SourceOptions, warnings: SourceWarning[]): RawPaper {
+  return paperFields(row, file, index, path, options, wideAuthors(row, file, index, warnings), warnings);
+}
+
+function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarning[]): RawAuthor[] {
+  if (Array.isArray(row.authors) && row.authors.some((a) => typeof a === 'object' && a !== null)) {
+    return (row.authors as Row[]).map((a) => ({
+      name: textOrNull(a.name) ?? '',
+      affiliations: Array.isArray(a.affiliations) ? splitList(a.affiliations) : splitInstitutions(textOrNull(a.affiliation ?? a.affiliations) ?? ''),
+      emailDomain: textOrNull(a.email_domain),
+    }));
+  }
+  const names = Array.isArray(row.authors) ? splitList(row.authors) : splitAuthorNames(row.authors);
+  const slots = Array.isArray(row.affiliations)
+    ? (row.affiliations as unknown[]).map((s) => (Array.isArray(s) ? s.join('+') : String(s ?? '')))
+    : alignSlots(textOrNull(row.affiliations), names.length, file, index, warnings);
+  const domains = splitList(row.email_domains, /;/);
+  return names.map((name, i) => ({ name, affiliations: splitInstitutions(slots[i] ?? ''), emailDomain: domains[i] ?? null }));
+}
+
+/** Long rows are grouped by paper_id (else title), authors by name in order of first appearance. */
+function longRowsToPapers(rows: Row[], file: string, path: string, options: SourceOptions, warnings: SourceWarning[]): RawPaper[] {
+  const groups = new Map<string, { first: number; rows: Row[] }>();
+  rows.forEach((row, index) => {
+    const key = textOrNull(row.paper_id ?? row.id) ?? textOrNull(row.title);
+    if (!key) throw new CollabscopeError('E_BAD_RECORD', `${file}: record ${index}: neither paper_id nor title`);
+    const group = groups.get(key) ?? { first: index, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  });
+  return [...groups.values()].map(({ first, rows: paperRows }) => {
+    const authors = new Map<string, RawAuthor>();
+    for (const row of paperRows) {
+      const name = textOrNull(row.author ?? row.author_name);
+      if (!name) continue;
+      const author = authors.get(name) ?? { name, affiliations: [], emailDomain: textOrNull(row.email_domain) };
+      const affiliation = textOrNull(row.affiliation);
+      if (affiliation) author.affiliations.push(affiliation);
+      authors.set(name, author);
+    }
+    return paperFields(paperRows[0], file, first, path, options, [...authors.values()], warnings);
+  });
+}

@@ -1,0 +1,147 @@
+// The normalised data model shared by every stage of the pipeline:
+// sources -> resolve -> classify -> analyze -> report. Later stages only read what earlier ones wrote.
+
+export type Sector = 'education' | 'company' | 'government' | 'facility' | 'nonprofit' | 'healthcare' | 'other';
+
+export const SECTORS: readonly Sector[] = [
+  'education',
+  'company',
+  'government',
+  'facility',
+  'nonprofit',
+  'healthcare',
+  'other',
+];
+
+/** How an affiliation was resolved; the strongest rule that fired. */
+export type ResolveMethod =
+  | 'alias' // a full name or alias of a knowledge-base institution
+  | 'acronym' // a short form (CMU, USTC, MSRA)
+  | 'domain' // an e-mail domain
+  | 'place' // an unknown institution placed by a city/country/state in the string
+  | 'pattern' // an institution-looking phrase ("University of X") with its country from context
+  | 'fuzzy' // approximate match to a knowledge-base name
+  | 'hq-default' // a multinational named with no location: its headquarters' country
+  | 'author-context' // settled by another affiliation of the same author
+  | 'llm' // answered by a language model
+  | 'unresolved';
+
+/** One institution an author is affiliated with, resolved from the raw text, with the evidence. */
+export interface Affiliation {
+  /** The author's affiliation text this was resolved from (one `+`-separated part of the slot). */
+  raw: string;
+  /** Canonical institution name, or null when no institution could be named. */
+  institution: string | null;
+  /** Knowledge-base id (e.g. "cn-tsinghua"), null for institutions not in the knowledge base. */
+  institutionId: string | null;
+  /** ISO 3166-1 alpha-2 of where this affiliation is (the lab's location); HK, MO, TW kept separate. */
+  country: string | null;
+  /** For a lab of a multinational: the headquarters' country (used by the `hq` definition). */
+  hqCountry: string | null;
+  sector: Sector | null;
+  /** 0..1: how sure the rule is. */
+  confidence: number;
+  method: ResolveMethod;
+  /** Human-readable trail: which words matched which rule and knowledge-base record. */
+  evidence: string[];
+  /** Why nothing (or only a weak answer) was found. */
+  reason?: string;
+  /** The model that answered, when method is `llm`. */
+  model?: string;
+}
+
+export interface Author {
+  name: string;
+  /** E-mail domain when the source has one (evidence only). */
+  emailDomain?: string | null;
+  /** Author ids from the source (OpenReview profile id, etc.). */
+  ids?: string[];
+  affiliations: Affiliation[];
+}
+
+/** An author as a source adapter sees them, before resolution. */
+export interface RawAuthor {
+  name: string;
+  /** Affiliation texts in the order given; one entry per institution the source separates. */
+  affiliations: string[];
+  emailDomain?: string | null;
+  ids?: string[];
+}
+
+/** A paper as a source adapter produces it: nothing resolved or classified yet. */
+export interface RawPaper {
+  /** Id from the source, if any (may repeat; the pipeline makes it unique). */
+  sourceId: string | null;
+  source: { file: string; index: number };
+  venue: string;
+  year: number;
+  title: string;
+  abstract: string | null;
+  track: string | null;
+  status: string | null;
+  /** The venue's own subject labels (NeurIPS topic, OpenReview primary_area). */
+  topic: string | null;
+  keywords: string[];
+  url: string | null;
+  authors: RawAuthor[];
+}
+
+export interface FieldEvidence {
+  field: string;
+  /** Which signal decided: 'venue-label' | 'track' | 'title' | 'abstract' | 'keywords' | 'model' */
+  signal: string;
+  terms: string[];
+  score: number;
+}
+
+export interface TechnologyHit {
+  id: string;
+  name: string;
+  origin: { organization: string; country: string };
+  /** The text as it appeared in the paper (e.g. "LLaMA-2", "Qwen2.5-VL"). */
+  matched: string[];
+  where: Array<'title' | 'abstract' | 'keywords' | 'fulltext'>;
+}
+
+/** A paper after resolution and classification: one line of papers.jsonl. */
+export interface Paper {
+  id: string;
+  source: { file: string; index: number };
+  venue: string;
+  year: number;
+  title: string;
+  track: string | null;
+  status: string | null;
+  topic: string | null;
+  keywords: string[];
+  url: string | null;
+  authors: Author[];
+  /** Sorted ISO alpha-2 codes of all resolved affiliations, under the definitions in force. */
+  countries: string[];
+  /** Research fields, primary first. */
+  fields: string[];
+  fieldEvidence: FieldEvidence[];
+  technologies: TechnologyHit[];
+}
+
+/** Every switchable definition that changes a number. Recorded in summary.json. */
+export interface Definitions {
+  /** mainland: CN is mainland China, HK/MO/TW separate. greater: HK/MO/TW folded into CN. */
+  chinaScope: 'mainland' | 'greater';
+  /** lab: a multinational's lab counts where it is. hq: it counts in the headquarters' country. */
+  multinational: 'lab' | 'hq';
+  /** count: an author with institutions in both countries makes a collaboration. ignore: they do not. */
+  dualAffiliation: 'count' | 'ignore';
+  /** all: every affiliation of an author. first: only each author's first. */
+  affiliations: 'all' | 'first';
+  /** all: every track. main: main track only. */
+  tracks: 'all' | 'main';
+}
+
+export const DEFAULT_DEFINITIONS: Definitions = {
+  chinaScope: 'mainland',
+  multinational: 'lab',
+  dualAffiliation: 'count',
+  affiliations: 'all',
+  tracks: 'all',
+};
