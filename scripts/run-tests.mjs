@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Node 20's test runner does not expand globs, so find the test files here and hand them over.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 
 function findTests(dir) {
@@ -20,7 +21,16 @@ if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-});
+// The spec reporter for people; a TAP copy to read the totals from for the closing line.
+const tapDir = mkdtempSync(join(tmpdir(), 'collabscope-tap-'));
+const tapFile = join(tapDir, 'results.tap');
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+  { stdio: 'inherit' },
+);
+const tap = readFileSync(tapFile, 'utf8');
+rmSync(tapDir, { recursive: true, force: true });
+const total = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+console.log(`tests: ${total('pass')} passed, ${total('fail')} failed, ${total('skipped')} skipped`);
 process.exit(result.status ?? 1);
