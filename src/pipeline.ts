@@ -2,7 +2,7 @@
 // Stages are passed in as plain interfaces so this module depends on none of their internals.
 import type { Affiliation, Definitions, FieldEvidence, Paper, RawAuthor, RawPaper, TechnologyHit } from './types.js';
 import { paperCountries } from './definitions.js';
-import { readSource, type SourceFormat, type SourceWarning } from './sources/index.js';
+import { streamSource, type SourceFormat, type SourceWarning } from './sources/index.js';
 
 export interface AuthorResolver {
   resolveAuthor(author: RawAuthor): Affiliation[];
@@ -42,25 +42,20 @@ export interface Corpus {
 
 export function buildCorpus(options: CorpusOptions): Corpus {
   const progress = options.progress ?? SILENT_PROGRESS;
-  const raw: RawPaper[] = [];
   const warnings: SourceWarning[] = [];
   const skipped: SourceWarning[] = [];
-  progress.start('reading', options.files.length);
-  for (const file of options.files) {
-    const result = readSource(file, { format: options.format, venue: options.venue, year: options.year });
-    raw.push(...result.papers);
-    warnings.push(...result.warnings);
-    skipped.push(...result.skipped);
-    progress.tick();
-  }
-  progress.stop();
-
   const ids = new UniqueIds();
   const papers: Paper[] = [];
-  progress.start('resolving and classifying', raw.length);
-  for (const rawPaper of raw) {
-    if (options.ignoreEmail) for (const author of rawPaper.authors) author.emailDomain = null;
-    papers.push(toPaper(rawPaper, ids.next(rawPaper), options));
+  progress.start('reading and resolving', options.files.length);
+  for (const file of options.files) {
+    // Each record becomes a Paper as it is read, so raw records (with abstracts) are not all held at once.
+    const source = streamSource(file, { format: options.format, venue: options.venue, year: options.year });
+    for (const rawPaper of source.papers) {
+      if (options.ignoreEmail) for (const author of rawPaper.authors) author.emailDomain = null;
+      papers.push(toPaper(rawPaper, ids.next(rawPaper), options));
+    }
+    warnings.push(...source.warnings);
+    skipped.push(...source.skipped);
     progress.tick();
   }
   progress.stop();

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { isCollabscopeError } from '../errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExplain } from './commands/explain.js';
+import { registerExport, registerSql } from './commands/store.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,6 +19,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerAnalyze(program);
   registerExplain(program);
+  registerSql(program);
+  registerExport(program);
   return program;
 }
 

@@ -1,5 +1,5 @@
 // What every source adapter shares: the result type, warnings, venue/year from a file name.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import type { RawPaper } from '../types.js';
@@ -14,7 +14,8 @@ export interface SourceWarning {
 }
 
 export interface SourceResult {
-  papers: RawPaper[];
+  /** Papers in input order; a stream for formats read incrementally (warnings fill as it is read). */
+  papers: Iterable<RawPaper>;
   warnings: SourceWarning[];
   /** Records read but not papers (non-paper events, repeated entries of one paper). */
   skipped: SourceWarning[];
@@ -65,8 +66,14 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
-export function readTextFile(path: string): string {
+/** The file's text; with maxBytes 0, only checks that it can be read. */
+export function readTextFile(path: string, maxBytes?: number): string {
   try {
+    if (maxBytes === 0) {
+      closeSync(openSync(path, 'r'));
+      if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      return '';
+    }
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,6 +1,8 @@
 // Reads any supported input file into RawPapers: the format is detected from content unless given.
 import { basename } from 'node:path';
 import { CollabscopeError } from '../errors.js';
+import { readHead } from './lines.js';
+import type { RawPaper } from '../types.js';
 import { readTextFile, SOURCE_FORMATS, type SourceFormat, type SourceOptions, type SourceResult } from './common.js';
 import { readNeuripsVirtual } from './neurips.js';
 import { readPaperCopilot } from './papercopilot.js';
@@ -16,14 +18,22 @@ const READERS: Record<SourceFormat, (path: string, options: SourceOptions) => So
   jsonl: readJsonl,
 };
 
-export function readSource(path: string, options: SourceOptions & { format?: SourceFormat } = {}): SourceResult {
+/** Reads a source as a stream of papers (the pipeline's way in). */
+export function streamSource(path: string, options: SourceOptions & { format?: SourceFormat } = {}): SourceResult {
   const format = options.format ?? detectFormat(path);
   return READERS[format](path, options);
 }
 
+/** Reads a whole source into memory. */
+export function readSource(path: string, options: SourceOptions & { format?: SourceFormat } = {}): SourceResult & { papers: RawPaper[] } {
+  const result = streamSource(path, options);
+  return { ...result, papers: Array.from(result.papers) };
+}
+
 /** Looks at the first bytes: `[` Paper Copilot, `{"results"` NeurIPS, `{` per line JSONL, else CSV. */
 export function detectFormat(path: string): SourceFormat {
-  const head = readTextFile(path).slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  readTextFile(path, 0);
+  const head = readHead(path).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('[')) return 'papercopilot';
   if (head.startsWith('{')) {
     const firstLine = head.split('\n')[0].trim();

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
 import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
+import { readLines } from './lines.js';
 import {
   checkRecord,
   readTextFile,
@@ -32,24 +33,46 @@ export function readCsv(path: string, options: SourceOptions = {}): SourceResult
 }
 
 export function readJsonl(path: string, options: SourceOptions = {}): SourceResult {
+  const warnings: SourceWarning[] = [];
+  const rows = jsonlRows(path);
+  const first = rows.next();
+  if (first.done) return { papers: [], warnings, skipped: [] };
   const file = basename(path);
-  const rows: Row[] = [];
-  readTextFile(path)
-    .split('\n')
-    .forEach((line, lineIndex) => {
-      if (line.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        throw new CollabscopeError('E_BAD_JSON', `${file}: line ${lineIndex + 1}: malformed JSON (${(error as Error).message})`);
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new CollabscopeError('E_BAD_RECORD', `${file}: line ${lineIndex + 1}: not a JSON object`);
-      }
-      rows.push(Object.fromEntries(Object.entries(value).map(([k, v]) => [columnName(k), v])));
-    });
-  return rowsToPapers(rows, file, path, options);
+  if (isLongRow(first.value.row)) {
+    // Long rows must be grouped by paper, which needs them all; wide rows stream one by one.
+    const all = [first.value.row, ...Array.from(rows, (r) => r.row)];
+    return { papers: longRowsToPapers(all, file, path, options, warnings), warnings, skipped: [] };
+  }
+  function* papers(): Generator<RawPaper> {
+    yield wideRowToPaper(first.value!.row, file, first.value!.index, path, options, warnings);
+    for (const { row, index } of rows) yield wideRowToPaper(row, file, index, path, options, warnings);
+  }
+  return { papers: papers(), warnings, skipped: [] };
+}
+
+function* jsonlRows(path: string): Generator<{ row: Row; index: number }> {
+  const file = basename(path);
+  readTextFile(path, 0); // a clear error for a missing file before streaming starts
+  let lineIndex = 0;
+  let index = 0;
+  for (const line of readLines(path)) {
+    lineIndex++;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new CollabscopeError('E_BAD_JSON', `${file}: line ${lineIndex}: malformed JSON (${(error as Error).message})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new CollabscopeError('E_BAD_RECORD', `${file}: line ${lineIndex}: not a JSON object`);
+    }
+    yield { row: Object.fromEntries(Object.entries(value).map(([k, v]) => [columnName(k), v])), index: index++ };
+  }
+}
+
+function isLongRow(row: Row): boolean {
+  return ('author' in row || 'author_name' in row) && !('authors' in row);
 }
 
 function columnName(header: string): string {
@@ -58,7 +81,7 @@ function columnName(header: string): string {
 
 function rowsToPapers(rows: Row[], file: string, path: string, options: SourceOptions): SourceResult {
   const warnings: SourceWarning[] = [];
-  const isLong = rows.length > 0 && ('author' in rows[0] || 'author_name' in rows[0]) && !('authors' in rows[0]);
+  const isLong = rows.length > 0 && isLongRow(rows[0]);
   const papers = isLong ? longRowsToPapers(rows, file, path, options, warnings) : rows.map((row, index) => wideRowToPaper(row, file, index, path, options, warnings));
   return { papers, warnings, skipped: [] };
 }

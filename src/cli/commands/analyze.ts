@@ -6,6 +6,7 @@ import { renderHeadline } from '../../report/terminal.js';
 import { renderAnalyticsText } from '../../analyze/index.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { terminalProgress } from '../progress.js';
+import { DEFAULT_DB_FILE, ingestPapers } from '../../store/duckdb.js';
 
 interface AnalyzeFlags extends DefinitionFlags {
   out: string;
@@ -15,6 +16,7 @@ interface AnalyzeFlags extends DefinitionFlags {
   format?: string;
   json?: boolean;
   email: boolean;
+  db?: string | true;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -34,12 +36,13 @@ export function registerAnalyze(program: Command): void {
     .option('--year <yyyy>', 'year for every input file (instead of the file name)')
     .option('--format <format>', 'input format: papercopilot, neurips, csv, jsonl (default: detected from content)')
     .option('--json', 'print summary.json instead of tables')
-    .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone');
+    .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
+    .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   command.action(async (files: string[], flags: AnalyzeFlags) => {
     const pair = parsePair(flags.pair);
     const definitions = definitionsFrom(flags);
-    const { summary } = await runAnalyze({
+    const { corpus, summary } = await runAnalyze({
       files,
       out: flags.out,
       pair,
@@ -50,6 +53,11 @@ export function registerAnalyze(program: Command): void {
       ignoreEmail: !flags.email,
       progress: terminalProgress(),
     });
+    const dbFile = flags.db === true ? DEFAULT_DB_FILE : flags.db;
+    if (dbFile) {
+      const { slices } = await ingestPapers(dbFile, corpus.papers, definitions);
+      process.stderr.write(`database ${dbFile}: wrote ${slices.join(', ')}\n`);
+    }
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else {

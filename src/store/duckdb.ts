@@ -1,0 +1,207 @@
+// The embedded analytical store: analyses written into DuckDB tables, one venue-year slice at a time.
+// Re-ingesting a slice replaces just that slice inside one transaction, so an interrupted run loses nothing.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { CollabscopeError } from '../errors.js';
+import type { Definitions, Paper } from '../types.js';
+
+export const DEFAULT_DB_FILE = 'collabscope.duckdb';
+
+export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests'] as const;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS papers (
+  slice VARCHAR NOT NULL, id VARCHAR PRIMARY KEY, venue VARCHAR NOT NULL, year INTEGER NOT NULL,
+  title VARCHAR, track VARCHAR, status VARCHAR, topic VARCHAR, url VARCHAR,
+  source_file VARCHAR, source_index INTEGER, countries VARCHAR[], primary_field VARCHAR, authors INTEGER);
+CREATE TABLE IF NOT EXISTS authorships (
+  slice VARCHAR NOT NULL, paper_id VARCHAR NOT NULL, author_position INTEGER NOT NULL, author_name VARCHAR, email_domain VARCHAR);
+CREATE TABLE IF NOT EXISTS affiliations (
+  slice VARCHAR NOT NULL, paper_id VARCHAR NOT NULL, author_position INTEGER NOT NULL, affiliation_position INTEGER NOT NULL,
+  raw VARCHAR, institution VARCHAR, institution_id VARCHAR, country VARCHAR, hq_country VARCHAR, sector VARCHAR,
+  confidence DOUBLE, method VARCHAR, evidence VARCHAR);
+CREATE TABLE IF NOT EXISTS institutions (
+  institution_id VARCHAR PRIMARY KEY, name VARCHAR, country VARCHAR, hq_country VARCHAR, sector VARCHAR);
+CREATE TABLE IF NOT EXISTS fields (
+  slice VARCHAR NOT NULL, paper_id VARCHAR NOT NULL, field VARCHAR NOT NULL, rank INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS technologies (
+  slice VARCHAR NOT NULL, paper_id VARCHAR NOT NULL, technology_id VARCHAR NOT NULL, name VARCHAR,
+  origin_organization VARCHAR, origin_country VARCHAR, matched VARCHAR);
+CREATE TABLE IF NOT EXISTS ingests (
+  slice VARCHAR PRIMARY KEY, venue VARCHAR, year INTEGER, papers INTEGER, ingested_at TIMESTAMP, definitions VARCHAR);
+
+CREATE OR REPLACE VIEW paper_countries AS
+  SELECT p.id AS paper_id, p.venue, p.year, unnest(p.countries) AS country FROM papers p;
+CREATE OR REPLACE VIEW country_pairs AS
+  SELECT a.paper_id, a.venue, a.year, a.country AS country_a, b.country AS country_b
+  FROM paper_countries a JOIN paper_countries b ON a.paper_id = b.paper_id AND a.country < b.country;
+CREATE OR REPLACE VIEW papers_by_venue_year AS
+  SELECT venue, year, count(*) AS papers FROM papers GROUP BY venue, year;
+CREATE OR REPLACE VIEW collaboration_by_venue_year AS
+  SELECT c.venue, c.year, c.country_a, c.country_b, count(*) AS papers, count(*) / any_value(t.papers) AS share
+  FROM country_pairs c JOIN papers_by_venue_year t USING (venue, year)
+  GROUP BY c.venue, c.year, c.country_a, c.country_b;
+CREATE OR REPLACE VIEW country_papers_by_year AS
+  SELECT venue, year, country, count(*) AS papers FROM paper_countries GROUP BY venue, year, country;
+CREATE OR REPLACE VIEW field_shares AS
+  SELECT p.venue, p.year, f.field, count(*) AS papers FROM fields f JOIN papers p ON p.id = f.paper_id
+  WHERE f.rank = 0 GROUP BY p.venue, p.year, f.field;
+CREATE OR REPLACE VIEW unresolved_strings AS
+  SELECT raw, count(*) AS occurrences FROM affiliations WHERE country IS NULL AND raw <> ''
+  GROUP BY raw ORDER BY occurrences DESC;
+`;
+
+export function sliceOf(paper: Pick<Paper, 'venue' | 'year'>): string {
+  return `${paper.venue} ${paper.year}`;
+}
+
+async function openDatabase(file: string, readOnly: boolean): Promise<DuckDBConnection> {
+  try {
+    if (!readOnly) mkdirSync(dirname(resolve(file)), { recursive: true });
+    const instance = await DuckDBInstance.create(file, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    return await instance.connect();
+  } catch (error) {
+    throw new CollabscopeError('E_BAD_ARGUMENT', `${file}: cannot open the database (${firstLine(error)})`);
+  }
+}
+
+/**
+ * Writes the papers into the database: for each venue-year slice present, the slice's old rows are
+ * deleted and the new ones inserted in one transaction.
+ */
+export async function ingestPapers(file: string, papers: Paper[], definitions: Definitions): Promise<{ slices: string[] }> {
+  const connection = await openDatabase(file, false);
+  try {
+    await connection.run(SCHEMA);
+    const bySlice = new Map<string, Paper[]>();
+    for (const paper of papers) {
+      const slice = sliceOf(paper);
+      const group = bySlice.get(slice);
+      if (group) group.push(paper);
+      else bySlice.set(slice, [paper]);
+    }
+    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions);
+    return { slices: [...bySlice.keys()] };
+  } finally {
+    connection.closeSync();
+  }
+}
+
+async function replaceSlice(connection: DuckDBConnection, slice: string, papers: Paper[], definitions: Definitions): Promise<void> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    for (const table of ['papers', 'authorships', 'affiliations', 'fields', 'technologies', 'ingests']) {
+      const prepared = await connection.prepare(`DELETE FROM ${table} WHERE slice = $1`);
+      prepared.bindVarchar(1, slice);
+      await prepared.run();
+    }
+    await appendRows(connection, papers);
+    await upsertInstitutions(connection, papers);
+    const ingest = await connection.prepare('INSERT INTO ingests VALUES ($1, $2, $3, $4, current_timestamp, $5)');
+    ingest.bindVarchar(1, slice);
+    ingest.bindVarchar(2, papers[0].venue);
+    ingest.bindInteger(3, papers[0].year);
+    ingest.bindInteger(4, papers.length);
+    ingest.bindVarchar(5, JSON.stringify(definitions));
+    await ingest.run();
+    await connection.run('COMMIT');
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  }
+}
+
+async function appendRows(connection: DuckDBConnection, papers: Paper[]): Promise<void> {
+  const appenders = {
+    papers: await connection.createAppender('papers'),
+    authorships: await connection.createAppender('authorships'),
+    affiliations: await connection.createAppender('affiliations'),
+    fields: await connection.createAppender('fields'),
+    technologies: await connection.createAppender('technologies'),
+  };
+  for (const paper of papers) {
+    const slice = sliceOf(paper);
+    row(appenders.papers, [slice, paper.id, paper.venue, paper.year, paper.title, paper.track, paper.status, paper.topic, paper.url, paper.source.file, paper.source.index, paper.countries, paper.fields[0] ?? null, paper.authors.length]);
+    paper.authors.forEach((author, a) => {
+      row(appenders.authorships, [slice, paper.id, a, author.name, author.emailDomain ?? null]);
+      author.affiliations.forEach((f, i) =>
+        row(appenders.affiliations, [slice, paper.id, a, i, f.raw, f.institution, f.institutionId, f.country, f.hqCountry, f.sector, f.confidence, f.method, f.evidence.join(' | ')]),
+      );
+    });
+    paper.fields.forEach((field, rank) => row(appenders.fields, [slice, paper.id, field, rank]));
+    for (const t of paper.technologies) {
+      row(appenders.technologies, [slice, paper.id, t.id, t.name, t.origin.organization, t.origin.country, t.matched.join(' | ')]);
+    }
+  }
+  for (const appender of Object.values(appenders)) appender.closeSync();
+}
+
+type CellValue = string | number | null | string[];
+const VARCHAR_LIST = LIST(VARCHAR);
+
+function row(appender: DuckDBAppender, values: CellValue[]): void {
+  for (const value of values) {
+    if (value === null) appender.appendNull();
+    else if (Array.isArray(value)) appender.appendList(value, VARCHAR_LIST);
+    else if (typeof value === 'number') {
+      if (Number.isInteger(value)) appender.appendInteger(value);
+      else appender.appendDouble(value);
+    } else appender.appendVarchar(value);
+  }
+  appender.endRow();
+}
+
+async function upsertInstitutions(connection: DuckDBConnection, papers: Paper[]): Promise<void> {
+  const seen = new Map<string, CellValue[]>();
+  for (const paper of papers) {
+    for (const author of paper.authors) {
+      for (const f of author.affiliations) {
+        if (f.institutionId && !seen.has(f.institutionId)) seen.set(f.institutionId, [f.institutionId, f.institution, f.country, f.hqCountry, f.sector]);
+      }
+    }
+  }
+  if (seen.size === 0) return;
+  await connection.run('CREATE TEMP TABLE IF NOT EXISTS new_institutions AS SELECT * FROM institutions LIMIT 0');
+  await connection.run('DELETE FROM new_institutions');
+  const appender = await connection.createAppender('new_institutions');
+  for (const values of seen.values()) row(appender, values);
+  appender.closeSync();
+  await connection.run('INSERT OR REPLACE INTO institutions SELECT * FROM new_institutions');
+}
+
+export type ResultFormat = 'table' | 'csv' | 'json';
+
+/** Runs one read-only query and returns its rows as JSON-safe objects plus column names. */
+export async function queryDatabase(file: string, sql: string): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  const connection = await openDatabase(file, true);
+  try {
+    const reader = await connection.runAndReadAll(sql);
+    return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Record<string, unknown>[] };
+  } catch (error) {
+    throw new CollabscopeError('E_BAD_ARGUMENT', `query failed: ${firstLine(error)}`);
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** Writes each table as Parquet into dir (for Spark, Trino, BigQuery). */
+export async function exportParquet(file: string, dir: string): Promise<string[]> {
+  const connection = await openDatabase(file, true);
+  mkdirSync(dir, { recursive: true });
+  try {
+    const written: string[] = [];
+    for (const table of TABLES) {
+      const path = join(resolve(dir), `${table}.parquet`);
+      await connection.run(`COPY ${table} TO '${path.replace(/'/g, "''")}' (FORMAT parquet)`);
+      written.push(path);
+    }
+    return written;
+  } finally {
+    connection.closeSync();
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0];
+}

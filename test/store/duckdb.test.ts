@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { exportParquet, ingestPapers, queryDatabase, TABLES } from '../../src/store/duckdb.js';
+import { DEFAULT_DEFINITIONS, type Paper } from '../../src/types.js';
+
+function paper(id: string, venue: string, year: number, countries: string[], title = id): Paper {
+  return {
+    id, source: { file: 'f.json', index: 0 }, venue, year, title, track: 'main', status: null, topic: null, keywords: [], url: null,
+    authors: countries.map((country, i) => ({
+      name: `author ${i}`,
+      affiliations: [{ raw: `Univ ${country}`, institution: `Univ ${country}`, institutionId: `${country.toLowerCase()}-univ`, country, hqCountry: null, sector: 'education', confidence: 1, method: 'alias', evidence: ['alias'] }],
+    })),
+    countries: [...new Set(countries)].sort(), fields: ['vision', 'theory'], fieldEvidence: [],
+    technologies: [{ id: 'resnet', name: 'ResNet', origin: { organization: 'Microsoft Research Asia', country: 'CN' }, matched: ['ResNet-50'], where: ['abstract'] }],
+  };
+}
+
+const dbFile = () => join(mkdtempSync(join(tmpdir(), 'collabscope-db-')), 'test.duckdb');
+
+test('ingest writes every table and the standard views answer', async () => {
+  const file = dbFile();
+  await ingestPapers(file, [paper('a', 'NeurIPS', 2018, ['US', 'CN']), paper('b', 'NeurIPS', 2018, ['US']), paper('c', 'ICML', 2019, ['CN', 'GB'])], DEFAULT_DEFINITIONS);
+  const counts = await queryDatabase(file, `SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM affiliations) AS affiliations, (SELECT count(*) FROM fields) AS fields, (SELECT count(*) FROM technologies) AS tech, (SELECT count(*) FROM institutions) AS institutions`);
+  assert.deepEqual(counts.rows[0], { papers: '3', affiliations: '5', fields: '6', tech: '3', institutions: '3' });
+  const pairs = await queryDatabase(file, `SELECT venue, year, country_a, country_b, papers, share FROM collaboration_by_venue_year ORDER BY venue, year, country_a`);
+  assert.deepEqual(pairs.rows, [
+    { venue: 'ICML', year: 2019, country_a: 'CN', country_b: 'GB', papers: '1', share: 1 },
+    { venue: 'NeurIPS', year: 2018, country_a: 'CN', country_b: 'US', papers: '1', share: 0.5 },
+  ]);
+});
+
+test('re-ingesting a venue-year replaces just that slice', async () => {
+  const file = dbFile();
+  await ingestPapers(file, [paper('a', 'NeurIPS', 2018, ['US', 'CN']), paper('c', 'ICML', 2019, ['CN'])], DEFAULT_DEFINITIONS);
+  await ingestPapers(file, [paper('a', 'NeurIPS', 2018, ['US'], 'new title'), paper('d', 'NeurIPS', 2018, ['FR'])], DEFAULT_DEFINITIONS);
+  const rows = await queryDatabase(file, 'SELECT id, title FROM papers ORDER BY id');
+  assert.deepEqual(rows.rows, [{ id: 'a', title: 'new title' }, { id: 'c', title: 'c' }, { id: 'd', title: 'd' }]);
+  const affiliations = await queryDatabase(file, "SELECT count(*) AS n FROM affiliations WHERE slice = 'NeurIPS 2018'");
+  assert.equal(affiliations.rows[0].n, '2');
+});
+
+test('a failed ingest leaves the previous slice intact', async () => {
+  const file = dbFile();
+  await ingestPapers(file, [paper('a', 'NeurIPS', 2018, ['US', 'CN'])], DEFAULT_DEFINITIONS);
+  await assert.rejects(ingestPapers(file, [paper('x', 'NeurIPS', 2018, ['US']), paper('x', 'NeurIPS', 2018, ['CN'])], DEFAULT_DEFINITIONS));
+  const rows = await queryDatabase(file, 'SELECT id FROM papers');
+  assert.deepEqual(rows.rows, [{ id: 'a' }]);
+});
+
+test('sql is read-only; export writes one Parquet file per table', async () => {
+  const file = dbFile();
+  await ingestPapers(file, [paper('a', 'NeurIPS', 2018, ['US', 'CN'])], DEFAULT_DEFINITIONS);
+  await assert.rejects(queryDatabase(file, 'DELETE FROM papers'), /query failed/);
+  const dir = join(mkdtempSync(join(tmpdir(), 'collabscope-parquet-')), 'out');
+  const written = await exportParquet(file, dir);
+  assert.equal(written.length, TABLES.length);
+  assert.ok(written.every((p) => existsSync(p)));
+  const back = await queryDatabase(file, `SELECT count(*) AS n FROM read_parquet('${join(dir, 'papers.parquet')}')`);
+  assert.equal(back.rows[0].n, '1');
+});
