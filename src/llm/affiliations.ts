@@ -1,0 +1,200 @@
+// LLM-assisted resolution of the long tail: affiliation strings the rules left unresolved or unsure.
+import { z } from 'zod';
+import countries from 'i18n-iso-countries';
+import { SECTORS, type Affiliation, type Paper, type Sector } from '../types.js';
+import { AnswerCache } from './cache.js';
+import { chatCompletion, type ChatMessage, type LlmEndpoint } from './client.js';
+
+export const AFFILIATION_PROMPT_VERSION = 'affiliation-v1';
+
+const SYSTEM_PROMPT = `You identify the institution named in one author affiliation string from a research paper.
+Answer with one JSON object with exactly these keys:
+- "institution": the institution's canonical English name, or null if the string names none
+- "country": ISO 3166-1 alpha-2 code (upper case) of where this affiliation is located; Hong Kong is HK, Macau MO, Taiwan TW; null if unknown
+- "sector": one of ${SECTORS.map((s) => `"${s}"`).join(', ')}, or null
+- "confidence": a number from 0 to 1
+Do not guess: a string that names no institution (e.g. "Independent Researcher") gets institution null, country null, confidence 0.`;
+
+const AnswerSchema = z
+  .object({
+    institution: z.string().min(1).nullable(),
+    country: z
+      .string()
+      .nullable()
+      .refine((c) => c === null || (/^[A-Z]{2}$/.test(c) && countries.isValid(c)), 'country must be an ISO 3166-1 alpha-2 code'),
+    sector: z.enum(SECTORS as [Sector, ...Sector[]]).nullable(),
+    confidence: z.number().min(0).max(1),
+  })
+  .strict();
+
+export type AffiliationAnswer = z.infer<typeof AnswerSchema>;
+
+/** What is cached for one string: a valid answer, or why none could be had. */
+type Outcome = { ok: true; answer: AffiliationAnswer } | { ok: false; reason: string };
+
+export interface LlmRunOptions {
+  endpoint: LlmEndpoint;
+  cachePath: string;
+  /** Affiliations below this confidence (and all unresolved ones) are asked about. */
+  threshold: number;
+  /** At most this many HTTP requests in the run (cache hits are free). */
+  maxRequests: number;
+  concurrency: number;
+}
+
+export interface LlmAffiliationReport {
+  model: string;
+  promptVersion: string;
+  candidates: number;
+  fromCache: number;
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Strings the model placed in a country. */
+  resolved: number;
+  /** Affiliation instances changed in the corpus. */
+  changedAffiliations: number;
+  notAnswered: Array<{ raw: string; reason: string }>;
+  budgetExhausted: boolean;
+}
+
+export function needsLlm(affiliation: Affiliation, threshold: number): boolean {
+  return affiliation.raw.trim() !== '' && (affiliation.country === null || affiliation.confidence < threshold);
+}
+
+/** Distinct affiliation strings that would go to the model, in first-seen order. */
+export function llmCandidates(papers: Paper[], threshold: number): string[] {
+  const seen = new Set<string>();
+  for (const paper of papers) for (const author of paper.authors) for (const a of author.affiliations) if (needsLlm(a, threshold)) seen.add(a.raw);
+  return [...seen];
+}
+
+export function cacheKey(raw: string, model: string): string {
+  return AnswerCache.key(AFFILIATION_PROMPT_VERSION, model, raw);
+}
+
+/** Rough request and token counts for --dry-run: one request per uncached string, ~4 characters a token. */
+export function estimateAffiliationRun(papers: Paper[], options: Pick<LlmRunOptions, 'threshold' | 'cachePath' | 'endpoint'>) {
+  const cache = new AnswerCache(options.cachePath);
+  const uncached = llmCandidates(papers, options.threshold).filter((raw) => !cache.has(cacheKey(raw, options.endpoint.model)));
+  const promptTokens = uncached.reduce((sum, raw) => sum + Math.ceil((SYSTEM_PROMPT.length + raw.length) / 4) + 8, 0);
+  return { requests: uncached.length, promptTokens, completionTokens: uncached.length * 40 };
+}
+
+/** Asks the model about every candidate string (cache first) and patches the papers in place. */
+export async function resolveWithLlm(papers: Paper[], options: LlmRunOptions): Promise<LlmAffiliationReport> {
+  const cache = new AnswerCache(options.cachePath);
+  const model = options.endpoint.model;
+  const candidates = llmCandidates(papers, options.threshold);
+  const report: LlmAffiliationReport = {
+    model,
+    promptVersion: AFFILIATION_PROMPT_VERSION,
+    candidates: candidates.length,
+    fromCache: 0,
+    requests: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    resolved: 0,
+    changedAffiliations: 0,
+    notAnswered: [],
+    budgetExhausted: false,
+  };
+  const outcomes = new Map<string, Outcome>();
+  const queue = [...candidates];
+  const worker = async () => {
+    for (let raw = queue.shift(); raw !== undefined; raw = queue.shift()) {
+      const key = cacheKey(raw, model);
+      const cached = cache.get(key) as Outcome | undefined;
+      if (cached) {
+        report.fromCache++;
+        outcomes.set(raw, cached);
+        continue;
+      }
+      if (report.requests >= options.maxRequests) {
+        report.budgetExhausted = true;
+        outcomes.set(raw, { ok: false, reason: 'LLM request budget exhausted' });
+        continue;
+      }
+      try {
+        const outcome = await askAboutAffiliation(raw, options.endpoint, report, options.maxRequests);
+        cache.set(key, outcome);
+        outcomes.set(raw, outcome);
+      } catch (error) {
+        outcomes.set(raw, { ok: false, reason: `LLM request failed: ${(error as Error).message}` });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  applyOutcomes(papers, outcomes, options.threshold, model, report);
+  return report;
+}
+
+/** One question; an invalid answer is asked again once, then given up with the reason. */
+async function askAboutAffiliation(raw: string, endpoint: LlmEndpoint, report: LlmAffiliationReport, maxRequests: number): Promise<Outcome> {
+  const messages: ChatMessage[] = [
+    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'user', content: raw },
+  ];
+  let problem = '';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0 && report.requests >= maxRequests) return { ok: false, reason: `invalid answer (${problem}); budget exhausted before retry` };
+    report.requests++;
+    const answer = await chatCompletion(endpoint, messages);
+    report.promptTokens += answer.promptTokens;
+    report.completionTokens += answer.completionTokens;
+    const checked = validateAnswer(answer.content);
+    if (checked.ok) return checked;
+    problem = checked.reason;
+    messages.push({ role: 'assistant', content: answer.content }, { role: 'user', content: `That answer is invalid: ${problem}. Answer again with only the JSON object.` });
+  }
+  return { ok: false, reason: `invalid answer twice (${problem})` };
+}
+
+export function validateAnswer(content: string): Outcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const parsed = AnswerSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `${issue.path.join('.') || 'answer'}: ${issue.message}` };
+  }
+  return { ok: true, answer: parsed.data };
+}
+
+function applyOutcomes(papers: Paper[], outcomes: Map<string, Outcome>, threshold: number, model: string, report: LlmAffiliationReport): void {
+  const counted = new Set<string>();
+  for (const paper of papers) {
+    for (const author of paper.authors) {
+      author.affiliations = author.affiliations.map((affiliation) => {
+        const outcome = needsLlm(affiliation, threshold) ? outcomes.get(affiliation.raw) : undefined;
+        if (!outcome) return affiliation;
+        if (!outcome.ok || outcome.answer.country === null || outcome.answer.confidence <= affiliation.confidence) {
+          const reason = outcome.ok ? `the model could not place it (confidence ${outcome.answer.confidence})` : outcome.reason;
+          if (!counted.has(affiliation.raw)) report.notAnswered.push({ raw: affiliation.raw, reason });
+          counted.add(affiliation.raw);
+          return affiliation.country === null ? { ...affiliation, reason: `${affiliation.reason ?? 'unresolved'}; ${reason}` } : affiliation;
+        }
+        if (!counted.has(affiliation.raw)) report.resolved++;
+        counted.add(affiliation.raw);
+        report.changedAffiliations++;
+        const { answer } = outcome;
+        return {
+          raw: affiliation.raw,
+          institution: answer.institution,
+          institutionId: null,
+          country: answer.country,
+          hqCountry: null,
+          sector: answer.sector,
+          confidence: answer.confidence,
+          method: 'llm',
+          model,
+          evidence: [...affiliation.evidence, `llm ${model} (${AFFILIATION_PROMPT_VERSION}) answered ${answer.institution ?? '?'}, ${answer.country}`],
+        };
+      });
+    }
+  }
+}
