@@ -8,6 +8,8 @@ import type { SourceFormat } from './sources/index.js';
 import { createResolver } from './resolve/index.js';
 import { createClassifier, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
+import { paperCountries } from './definitions.js';
+import { estimateAffiliationRun, resolveWithLlm, type LlmAffiliationReport, type LlmEstimate, type LlmRunOptions } from './llm/affiliations.js';
 
 export interface AnalyzeRequest {
   files: string[];
@@ -20,15 +22,34 @@ export interface AnalyzeRequest {
   /** Ignore e-mail domains: resolve from affiliation strings alone. */
   ignoreEmail?: boolean;
   kbDirs?: string[];
+  /** Send unresolved and unsure affiliation strings to a language model. */
+  llm?: LlmRunOptions;
   progress?: Progress;
 }
 
-export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary };
+export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary; llm?: LlmAffiliationReport };
 
 export async function runAnalyze(request: AnalyzeRequest): Promise<{ corpus: Corpus; summary: Summary }> {
+  const corpus = corpusFor(request);
+  const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
+  if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
+  const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}) };
+  await writeOutputDir(request.out, async (dir) => {
+    await writePapersJsonl(join(dir, 'papers.jsonl'), corpus.papers);
+    writeJson(join(dir, 'summary.json'), summary);
+  });
+  return { corpus, summary };
+}
+
+/** What `--llm --dry-run` would cost: the corpus is built (locally), nothing is sent or written. */
+export function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions }, pricePerMillion: [number, number]): LlmEstimate {
+  return estimateAffiliationRun(corpusFor(request).papers, request.llm, pricePerMillion);
+}
+
+function corpusFor(request: AnalyzeRequest): Corpus {
   const progress = request.progress ?? SILENT_PROGRESS;
   const resolver = createResolver({ kbDirs: request.kbDirs });
-  const corpus = buildCorpus({
+  return buildCorpus({
     files: request.files,
     format: request.format,
     venue: request.venue,
@@ -39,12 +60,6 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<{ corpus: Cor
     ignoreEmail: request.ignoreEmail,
     progress,
   });
-  const summary = summarize(corpus, request.pair, request.definitions);
-  await writeOutputDir(request.out, async (dir) => {
-    await writePapersJsonl(join(dir, 'papers.jsonl'), corpus.papers);
-    writeJson(join(dir, 'summary.json'), summary);
-  });
-  return { corpus, summary };
 }
 
 export function summarize(corpus: Corpus, pair: [string, string], definitions: Definitions): Summary {

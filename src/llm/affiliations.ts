@@ -73,12 +73,25 @@ export function cacheKey(raw: string, model: string): string {
   return AnswerCache.key(AFFILIATION_PROMPT_VERSION, model, raw);
 }
 
-/** Rough request and token counts for --dry-run: one request per uncached string, ~4 characters a token. */
-export function estimateAffiliationRun(papers: Paper[], options: Pick<LlmRunOptions, 'threshold' | 'cachePath' | 'endpoint'>) {
+export interface LlmEstimate {
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** USD at the given prices per million input/output tokens. */
+  cost: number;
+}
+
+/** Rough figures for --dry-run: one request per uncached string, ~4 characters a token, ~40 tokens an answer. */
+export function estimateAffiliationRun(
+  papers: Paper[],
+  options: Pick<LlmRunOptions, 'threshold' | 'cachePath' | 'endpoint'>,
+  [inPrice, outPrice]: [number, number] = [0, 0],
+): LlmEstimate {
   const cache = new AnswerCache(options.cachePath);
   const uncached = llmCandidates(papers, options.threshold).filter((raw) => !cache.has(cacheKey(raw, options.endpoint.model)));
   const promptTokens = uncached.reduce((sum, raw) => sum + Math.ceil((SYSTEM_PROMPT.length + raw.length) / 4) + 8, 0);
-  return { requests: uncached.length, promptTokens, completionTokens: uncached.length * 40 };
+  const completionTokens = uncached.length * 40;
+  return { requests: uncached.length, promptTokens, completionTokens, cost: (promptTokens * inPrice + completionTokens * outPrice) / 1e6 };
 }
 
 /** Asks the model about every candidate string (cache first) and patches the papers in place. */

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import { parsePair } from '../../definitions.js';
-import { runAnalyze } from '../../run.js';
+import { estimateLlm, runAnalyze, type AnalyzeRequest } from '../../run.js';
 import { parseFormat } from '../../sources/index.js';
 import { renderHeadline } from '../../report/terminal.js';
 import { renderAnalyticsText } from '../../analyze/index.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { terminalProgress } from '../progress.js';
+import { addLlmOptions, describeEstimate, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { DEFAULT_DB_FILE, ingestPapers } from '../../store/duckdb.js';
 
-interface AnalyzeFlags extends DefinitionFlags {
+interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   out: string;
   pair: string;
   venue?: string;
@@ -39,10 +40,11 @@ export function registerAnalyze(program: Command): void {
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
+  addLlmOptions(command);
   command.action(async (files: string[], flags: AnalyzeFlags) => {
     const pair = parsePair(flags.pair);
     const definitions = definitionsFrom(flags);
-    const { corpus, summary } = await runAnalyze({
+    const request: AnalyzeRequest = {
       files,
       out: flags.out,
       pair,
@@ -51,8 +53,14 @@ export function registerAnalyze(program: Command): void {
       venue: flags.venue,
       year: flags.year ? parseYear(flags.year) : undefined,
       ignoreEmail: !flags.email,
+      llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       progress: terminalProgress(),
-    });
+    };
+    if (request.llm && flags.dryRun) {
+      process.stdout.write(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
+      return;
+    }
+    const { corpus, summary } = await runAnalyze(request);
     const dbFile = flags.db === true ? DEFAULT_DB_FILE : flags.db;
     if (dbFile) {
       const { slices } = await ingestPapers(dbFile, corpus.papers, definitions);
@@ -62,6 +70,7 @@ export function registerAnalyze(program: Command): void {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
       process.stdout.write(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
+      if (summary.llm) process.stdout.write(`\n${describeLlmReport(summary.llm)}\n`);
       process.stdout.write(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
     }
   });

@@ -1,0 +1,70 @@
+// The --llm flags of analyze: endpoint, model, threshold, budget, and how the estimate and report read.
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { CollabscopeError } from '../errors.js';
+import { collabscopeHome } from '../home.js';
+import { apiKeyFromEnv } from '../llm/client.js';
+import type { LlmAffiliationReport, LlmEstimate, LlmRunOptions } from '../llm/affiliations.js';
+import { percent } from '../report/text-table.js';
+
+export interface LlmFlags {
+  llm?: boolean;
+  llmBaseUrl: string;
+  llmModel: string;
+  llmThreshold: string;
+  llmMaxRequests: string;
+  llmConcurrency: string;
+  llmPrice: string;
+  dryRun?: boolean;
+}
+
+export function addLlmOptions(command: Command): Command {
+  return command
+    .option('--llm', 'send affiliation strings the rules left unresolved or unsure to an OpenAI-compatible model (key from OPENAI_API_KEY or COLLABSCOPE_LLM_KEY)')
+    .option('--llm-base-url <url>', 'chat-completions endpoint base (llama.cpp, Ollama: http://127.0.0.1:11434/v1)', 'https://api.openai.com/v1')
+    .option('--llm-model <name>', 'model name', 'gpt-4o-mini')
+    .option('--llm-threshold <0-1>', 'also ask about affiliations resolved with confidence below this', '0.5')
+    .option('--llm-max-requests <n>', 'request budget for the run (cached answers are free)', '500')
+    .option('--llm-concurrency <n>', 'requests in flight at once', '4')
+    .option('--llm-price <in/out>', 'USD per million input/output tokens, for the --dry-run estimate', '0.15/0.6')
+    .option('--dry-run', 'with --llm: print the request and cost estimate, send nothing, write nothing');
+}
+
+function numberFlag(text: string, name: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new CollabscopeError('E_BAD_ARGUMENT', `--${name} must be a number from ${min} to ${max} (got "${text}")`);
+  }
+  return value;
+}
+
+export function llmOptionsFrom(flags: LlmFlags): LlmRunOptions {
+  return {
+    endpoint: { baseUrl: flags.llmBaseUrl, model: flags.llmModel, apiKey: apiKeyFromEnv() },
+    cachePath: join(collabscopeHome(), 'llm-cache', 'answers.jsonl'),
+    threshold: numberFlag(flags.llmThreshold, 'llm-threshold', 0, 1),
+    maxRequests: Math.floor(numberFlag(flags.llmMaxRequests, 'llm-max-requests', 0, 1e9)),
+    concurrency: Math.floor(numberFlag(flags.llmConcurrency, 'llm-concurrency', 1, 64)),
+  };
+}
+
+export function llmPrices(flags: LlmFlags): [number, number] {
+  const parts = flags.llmPrice.split('/');
+  if (parts.length !== 2) throw new CollabscopeError('E_BAD_ARGUMENT', `--llm-price must look like 0.15/0.6 (got "${flags.llmPrice}")`);
+  return [numberFlag(parts[0], 'llm-price', 0, 1e6), numberFlag(parts[1], 'llm-price', 0, 1e6)];
+}
+
+export function describeEstimate(e: LlmEstimate, llm: LlmRunOptions): string {
+  return [
+    `dry run: ${e.requests} affiliation strings would go to ${llm.endpoint.model} (uncached); the budget allows ${Math.min(e.requests, llm.maxRequests)} requests`,
+    `estimated tokens: ~${e.promptTokens} in, ~${e.completionTokens} out; estimated cost: ~$${e.cost.toFixed(4)} (prices from --llm-price)`,
+    'nothing was sent and nothing was written.',
+  ].join('\n');
+}
+
+export function describeLlmReport(r: LlmAffiliationReport): string {
+  return [
+    `LLM (${r.model}, ${r.promptVersion}): ${r.candidates} strings asked about; ${r.fromCache} from cache, ${r.requests} requests (${r.promptTokens} + ${r.completionTokens} tokens)`,
+    `  placed ${r.resolved} strings (${r.changedAffiliations} affiliation instances changed, ${percent(r.candidates ? r.resolved / r.candidates : 0)} of those asked); ${r.notAnswered.length} left as they were${r.budgetExhausted ? '; the request budget ran out' : ''}`,
+  ].join('\n');
+}
