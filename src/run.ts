@@ -5,7 +5,7 @@ import { buildCorpus, SILENT_PROGRESS, type Corpus, type Progress } from './pipe
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
 import { writeJson, writeOutputDir, writePapersJsonl } from './output.js';
 import type { SourceFormat } from './sources/index.js';
-import { createResolver } from './resolve/index.js';
+import { createResolver, type Resolver } from './resolve/index.js';
 import { createClassifier, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
@@ -29,8 +29,15 @@ export interface AnalyzeRequest {
 
 export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary; llm?: LlmAffiliationReport };
 
-export async function runAnalyze(request: AnalyzeRequest): Promise<{ corpus: Corpus; summary: Summary }> {
-  const corpus = corpusFor(request);
+export interface AnalyzeResult {
+  corpus: Corpus;
+  summary: Summary;
+  resolverStats: ReturnType<Resolver['stats']>;
+}
+
+export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
+  const resolver = createResolver({ kbDirs: request.kbDirs });
+  const corpus = corpusFor(request, resolver);
   const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
   const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}) };
@@ -38,17 +45,16 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<{ corpus: Cor
     await writePapersJsonl(join(dir, 'papers.jsonl'), corpus.papers);
     writeJson(join(dir, 'summary.json'), summary);
   });
-  return { corpus, summary };
+  return { corpus, summary, resolverStats: resolver.stats() };
 }
 
 /** What `--llm --dry-run` would cost: the corpus is built (locally), nothing is sent or written. */
 export function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions }, pricePerMillion: [number, number]): LlmEstimate {
-  return estimateAffiliationRun(corpusFor(request).papers, request.llm, pricePerMillion);
+  return estimateAffiliationRun(corpusFor(request, createResolver({ kbDirs: request.kbDirs })).papers, request.llm, pricePerMillion);
 }
 
-function corpusFor(request: AnalyzeRequest): Corpus {
+function corpusFor(request: AnalyzeRequest, resolver: Resolver): Corpus {
   const progress = request.progress ?? SILENT_PROGRESS;
-  const resolver = createResolver({ kbDirs: request.kbDirs });
   return buildCorpus({
     files: request.files,
     format: request.format,
