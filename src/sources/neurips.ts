@@ -23,7 +23,8 @@ interface VirtualAuthor {
 
 type VirtualEvent = Record<string, unknown> & { authors?: VirtualAuthor[] };
 
-const PAPER_EVENT_TYPES = /^(poster|oral|spotlight|spotlight poster|highlight)$/i;
+// "Poster", "Oral"...; event_type may be a template ("{location} Poster") or carry a location ("San Diego Poster").
+const PAPER_EVENT_TYPES = /(^|\s)(poster|oral|spotlight|spotlight poster|highlight)$/i;
 
 export function readNeuripsVirtual(path: string, options: SourceOptions = {}): SourceResult {
   const json = readJsonFile(path) as { results?: unknown };
@@ -44,28 +45,42 @@ export function parseNeuripsVirtual(results: unknown[], file: string, venueYear:
       throw new CollabscopeError('E_BAD_RECORD', `${file}: record ${index}: not a JSON object`);
     }
     const event = entry as VirtualEvent;
-    const eventType = textOrNull(event.eventtype ?? event.event_type);
+    const eventType = textOrNull(textOrNull(event.eventtype ?? event.event_type)?.replace(/\{[^}]*\}/g, ' '));
     if (eventType && !PAPER_EVENT_TYPES.test(eventType)) {
       skipped.push({ file, index, code: 'not-a-paper', message: `event type "${eventType}"` });
       return;
     }
-    const key = paperKey(event);
-    const first = key ? seen.get(key) : undefined;
-    if (first !== undefined) {
-      skipped.push({ file, index, code: 'repeat', message: `repeats record ${first} (${key})` });
+    const { check, register } = paperKeys(event);
+    const repeat = check.map((key) => ({ key, first: seen.get(key) })).find((k) => k.first !== undefined);
+    if (repeat) {
+      skipped.push({ file, index, code: 'repeat', message: `repeats record ${repeat.first} (${repeat.key.replace(/^title-without-forum:/, 'title:')})` });
       return;
     }
-    if (key) seen.set(key, index);
+    for (const key of register) if (!seen.has(key)) seen.set(key, index);
     papers.push(toRawPaper(event, file, index, venueYear, warnings));
   });
   return { papers, warnings, skipped };
 }
 
-function paperKey(event: VirtualEvent): string | null {
-  const forum = textOrNull(event.paper_url)?.match(/forum\?id=([^&]+)/)?.[1];
+/**
+ * Keys that identify one paper across its events: the OpenReview forum, the uid, and the title. Two
+ * entries with different forums are two papers even under one title; an entry without a forum (an oral
+ * listed without its link) is a repeat of any earlier entry of the same title, and the other way round.
+ */
+function paperKeys(event: VirtualEvent): { check: string[]; register: string[] } {
+  const forum = textOrNull(event.paper_url)?.match(/forum\?id=([^&#]+)/)?.[1];
   const title = textOrNull(event.name)?.toLowerCase().replace(/\s+/g, ' ');
   const uid = textOrNull(event.uid);
-  return forum ? `forum:${forum}` : uid ? `uid:${uid}` : title ? `title:${title}` : null;
+  const check: string[] = [];
+  const register: string[] = [];
+  if (forum) check.push(`forum:${forum}`), register.push(`forum:${forum}`);
+  if (uid) check.push(`uid:${uid}`), register.push(`uid:${uid}`);
+  if (title) {
+    check.push(forum ? `title-without-forum:${title}` : `title:${title}`);
+    register.push(`title:${title}`);
+    if (!forum) register.push(`title-without-forum:${title}`);
+  }
+  return { check, register };
 }
 
 function toRawPaper(
@@ -99,8 +114,14 @@ function toRawPaper(
   };
 }
 
-/** Datasets & Benchmarks papers are recognisable by their OpenReview venue in the source URL. */
+/**
+ * Datasets & Benchmarks papers are recognisable by their OpenReview venue in the source URL; other
+ * tracks by the group id's last part (".../2025/Position_Paper_Track" -> position-paper).
+ */
 function trackOf(event: VirtualEvent): string {
   const where = `${textOrNull(event.sourceurl) ?? ''} ${textOrNull(event.paper_url) ?? ''} ${textOrNull(event.decision) ?? ''}`;
-  return /datasets[_ -]and[_ -]benchmarks/i.test(where) ? 'datasets-benchmarks' : 'main';
+  if (/datasets[_ -]and[_ -]benchmarks/i.test(where)) return 'datasets-benchmarks';
+  const group = textOrNull(event.sourceurl)?.match(/group\?id=[^/&]+\/(?:19|20)\d\d\/([A-Za-z_]+)/)?.[1];
+  if (group && !/^conference$/i.test(group)) return group.toLowerCase().replace(/_track$/, '').replace(/_/g, '-');
+  return 'main';
 }

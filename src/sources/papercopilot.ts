@@ -16,6 +16,8 @@ import {
 
 type PaperCopilotRecord = Record<string, unknown>;
 
+const NOT_ACCEPTED = /^(reject|withdraw|desk[ -]?reject)/i;
+
 export function readPaperCopilot(path: string, options: SourceOptions = {}): SourceResult {
   const json = readJsonFile(path);
   const file = basename(path);
@@ -27,13 +29,21 @@ export function readPaperCopilot(path: string, options: SourceOptions = {}): Sou
 
 export function parsePaperCopilot(records: unknown[], file: string, venueYear: { venue: string; year: number }): SourceResult {
   const warnings: SourceWarning[] = [];
-  const papers = records.map((record, index) => {
+  const skipped: SourceWarning[] = [];
+  const papers: RawPaper[] = [];
+  records.forEach((record, index) => {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       throw new CollabscopeError('E_BAD_RECORD', `${file}: record ${index}: not a JSON object`);
     }
-    return toRawPaper(record as PaperCopilotRecord, file, index, venueYear, warnings);
+    // Lists built from OpenReview also carry rejected and withdrawn submissions: not papers of the venue.
+    const status = textOrNull((record as PaperCopilotRecord).status);
+    if (status && NOT_ACCEPTED.test(status)) {
+      skipped.push({ file, index, code: 'not-accepted', message: `status "${status}"` });
+      return;
+    }
+    papers.push(toRawPaper(record as PaperCopilotRecord, file, index, venueYear, warnings));
   });
-  return { papers, warnings, skipped: [] };
+  return { papers, warnings, skipped };
 }
 
 function toRawPaper(
@@ -43,7 +53,8 @@ function toRawPaper(
   { venue, year }: { venue: string; year: number },
   warnings: SourceWarning[],
 ): RawPaper {
-  const names = splitAuthorNames(record.author);
+  // `author` in most lists; some (nips2023.json) name the field `authors`.
+  const names = splitAuthorNames(record.author ?? record.authors);
   const slots = alignSlots(textOrNull(record.aff ?? record.affs), names.length, file, index, warnings);
   const domains = alignSlots(textOrNull(record.aff_domain ?? record.email), names.length, file, index, null);
   const ids = splitList(record.authorids, /;/);

@@ -8,6 +8,7 @@ import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags 
 import { terminalProgress } from '../progress.js';
 import { addLlmOptions, describeEstimate, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { DEFAULT_DB_FILE, ingestPapers } from '../../store/duckdb.js';
+import { resolveInputs } from '../../fetch/index.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   out: string;
@@ -18,6 +19,7 @@ interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   json?: boolean;
   email: boolean;
   db?: string | true;
+  offline?: boolean;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -30,7 +32,7 @@ export function registerAnalyze(program: Command): void {
         'and count papers co-authored by the two countries of --pair. Writes papers.jsonl (one line per\n' +
         'paper, with the evidence behind every affiliation) and summary.json to --out.',
     )
-    .argument('<file...>', 'paper-list files; venue and year come from the file name (nips2018.json -> NeurIPS 2018)')
+    .argument('<file...>', 'paper-list files (venue and year from the file name: nips2018.json -> NeurIPS 2018), or source specs fetched or reused from the cache: neurips:2025, openreview:2025, openalex:2025, papercopilot:iclr:2024')
     .option('-o, --out <dir>', 'output directory', 'collabscope-out')
     .option('-p, --pair <a,b>', 'the two countries to report on, ISO 3166-1 alpha-2', 'US,CN')
     .option('--venue <name>', 'venue name for every input file (instead of the file name)')
@@ -38,6 +40,7 @@ export function registerAnalyze(program: Command): void {
     .option('--format <format>', 'input format: papercopilot, neurips, csv, jsonl (default: detected from content)')
     .option('--json', 'print summary.json instead of tables')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
+    .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   addLlmOptions(command);
@@ -45,7 +48,7 @@ export function registerAnalyze(program: Command): void {
     const pair = parsePair(flags.pair);
     const definitions = definitionsFrom(flags);
     const request: AnalyzeRequest = {
-      files,
+      files: await resolveInputs(files, { offline: flags.offline }),
       out: flags.out,
       pair,
       definitions,
