@@ -84,11 +84,13 @@ export interface RawPaper {
   keywords: string[];
   url: string | null;
   authors: RawAuthor[];
+  /** Full text of the paper when a source provides it (technology detection reads it). */
+  fullText?: string | null;
 }
 
 export interface FieldEvidence {
   field: string;
-  /** Which signal decided: 'venue-label' | 'track' | 'title' | 'abstract' | 'keywords' | 'model' */
+  /** Which signal decided: 'venue-label' | 'track' | 'title' | 'abstract' | 'keywords' | 'model' | 'fallback' (nothing scored: `other`) */
   signal: string;
   terms: string[];
   score: number;

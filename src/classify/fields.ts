@@ -1,0 +1,144 @@
+// Research fields: a transparent weighted-term scorer over the taxonomy in data/taxonomy/fields.json.
+// Signals, strongest first: the venue's labels (topic / primary_area), the track, then title, keywords
+// and abstract terms. Every point a field gets is recorded as evidence (signal, terms, score).
+import type { FieldEvidence, RawPaper } from '../types.js';
+import type { Scoring, TaxonomyFile } from './schema.js';
+import { TermIndex, type Term } from './terms.js';
+import { TrackMap, VenueLabelMap } from './venue-labels.js';
+
+export interface FieldResult {
+  /** Primary first, then secondaries by score. */
+  fields: string[];
+  /** What decided each reported field, strongest signal first. */
+  evidence: FieldEvidence[];
+}
+
+type Signal = 'venue-label' | 'track' | 'title' | 'keywords' | 'abstract' | 'fallback';
+const SIGNAL_ORDER: readonly Signal[] = ['venue-label', 'track', 'title', 'keywords', 'abstract', 'fallback'];
+
+/** Score of every field, split by signal, with the terms behind it. */
+class Tally {
+  private readonly entries = new Map<string, Map<Signal, { terms: string[]; score: number }>>();
+  /** Fields the venue named outright (a mapped label's main field, a track rule): they rank first. */
+  readonly named = new Set<string>();
+
+  add(field: string, signal: Signal, term: string, score: number): void {
+    if (score <= 0) return;
+    let bySignal = this.entries.get(field);
+    if (!bySignal) this.entries.set(field, (bySignal = new Map()));
+    const entry = bySignal.get(signal) ?? { terms: [], score: 0 };
+    if (!entry.terms.includes(term)) entry.terms.push(term);
+    entry.score += score;
+    bySignal.set(signal, entry);
+  }
+
+  total(field: string): number {
+    let sum = 0;
+    for (const entry of this.entries.get(field)?.values() ?? []) sum += entry.score;
+    return sum;
+  }
+
+  fields(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  evidence(field: string): FieldEvidence[] {
+    const bySignal = this.entries.get(field);
+    if (!bySignal) return [];
+    return SIGNAL_ORDER.filter((s) => bySignal.has(s)).map((signal) => {
+      const { terms, score } = bySignal.get(signal)!;
+      return { field, signal, terms, score: round(score) };
+    });
+  }
+}
+
+export function createFieldClassifier(taxonomy: TaxonomyFile): (paper: RawPaper) => FieldResult {
+  const index = buildTermIndex(taxonomy);
+  const labels = new VenueLabelMap(taxonomy.venueLabels.rules);
+  const tracks = new TrackMap(taxonomy.tracks.rules);
+  const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
+  const scoring = taxonomy.scoring;
+  return (paper) => {
+    const tally = new Tally();
+    if (paper.topic) scoreVenueLabel(paper.topic, labels, index, scoring, tally);
+    if (paper.track) scoreTrack(paper.track, tracks, scoring, tally);
+    scoreText(index.matchText(paper.title), 'title', scoring.signals.title, 1, tally);
+    scoreKeywords(paper.keywords, index, scoring, tally);
+    if (paper.abstract) scoreText(index.matchText(paper.abstract), 'abstract', scoring.signals.abstract, scoring.abstractRepeatCap, tally);
+    return chooseFields(tally, scoring, order);
+  };
+}
+
+export function buildTermIndex(taxonomy: TaxonomyFile): TermIndex {
+  const index = new TermIndex();
+  for (const field of taxonomy.fields) {
+    for (const [phrase, weight] of Object.entries(field.terms)) index.add(phrase, { field: field.id, weight });
+  }
+  for (const phrase of taxonomy.neutral.phrases) index.add(phrase, null);
+  return index;
+}
+
+/**
+ * The most specific segment a rule maps ("Language" in "Applications->Language") names its field:
+ * full label score, and that field ranks first. Other mapped segments (parents) add a smaller score.
+ * A segment no rule knows is scored as text; a known segment that names no field adds nothing.
+ */
+function scoreVenueLabel(topic: string, labels: VenueLabelMap, index: TermIndex, scoring: Scoring, tally: Tally): void {
+  let namedOne = false;
+  for (const { segment, fields } of labels.segments(topic)) {
+    if (fields === null) {
+      scoreText(index.matchText(segment), 'venue-label', scoring.unmappedLabelMultiplier, 1, tally);
+      continue;
+    }
+    fields.forEach((field, i) => {
+      const named = !namedOne && i === 0;
+      tally.add(field, 'venue-label', segment, named ? scoring.venueLabelScore : scoring.venueLabelParentScore);
+      if (named) tally.named.add(field);
+    });
+    if (fields.length > 0) namedOne = true;
+  }
+}
+
+function scoreTrack(track: string, tracks: TrackMap, scoring: Scoring, tally: Tally): void {
+  for (const field of tracks.fields(track)) {
+    tally.add(field, 'track', track, scoring.trackScore);
+    tally.named.add(field);
+  }
+}
+
+/** Each author keyword is matched on its own, so phrases never run across two keywords. */
+function scoreKeywords(keywords: string[], index: TermIndex, scoring: Scoring, tally: Tally): void {
+  const found = new Map<Term, number>();
+  for (const keyword of keywords) for (const term of index.matchText(keyword).keys()) found.set(term, 1);
+  scoreText(found, 'keywords', scoring.signals.keywords, 1, tally);
+}
+
+/** weight x signal multiplier x occurrences (capped) for every field a found term points to. */
+function scoreText(found: Map<Term, number>, signal: Signal, multiplier: number, repeatCap: number, tally: Tally): void {
+  for (const [term, count] of found) {
+    for (const { field, weight } of term.scores) tally.add(field, signal, term.phrase, weight * multiplier * Math.min(count, repeatCap));
+  }
+}
+
+/**
+ * Primary = a field the venue named (label or track), else the highest score; taxonomy order breaks
+ * ties. Secondaries need a share of the primary's score. Nothing scoring enough gives `other`.
+ */
+function chooseFields(tally: Tally, scoring: Scoring, order: Map<string, number>): FieldResult {
+  const named = (field: string) => (tally.named.has(field) ? 1 : 0);
+  const ranked = tally
+    .fields()
+    .map((field) => ({ field, score: tally.total(field) }))
+    .sort((a, b) => named(b.field) - named(a.field) || b.score - a.score || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
+  const top = ranked[0];
+  if (!top || top.score < scoring.minScore) {
+    return { fields: ['other'], evidence: [{ field: 'other', signal: 'fallback', terms: [], score: 0 }] };
+  }
+  const threshold = Math.max(scoring.secondaryMinScore, top.score * scoring.secondaryRatio);
+  const chosen = [top, ...ranked.slice(1).filter((r) => r.score >= threshold)].slice(0, scoring.maxFields);
+  return { fields: chosen.map((c) => c.field), evidence: chosen.flatMap((c) => tally.evidence(c.field)) };
+}
+
+function round(score: number): number {
+  return Math.round(score * 100) / 100;
+}

@@ -1,0 +1,28 @@
+// Research fields and technology flow: the classify stage of the pipeline.
+// Data files are read and every index and regular expression is built once, in createClassifier.
+import type { RawPaper, TechnologyHit } from '../types.js';
+import { loadTaxonomy, loadTechnologies, TAXONOMY_FILE, TECHNOLOGIES_FILE } from './data.js';
+import { createFieldClassifier, type FieldResult } from './fields.js';
+import { createTechnologyDetector } from './technologies.js';
+
+export type { FieldResult } from './fields.js';
+export { summarizeTechFlow, type TechFlowSummary } from './techflow.js';
+export { loadTaxonomy, loadTechnologies, TAXONOMY_FILE, TECHNOLOGIES_FILE } from './data.js';
+
+export interface Classifier {
+  classifyFields(paper: RawPaper): FieldResult;
+  detectTechnologies(paper: RawPaper): TechnologyHit[];
+}
+
+export interface ClassifierOptions {
+  /** Another taxonomy file (default data/taxonomy/fields.json). */
+  taxonomyFile?: string;
+  /** Another technology file (default data/technologies/technologies.json). */
+  technologiesFile?: string;
+}
+
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  const classifyFields = createFieldClassifier(loadTaxonomy(options.taxonomyFile ?? TAXONOMY_FILE));
+  const detectTechnologies = createTechnologyDetector(loadTechnologies(options.technologiesFile ?? TECHNOLOGIES_FILE));
+  return { classifyFields, detectTechnologies };
+}

@@ -1,0 +1,139 @@
+// Schemas of the classifier's data files: data/taxonomy/fields.json and data/technologies/technologies.json.
+import { z } from 'zod';
+
+const fieldId = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'lower-case id with hyphens');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code in capitals');
+
+/** A regular expression written as its source; checked to compile. */
+const regexSource = z.string().min(1).refine(compiles, 'not a valid regular expression');
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ScoringSchema = z
+  .object({
+    /** Multiplier of a term's weight by where it was found. */
+    signals: z.object({ title: z.number().positive(), keywords: z.number().positive(), abstract: z.number().positive() }).strict(),
+    /** An abstract term counts once per occurrence up to this many times. */
+    abstractRepeatCap: z.number().int().min(1),
+    /** Score given to the field of a mapped venue label (its most specific segment). */
+    venueLabelScore: z.number().positive(),
+    /** Score given to the field of a parent segment ("Deep Learning" in "Deep Learning->Generative Models"). */
+    venueLabelParentScore: z.number().nonnegative(),
+    /** A label segment no rule knows is scored as text, with this multiplier. */
+    unmappedLabelMultiplier: z.number().nonnegative(),
+    /** Score given to the field of a matching track rule. */
+    trackScore: z.number().positive(),
+    /** Below this top score a paper is `other`. */
+    minScore: z.number().nonnegative(),
+    /** A secondary field needs this share of the primary's score... */
+    secondaryRatio: z.number().min(0).max(1),
+    /** ...and at least this score. */
+    secondaryMinScore: z.number().nonnegative(),
+    /** Primary plus secondaries, at most. */
+    maxFields: z.number().int().min(1),
+  })
+  .strict();
+
+export const FieldSchema = z
+  .object({
+    id: fieldId,
+    name: z.string().min(2),
+    /** What the field covers, in a sentence: the definition hand labels are judged against. */
+    covers: z.string().min(10),
+    /** Phrase -> weight (1 weak .. 5 decisive). */
+    terms: z.record(z.string().min(1), z.number().min(0).max(10)),
+  })
+  .strict();
+
+const VenueLabelRuleSchema = z
+  .object({
+    labels: z.array(z.string().min(1)).min(1),
+    /** First is the field the label names; [] for a known label that names none. */
+    fields: z.array(fieldId),
+    vocabulary: z.string(),
+  })
+  .strict();
+
+const TrackRuleSchema = z.object({ contains: z.string().min(1), fields: z.array(fieldId).min(1) }).strict();
+
+export const TaxonomyFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    version: z.number().int(),
+    scoring: ScoringSchema,
+    fields: z.array(FieldSchema).min(1),
+    neutral: z.object({ $comment: z.string().optional(), phrases: z.array(z.string().min(1)) }).strict(),
+    venueLabels: z.object({ $comment: z.string().optional(), rules: z.array(VenueLabelRuleSchema) }).strict(),
+    tracks: z.object({ $comment: z.string().optional(), rules: z.array(TrackRuleSchema) }).strict(),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    for (const field of file.fields) {
+      if (ids.has(field.id)) ctx.addIssue({ code: 'custom', message: `field "${field.id}" defined twice`, path: ['fields'] });
+      ids.add(field.id);
+    }
+    if (!ids.has('other')) ctx.addIssue({ code: 'custom', message: 'the taxonomy needs an "other" field', path: ['fields'] });
+    const check = (list: string[], path: (string | number)[]) => {
+      for (const id of list) if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `unknown field "${id}"`, path });
+    };
+    file.venueLabels.rules.forEach((rule, i) => check(rule.fields, ['venueLabels', 'rules', i]));
+    file.tracks.rules.forEach((rule, i) => check(rule.fields, ['tracks', 'rules', i]));
+  });
+
+export type TaxonomyFile = z.infer<typeof TaxonomyFileSchema>;
+export type Scoring = z.infer<typeof ScoringSchema>;
+export type FieldDefinition = z.infer<typeof FieldSchema>;
+
+const PatternSchema = z
+  .object({
+    regex: regexSource,
+    ignoreCase: z.boolean().optional(),
+    /** Counts only when the paper's text also matches the technology's `context`. */
+    weak: z.boolean().optional(),
+  })
+  .strict();
+
+const GuardSchema = z.object({ regex: regexSource, ignoreCase: z.boolean().optional(), why: z.string().min(3) }).strict();
+
+export const TechnologySchema = z
+  .object({
+    id: fieldId,
+    name: z.string().min(1),
+    organization: z.string().min(2),
+    country: countryCode,
+    kind: z.enum(['architecture', 'model', 'model-family']),
+    note: z.string().optional(),
+    /** Lower-case substrings; every hit contains one (a cheap prefilter before the regexes run). */
+    triggers: z.array(z.string().min(2).regex(/^[^A-Z]+$/, 'lower case')).min(1),
+    patterns: z.array(PatternSchema).min(1),
+    /** Required text (anywhere in the paper, case-insensitive) for weak patterns. */
+    context: regexSource.optional(),
+    /** A hit overlapping a guard match is dropped. */
+    guards: z.array(GuardSchema).optional(),
+    examples: z.array(z.object({ text: z.string(), matched: z.string() }).strict()),
+    counterExamples: z.array(z.string()),
+  })
+  .strict()
+  .refine((t) => !t.patterns.some((p) => p.weak) || t.context !== undefined, 'weak patterns need a context');
+
+export const TechnologyFileSchema = z
+  .object({ $comment: z.string().optional(), version: z.number().int(), technologies: z.array(TechnologySchema).min(1) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    for (const tech of file.technologies) {
+      if (ids.has(tech.id)) ctx.addIssue({ code: 'custom', message: `technology "${tech.id}" defined twice`, path: ['technologies'] });
+      ids.add(tech.id);
+    }
+  });
+
+export type TechnologyFile = z.infer<typeof TechnologyFileSchema>;
+export type TechnologyDefinition = z.infer<typeof TechnologySchema>;
