@@ -41,28 +41,51 @@ export interface Corpus {
 }
 
 export function buildCorpus(options: CorpusOptions): Corpus {
+  const input = readInput(options);
+  const papers: Paper[] = [];
+  for (const { raw, id } of input.records) papers.push(toPaper(raw, id, options));
+  return { papers, warnings: input.warnings, skipped: input.skipped };
+}
+
+export interface InputRecord {
+  raw: RawPaper;
+  /** The run-wide unique id, given in input order. */
+  id: string;
+}
+
+/**
+ * The records of every input file, in order, each with its id: a stream, so each record can become a
+ * Paper as it is read and raw records (with abstracts) are never all held at once. Warnings and
+ * skipped records fill in as files are read.
+ */
+export function readInput(options: Pick<CorpusOptions, 'files' | 'format' | 'venue' | 'year' | 'ignoreEmail' | 'progress'>): {
+  records: Iterable<InputRecord>;
+  warnings: SourceWarning[];
+  skipped: SourceWarning[];
+} {
   const progress = options.progress ?? SILENT_PROGRESS;
   const warnings: SourceWarning[] = [];
   const skipped: SourceWarning[] = [];
-  const ids = new UniqueIds();
-  const papers: Paper[] = [];
-  progress.start('reading and resolving', options.files.length);
-  for (const file of options.files) {
-    // Each record becomes a Paper as it is read, so raw records (with abstracts) are not all held at once.
-    const source = streamSource(file, { format: options.format, venue: options.venue, year: options.year });
-    for (const rawPaper of source.papers) {
-      if (options.ignoreEmail) for (const author of rawPaper.authors) author.emailDomain = null;
-      papers.push(toPaper(rawPaper, ids.next(rawPaper), options));
+  function* records(): Generator<InputRecord> {
+    const ids = new UniqueIds();
+    progress.start('reading and resolving', options.files.length);
+    for (const file of options.files) {
+      const source = streamSource(file, { format: options.format, venue: options.venue, year: options.year });
+      for (const raw of source.papers) {
+        if (options.ignoreEmail) for (const author of raw.authors) author.emailDomain = null;
+        yield { raw, id: ids.next(raw) };
+      }
+      warnings.push(...source.warnings);
+      skipped.push(...source.skipped);
+      progress.tick();
     }
-    warnings.push(...source.warnings);
-    skipped.push(...source.skipped);
-    progress.tick();
+    progress.stop();
   }
-  progress.stop();
-  return { papers, warnings, skipped };
+  return { records: records(), warnings, skipped };
 }
 
-function toPaper(raw: RawPaper, id: string, options: CorpusOptions): Paper {
+/** One raw paper resolved, classified and given its countries under the definitions. */
+export function toPaper(raw: RawPaper, id: string, options: Pick<CorpusOptions, 'resolver' | 'classifier' | 'definitions'>): Paper {
   const authors = raw.authors.map((author) => ({
     name: author.name,
     ...(author.emailDomain ? { emailDomain: author.emailDomain } : {}),

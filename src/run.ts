@@ -1,11 +1,16 @@
 // One analyze run end to end: build the corpus, summarise it, write the output directory.
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { buildCorpusInWorkers } from './workers/pool.js';
 import type { Definitions } from './types.js';
 import { buildCorpus, SILENT_PROGRESS, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
 import { writeJson, writeOutputDir, writePapersJsonl } from './output.js';
 import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
+
+export type ResolverStats = ReturnType<Resolver['stats']>;
 import { createClassifier, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
@@ -22,6 +27,11 @@ export interface AnalyzeRequest {
   /** Ignore e-mail domains: resolve from affiliation strings alone. */
   ignoreEmail?: boolean;
   kbDirs?: string[];
+  /**
+   * Worker threads for resolution and classification; 'auto' uses them when the input is large.
+   * The output is the same either way.
+   */
+  workers?: number | 'auto';
   /** Send unresolved and unsure affiliation strings to a language model. */
   llm?: LlmRunOptions;
   progress?: Progress;
@@ -32,12 +42,12 @@ export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary;
 export interface AnalyzeResult {
   corpus: Corpus;
   summary: Summary;
-  resolverStats: ReturnType<Resolver['stats']>;
+  resolverStats: ResolverStats;
 }
 
 export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
-  const resolver = createResolver({ kbDirs: request.kbDirs });
-  const corpus = corpusFor(request, resolver);
+  const workers = workerCount(request);
+  const { corpus, resolverStats } = workers > 1 ? await buildCorpusInWorkers(request, workers) : corpusInThisThread(request);
   const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
   const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}) };
@@ -45,12 +55,27 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult
     await writePapersJsonl(join(dir, 'papers.jsonl'), corpus.papers);
     writeJson(join(dir, 'summary.json'), summary);
   });
-  return { corpus, summary, resolverStats: resolver.stats() };
+  return { corpus, summary, resolverStats };
 }
 
 /** What `--llm --dry-run` would cost: the corpus is built (locally), nothing is sent or written. */
 export function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions }, pricePerMillion: [number, number]): LlmEstimate {
   return estimateAffiliationRun(corpusFor(request, createResolver({ kbDirs: request.kbDirs })).papers, request.llm, pricePerMillion);
+}
+
+/** Inputs above this many bytes are resolved and classified in worker threads under 'auto'. */
+export const PARALLEL_INPUT_BYTES = 64 * 1024 * 1024;
+
+function workerCount(request: AnalyzeRequest): number {
+  const setting = request.workers ?? 'auto';
+  if (setting !== 'auto') return Math.max(1, Math.floor(setting));
+  const bytes = request.files.reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
+  return bytes >= PARALLEL_INPUT_BYTES ? Math.min(4, Math.max(2, availableParallelism())) : 1;
+}
+
+function corpusInThisThread(request: AnalyzeRequest): { corpus: Corpus; resolverStats: ResolverStats } {
+  const resolver = createResolver({ kbDirs: request.kbDirs });
+  return { corpus: corpusFor(request, resolver), resolverStats: resolver.stats() };
 }
 
 function corpusFor(request: AnalyzeRequest, resolver: Resolver): Corpus {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import { estimateLlm, runAnalyze, type AnalyzeRequest } from '../../run.js';
 import { parseFormat } from '../../sources/index.js';
@@ -19,6 +20,7 @@ interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   json?: boolean;
   email: boolean;
   db?: string | true;
+  workers: string;
   offline?: boolean;
 }
 
@@ -41,6 +43,7 @@ export function registerAnalyze(program: Command): void {
     .option('--json', 'print summary.json instead of tables')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
+    .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   addLlmOptions(command);
@@ -56,6 +59,7 @@ export function registerAnalyze(program: Command): void {
       venue: flags.venue,
       year: flags.year ? parseYear(flags.year) : undefined,
       ignoreEmail: !flags.email,
+      workers: parseWorkers(flags.workers),
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       progress: terminalProgress(),
     };
@@ -77,4 +81,11 @@ export function registerAnalyze(program: Command): void {
       process.stdout.write(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
     }
   });
+}
+
+function parseWorkers(text: string): number | 'auto' {
+  if (text === 'auto') return 'auto';
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CollabscopeError('E_BAD_ARGUMENT', `--workers must be auto or a whole number from 1 to 64 (got "${text}")`);
+  return n;
 }

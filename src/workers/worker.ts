@@ -1,0 +1,28 @@
+// A worker thread of the parallel pipeline: resolves and classifies the batches it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import { toPaper, type InputRecord } from '../pipeline.js';
+import { createResolver } from '../resolve/index.js';
+import { createClassifier } from '../classify/index.js';
+import type { Definitions } from '../types.js';
+
+export interface WorkerSetup {
+  definitions: Definitions;
+  kbDirs?: string[];
+}
+
+export interface BatchMessage {
+  seq: number;
+  records: InputRecord[];
+}
+
+const setup = workerData as WorkerSetup;
+const stages = { resolver: createResolver({ kbDirs: setup.kbDirs }), classifier: createClassifier(), definitions: setup.definitions };
+
+parentPort!.on('message', ({ seq, records }: BatchMessage) => {
+  try {
+    const papers = records.map(({ raw, id }) => toPaper(raw, id, stages));
+    parentPort!.postMessage({ seq, papers, stats: stages.resolver.stats() });
+  } catch (error) {
+    parentPort!.postMessage({ seq, error: (error as Error).message });
+  }
+});
