@@ -3,6 +3,7 @@
 import type { Affiliation, Definitions, FieldEvidence, Paper, RawAuthor, RawPaper, TechnologyHit } from './types.js';
 import { paperCountries } from './definitions.js';
 import { streamSource, type SourceFormat, type SourceWarning } from './sources/index.js';
+import { isUnclassified, type PaperText } from './llm/fields.js';
 
 export interface AuthorResolver {
   resolveAuthor(author: RawAuthor): Affiliation[];
@@ -31,6 +32,8 @@ export interface CorpusOptions {
   classifier: PaperClassifier;
   /** Drop e-mail domains so that only affiliation strings decide. */
   ignoreEmail?: boolean;
+  /** Keep the text of papers the classifier could not place (for --llm-fields). */
+  keepUnclassifiedTexts?: boolean;
   progress?: Progress;
 }
 
@@ -38,13 +41,24 @@ export interface Corpus {
   papers: Paper[];
   warnings: SourceWarning[];
   skipped: SourceWarning[];
+  /** Title, keywords and abstract of unclassified papers, when keepUnclassifiedTexts was set. */
+  texts?: Map<string, PaperText>;
 }
 
 export function buildCorpus(options: CorpusOptions): Corpus {
   const input = readInput(options);
   const papers: Paper[] = [];
-  for (const { raw, id } of input.records) papers.push(toPaper(raw, id, options));
-  return { papers, warnings: input.warnings, skipped: input.skipped };
+  const texts = new Map<string, PaperText>();
+  for (const { raw, id } of input.records) {
+    const paper = toPaper(raw, id, options);
+    papers.push(paper);
+    if (options.keepUnclassifiedTexts && isUnclassified(paper)) texts.set(id, textOf(raw, id));
+  }
+  return { papers, warnings: input.warnings, skipped: input.skipped, ...(options.keepUnclassifiedTexts ? { texts } : {}) };
+}
+
+export function textOf(raw: RawPaper, id: string): PaperText {
+  return { id, title: raw.title, keywords: raw.keywords, abstract: raw.abstract };
 }
 
 export interface InputRecord {

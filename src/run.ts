@@ -11,7 +11,8 @@ import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
-import { createClassifier, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
+import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
+import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
 import { estimateAffiliationRun, resolveWithLlm, type LlmAffiliationReport, type LlmEstimate, type LlmRunOptions } from './llm/affiliations.js';
@@ -34,10 +35,12 @@ export interface AnalyzeRequest {
   workers?: number | 'auto';
   /** Send unresolved and unsure affiliation strings to a language model. */
   llm?: LlmRunOptions;
+  /** With llm: also fill fields and technologies of papers the classifier could not place. */
+  llmFields?: boolean;
   progress?: Progress;
 }
 
-export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary; llm?: LlmAffiliationReport };
+export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary; llm?: LlmAffiliationReport; llmFields?: LlmFieldsReport };
 
 export interface AnalyzeResult {
   corpus: Corpus;
@@ -47,10 +50,12 @@ export interface AnalyzeResult {
 
 export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
   const workers = workerCount(request);
-  const { corpus, resolverStats } = workers > 1 ? await buildCorpusInWorkers(request, workers) : corpusInThisThread(request);
+  const { corpus, resolverStats } = workers > 1 ? await buildCorpusInWorkers({ ...request, keepUnclassifiedTexts: Boolean(request.llm && request.llmFields) }, workers) : corpusInThisThread(request);
   const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
-  const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}) };
+  const llmFields =
+    request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
+  const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
   await writeOutputDir(request.out, async (dir) => {
     await writePapersJsonl(join(dir, 'papers.jsonl'), corpus.papers);
     writeJson(join(dir, 'summary.json'), summary);
@@ -89,6 +94,7 @@ function corpusFor(request: AnalyzeRequest, resolver: Resolver): Corpus {
     resolver,
     classifier: createClassifier(),
     ignoreEmail: request.ignoreEmail,
+    keepUnclassifiedTexts: Boolean(request.llm && request.llmFields),
     progress,
   });
 }

@@ -102,7 +102,7 @@ export interface TechnologyHit {
   origin: { organization: string; country: string };
   /** The text as it appeared in the paper (e.g. "LLaMA-2", "Qwen2.5-VL"). */
   matched: string[];
-  where: Array<'title' | 'abstract' | 'keywords' | 'fulltext'>;
+  where: Array<'title' | 'abstract' | 'keywords' | 'fulltext' | 'llm'>;
 }
 
 /** A paper after resolution and classification: one line of papers.jsonl. */

@@ -1,22 +1,15 @@
 // The command line as a user meets it: help, one-line errors, exit codes, nothing half-written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { REPO_ROOT } from './shared.js';
+import { cli as runCli } from './cli-helper.js';
 
 const fixture = (name: string) => join(REPO_ROOT, 'test', 'sources', 'fixtures', name);
 
-export function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], {
-    encoding: 'utf8',
-    cwd: REPO_ROOT,
-    env: { ...process.env, COLLABSCOPE_HOME: mkdtempSync(join(tmpdir(), 'collabscope-home-')) },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
 test('--help explains the commands', () => {
   const { code, stdout } = cli('--help');

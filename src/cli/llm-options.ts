@@ -5,10 +5,12 @@ import { CollabscopeError } from '../errors.js';
 import { collabscopeHome } from '../home.js';
 import { apiKeyFromEnv } from '../llm/client.js';
 import type { LlmAffiliationReport, LlmEstimate, LlmRunOptions } from '../llm/affiliations.js';
+import type { LlmFieldsReport } from '../llm/fields.js';
 import { percent } from '../report/text-table.js';
 
 export interface LlmFlags {
   llm?: boolean;
+  llmFields?: boolean;
   llmBaseUrl: string;
   llmModel: string;
   llmThreshold: string;
@@ -21,6 +23,7 @@ export interface LlmFlags {
 export function addLlmOptions(command: Command): Command {
   return command
     .option('--llm', 'send affiliation strings the rules left unresolved or unsure to an OpenAI-compatible model (key from OPENAI_API_KEY or COLLABSCOPE_LLM_KEY)')
+    .option('--llm-fields', 'with --llm: also fill the fields and technologies of papers the classifier could not place (several papers per request)')
     .option('--llm-base-url <url>', 'chat-completions endpoint base (llama.cpp, Ollama: http://127.0.0.1:11434/v1)', 'https://api.openai.com/v1')
     .option('--llm-model <name>', 'model name', 'gpt-4o-mini')
     .option('--llm-threshold <0-1>', 'also ask about affiliations resolved with confidence below this', '0.5')
@@ -60,6 +63,10 @@ export function describeEstimate(e: LlmEstimate, llm: LlmRunOptions): string {
     `estimated tokens: ~${e.promptTokens} in, ~${e.completionTokens} out; estimated cost: ~$${e.cost.toFixed(4)} (prices from --llm-price)`,
     'nothing was sent and nothing was written.',
   ].join('\n');
+}
+
+export function describeLlmFieldsReport(r: LlmFieldsReport): string {
+  return `LLM fields (${r.model}, ${r.promptVersion}): ${r.candidates} unplaced papers; ${r.fromCache} from cache, ${r.requests} requests; filled ${r.filled}, added ${r.technologiesAdded} technologies; ${r.notAnswered.length} left as they were${r.budgetExhausted ? '; the request budget ran out' : ''}`;
 }
 
 export function describeLlmReport(r: LlmAffiliationReport): string {

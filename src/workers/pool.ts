@@ -8,6 +8,7 @@ import type { Paper } from '../types.js';
 import { readInput, type Corpus, type CorpusOptions, type InputRecord } from '../pipeline.js';
 import type { BatchMessage, WorkerSetup } from './worker.js';
 import type { ResolverStats } from '../run.js';
+import type { PaperText } from '../llm/fields.js';
 
 export const BATCH_SIZE = 500;
 
@@ -26,7 +27,8 @@ export async function buildCorpusInWorkers(
   workerCount: number,
 ): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
   const input = readInput(options);
-  const setup: WorkerSetup = { definitions: options.definitions, kbDirs: options.kbDirs };
+  const setup: WorkerSetup = { definitions: options.definitions, kbDirs: options.kbDirs, keepUnclassifiedTexts: options.keepUnclassifiedTexts };
+  const texts = new Map<string, PaperText>();
   const workers = Array.from({ length: workerCount }, () => startWorker(setup));
   const done = new Map<number, Paper[]>();
   const stats = new Map<Worker, ResolverStats>();
@@ -65,8 +67,9 @@ export async function buildCorpusInWorkers(
         worker.postMessage(message);
       };
       for (const worker of workers) {
-        worker.on('message', (reply: { seq: number; papers?: Paper[]; stats?: ResolverStats; error?: string }) => {
+        worker.on('message', (reply: { seq: number; papers?: Paper[]; texts?: PaperText[]; stats?: ResolverStats; error?: string }) => {
           if (reply.error !== undefined) return reject(new Error(`worker failed: ${reply.error}`));
+          for (const text of reply.texts ?? []) texts.set(text.id, text);
           done.set(reply.seq, reply.papers!);
           stats.set(worker, reply.stats!);
           sendNext(worker);
@@ -79,7 +82,8 @@ export async function buildCorpusInWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return { corpus: { papers, warnings: input.warnings, skipped: input.skipped }, resolverStats: sumStats([...stats.values()]) };
+  const kept = options.keepUnclassifiedTexts ? { texts } : {};
+  return { corpus: { papers, warnings: input.warnings, skipped: input.skipped, ...kept }, resolverStats: sumStats([...stats.values()]) };
 }
 
 /** Each worker built its own index and cache: build time is the slowest, counts add up. */

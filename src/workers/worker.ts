@@ -1,6 +1,7 @@
 // A worker thread of the parallel pipeline: resolves and classifies the batches it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import { toPaper, type InputRecord } from '../pipeline.js';
+import { textOf, toPaper, type InputRecord } from '../pipeline.js';
+import { isUnclassified } from '../llm/fields.js';
 import { createResolver } from '../resolve/index.js';
 import { createClassifier } from '../classify/index.js';
 import type { Definitions } from '../types.js';
@@ -8,6 +9,7 @@ import type { Definitions } from '../types.js';
 export interface WorkerSetup {
   definitions: Definitions;
   kbDirs?: string[];
+  keepUnclassifiedTexts?: boolean;
 }
 
 export interface BatchMessage {
@@ -21,7 +23,8 @@ const stages = { resolver: createResolver({ kbDirs: setup.kbDirs }), classifier:
 parentPort!.on('message', ({ seq, records }: BatchMessage) => {
   try {
     const papers = records.map(({ raw, id }) => toPaper(raw, id, stages));
-    parentPort!.postMessage({ seq, papers, stats: stages.resolver.stats() });
+    const texts = setup.keepUnclassifiedTexts ? records.filter((_, i) => isUnclassified(papers[i])).map(({ raw, id }) => textOf(raw, id)) : [];
+    parentPort!.postMessage({ seq, papers, texts, stats: stages.resolver.stats() });
   } catch (error) {
     parentPort!.postMessage({ seq, error: (error as Error).message });
   }

@@ -7,7 +7,7 @@ import { renderHeadline } from '../../report/terminal.js';
 import { renderAnalyticsText } from '../../analyze/index.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { terminalProgress } from '../progress.js';
-import { addLlmOptions, describeEstimate, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
+import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { DEFAULT_DB_FILE, ingestPapers } from '../../store/duckdb.js';
 import { resolveInputs } from '../../fetch/index.js';
 
@@ -61,6 +61,7 @@ export function registerAnalyze(program: Command): void {
       ignoreEmail: !flags.email,
       workers: parseWorkers(flags.workers),
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
+      llmFields: flags.llmFields,
       progress: terminalProgress(),
     };
     if (request.llm && flags.dryRun) {
@@ -78,6 +79,7 @@ export function registerAnalyze(program: Command): void {
     } else {
       process.stdout.write(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
       if (summary.llm) process.stdout.write(`\n${describeLlmReport(summary.llm)}\n`);
+      if (summary.llmFields) process.stdout.write(`${describeLlmFieldsReport(summary.llmFields)}\n`);
       process.stdout.write(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
     }
   });

@@ -1,0 +1,55 @@
+// analyze --llm end to end against a local chat-completions stand-in.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { cliAsync } from '../cli-helper.js';
+import { startMockLlm } from '../mocks/llm-server.js';
+
+/** A list whose first author's affiliation no rule can place. */
+function inputFile(dir: string): string {
+  const path = join(dir, 'nips2018.json');
+  writeFileSync(path, JSON.stringify([
+    { id: '1', title: 'A paper', author: 'Ann A;Bo B', aff: 'Zzyzx Quiet Collective;Tsinghua University' },
+    { id: '2', title: 'Another', author: 'Cy C', aff: 'Massachusetts Institute of Technology' },
+  ]));
+  return path;
+}
+
+test('analyze --llm: dry run sends nothing; a run places the long tail; a re-run asks nothing', async () => {
+  const server = await startMockLlm(() => ({ content: JSON.stringify({ institution: 'Zzyzx Quiet Collective', country: 'DE', sector: 'nonprofit', confidence: 0.9 }) }));
+  try {
+    const root = mkdtempSync(join(tmpdir(), 'collabscope-llm-cli-'));
+    const input = inputFile(root);
+    const env = { COLLABSCOPE_HOME: join(root, 'home'), OPENAI_API_KEY: 'sk-test' };
+    const base = ['analyze', input, '--llm', '--llm-base-url', server.baseUrl, '--llm-model', 'stub'];
+
+    const dry = await cliAsync([...base, '--dry-run', '--out', join(root, 'dry')], env);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /dry run: \d+ affiliation strings would go to stub/);
+    assert.equal(server.requests.length, 0);
+    assert.equal(existsSync(join(root, 'dry')), false);
+
+    const run = await cliAsync([...base, '--out', join(root, 'run')], env);
+    assert.equal(run.code, 0, run.stderr);
+    const asked = server.requests.length;
+    assert.ok(asked > 0);
+    assert.equal(server.requests[0].authorization, 'Bearer sk-test');
+    const summary = JSON.parse(readFileSync(join(root, 'run', 'summary.json'), 'utf8'));
+    assert.equal(summary.llm.model, 'stub');
+    assert.ok(summary.llm.resolved > 0);
+    const papers = readFileSync(join(root, 'run', 'papers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const placed = papers[0].authors[0].affiliations[0];
+    assert.equal(placed.method, 'llm');
+    assert.equal(placed.country, 'DE');
+    assert.deepEqual(papers[0].countries, ['CN', 'DE']);
+    assert.equal(papers[1].authors[0].affiliations[0].method === 'llm', false, 'resolved strings are not sent');
+
+    const again = await cliAsync([...base, '--out', join(root, 'again')], env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(server.requests.length, asked, 'the second run is answered from the cache');
+  } finally {
+    await server.close();
+  }
+});
