@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const BENCHES: Array<[file: string, fn: string]> = [
   ['analyze.ts', 'benchAnalyze'],
   ['resolver.ts', 'benchResolver'],
+  ['analytics.ts', 'benchAnalytics'],
   ['scale.ts', 'benchScale'],
 ];
 

@@ -1,0 +1,120 @@
+// One paper seen through the definitions in force: which affiliations count, for which country, with
+// which fractional weight, and which institution node each one is. Built once per paper per pass and
+// thrown away, so a pass over a million papers holds only the accumulators.
+import type { Affiliation, Definitions, Paper } from '../types.js';
+import { affiliationCountry, authorCountries, countedAffiliations, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
+
+export interface AnalysisContext {
+  pair: [string, string];
+  definitions: Definitions;
+  topN: number;
+  /** Fields the findings always describe (default llm-nlp). */
+  focusFields: string[];
+}
+
+export interface AffiliationView {
+  affiliation: Affiliation;
+  /** affiliationCountry under the definitions; null when unknown. */
+  country: string | null;
+  /** Fractional weight: 1 / (authors of the paper) / (counted affiliations of the author). */
+  weight: number;
+  /** Institution node key (see institutionKey), null when the affiliation names no institution. */
+  node: string | null;
+}
+
+export interface AuthorView {
+  name: string;
+  /** authorCountries under the definitions. */
+  countries: string[];
+  /** The counted affiliations (countedAffiliations), each with its country and weight. */
+  affiliations: AffiliationView[];
+  /** Lists institutions in both countries of the pair at once. */
+  dual: boolean;
+  /** Whether the author takes part in the pair decision (false for dual authors under dualAffiliation=ignore). */
+  countsForPair: boolean;
+}
+
+export interface PaperView {
+  paper: Paper;
+  inScope: boolean;
+  /** paperCountries under the definitions. */
+  countries: string[];
+  /** paperHasPair under the definitions. */
+  isPair: boolean;
+  authors: AuthorView[];
+  /** Fractional weight with no country: unresolved affiliations, authors without any, papers without authors. */
+  unknownWeight: number;
+  /** fields[0], or NO_FIELD. */
+  primaryField: string;
+}
+
+/** Label of papers the classifier gave no field. */
+export const NO_FIELD = '(none)';
+/** Label of affiliations with no sector. */
+export const NO_SECTOR = 'unknown';
+
+/**
+ * An institution node: the knowledge-base id (or the lower-cased canonical name when there is none)
+ * at a country, so that a multinational's labs in two countries are two nodes ("msr@US", "msr@CN").
+ */
+export function institutionKey(affiliation: Affiliation, country: string | null): string | null {
+  const base = affiliation.institutionId ?? (affiliation.institution?.trim() ? `name:${affiliation.institution.trim().toLowerCase()}` : null);
+  return base === null ? null : `${base}@${country ?? '?'}`;
+}
+
+export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
+  const { definitions, pair } = context;
+  const [a, b] = pair;
+  const authorCount = paper.authors.length;
+  let unknownWeight = authorCount === 0 ? 1 : 0;
+  const authors: AuthorView[] = paper.authors.map((author) => {
+    const counted = countedAffiliations(author, definitions);
+    const share = 1 / authorCount;
+    if (counted.length === 0) unknownWeight += share;
+    const affiliations = counted.map((affiliation) => {
+      const country = affiliationCountry(affiliation, definitions);
+      const weight = share / counted.length;
+      if (country === null) unknownWeight += weight;
+      return { affiliation, country, weight, node: institutionKey(affiliation, country) };
+    });
+    const countries = authorCountries(author, definitions);
+    const dual = countries.includes(a) && countries.includes(b);
+    return { name: author.name, countries, affiliations, dual, countsForPair: !(dual && definitions.dualAffiliation === 'ignore') };
+  });
+  return {
+    paper,
+    inScope: paperInScope(paper, definitions),
+    countries: paperCountries(paper, definitions),
+    isPair: paperHasPair(paper, pair, definitions),
+    authors,
+    unknownWeight,
+    primaryField: paper.fields[0] ?? NO_FIELD,
+  };
+}
+
+/**
+ * The affiliations on each side of the pair in a paper, from the authors who count for the pair
+ * (all authors, except dual-affiliated ones under dualAffiliation=ignore).
+ */
+export function pairSides(view: PaperView, pair: [string, string]): [AffiliationView[], AffiliationView[]] {
+  const sideA: AffiliationView[] = [];
+  const sideB: AffiliationView[] = [];
+  for (const author of view.authors) {
+    if (!author.countsForPair) continue;
+    for (const affiliation of author.affiliations) {
+      if (affiliation.country === pair[0]) sideA.push(affiliation);
+      else if (affiliation.country === pair[1]) sideB.push(affiliation);
+    }
+  }
+  return [sideA, sideB];
+}
+
+/** A pass over the papers: `add` sees every paper (in scope or not), `finish` returns the result. */
+export interface Accumulator<T> {
+  add(view: PaperView): void;
+  finish(): T;
+}
+
+export function increment<K>(map: Map<K, number>, key: K, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}

@@ -1,0 +1,396 @@
+// 6. The institution co-authorship network (graphology): Louvain communities, the institutions that
+// bridge the two countries of the pair, and per year the share of cross-border edges.
+//
+// Nodes are institutions at a country (institutionKey); two institutions are linked when they appear on
+// the same in-scope paper (any authors), weighted by the number of such papers. Per-year statistics and
+// the A/B tie counts use every institution. Communities and betweenness run on the graph of the
+// `networkMaxNodes` institutions with the most papers (ties broken by key), so they stay fast on very
+// large corpora; `communities.capped` says whether the cap applied.
+import { UndirectedGraph } from 'graphology';
+import type { Attributes } from 'graphology-types';
+import louvainImport from 'graphology-communities-louvain';
+import betweennessImport from 'graphology-metrics/centrality/betweenness.js';
+import type { Accumulator, AnalysisContext, PaperView } from './context.js';
+import { NodeNames } from './institutions.js';
+import { compareStrings, mulberry32, round } from './stats.js';
+import type { Bridge, Community, Network, NetworkYear } from './types.js';
+
+/** graphology's CommonJS packages declare `export default`; under NodeNext the value is the module itself. */
+function cjsDefault<T>(module: { default: T }): T {
+  return ((module as { default?: T }).default ?? module) as T;
+}
+const louvain = cjsDefault(louvainImport);
+const betweennessCentrality = cjsDefault(betweennessImport);
+
+export const DEFAULT_NETWORK_MAX_NODES = 2000;
+/** Betweenness runs on the largest top-k subgraph with k x edges within this many steps (about a second). */
+export const BETWEENNESS_BUDGET = 5e7;
+export const DEFAULT_SEED = 1;
+/** Edge keys pack two node indices below 2^26 into one safe integer. */
+const SHIFT = 2 ** 26;
+
+interface YearTies {
+  papers: number;
+  nodes: Set<number>;
+  /** Institution pairs on papers (one per pair per paper) with both countries known, and the cross-border ones. */
+  ties: number;
+  crossTies: number;
+  withinA: number;
+  withinB: number;
+  across: number;
+}
+
+/** An Int32 list that grows by doubling: the per-paper institution lists, kept for the second pass. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+export function networkAccumulator(context: AnalysisContext & { networkMaxNodes: number; seed: number }): Accumulator<Network> {
+  const [a, b] = context.pair;
+  const names = new NodeNames();
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const countries: Array<string | null> = [];
+  const papers: number[] = [];
+  const tiesA: number[] = [];
+  const tiesB: number[] = [];
+  const years = new Map<number, YearTies>();
+  // Every in-scope paper's institutions (node indices), its year, and where its list ends.
+  const paperNodes = new IntList();
+  const paperEnds = new IntList();
+  const paperYears = new IntList();
+  const stamps: number[] = [];
+  const list: number[] = [];
+  let paperCount = 0;
+  return {
+    add(view: PaperView) {
+      if (!view.inScope) return;
+      // The paper's distinct institutions, deduplicated with a per-node stamp (no per-paper allocation).
+      paperCount++;
+      list.length = 0;
+      for (const author of view.authors) {
+        for (const affiliation of author.affiliations) {
+          if (affiliation.node === null) continue;
+          let i = index.get(affiliation.node);
+          if (i === undefined) {
+            i = keys.length;
+            index.set(affiliation.node, i);
+            keys.push(affiliation.node);
+            countries.push(affiliation.country);
+            papers.push(0);
+            tiesA.push(0);
+            tiesB.push(0);
+            stamps.push(0);
+            names.note(affiliation);
+          }
+          if (stamps[i] === paperCount) continue;
+          stamps[i] = paperCount;
+          list.push(i);
+        }
+      }
+      let year = years.get(view.paper.year);
+      if (!year) years.set(view.paper.year, (year = { papers: 0, nodes: new Set(), ties: 0, crossTies: 0, withinA: 0, withinB: 0, across: 0 }));
+      year.papers++;
+      list.sort((x, y) => x - y);
+      for (const i of list) {
+        papers[i]++;
+        year.nodes.add(i);
+        paperNodes.push(i);
+      }
+      paperEnds.push(paperNodes.length);
+      paperYears.push(view.paper.year);
+      for (let x = 0; x < list.length; x++) {
+        const i = list[x];
+        const ci = countries[i];
+        for (let y = x + 1; y < list.length; y++) {
+          const j = list[y];
+          const cj = countries[j];
+          if (cj === a) tiesA[i]++;
+          if (cj === b) tiesB[i]++;
+          if (ci === a) tiesA[j]++;
+          if (ci === b) tiesB[j]++;
+          if (ci === null || cj === null) continue;
+          year.ties++;
+          if (ci !== cj) year.crossTies++;
+          if ((ci === a || ci === b) && (cj === a || cj === b)) {
+            if (ci !== cj) year.across++;
+            else if (ci === a) year.withinA++;
+            else year.withinB++;
+          }
+        }
+      }
+    },
+    finish() {
+      if (keys.length >= SHIFT) throw new Error(`network: more than ${SHIFT} institutions`);
+
+      // The graph of the institutions with the most papers, built in a second pass over the kept lists.
+      const order = keys.map((_, i) => i).sort((x, y) => papers[y] - papers[x] || compareStrings(keys[x], keys[y]));
+      const kept = order.slice(0, context.networkMaxNodes);
+      const keptMask = new Uint8Array(keys.length);
+      for (const i of kept) keptMask[i] = 1;
+      const weights = new Map<number, number>();
+      const yearEdges = new Map<number, Set<number>>([...years.keys()].map((year) => [year, new Set<number>()]));
+      const onPaper: number[] = [];
+      for (let p = 0, start = 0; p < paperEnds.length; start = paperEnds.data[p], p++) {
+        onPaper.length = 0;
+        for (let k = start; k < paperEnds.data[p]; k++) if (keptMask[paperNodes.data[k]]) onPaper.push(paperNodes.data[k]);
+        const edges = yearEdges.get(paperYears.data[p]) as Set<number>;
+        for (let x = 0; x < onPaper.length; x++) {
+          for (let y = x + 1; y < onPaper.length; y++) {
+            const key = onPaper[x] * SHIFT + onPaper[y];
+            weights.set(key, (weights.get(key) ?? 0) + 1);
+            edges.add(key);
+          }
+        }
+      }
+      const byYear = [...years]
+        .sort(([x], [y]) => x - y)
+        .map(([year, ties]) => yearStats(year, ties, yearEdges.get(year) as Set<number>, countries, context.pair));
+
+      const graph = new UndirectedGraph<{ country: string | null; papers: number }, { weight: number }>();
+      for (const i of [...kept].sort((x, y) => compareStrings(keys[x], keys[y]))) {
+        graph.addNode(keys[i], { country: countries[i], papers: papers[i] });
+      }
+      // Edges in the order of their endpoint keys, so the graph (and Louvain) ignore the input order.
+      const edgeList = [...weights].map(([key, weight]) => {
+        const i = Math.floor(key / SHIFT);
+        const [x, y] = [keys[i], keys[key - i * SHIFT]].sort(compareStrings);
+        return { x, y, weight };
+      });
+      edgeList.sort((p, q) => compareStrings(p.x, q.x) || compareStrings(p.y, q.y));
+      for (const { x, y, weight } of edgeList) graph.addEdge(x, y, { weight });
+
+      const detailed =
+        graph.order > 0
+          ? louvain.detailed(graph, { getEdgeWeight: 'weight', rng: mulberry32(context.seed) })
+          : { communities: {} as Record<string, number>, modularity: 0 };
+      // Renumber communities: largest first, ties by their smallest key.
+      const members = new Map<number, string[]>();
+      graph.forEachNode((node) => {
+        const c = detailed.communities[node];
+        const list = members.get(c);
+        if (list) list.push(node);
+        else members.set(c, [node]);
+      });
+      const ranked = [...members.values()]
+        .map((list) => list.sort(compareStrings))
+        .sort((x, y) => y.length - x.length || compareStrings(x[0], y[0]));
+      const communityOf = new Map<string, number>();
+      ranked.forEach((list, id) => list.forEach((node) => communityOf.set(node, id)));
+
+      let pairWeight = 0;
+      let pairWithin = 0;
+      graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
+        const countriesOf = [sourceAttributes.country, targetAttributes.country];
+        if ((countriesOf[0] === a && countriesOf[1] === b) || (countriesOf[0] === b && countriesOf[1] === a)) {
+          pairWeight += attributes.weight;
+          if (communityOf.get(source) === communityOf.get(target)) pairWithin += attributes.weight;
+        }
+      });
+
+      const list: Community[] = ranked.slice(0, context.topN).map((nodes, id) => {
+        const byCountry = new Map<string, number>();
+        for (const node of nodes) {
+          const country = graph.getNodeAttribute(node, 'country') ?? '?';
+          byCountry.set(country, (byCountry.get(country) ?? 0) + 1);
+        }
+        const byPapers = [...nodes].sort((x, y) => graph.getNodeAttribute(y, 'papers') - graph.getNodeAttribute(x, 'papers') || compareStrings(x, y));
+        return {
+          id,
+          institutions: nodes.length,
+          papers: nodes.reduce((s, node) => s + graph.getNodeAttribute(node, 'papers'), 0),
+          countries: [...byCountry]
+            .sort(([x, m], [y, n]) => n - m || compareStrings(x, y))
+            .slice(0, 5)
+            .map(([country, institutions]) => ({ country, institutions })),
+          pairInstitutions: [byCountry.get(a) ?? 0, byCountry.get(b) ?? 0],
+          members: byPapers.slice(0, 8).map((node) => names.get(node).institution),
+        };
+      });
+
+      // Betweenness costs nodes x edges: on dense graphs it runs on the top institutions that fit the budget.
+      const rank = new Map(order.slice(0, kept.length).map((i, r) => [keys[i], r]));
+      const bridgeGraph = budgetSubgraph(graph, rank, BETWEENNESS_BUDGET);
+      const betweenness = bridgeGraph.size > 0 ? betweennessCentrality(bridgeGraph, { getEdgeWeight: null, normalized: true }) : {};
+      const pairBetweenness = sourceTargetBetweenness(bridgeGraph, a, b);
+      const bridges: Bridge[] = [...pairBetweenness]
+        .filter(([, value]) => value > 0)
+        .sort(([x, m], [y, n]) => n - m || (betweenness[y] ?? 0) - (betweenness[x] ?? 0) || compareStrings(x, y))
+        .slice(0, context.topN)
+        .map(([node, value]) => {
+          const info = names.get(node);
+          const i = index.get(node) as number;
+          return {
+            institution: info.institution,
+            institutionId: info.institutionId,
+            country: countries[i],
+            papers: papers[i],
+            community: communityOf.get(node) ?? -1,
+            pairBetweenness: round(value),
+            betweenness: round(betweenness[node] ?? 0),
+            tiesA: tiesA[i],
+            tiesB: tiesB[i],
+          };
+        });
+
+      const modularity = Number.isFinite(detailed.modularity) ? detailed.modularity : 0;
+      return {
+        pair: context.pair,
+        communities: {
+          algorithm: 'louvain',
+          seed: context.seed,
+          institutions: keys.length,
+          nodes: graph.order,
+          edges: graph.size,
+          capped: keys.length > context.networkMaxNodes,
+          maxNodes: context.networkMaxNodes,
+          count: ranked.length,
+          modularity: round(modularity),
+          pairTies: { weight: pairWeight, withinCommunity: pairWithin, share: pairWeight ? round(pairWithin / pairWeight) : 0 },
+          list,
+        },
+        bridgeGraph: { nodes: bridgeGraph.order, edges: bridgeGraph.size, capped: bridgeGraph.order < graph.order },
+        bridges,
+        byYear,
+      };
+    },
+  };
+}
+
+function yearStats(year: number, ties: YearTies, edges: Set<number>, countries: Array<string | null>, pair: [string, string]): NetworkYear {
+  const [a, b] = pair;
+  let known = 0;
+  let cross = 0;
+  const pairEdges = { withinA: 0, withinB: 0, across: 0 };
+  for (const key of edges) {
+    const i = Math.floor(key / SHIFT);
+    const ci = countries[i];
+    const cj = countries[key - i * SHIFT];
+    if (ci === null || cj === null) continue;
+    known++;
+    if (ci !== cj) cross++;
+    if (!((ci === a || ci === b) && (cj === a || cj === b))) continue;
+    if (ci !== cj) pairEdges.across++;
+    else if (ci === a) pairEdges.withinA++;
+    else pairEdges.withinB++;
+  }
+  const pairTotal = pairEdges.withinA + pairEdges.withinB + pairEdges.across;
+  const pairTies = ties.withinA + ties.withinB + ties.across;
+  return {
+    year,
+    papers: ties.papers,
+    institutions: ties.nodes.size,
+    ties: ties.ties,
+    crossBorderTieShare: ties.ties ? round(ties.crossTies / ties.ties) : 0,
+    edges: edges.size,
+    crossBorderShare: known ? round(cross / known) : 0,
+    pair: {
+      ...pairEdges,
+      acrossShare: pairTotal ? round(pairEdges.across / pairTotal) : 0,
+      ties: { withinA: ties.withinA, withinB: ties.withinB, across: ties.across },
+      acrossTieShare: pairTies ? round(ties.across / pairTies) : 0,
+    },
+  };
+}
+
+/**
+ * The subgraph of the k highest-ranked nodes (rank 0 = most papers), for the largest k with
+ * k x (edges among them) <= budget. The whole graph when it fits.
+ */
+export function budgetSubgraph<N extends Attributes, E extends Attributes>(
+  graph: UndirectedGraph<N, E>,
+  rank: Map<string, number>,
+  budget: number,
+): UndirectedGraph<N, E> {
+  if (graph.order * graph.size <= budget) return graph;
+  // edgesUpTo[k] = edges whose endpoints both rank below k.
+  const edgesUpTo = new Array<number>(graph.order + 1).fill(0);
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    edgesUpTo[Math.max(rank.get(source) as number, rank.get(target) as number) + 1]++;
+  });
+  for (let k = 1; k <= graph.order; k++) edgesUpTo[k] += edgesUpTo[k - 1];
+  let k = graph.order;
+  while (k > 1 && k * edgesUpTo[k] > budget) k--;
+  const sub = new UndirectedGraph<N, E>();
+  graph.forEachNode((node, attributes) => {
+    if ((rank.get(node) as number) < k) sub.addNode(node, attributes);
+  });
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (sub.hasNode(source) && sub.hasNode(target)) sub.addEdge(source, target, attributes);
+  });
+  return sub;
+}
+
+/**
+ * Source-target betweenness (Brandes 2008, hop distance): for every node, the number of shortest
+ * paths from an institution of country `a` to an institution of country `b` that pass through it,
+ * each source-target pair's paths sharing one unit, divided by |a| x |b|. Endpoints get no credit
+ * for paths they start or end. O(|a| x edges).
+ */
+export function sourceTargetBetweenness(
+  graph: UndirectedGraph<{ country: string | null }>,
+  a: string,
+  b: string,
+): Map<string, number> {
+  const nodes = graph.nodes();
+  const position = new Map(nodes.map((node, i) => [node, i]));
+  const n = nodes.length;
+  const adjacency: number[][] = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
+  const isTarget = new Uint8Array(n);
+  const sources: number[] = [];
+  nodes.forEach((node, i) => {
+    const country = graph.getNodeAttribute(node, 'country');
+    if (country === a) sources.push(i);
+    if (country === b) isTarget[i] = 1;
+  });
+  const targets = isTarget.reduce((s, t) => s + t, 0);
+  const score = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const dist = new Int32Array(n);
+  const delta = new Float64Array(n);
+  const stack = new Int32Array(n);
+  const queue = new Int32Array(n);
+  for (const s of sources) {
+    sigma.fill(0);
+    dist.fill(-1);
+    delta.fill(0);
+    sigma[s] = 1;
+    dist[s] = 0;
+    let head = 0;
+    let tail = 0;
+    let top = 0;
+    queue[tail++] = s;
+    while (head < tail) {
+      const v = queue[head++];
+      stack[top++] = v;
+      for (const w of adjacency[v]) {
+        if (dist[w] < 0) {
+          dist[w] = dist[v] + 1;
+          queue[tail++] = w;
+        }
+        if (dist[w] === dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    while (top > 0) {
+      const w = stack[--top];
+      const carried = isTarget[w] + delta[w];
+      for (const v of adjacency[w]) {
+        if (dist[v] === dist[w] - 1) delta[v] += (sigma[v] / sigma[w]) * carried;
+      }
+      if (w !== s) score[w] += delta[w];
+    }
+  }
+  const pairs = sources.length * targets;
+  const result = new Map<string, number>();
+  nodes.forEach((node, i) => result.set(node, pairs ? score[i] / pairs : 0));
+  return result;
+}

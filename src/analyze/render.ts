@@ -1,0 +1,397 @@
+// The analytics as plain-text terminal tables, one section per summary.json key, at most 120 columns.
+import type { Analytics, AnalyzeOptions, TrendSeries } from './types.js';
+import { clip, fixed, formatP, interval, pct, signedPct, signedPp } from './format.js';
+import { definitionsLabel } from './sensitivity.js';
+
+export const MAX_WIDTH = 120;
+
+type Align = 'l' | 'r';
+
+/** A table with a title; columns aligned as given (default: left for the first, right for the rest). */
+export function table(title: string, header: string[], rows: string[][], align?: Align[]): string {
+  const aligns = align ?? header.map((_, i) => (i === 0 ? 'l' : 'r'));
+  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((row) => (row[col] ?? '').length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, col) => (aligns[col] === 'r' ? cell.padStart(widths[col]) : cell.padEnd(widths[col])))
+      .join('  ')
+      .trimEnd();
+  const lines = [title, line(header), widths.map((w) => '-'.repeat(w)).join('  ').trimEnd(), ...rows.map(line)];
+  if (rows.length === 0) lines.push('(none)');
+  return lines.map((l) => clip(l, MAX_WIDTH)).join('\n');
+}
+
+/** Wraps prose to the width, indenting continuation lines. */
+export function wrap(text: string, width = MAX_WIDTH, indent = '  '): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const prefix = lines.length ? indent : '';
+    if (current && prefix.length + current.length + 1 + word.length > width) {
+      lines.push(prefix + current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push((lines.length ? indent : '') + current);
+  return lines.join('\n');
+}
+
+const n = (value: number) => String(value);
+
+const SECTOR_ABBREVIATIONS: Record<string, string> = {
+  education: 'edu',
+  company: 'company',
+  government: 'gov',
+  facility: 'facility',
+  nonprofit: 'nonprofit',
+  healthcare: 'health',
+  other: 'other',
+  unknown: 'unknown',
+};
+const frac = (value: number) => value.toFixed(1);
+
+export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOptions): string {
+  const [A, B] = options.pair;
+  const label = `${A}-${B}`;
+  const sections: string[] = [];
+
+  // 1. counting
+  {
+    const { full, fractional } = analytics.counting;
+    const fractionalOf = new Map(fractional.countries.map((c) => [c.country, c]));
+    const top = full.countries.slice(0, options.topN ?? 15);
+    const rows = top.map((c) => {
+      const f = fractionalOf.get(c.country);
+      return [c.country, n(c.papers), pct(c.share), interval(c.ci95), f ? frac(f.papers) : '0.0', f ? pct(f.share) : '-', f ? interval(f.ci95) : '-'];
+    });
+    rows.push(['unknown', '', '', '', frac(fractional.unknown), pct(full.papers ? fractional.unknown / full.papers : 0), '']);
+    rows.push(['all', n(full.papers), '', '', frac(fractional.sum), '', '']);
+    const contributions = fractional.pair.contributions.map((c) => `${c.part} ${frac(c.papers)} (${pct(c.share)})`).join(', ');
+    sections.push(
+      [
+        table(
+          `1. Counting: in-scope papers by country (full: once per country present; fractional: author shares)`,
+          ['country', 'full', 'share', '95% CI', 'fractional', 'share', '95% CI'],
+          rows,
+        ),
+        wrap(
+          `${label} collaboration papers: ${full.pair.count} of ${full.papers} (${pct(full.pair.share, 2)}, 95% CI ${interval(full.pair.ci95, 2)}); ` +
+            `international papers: ${full.international.count} (${pct(full.international.share)}).`,
+        ),
+        wrap(`Fractional authorship of the ${fractional.pair.papers} ${label} papers: ${contributions}.`),
+      ].join('\n'),
+    );
+  }
+
+  // 2. trend
+  {
+    const { trend } = analytics;
+    const series: TrendSeries[] = trend.byVenue.length > 1 ? [...trend.byVenue, trend.overall] : trend.byVenue;
+    const rows = series.flatMap((s) =>
+      s.rows.map((r) => [
+        clip(s.venue, 16),
+        n(r.year),
+        n(r.papers),
+        n(r.pairPapers),
+        pct(r.share, 2),
+        interval(r.ci95),
+        signedPct(r.growth),
+        signedPct(r.shareGrowth),
+        signedPp(r.growthChange),
+        formatP(r.growthChangeP),
+        formatP(r.shareChangeP),
+      ]),
+    );
+    const notes = series.flatMap((s) => [
+      `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
+      s.slowing.papers.sentence,
+      s.slowing.share.sentence,
+    ]);
+    sections.push(
+      [
+        table(
+          `2. Trend: ${label} collaboration per venue and year`,
+          ['venue', 'year', 'papers', label, 'share', '95% CI', 'growth', 'share gr.', 'growth change', 'p(change)', 'p(share)'],
+          rows,
+          ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        ),
+        'growth: year-over-year (annualised over gaps); p(change): test that growth changed (log counts, Poisson);',
+        'p(share): two-proportion z-test of the share against the previous year.',
+        ...notes.map((note) => wrap(note)),
+      ].join('\n'),
+    );
+  }
+
+  // 3. fields
+  {
+    const { fields } = analytics;
+    const fieldRows = (t: typeof fields.primary) =>
+      t.rows.map((r) => [
+        clip(r.field, 28),
+        n(r.allPapers),
+        pct(r.allShare),
+        n(r.pairPapers),
+        pct(r.pairShare),
+        interval(r.pairCi95),
+        fixed(r.lift),
+        formatP(r.p),
+        formatP(r.pHolm),
+        r.direction === 'none' ? '' : r.direction,
+      ]);
+    const header = ['field', 'all', 'share', label, 'share', '95% CI', 'lift', 'p', 'Holm p', ''];
+    const primaryRows = fieldRows(fields.primary);
+    primaryRows.push(['total', n(fields.primary.allPapers), '100.0%', n(fields.primary.pairPapers), fields.primary.pairPapers ? '100.0%' : '-', '', '', '', '', '']);
+    sections.push(
+      [
+        table(`3. Fields: primary field of ${label} papers against all in-scope papers (Fisher's exact test, Holm)`, header, primaryRows),
+        '',
+        table(`   Any field (a paper counts for every field it has; rows overlap)`, header, fieldRows(fields.any)),
+        ...fields.findings.map((f) => wrap(f)),
+      ].join('\n'),
+    );
+  }
+
+  // 4. institutions
+  {
+    const { institutions } = analytics;
+    const parts = institutions.sides.map((side) =>
+      table(
+        `4. Institutions: leading ${side.country} institutions on ${label} papers (${side.institutions} institutions, ${institutions.pairPapers} papers)`,
+        ['#', 'institution', 'papers', 'fractional', 'share of papers'],
+        side.rows.map((r, i) => [n(i + 1), clip(r.institution, 60), n(r.papers), frac(r.fractional), pct(r.shareOfPairPapers)]),
+        ['r', 'l', 'r', 'r', 'r'],
+      ),
+    );
+    parts.push(
+      table(
+        `   Most frequent institution pairs (${institutions.distinctPairs} distinct pairs)`,
+        ['#', `${A} institution`, `${B} institution`, 'papers', 'share'],
+        institutions.pairs.map((p, i) => [n(i + 1), clip(p.a.institution, 44), clip(p.b.institution, 44), n(p.papers), pct(p.shareOfPairPapers)]),
+        ['r', 'l', 'l', 'r', 'r'],
+      ),
+    );
+    sections.push(parts.join('\n\n'));
+  }
+
+  // 5. sectors
+  {
+    const { sectors } = analytics;
+    const { overall } = sectors;
+    const present = (side: 'sectorA' | 'sectorB') => sectors.sectors.filter((s) => overall.cells.some((c) => c[side] === s));
+    const rowsA = present('sectorA');
+    const colsB = present('sectorB');
+    const cell = (a: string, b: string) => overall.cells.find((c) => c.sectorA === a && c.sectorB === b)?.combinations ?? 0;
+    const matrixRows = rowsA.map((a) => [a, ...colsB.map((b) => n(cell(a, b))), n(colsB.reduce((s, b) => s + cell(a, b), 0))]);
+    matrixRows.push(['total', ...colsB.map((b) => n(rowsA.reduce((s, a) => s + cell(a, b), 0))), n(overall.combinations)]);
+    // As many of the largest combinations as fit in the width.
+    const short = (sector: string) => SECTOR_ABBREVIATIONS[sector] ?? sector;
+    const comboLabel = (c: { sectorA: string; sectorB: string }) => `${short(c.sectorA)} x ${short(c.sectorB)}`;
+    const topCells: typeof overall.cells = [];
+    let used = 'year  papers  combinations'.length;
+    for (const cell of overall.cells) {
+      if (used + 2 + Math.max(6, comboLabel(cell).length) > MAX_WIDTH) break;
+      used += 2 + Math.max(6, comboLabel(cell).length);
+      topCells.push(cell);
+    }
+    const yearRows = sectors.byYear.map((y) => [
+      n(y.year),
+      n(y.pairPapers),
+      n(y.combinations),
+      ...topCells.map((t) => pct((y.cells.find((c) => c.sectorA === t.sectorA && c.sectorB === t.sectorB)?.combinations ?? 0) / (y.combinations || 1))),
+    ]);
+    sections.push(
+      [
+        table(
+          `5. Sectors: ${A} sector (rows) x ${B} sector (columns) on ${overall.pairPapers} ${label} papers ` +
+            `(a paper counts once per combination)`,
+          [`${A} \\ ${B}`, ...colsB, 'total'],
+          matrixRows,
+        ),
+        `The ${overall.combinations} combinations come from ${overall.pairPapers} papers; ` +
+          `fractional (one per paper) in summary.json: sectors.overall.cells[].papers.`,
+        '',
+        table(
+          `   Share of combinations per year (${A} x ${B}; edu = education, gov = government)`,
+          ['year', 'papers', 'combinations', ...topCells.map(comboLabel)],
+          yearRows,
+        ),
+      ].join('\n'),
+    );
+  }
+
+  // 6. network
+  {
+    const { network } = analytics;
+    const c = network.communities;
+    const summaryLine =
+      `${c.institutions} institutions; graph of ${c.nodes}${c.capped ? ` (capped to the ${c.maxNodes} with most papers)` : ''}, ` +
+      `${c.edges} edges; ${c.count} Louvain communities (seed ${c.seed}), modularity ${fixed(c.modularity, 3)}. ` +
+      `${pct(c.pairTies.share)} of ${label} tie weight (${c.pairTies.weight}) lies inside a single community.`;
+    sections.push(
+      [
+        table(
+          `6. Network: institution co-authorship communities (largest ${c.list.length})`,
+          ['id', 'institutions', 'papers', A, B, 'countries', 'largest members'],
+          c.list.map((x) => [
+            n(x.id),
+            n(x.institutions),
+            n(x.papers),
+            n(x.pairInstitutions[0]),
+            n(x.pairInstitutions[1]),
+            x.countries.slice(0, 3).map((y) => `${y.country} ${y.institutions}`).join(', '),
+            clip(x.members.slice(0, 3).join('; '), 56),
+          ]),
+          ['r', 'r', 'r', 'r', 'r', 'l', 'l'],
+        ),
+        wrap(summaryLine),
+        '',
+        table(
+          `   Bridges: institutions on shortest paths between ${A} and ${B} institutions` +
+            (network.bridgeGraph.capped ? ` (top ${network.bridgeGraph.nodes} institutions)` : ''),
+          ['institution', 'country', 'papers', 'comm.', 'pair betweenness', 'betweenness', `ties ${A}`, `ties ${B}`],
+          network.bridges.map((x) => [
+            clip(x.institution, 44),
+            x.country ?? '?',
+            n(x.papers),
+            n(x.community),
+            x.pairBetweenness.toFixed(4),
+            x.betweenness.toFixed(4),
+            n(x.tiesA),
+            n(x.tiesB),
+          ]),
+          ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+        ),
+        '',
+        table(
+          `   Cross-border links per year (are networks splitting along national lines?)`,
+          ['year', 'papers', 'institutions', 'edges', 'cross-border', 'ties', 'cross-border', `${A}-${A}`, `${B}-${B}`, label, `${label} share`, 'of ties'],
+          network.byYear.map((y) => [
+            n(y.year),
+            n(y.papers),
+            n(y.institutions),
+            n(y.edges),
+            pct(y.crossBorderShare),
+            n(y.ties),
+            pct(y.crossBorderTieShare),
+            n(y.pair.withinA),
+            n(y.pair.withinB),
+            n(y.pair.across),
+            pct(y.pair.acrossShare),
+            pct(y.pair.acrossTieShare),
+          ]),
+        ),
+        wrap(
+          `edges: distinct institution pairs that year${c.capped ? ` among the ${c.nodes} graph institutions` : ''}; ties: one per pair of ` +
+            `institutions on a paper, all institutions. ${A}-${A}, ${B}-${B}, ${label}: distinct edges; share: ${label} edges among the three.`,
+        ),
+      ].join('\n'),
+    );
+  }
+
+  // 7. third countries
+  {
+    const t = analytics.thirdCountries;
+    const m = t.matrix;
+    // As many matrix columns as fit in the width.
+    const cellWidth = Math.max(4, ...m.cells.flat().map((x) => String(x).length)) + 2;
+    const fit = Math.max(1, Math.min(m.countries.length, Math.floor((MAX_WIDTH - 8) / cellWidth)));
+    const shown = m.countries.slice(0, fit);
+    sections.push(
+      [
+        table(
+          `7. Third countries on ${label} papers: ${t.withThird.count} of ${t.pairPapers} (${pct(t.withThird.share)}, 95% CI ${interval(t.withThird.ci95)}) have one`,
+          ['country', 'papers', `share of ${label}`, 'fractional'],
+          t.brokers.map((b) => [b.country, n(b.papers), pct(b.shareOfPairPapers), frac(b.fractional)]),
+        ),
+        '',
+        table(
+          `   Per year`,
+          ['year', `${label} papers`, 'with a third country', 'share'],
+          t.byYear.map((y) => [n(y.year), n(y.pairPapers), n(y.withThird), pct(y.share)]),
+        ),
+        '',
+        table(
+          `   Most frequent country pairs (${t.countryPairs} distinct; a paper counts for every pair of its countries)`,
+          ['pair', 'papers', 'share of papers'],
+          t.pairs.map((p) => [`${p.a}-${p.b}`, n(p.papers), pct(p.share, 2)]),
+        ),
+        '',
+        table(
+          `   Collaboration matrix (diagonal: the country's papers)`,
+          ['', ...shown],
+          shown.map((x, i) => [x, ...shown.map((_, j) => n(m.cells[i][j]))]),
+        ),
+      ].join('\n'),
+    );
+  }
+
+  // 8. dual affiliations
+  {
+    const d = analytics.dualAffiliations;
+    sections.push(
+      [
+        table(
+          `8. Dual affiliations: authors listing ${A} and ${B} institutions at once (rule in force: ${d.rule})`,
+          ['year', 'authorships', `dual ${label}`, 'papers with dual', `${label} papers only through dual`],
+          [
+            ...d.byYear.map((y) => [n(y.year), n(y.authorships), n(y.dualAuthorships), n(y.papersWithDual), n(y.onlyThroughDual)]),
+            ['all', n(d.authorships), n(d.dualAuthorships), n(d.papersWithDual), n(d.pairPapers.onlyThroughDual)],
+          ],
+        ),
+        wrap(
+          `${d.dualAuthorships} dual ${label} authorships (${pct(d.share, 2)} of ${d.authorships}; ${d.distinctAuthors} distinct names) on ${d.papersWithDual} papers. ` +
+            `${label} papers with dual authors counted: ${d.pairPapers.count}; ignored: ${d.pairPapers.ignore}; ` +
+            `${d.pairPapers.onlyThroughDual} (${pct(d.pairPapers.shareOnlyThroughDual)}) link the pair only through a dual author. ` +
+            `Authors with institutions in two or more countries (any): ${d.multiCountryAuthorships}.`,
+        ),
+        '',
+        table(
+          `   Institution combinations of dual ${label} authors`,
+          [`${A} institution`, `${B} institution`, 'authorships'],
+          d.institutionPairs.map((p) => [clip(p.a, 50), clip(p.b, 50), n(p.authorships)]),
+          ['l', 'l', 'r'],
+        ),
+        '',
+        table(
+          `   Country pairs of multi-country authors`,
+          ['pair', 'authorships'],
+          d.countryPairs.map((p) => [`${p.a}-${p.b}`, n(p.authorships)]),
+        ),
+      ].join('\n'),
+    );
+  }
+
+  // 9. sensitivity
+  {
+    const s = analytics.sensitivity;
+    const base = s.rows[0];
+    sections.push(
+      [
+        table(
+          `9. Definition sensitivity: ${label} headline with one definition changed at a time`,
+          ['definition', 'value', 'papers', label, 'share', '95% CI', 'change', 'share change', 'relative'],
+          s.rows.map((r) => [
+            r.definition,
+            r.definition === 'baseline' ? definitionsLabel(r.definitions) : r.value,
+            n(r.papers),
+            n(r.pairPapers),
+            pct(r.share, 2),
+            interval(r.ci95, 2),
+            r.definition === 'baseline' ? '' : `${r.deltaPapers >= 0 ? '+' : ''}${r.deltaPapers}`,
+            r.definition === 'baseline' ? '' : signedPp(r.deltaShare, 2),
+            r.definition === 'baseline' ? '' : signedPct(r.relativeChange),
+          ]),
+          ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        ),
+        wrap(
+          `baseline = chinaScope/multinational/dualAffiliation/affiliations/tracks. Across these definitions the ${label} count ranges ` +
+            `${s.range.minPapers}-${s.range.maxPapers} and the share ${pct(s.range.minShare, 2)}-${pct(s.range.maxShare, 2)} ` +
+            `(baseline ${base.pairPapers}, ${pct(base.share, 2)}).`,
+        ),
+      ].join('\n'),
+    );
+  }
+
+  return sections.join('\n\n');
+}

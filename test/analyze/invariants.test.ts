@@ -1,0 +1,124 @@
+// The issue's invariants on random corpora under random definitions, and the terminal rendering.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyzeCorpus, renderAnalyticsText } from '../../src/analyze/index.js';
+import { paperHasPair, paperInScope } from '../../src/definitions.js';
+import { DEFAULT_DEFINITIONS, SECTORS, type Definitions, type Paper } from '../../src/types.js';
+import { aff, author, paper, PAIR, smallCorpus } from './fixtures.js';
+
+const near = (a: number, b: number, tolerance = 1e-6) => Math.abs(a - b) <= tolerance;
+
+const institutions: Array<[string | null, string | null, string | null]> = [
+  ['Google', 'US', 'US'],
+  ['Google Beijing', 'CN', 'US'],
+  ['Microsoft Research Asia', 'CN', 'US'],
+  ['MIT', 'US', null],
+  ['Stanford', 'US', null],
+  ['Tsinghua', 'CN', null],
+  ['Peking', 'CN', null],
+  ['HKUST', 'HK', null],
+  ['NTU Taiwan', 'TW', null],
+  ['Oxford', 'GB', null],
+  ['Toronto', 'CA', null],
+  ['Somewhere', null, null],
+  [null, null, null],
+  [null, 'US', null],
+];
+
+const definitionsArb: fc.Arbitrary<Definitions> = fc.record({
+  chinaScope: fc.constantFrom('mainland' as const, 'greater' as const),
+  multinational: fc.constantFrom('lab' as const, 'hq' as const),
+  dualAffiliation: fc.constantFrom('count' as const, 'ignore' as const),
+  affiliations: fc.constantFrom('all' as const, 'first' as const),
+  tracks: fc.constantFrom('all' as const, 'main' as const),
+});
+
+const affiliationArb = fc
+  .tuple(fc.nat(institutions.length - 1), fc.constantFrom(...SECTORS, null))
+  .map(([i, sector]) => aff(institutions[i][0], institutions[i][1], sector, institutions[i][2]));
+const authorArb = fc.array(affiliationArb, { maxLength: 3 }).map((affiliations) => author('x', ...affiliations));
+const paperSpecArb = fc.record({
+  year: fc.integer({ min: 2013, max: 2018 }),
+  venue: fc.constantFrom('NeurIPS', 'ICML'),
+  track: fc.constantFrom(null, 'main', 'Workshop'),
+  fields: fc.uniqueArray(fc.constantFrom('llm-nlp', 'vision', 'rl', 'theory'), { maxLength: 3 }),
+  authors: fc.array(authorArb, { maxLength: 5 }),
+});
+const corpusArb = fc.tuple(definitionsArb, fc.array(paperSpecArb, { maxLength: 40 })).map(([definitions, specs]) => ({
+  definitions,
+  papers: specs.map((s) => paper({ year: s.year, venue: s.venue, track: s.track, fields: s.fields }, s.authors, definitions)),
+}));
+
+function checkInvariants(papers: Paper[], definitions: Definitions): void {
+  const a = analyzeCorpus(papers, { pair: PAIR, definitions, networkMaxNodes: 6 });
+  const inScope = papers.filter((p) => paperInScope(p, definitions));
+  const pairPapers = inScope.filter((p) => paperHasPair(p, PAIR, definitions)).length;
+  const { full, fractional } = a.counting;
+  // The pair count equals the papers.jsonl rows with both countries (under dualAffiliation=count).
+  assert.equal(full.papers, inScope.length);
+  assert.equal(full.pair.count, pairPapers);
+  if (definitions.dualAffiliation === 'count') {
+    assert.equal(pairPapers, inScope.filter((p) => p.countries.includes('US') && p.countries.includes('CN')).length);
+  }
+  // Fractional counts sum to the number of papers, overall and on the pair's papers.
+  assert.ok(near(fractional.sum, inScope.length), `fractional sum ${fractional.sum} != ${inScope.length}`);
+  assert.ok(near(fractional.countries.reduce((s, c) => s + c.papers, 0) + fractional.unknown, inScope.length));
+  assert.ok(near(fractional.pair.contributions.reduce((s, c) => s + c.papers, 0), pairPapers));
+  // Field tables add up to their totals (primary field).
+  assert.equal(a.fields.primary.rows.reduce((s, r) => s + r.allPapers, 0), inScope.length);
+  assert.equal(a.fields.primary.rows.reduce((s, r) => s + r.pairPapers, 0), pairPapers);
+  // Sector tables add up to their totals: combinations, and one fractional paper per collaboration paper.
+  const { overall, byYear } = a.sectors;
+  assert.equal(overall.pairPapers, pairPapers);
+  assert.equal(overall.cells.reduce((s, c) => s + c.combinations, 0), overall.combinations);
+  assert.ok(near(overall.cells.reduce((s, c) => s + c.papers, 0), pairPapers));
+  assert.equal(byYear.reduce((s, y) => s + y.combinations, 0), overall.combinations);
+  assert.equal(byYear.reduce((s, y) => s + y.pairPapers, 0), pairPapers);
+  // Trend rows add up to the totals, per venue and overall.
+  assert.equal(a.trend.overall.rows.reduce((s, r) => s + r.pairPapers, 0), pairPapers);
+  assert.equal(a.trend.byVenue.flatMap((v) => v.rows).reduce((s, r) => s + r.papers, 0), inScope.length);
+  // Sensitivity's baseline is the headline; dual-affiliation counts agree with the rule in force.
+  assert.equal(a.sensitivity.rows[0].pairPapers, pairPapers);
+  const d = a.dualAffiliations.pairPapers;
+  assert.equal(d.count - d.ignore, d.onlyThroughDual);
+  assert.equal(definitions.dualAffiliation === 'count' ? d.count : d.ignore, pairPapers);
+  assert.equal(a.sensitivity.rows.find((r) => r.definition === 'dualAffiliation')!.pairPapers, definitions.dualAffiliation === 'count' ? d.ignore : d.count);
+  // The matrix diagonal is full counting.
+  a.thirdCountries.matrix.countries.forEach((c, i) => {
+    assert.equal(a.thirdCountries.matrix.cells[i][i], full.countries.find((x) => x.country === c)!.papers);
+  });
+  for (const side of a.institutions.sides) for (const row of side.rows) assert.ok(row.papers <= pairPapers);
+  assert.equal(a.thirdCountries.pairPapers, pairPapers);
+  assert.ok(a.network.communities.nodes <= 6);
+  // The rendering fits 120 columns.
+  for (const line of renderAnalyticsText(a, { pair: PAIR, definitions }).split('\n')) assert.ok(line.length <= 120, line);
+}
+
+test('invariants hold on random corpora under random definitions', () => {
+  fc.assert(
+    fc.property(corpusArb, ({ papers, definitions }) => checkInvariants(papers, definitions)),
+    { numRuns: 200, seed: 20240601 },
+  );
+});
+
+test('the terminal output has a table for every summary.json key, within 120 columns', () => {
+  const analytics = analyzeCorpus(smallCorpus(), { pair: PAIR, definitions: DEFAULT_DEFINITIONS });
+  const text = renderAnalyticsText(analytics, { pair: PAIR, definitions: DEFAULT_DEFINITIONS });
+  for (const heading of ['1. Counting', '2. Trend', '3. Fields', '4. Institutions', '5. Sectors', '6. Network', '7. Third countries', '8. Dual affiliations', '9. Definition sensitivity']) {
+    assert.ok(text.includes(heading), heading);
+  }
+  assert.ok(text.split('\n').every((line) => line.length <= 120));
+  assert.deepEqual(Object.keys(analytics), ['counting', 'trend', 'fields', 'institutions', 'sectors', 'network', 'thirdCountries', 'dualAffiliations', 'sensitivity']);
+  assert.deepEqual(Object.keys(analytics.counting).filter((k) => k !== 'pair'), ['full', 'fractional']);
+  assert.ok('communities' in analytics.network && 'bridges' in analytics.network);
+  // summary.json survives a JSON round trip unchanged (no NaN, no undefined).
+  assert.deepEqual(JSON.parse(JSON.stringify(analytics)), analytics);
+});
+
+test('long institution names are clipped to the width', () => {
+  const long = 'The Extremely Long Name of a Research Institute for Advanced Studies in Artificial Intelligence and Beyond';
+  const papers = [paper({ year: 2020 }, [author('a', aff(long, 'US')), author('b', aff(`${long} China`, 'CN'))])];
+  const text = renderAnalyticsText(analyzeCorpus(papers, { pair: PAIR, definitions: DEFAULT_DEFINITIONS }), { pair: PAIR, definitions: DEFAULT_DEFINITIONS });
+  assert.ok(text.split('\n').every((line) => line.length <= 120));
+});
