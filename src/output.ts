@@ -1,6 +1,6 @@
 // Writes a run's output directory atomically: everything goes to a temporary sibling directory,
 // which replaces the target only once complete, so a failed run never leaves a half-written result.
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { CollabscopeError } from './errors.js';
@@ -31,6 +31,31 @@ export async function writePapersJsonl(path: string, papers: Iterable<Paper>): P
   }
   stream.end();
   await once(stream, 'finish');
+}
+
+/** Writes JSON lines synchronously in large chunks, for writing papers while they are being built. */
+export class JsonlFileWriter {
+  private readonly fd: number;
+  private buffer = '';
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  write(value: unknown): void {
+    this.buffer += `${JSON.stringify(value)}\n`;
+    if (this.buffer.length >= 1 << 20) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.buffer) writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
 }
 
 export function writeJson(path: string, value: unknown): void {

@@ -34,6 +34,8 @@ export interface CorpusOptions {
   ignoreEmail?: boolean;
   /** Keep the text of papers the classifier could not place (for --llm-fields). */
   keepUnclassifiedTexts?: boolean;
+  /** Called with each paper, in input order, as soon as it is built (e.g. to write it out). */
+  onPaper?: (paper: Paper) => void;
   progress?: Progress;
 }
 
@@ -49,10 +51,12 @@ export function buildCorpus(options: CorpusOptions): Corpus {
   const input = readInput(options);
   const papers: Paper[] = [];
   const texts = new Map<string, PaperText>();
+  const shared = new AffiliationPool();
   for (const { raw, id } of input.records) {
-    const paper = toPaper(raw, id, options);
-    papers.push(paper);
+    const paper = shared.intern(toPaper(raw, id, options));
     if (options.keepUnclassifiedTexts && isUnclassified(paper)) texts.set(id, textOf(raw, id));
+    options.onPaper?.(paper);
+    papers.push(paper);
   }
   return { papers, warnings: input.warnings, skipped: input.skipped, ...(options.keepUnclassifiedTexts ? { texts } : {}) };
 }
@@ -142,5 +146,30 @@ export class UniqueIds {
     for (let n = 2; this.used.has(id); n++) id = `${base}~${n}`;
     this.used.add(id);
     return id;
+  }
+}
+
+/**
+ * Most affiliations repeat across papers; the pool makes equal ones one shared, frozen object, which
+ * keeps a corpus of a million papers in memory. Nothing downstream changes an affiliation in place
+ * (the LLM step replaces them), and freezing makes sure of it.
+ */
+export class AffiliationPool {
+  private readonly pool = new Map<string, Affiliation>();
+
+  intern(paper: Paper): Paper {
+    for (const author of paper.authors) {
+      author.affiliations = author.affiliations.map((affiliation) => {
+        const key = JSON.stringify(affiliation);
+        let shared = this.pool.get(key);
+        if (!shared) {
+          Object.freeze(affiliation.evidence);
+          shared = Object.freeze(affiliation);
+          this.pool.set(key, shared);
+        }
+        return shared;
+      });
+    }
+    return paper;
   }
 }

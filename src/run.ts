@@ -3,10 +3,10 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpusInWorkers } from './workers/pool.js';
-import type { Definitions } from './types.js';
+import type { Definitions, Paper } from './types.js';
 import { buildCorpus, SILENT_PROGRESS, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
-import { writeJson, writeOutputDir, writePapersJsonl } from './output.js';
+import { JsonlFileWriter, writeJson, writeOutputDir, writePapersJsonl } from './output.js';
 import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
 
@@ -49,18 +49,38 @@ export interface AnalyzeResult {
 }
 
 export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
-  const workers = workerCount(request);
-  const { corpus, resolverStats } = workers > 1 ? await buildCorpusInWorkers({ ...request, keepUnclassifiedTexts: Boolean(request.llm && request.llmFields) }, workers) : corpusInThisThread(request);
-  const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
-  if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
-  const llmFields =
-    request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
-  const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
+  let result: AnalyzeResult | undefined;
   await writeOutputDir(request.out, async (dir) => {
-    await writePapersJsonl(join(dir, 'papers.jsonl'), corpus.papers);
+    const papersFile = join(dir, 'papers.jsonl');
+    // Without an LLM pass a paper is final once built: it is written at once and kept in memory
+    // without its field evidence (the analytics do not read it), which keeps large runs small.
+    const writer = request.llm ? null : new JsonlFileWriter(papersFile);
+    const onPaper = writer
+      ? (paper: Paper) => {
+          writer.write(paper);
+          paper.fieldEvidence = [];
+        }
+      : undefined;
+    const { corpus, resolverStats } = await buildCorpusFor(request, onPaper);
+    writer?.close();
+    const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
+    if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
+    const llmFields =
+      request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
+    const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
+    if (!writer) await writePapersJsonl(papersFile, corpus.papers);
     writeJson(join(dir, 'summary.json'), summary);
+    result = { corpus, summary, resolverStats };
   });
-  return { corpus, summary, resolverStats };
+  return result!;
+}
+
+async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) => void): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
+  const keepUnclassifiedTexts = Boolean(request.llm && request.llmFields);
+  const workers = workerCount(request);
+  if (workers > 1) return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
+  const resolver = createResolver({ kbDirs: request.kbDirs });
+  return { corpus: corpusFor({ ...request, onPaper }, resolver), resolverStats: resolver.stats() };
 }
 
 /** What `--llm --dry-run` would cost: the corpus is built (locally), nothing is sent or written. */
@@ -78,12 +98,7 @@ function workerCount(request: AnalyzeRequest): number {
   return bytes >= PARALLEL_INPUT_BYTES ? Math.min(4, Math.max(2, availableParallelism())) : 1;
 }
 
-function corpusInThisThread(request: AnalyzeRequest): { corpus: Corpus; resolverStats: ResolverStats } {
-  const resolver = createResolver({ kbDirs: request.kbDirs });
-  return { corpus: corpusFor(request, resolver), resolverStats: resolver.stats() };
-}
-
-function corpusFor(request: AnalyzeRequest, resolver: Resolver): Corpus {
+function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void }, resolver: Resolver): Corpus {
   const progress = request.progress ?? SILENT_PROGRESS;
   return buildCorpus({
     files: request.files,
@@ -95,6 +110,7 @@ function corpusFor(request: AnalyzeRequest, resolver: Resolver): Corpus {
     classifier: createClassifier(),
     ignoreEmail: request.ignoreEmail,
     keepUnclassifiedTexts: Boolean(request.llm && request.llmFields),
+    onPaper: request.onPaper,
     progress,
   });
 }

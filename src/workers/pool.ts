@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Paper } from '../types.js';
-import { readInput, type Corpus, type CorpusOptions, type InputRecord } from '../pipeline.js';
+import { AffiliationPool, readInput, type Corpus, type CorpusOptions, type InputRecord } from '../pipeline.js';
 import type { BatchMessage, WorkerSetup } from './worker.js';
 import type { ResolverStats } from '../run.js';
 import type { PaperText } from '../llm/fields.js';
@@ -33,6 +33,7 @@ export async function buildCorpusInWorkers(
   const done = new Map<number, Paper[]>();
   const stats = new Map<Worker, ResolverStats>();
   const papers: Paper[] = [];
+  const shared = new AffiliationPool();
   let nextToEmit = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -41,7 +42,11 @@ export async function buildCorpusInWorkers(
       let finished = false;
       const emitReady = () => {
         for (let batch = done.get(nextToEmit); batch; batch = done.get(nextToEmit)) {
-          for (const paper of batch) papers.push(paper);
+          for (const built of batch) {
+            const paper = shared.intern(built);
+            options.onPaper?.(paper);
+            papers.push(paper);
+          }
           done.delete(nextToEmit++);
         }
         if (finished && nextToEmit === sent) resolve();
