@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CollabscopeError } from '../errors.js';
-import { cacheDir as defaultCacheDir } from '../kb/home.js';
+import { cacheDir as defaultCacheDir } from '../home.js';
 import { HttpClient, writeAtomic, type FetchProgress, type HttpClientOptions } from './http.js';
 import { shortVenue, type FetchContext, type FetchResult } from './common.js';
 import { fetchNeurips, neuripsFileName } from './neurips.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import { InstitutionFileSchema, type Institution } from './schema.js';
-import { userKbDir } from './home.js';
+import { userKbDir } from '../home.js';
 import { writeFileAtomic } from './write.js';
 
 export interface Converted {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { cacheDir } from '../kb/home.js';
+import { cacheDir } from '../home.js';
 import { writeFileAtomic } from '../kb/write.js';
 
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@
 // distinct (text, e-mail domain) is resolved once and remembered.
 import { existsSync } from 'node:fs';
 import type { Affiliation, RawAuthor } from '../types.js';
-import { userKbDir } from '../kb/home.js';
+import { userKbDir } from '../home.js';
 import { CURATED_DIR } from '../kb/load.js';
 import { getGazetteer } from './places.js';
 import { NameIndex } from './name-index.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importInstitutions, IMPORT_FORMATS, parseImportFormat } from '../../kb/import.js';
-import { userKbDir } from '../../kb/home.js';
+import { userKbDir } from '../../home.js';
 import { CURATED_DIR, loadInstitutionFile } from '../../kb/load.js';
 
 interface ImportFlags {
