@@ -10,6 +10,8 @@ import { terminalProgress } from '../progress.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { DEFAULT_DB_FILE, ingestPapers } from '../../store/duckdb.js';
 import { resolveInputs } from '../../fetch/index.js';
+import { join } from 'node:path';
+import { REPORT_FILE, writeReport } from '../../report/build.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   out: string;
@@ -22,6 +24,7 @@ interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   db?: string | true;
   workers: string;
   offline?: boolean;
+  report?: boolean;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -44,6 +47,7 @@ export function registerAnalyze(program: Command): void {
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
+    .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   addLlmOptions(command);
@@ -73,6 +77,10 @@ export function registerAnalyze(program: Command): void {
     if (dbFile) {
       const { slices } = await ingestPapers(dbFile, corpus.papers, definitions);
       process.stderr.write(`database ${dbFile}: wrote ${slices.join(', ')}\n`);
+    }
+    if (flags.report) {
+      const report = await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(flags.out, REPORT_FILE), source: flags.out, version: program.version() });
+      process.stderr.write(`report ${report.html}: ${report.charts.length} charts\n`);
     }
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { readRun, REPORT_FILE, writeReport } from '../../report/build.js';
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .summary('write a self-contained HTML report with charts (and PNGs) from an analyze run')
+    .description(
+      'Draw the analysis of an analyze output directory (summary.json and\n' +
+        'papers.jsonl) as one HTML file that opens with no network: collaboration\n' +
+        'trend with intervals, field lift, leading institutions, sector matrix,\n' +
+        'technology flow, the definition-sensitivity table and the institution\n' +
+        'network. Captions state the definitions in force. --png also writes each\n' +
+        'chart as a PNG.',
+    )
+    .requiredOption('--from <dir>', 'output directory of an analyze run')
+    .option('--html <file>', `HTML file to write (default: <dir>/${REPORT_FILE})`)
+    .option('--png <dir>', 'also write each chart as <dir>/<chart>.png')
+    .action(async (flags: { from: string; html?: string; png?: string }) => {
+      const run = readRun(flags.from);
+      const result = await writeReport(run, { htmlFile: flags.html ?? join(flags.from, REPORT_FILE), pngDir: flags.png, source: flags.from, version: program.version() });
+      process.stdout.write(`wrote ${result.html} (${result.charts.length} charts)\n`);
+      if (result.pngs.length) process.stdout.write(`wrote ${result.pngs.length} PNG files to ${flags.png}\n`);
+    });
+}

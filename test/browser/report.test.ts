@@ -1,0 +1,87 @@
+// The HTML report in headless Chromium: opens from a file with no console errors, every chart drawn,
+// hostile text shown as text. With the shared paper lists: the NeurIPS 2013-2018 acceptance check.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { readRun, writeReport } from '../../src/report/build.js';
+import { EVIL_INSTITUTION, writeFixtureRun } from '../report/fixtures.js';
+import { cli } from '../report/helpers.js';
+import { paperListFiles, PAPERLISTS_DIR } from '../shared.js';
+import { ARTIFACTS, launchChromium, screenshot, skipBrowser, watchPage } from './chromium.js';
+
+/** The charts on the page: inline SVGs inside the report's figures, with their drawn size. */
+async function drawnCharts(page: Page): Promise<Array<{ id: string; width: number; height: number; marks: number }>> {
+  return page.$$eval('figure.chart', (figures) =>
+    figures.map((figure) => {
+      const svg = figure.querySelector('.plot svg');
+      const box = svg?.getBoundingClientRect();
+      return { id: figure.id, width: box?.width ?? 0, height: box?.height ?? 0, marks: svg ? svg.querySelectorAll('path, line, text').length : 0 };
+    }),
+  );
+}
+
+test('report: opens offline with no console errors and shows every chart', { skip: skipBrowser, timeout: 60_000 }, async () => {
+  const run = writeFixtureRun();
+  const file = join(run.dir, 'report.html');
+  await writeReport(readRun(run.dir), { htmlFile: file });
+  const { browser, close } = await launchChromium();
+  try {
+    // No network at all: a self-contained report must not notice.
+    const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(pathToFileURL(file).href);
+    const charts = await drawnCharts(page);
+    assert.deepEqual(
+      charts.map((c) => c.id),
+      ['trend', 'fields', 'institutions', 'sectors', 'techflow', 'sensitivity', 'network'],
+    );
+    for (const chart of charts) {
+      assert.ok(chart.width > 200 && chart.height > 50, `${chart.id} drawn ${chart.width}x${chart.height}`);
+      assert.ok(chart.marks > 10, `${chart.id} has ${chart.marks} marks`);
+    }
+    // Every chart fits the page: no horizontal scrolling inside a figure.
+    const overflow = await page.$$eval('.plot', (plots) => plots.filter((p) => p.scrollWidth > p.clientWidth + 1).length);
+    assert.equal(overflow, 0);
+    // The hostile institution name is text on the page, never markup.
+    await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    assert.ok((await page.textContent('body'))!.includes(EVIL_INSTITUTION));
+    assert.equal(await page.locator('img, b').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    await screenshot(page, 'report-fixture');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+const neurips = existsSync(PAPERLISTS_DIR) ? paperListFiles((f) => /^nips201[3-8]\.json$/.test(f)) : [];
+
+test(
+  'acceptance: the NeurIPS 2013-2018 report opens in headless Chromium with >= 6 SVG charts and no console errors',
+  { skip: skipBrowser || (neurips.length === 6 ? false : `${PAPERLISTS_DIR}: nips2013-2018.json not found`), timeout: 120_000 },
+  async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'collabscope-neurips-')), 'out');
+    const analyzed = cli('analyze', ...neurips, '--out', out, '--report', '--json');
+    assert.equal(analyzed.code, 0, analyzed.stderr);
+    const { browser, close } = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const problems = watchPage(page);
+      await page.goto(pathToFileURL(join(out, 'report.html')).href);
+      const charts = await drawnCharts(page);
+      const drawn = charts.filter((c) => c.width > 200 && c.height > 50 && c.marks > 10);
+      assert.ok(drawn.length >= 6, `${drawn.length} charts drawn: ${JSON.stringify(charts)}`);
+      assert.match((await page.textContent('h1'))!, /US-CN research collaboration — NeurIPS 2013–2018/);
+      await screenshot(page, 'report-neurips');
+      for (const id of ['trend', 'network']) await page.locator(`#${id}`).screenshot({ path: join(ARTIFACTS, `report-neurips-${id}.png`) });
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  },
+);
