@@ -4,20 +4,14 @@ import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import { createClient } from '../../fetch/index.js';
 import { compareWithOpenAlex, renderCompareText } from '../../fetch/compare.js';
-import { addNetworkOptions, clientOptions, interruptible } from './fetch.js';
+import { addNetworkOptions, clientOptions, interruptible, type NetworkFlags } from './fetch.js';
 
-interface CompareFlags {
+interface CompareFlags extends NetworkFlags {
   with: string;
   openalexSource?: string[];
   pair: string;
   json?: boolean;
   limit: string;
-  baseUrl?: string;
-  cacheDir?: string;
-  offline?: boolean;
-  refresh?: boolean;
-  retries?: string;
-  timeout?: string;
 }
 
 /** "NeurIPS=S4306420609" pairs, or a bare id for every venue-year of the run. */

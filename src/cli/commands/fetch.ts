@@ -7,7 +7,7 @@ import { FETCH_SOURCES, createClient, fetchSource, parseSource } from '../../fet
 import { downloadRorDump } from '../../fetch/ror.js';
 import { importRorDump } from '../../kb/ror.js';
 
-interface NetworkFlags {
+export interface NetworkFlags {
   baseUrl?: string;
   cacheDir?: string;
   offline?: boolean;
