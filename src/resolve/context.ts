@@ -140,8 +140,12 @@ function score(record: InstRecord, context: DisambiguationContext): { score: num
   return { score: total, reasons };
 }
 
+/** Keys of the knowledge base's city and `places` words, normalised once each rather than on every text. */
+const placeWordKeys = new Map<string, string>();
+
 function containsWords(context: DisambiguationContext, phrase: string): boolean {
-  const key = nameKey(phrase);
+  let key = placeWordKeys.get(phrase);
+  if (key === undefined) placeWordKeys.set(phrase, (key = nameKey(phrase)));
   if (!key) return false;
   return key.includes(' ') ? ` ${context.normText} `.includes(` ${key} `) : context.words().has(key);
 }

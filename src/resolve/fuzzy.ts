@@ -8,6 +8,7 @@ const MIN_LENGTH = 5;
 export class FuzzyCorrector {
   private readonly deletes = new Map<string, string[]>();
   private readonly vocabulary: Set<string>;
+  private readonly corrections = new Map<string, string | null>();
 
   /** `vocabulary`: words never corrected; `targets`: words corrected towards (the curated base's). */
   constructor(vocabulary: Set<string>, targets: Set<string> = vocabulary) {
@@ -28,9 +29,25 @@ export class FuzzyCorrector {
   /** The vocabulary word one edit away from `word`, when exactly one is. */
   correct(word: string): string | null {
     if (word.length < MIN_LENGTH || this.vocabulary.has(word) || !/^[a-z]+$/.test(word)) return null;
-    const found = new Set<string>();
-    for (const key of [word, ...deletions(word)]) for (const w of this.deletes.get(key) ?? []) if (withinOneEdit(word, w)) found.add(w);
-    return found.size === 1 ? [...found][0] : null;
+    // the same unknown words come back in many texts ("Berekely"): each is looked up once
+    const known = this.corrections.get(word);
+    if (known !== undefined) return known;
+    let found: string | null = null;
+    let ambiguous = false;
+    const consider = (key: string) => {
+      const list = this.deletes.get(key);
+      if (!list) return;
+      for (const w of list) {
+        if (w === found || !withinOneEdit(word, w)) continue;
+        if (found === null) found = w;
+        else ambiguous = true;
+      }
+    };
+    consider(word);
+    for (let i = 0; i < word.length; i++) consider(word.slice(0, i) + word.slice(i + 1));
+    const result = ambiguous ? null : found;
+    if (this.corrections.size < MAX_REMEMBERED) this.corrections.set(word, result);
+    return result;
   }
 
   /** The tokens with unknown words corrected, and which positions changed. */
@@ -46,11 +63,8 @@ export class FuzzyCorrector {
   }
 }
 
-function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
+/** Unknown words remembered with their correction (bounded: a long run meets ever new typos). */
+const MAX_REMEMBERED = 100_000;
 
 /** Levenshtein distance <= 1, or one transposition of neighbours. */
 export function withinOneEdit(a: string, b: string): boolean {

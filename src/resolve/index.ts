@@ -10,7 +10,7 @@ import { NameIndex } from './name-index.js';
 import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.js';
 import { swotRecords } from './swot.js';
 import { FuzzyCorrector } from './fuzzy.js';
-import { notes, resolveText, type TextResolverParts } from './resolve-text.js';
+import { notes, resolveText, unresolvedAffiliation, type TextResolverParts } from './resolve-text.js';
 import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
@@ -93,7 +93,7 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
   // built with the index (not on first use) so that resolving has no one-off pauses
   const fuzzy = new FuzzyCorrector(names.vocabulary, names.curatedVocabulary);
   const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));
-  return {
+  const parts: TextResolverParts = {
     names,
     places,
     records,
@@ -101,24 +101,14 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
     unlocatedMultinational: options.unlocatedMultinational ?? 'hq',
     labLocations,
   };
+  return parts;
 }
 
 function safeResolve(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {
   try {
     return resolveText(parts, raw, emailDomain);
   } catch (error) {
-    const affiliation: Affiliation = {
-      raw,
-      institution: null,
-      institutionId: null,
-      country: null,
-      hqCountry: null,
-      sector: null,
-      confidence: 0,
-      method: 'unresolved',
-      evidence: [],
-      reason: `internal error while resolving: ${(error as Error).message}`,
-    };
+    const affiliation = unresolvedAffiliation(raw, `internal error while resolving: ${(error as Error).message}`);
     notes.set(affiliation, { alternatives: [], namesNoInstitution: false });
     return [affiliation];
   }

@@ -73,17 +73,16 @@ export class NameIndex {
   add(record: InstRecord): void {
     this.size++;
     for (const name of [record.name, ...record.aliases]) {
-      const canonical = name === record.name;
       if (looksLikeAcronym(name)) {
         this.addAcronym(name, record);
         // brand names written in capitals ("NVIDIA", "AITRICS") are also written "Nvidia", "AItrics"
-        if (/^[A-Z]{5,}$/.test(name)) this.addName(name, record, canonical);
+        if (/^[A-Z]{5,}$/.test(name)) this.addName(name, record);
         continue;
       }
-      for (const variant of spellingVariants(name)) this.addName(variant, record, canonical);
+      for (const variant of spellingVariants(name)) this.addName(variant, record);
       if (record.sector === 'company') {
         const bare = withoutLegalForm(name);
-        if (bare) this.addName(bare, record, false);
+        if (bare) this.addName(bare, record);
       }
     }
     for (const acronym of record.acronyms) this.addAcronym(acronym, record);
@@ -91,14 +90,16 @@ export class NameIndex {
   }
 
   /**
-   * A curated institution's own name is always indexed ("National University of Defense Technology" is
-   * made of generic words but is a name); aliases and bulk-list names made only of generic, field and
-   * department words ("College of Computing and Informatics", "National University") are not.
+   * A curated institution's names of several words are always indexed ("National University of Defense
+   * Technology", "Language Technologies Institute" are made of generic words but are names its curators
+   * wrote; beside another institution they count as its unit, see dropGenericBesideSpecific); imported
+   * and bulk-list names made only of generic, field and department words ("College of Computing and
+   * Informatics", "National University") are not.
    */
-  private addName(name: string, record: InstRecord, canonical: boolean): void {
+  private addName(name: string, record: InstRecord): void {
     const key = cachedNameKey(name);
     if (!key) return;
-    if (!(canonical && record.source === 'curated' && key.includes(' ')) && this.isGeneric(key)) return;
+    if (!(record.source === 'curated' && key.includes(' ')) && genericKey(key)) return;
     const words = key.split(' ');
     // a bare place ("Singapore") or a one-word name from a bulk list is too weak to index
     if (this.isPlaceName(key) && record.source !== 'curated') return;
@@ -139,9 +140,16 @@ export class NameIndex {
 
   /** A name made only of generic words ("Institute of Technology") names nothing in particular. */
   isGeneric(key: string): boolean {
-    const { generic, fields, departments } = wordLists();
-    return key.split(' ').every((w) => generic.has(w) || fields.has(w) || departments.has(w) || /^\d+$/.test(w));
+    let known = this.genericKeys.get(key);
+    if (known === undefined) {
+      known = genericKey(key);
+      if (this.genericKeys.size < 200_000) this.genericKeys.set(key, known);
+    }
+    return known;
   }
+
+  /** isGeneric's answers: the keys asked about are the index's own names, asked again and again. */
+  private readonly genericKeys = new Map<string, boolean>();
 
   /** The institutions whose domain is this e-mail domain or one of its parents. */
   byDomain(domain: string): InstRecord[] {
@@ -219,6 +227,7 @@ export class NameIndex {
     let bestEnd = 0;
     // full names and aliases: walk the word trie along the text
     let node: TrieNode | undefined = this.trie;
+    let placed: Mention | null = null;
     for (let n = 1; i + n <= tokens.length; n++) {
       const token = tokens[i + n - 1];
       if (n > 1 && crossesInstitutions(token.gapBefore)) break;
@@ -227,7 +236,14 @@ export class NameIndex {
       if (node.records) {
         best = { start: i, end: i + n, via: 'alias', key: node.key, candidates: node.records };
         bestEnd = i + n;
+        if (node.records.some((r) => r.country !== null)) placed = best;
       }
+    }
+    // a bulk-list entry without a country ("Max Planck Institute for Software Systems (MPI-SWS)", a .org
+    // name) does not hide the shorter name it starts with, which has one
+    if (best && placed && best !== placed) {
+      best = placed;
+      bestEnd = placed.end;
     }
     // the same without spaces ("Jiaotong" / "Jiao Tong", "DeepMind" / "Deep Mind")
     let compact = '';
@@ -284,6 +300,11 @@ export class NameIndex {
   }
 }
 
+function genericKey(key: string): boolean {
+  const { generic, fields, departments } = wordLists();
+  return key.split(' ').every((w) => generic.has(w) || fields.has(w) || departments.has(w) || /^\d+$/.test(w));
+}
+
 /**
  * "ZJU-UIUC Institute", "RBC-DSAI", "IIT-MIT": an acronym hyphenated to another capitalised word is part
  * of a compound name (a joint institute), not the institution it abbreviates alone.
@@ -307,7 +328,9 @@ function dropNamesGlossedByAcronyms(mentions: Mention[], tokens: Token[]): Menti
     if (b.via !== 'acronym' || tokens[b.start].gapBefore !== '(') continue;
     let sameSegment = true;
     for (let t = a.end; t < b.start && sameSegment; t++) sameSegment = !/^[,;|:]$/.test(tokens[t].gapBefore) && tokens[t].gapBefore !== '(';
-    const shareRecord = a.candidates.some((c) => b.candidates.includes(c));
+    // "Max Planck Institute for Software Systems (MPI-SWS)": the acronym may be another source's entry
+    // for the same institution (a bulk list's, under the same name)
+    const shareRecord = a.candidates.some((c) => b.candidates.includes(c)) || sameName(a.candidates, b.candidates);
     if (sameSegment && !shareRecord) dropped.add(a);
   }
   return mentions.filter((m) => !dropped.has(m));
@@ -334,6 +357,11 @@ function isLocalAbbreviation(m: Mention, tokens: Token[], taken: boolean[]): boo
   let at = 0;
   for (const c of initials) if (c === letters[at]) at++;
   return at === letters.length && initials[0] === letters[0];
+}
+
+function sameName(a: InstRecord[], b: InstRecord[]): boolean {
+  const names = new Set(a.map((r) => cachedNameKey(r.name)));
+  return b.some((r) => names.has(cachedNameKey(r.name)));
 }
 
 /** One token down the trie; a token rewritten into several words ("jiaotong" -> "jiao tong") takes several steps. */

@@ -122,7 +122,7 @@ function scanWords(text: string): Array<{ word: string; start: number; end: numb
       i++;
       continue;
     }
-    if (!isWordChar(code, text[i]) || /\p{M}/u.test(text[i])) {
+    if (!isWordChar(code, text[i]) || (code >= 128 && /\p{M}/u.test(text[i]))) {
       i++;
       continue;
     }

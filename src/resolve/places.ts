@@ -231,10 +231,7 @@ export class Gazetteer {
       const entries = this.byKey.get(key);
       if (entries) best = { end: i + n, entries };
     }
-    if (!best) {
-      const surface = this.bySurface.get(tokens[i].surface);
-      if (surface && this.surfaceAllowed(surface, tokens, i)) best = { end: i + 1, entries: surface };
-    }
+    if (!best && surface && this.surfaceAllowed(surface, tokens, i)) best = { end: i + 1, entries: surface };
     if (!best) return null;
     return toHit(tokens, i, best.end, best.entries);
   }
@@ -256,7 +253,7 @@ function canadaAfterProvince(hits: PlaceHit[]): void {
   for (let i = 1; i < hits.length; i++) {
     const [before, hit] = [hits[i - 1], hits[i]];
     if (hit.kind === 'state' && hit.text === 'CA' && before.kind === 'province' && before.countries[0] === 'CA' && before.end === hit.start) {
-      hits[i] = { ...hit, kind: 'country', countries: ['CA'], usStates: [] };
+      hits[i] = { start: hit.start, end: hit.end, kind: 'country', text: hit.text, countries: ['CA'], populations: undefined, usStates: [], standalone: hit.standalone };
     }
   }
 }
@@ -297,7 +294,8 @@ function summarize(entries: PlaceEntry[]): EntrySummary {
 function toHit(tokens: Token[], start: number, end: number, entries: PlaceEntry[]): PlaceHit {
   const text = end - start === 1 ? tokens[start].surface : tokens.slice(start, end).map((t) => t.surface).join(' ');
   const { kind, countries, populations, usStates } = summarize(entries);
-  return { start, end, kind, text, countries, ...(populations ? { populations } : {}), usStates, standalone: false };
+  // one object shape for every hit (the same fields in the same order): the code reading hits stays monomorphic
+  return { start, end, kind, text, countries, populations, usStates, standalone: false };
 }
 
 /** A hit is standalone when its comma-separated segment holds only place words, fillers and numbers. */

@@ -3,7 +3,7 @@
 // domain; otherwise unresolved with the reason. Every answer carries its evidence.
 import type { Affiliation, ResolveMethod } from '../types.js';
 import { cleanText, tokenize, type Token } from './normalize.js';
-import type { Gazetteer, PlaceHit } from './places.js';
+import { isSegmentBreak, type Gazetteer, type PlaceHit } from './places.js';
 import { wordLists, type Mention, type NameIndex } from './name-index.js';
 import { chooseCandidate, countryFromPlaces, describe, type Choice, type DisambiguationContext, type PlaceCountry } from './context.js';
 import { segmentTokens, institutionPhrase, type Segment } from './segment.js';
@@ -56,7 +56,7 @@ export const notes = new WeakMap<Affiliation, ResolutionNote>();
 
 export function resolveText(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {
   const cleaned = cleanText(raw);
-  const tokens = tokenize(cleaned);
+  let tokens = tokenize(cleaned);
   if (tokens.length === 0 || !tokens.some((t) => /\p{L}/u.test(t.norm))) {
     return [noInstitution(parts, raw, emailDomain, 'the text is empty or has no words')];
   }
@@ -73,9 +73,57 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
       if (mentions.length) fuzzyChanged = corrected.changed;
     }
   }
+  if (mentions.length === 0) {
+    // "University of Middlesex" for "Middlesex University", and the other way round
+    const swapped = swapUniversityOrder(tokens);
+    if (swapped) {
+      const found = parts.names.findMentions(swapped.tokens).filter((m) => m.via === 'alias' && touches(m, swapped.changed));
+      if (found.length) {
+        mentions = found;
+        fuzzyChanged = swapped.changed;
+        tokens = swapped.tokens;
+      }
+    }
+  }
   const places = parts.places.find(tokens);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
   return fromContext(parts, raw, cleaned, tokens, places, emailDomain);
+}
+
+/**
+ * "University of Middlesex" / "Middlesex University": a university named by one capitalised word, written
+ * alone in its segment, in the other of the two English word orders. The words are merged into one token
+ * read in the other order (only the first such name of a text); null when the text has none.
+ */
+export function swapUniversityOrder(tokens: Token[]): { tokens: Token[]; changed: Set<number> } | null {
+  const capital = (t: Token) => /^\p{Lu}\p{Ll}/u.test(t.surface);
+  const segmentEndsAt = (i: number) => i >= tokens.length || isSegmentBreak(tokens[i].gapBefore);
+  const segmentStartsAt = (i: number) => i === 0 || isSegmentBreak(tokens[i].gapBefore);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].norm !== 'university' || (!segmentStartsAt(i) && !(i > 0 && segmentStartsAt(i - 1)))) continue;
+    const [of, name] = [tokens[i + 1], tokens[i + 2]];
+    if (segmentStartsAt(i) && of?.norm === 'of' && name && of.gapBefore === '' && name.gapBefore === '' && capital(name) && segmentEndsAt(i + 3)) {
+      return merge(tokens, i, i + 3, `${name.norm} university`);
+    }
+    const before = tokens[i - 1];
+    if (i > 0 && segmentStartsAt(i - 1) && tokens[i].gapBefore === '' && capital(before) && segmentEndsAt(i + 1)) {
+      return merge(tokens, i - 1, i + 1, `university of ${before.norm}`);
+    }
+  }
+  return null;
+}
+
+function merge(tokens: Token[], from: number, to: number, norm: string): { tokens: Token[]; changed: Set<number> } {
+  const first = tokens[from];
+  const merged: Token = {
+    surface: tokens.slice(from, to).map((t) => t.surface).join(' '),
+    norm,
+    start: first.start,
+    end: tokens[to - 1].end,
+    gapBefore: first.gapBefore,
+    hyphenated: first.hyphenated,
+  };
+  return { tokens: [...tokens.slice(0, from), merged, ...tokens.slice(to)], changed: new Set([from]) };
 }
 
 /** A corrected name counts when it is at least two words long and only one of them was corrected ("Tsinghua Univeristy"). */
@@ -416,18 +464,7 @@ function unknownInstitution(parts: TextResolverParts, raw: string, phrase: Segme
 /** A text naming no institution: the e-mail domain may settle it; otherwise unresolved with the reason. */
 function noInstitution(parts: TextResolverParts, raw: string, emailDomain: string | null, reason: string): Affiliation {
   const byDomain = emailDomain ? fromEmailDomain(parts, raw, emailDomain, reason) : null;
-  const result: Affiliation = byDomain ?? {
-    raw,
-    institution: null,
-    institutionId: null,
-    country: null,
-    hqCountry: null,
-    sector: null,
-    confidence: 0,
-    method: 'unresolved',
-    evidence: [],
-    reason,
-  };
+  const result: Affiliation = byDomain ?? unresolvedAffiliation(raw, reason);
   notes.set(result, { alternatives: [], namesNoInstitution: true });
   return result;
 }
@@ -462,4 +499,9 @@ export function fromEmailDomain(parts: TextResolverParts, raw: string, emailDoma
     method: 'domain',
     evidence: [`${reason}; e-mail domain ${emailDomain} is in ${country}`],
   };
+}
+
+/** An affiliation nothing could place, with the reason. */
+export function unresolvedAffiliation(raw: string, reason: string): Affiliation {
+  return { raw, institution: null, institutionId: null, country: null, hqCountry: null, sector: null, confidence: 0, method: 'unresolved', evidence: [], reason };
 }
