@@ -16,21 +16,27 @@ export interface LlmFlags {
   llmThreshold: string;
   llmMaxRequests: string;
   llmConcurrency: string;
-  llmPrice: string;
+  llmPrice?: string;
   dryRun?: boolean;
 }
 
+/** The options of analyze: the endpoint ones plus fields, price and the dry run. */
 export function addLlmOptions(command: Command): Command {
+  return addLlmEndpointOptions(command)
+    .option('--llm-fields', 'with --llm: also fill the fields and technologies of papers the classifier could not place (several papers per request)')
+    .option('--llm-price <in/out>', 'USD per million input/output tokens, for the --dry-run estimate', '0.15/0.6')
+    .option('--dry-run', 'with --llm: print the request and cost estimate, send nothing, write nothing');
+}
+
+/** --llm and the endpoint, model, threshold and budget options (analyze and eval). */
+export function addLlmEndpointOptions(command: Command): Command {
   return command
     .option('--llm', 'send affiliation strings the rules left unresolved or unsure to an OpenAI-compatible model (key from OPENAI_API_KEY or COLLABSCOPE_LLM_KEY)')
-    .option('--llm-fields', 'with --llm: also fill the fields and technologies of papers the classifier could not place (several papers per request)')
     .option('--llm-base-url <url>', 'chat-completions endpoint base (llama.cpp, Ollama: http://127.0.0.1:11434/v1)', 'https://api.openai.com/v1')
     .option('--llm-model <name>', 'model name', 'gpt-4o-mini')
     .option('--llm-threshold <0-1>', 'also ask about affiliations resolved with confidence below this', '0.5')
     .option('--llm-max-requests <n>', 'request budget for the run (cached answers are free)', '500')
-    .option('--llm-concurrency <n>', 'requests in flight at once', '4')
-    .option('--llm-price <in/out>', 'USD per million input/output tokens, for the --dry-run estimate', '0.15/0.6')
-    .option('--dry-run', 'with --llm: print the request and cost estimate, send nothing, write nothing');
+    .option('--llm-concurrency <n>', 'requests in flight at once', '4');
 }
 
 function numberFlag(text: string, name: string, min: number, max: number): number {
@@ -52,8 +58,9 @@ export function llmOptionsFrom(flags: LlmFlags): LlmRunOptions {
 }
 
 export function llmPrices(flags: LlmFlags): [number, number] {
-  const parts = flags.llmPrice.split('/');
-  if (parts.length !== 2) throw new CollabscopeError('E_BAD_ARGUMENT', `--llm-price must look like 0.15/0.6 (got "${flags.llmPrice}")`);
+  const price = flags.llmPrice ?? '0.15/0.6';
+  const parts = price.split('/');
+  if (parts.length !== 2) throw new CollabscopeError('E_BAD_ARGUMENT', `--llm-price must look like 0.15/0.6 (got "${price}")`);
   return [numberFlag(parts[0], 'llm-price', 0, 1e6), numberFlag(parts[1], 'llm-price', 0, 1e6)];
 }
 

@@ -30,7 +30,7 @@ const AnswerSchema = z
 export type AffiliationAnswer = z.infer<typeof AnswerSchema>;
 
 /** What is cached for one string: a valid answer, or why none could be had. */
-type Outcome = { ok: true; answer: AffiliationAnswer } | { ok: false; reason: string };
+export type Outcome = { ok: true; answer: AffiliationAnswer } | { ok: false; reason: string };
 
 export interface LlmRunOptions {
   endpoint: LlmEndpoint;
@@ -96,9 +96,15 @@ export function estimateAffiliationRun(
 
 /** Asks the model about every candidate string (cache first) and patches the papers in place. */
 export async function resolveWithLlm(papers: Paper[], options: LlmRunOptions): Promise<LlmAffiliationReport> {
+  const { outcomes, report } = await askAboutStrings(llmCandidates(papers, options.threshold), options);
+  applyOutcomes(papers, outcomes, options.threshold, options.endpoint.model, report);
+  return report;
+}
+
+/** The model's answer (or why there is none) for each string: from the cache, else asked. */
+export async function askAboutStrings(candidates: string[], options: LlmRunOptions): Promise<{ outcomes: Map<string, Outcome>; report: LlmAffiliationReport }> {
   const cache = new AnswerCache(options.cachePath);
   const model = options.endpoint.model;
-  const candidates = llmCandidates(papers, options.threshold);
   const report: LlmAffiliationReport = {
     model,
     promptVersion: AFFILIATION_PROMPT_VERSION,
@@ -138,8 +144,7 @@ export async function resolveWithLlm(papers: Paper[], options: LlmRunOptions): P
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  applyOutcomes(papers, outcomes, options.threshold, model, report);
-  return report;
+  return { outcomes, report };
 }
 
 /** One question; an invalid answer is asked again once, then given up with the reason. */
@@ -185,29 +190,42 @@ function applyOutcomes(papers: Paper[], outcomes: Map<string, Outcome>, threshol
       author.affiliations = author.affiliations.map((affiliation) => {
         const outcome = needsLlm(affiliation, threshold) ? outcomes.get(affiliation.raw) : undefined;
         if (!outcome) return affiliation;
-        if (!outcome.ok || outcome.answer.country === null || outcome.answer.confidence <= affiliation.confidence) {
-          const reason = outcome.ok ? `the model could not place it (confidence ${outcome.answer.confidence})` : outcome.reason;
-          if (!counted.has(affiliation.raw)) report.notAnswered.push({ raw: affiliation.raw, reason });
-          counted.add(affiliation.raw);
-          return affiliation.country === null ? { ...affiliation, reason: `${affiliation.reason ?? 'unresolved'}; ${reason}` } : affiliation;
-        }
-        if (!counted.has(affiliation.raw)) report.resolved++;
+        const replaced = withAnswer(affiliation, outcome, model);
+        const first = !counted.has(affiliation.raw);
         counted.add(affiliation.raw);
-        report.changedAffiliations++;
-        const { answer } = outcome;
-        return {
-          raw: affiliation.raw,
-          institution: answer.institution,
-          institutionId: null,
-          country: answer.country,
-          hqCountry: null,
-          sector: answer.sector,
-          confidence: answer.confidence,
-          method: 'llm',
-          model,
-          evidence: [...affiliation.evidence, `llm ${model} (${AFFILIATION_PROMPT_VERSION}) answered ${answer.institution ?? '?'}, ${answer.country}`],
-        };
+        if (replaced.method === 'llm') {
+          if (first) report.resolved++;
+          report.changedAffiliations++;
+        } else if (first) report.notAnswered.push({ raw: affiliation.raw, reason: notPlacedReason(outcome) });
+        return replaced;
       });
     }
   }
+}
+
+function notPlacedReason(outcome: Outcome): string {
+  return outcome.ok ? `the model could not place it (confidence ${outcome.answer.confidence})` : outcome.reason;
+}
+
+/**
+ * The affiliation after the model's answer: replaced when the model placed it in a country with more
+ * confidence than the rules had; otherwise kept, with the reason added when it had no country.
+ */
+export function withAnswer(affiliation: Affiliation, outcome: Outcome, model: string): Affiliation {
+  if (!outcome.ok || outcome.answer.country === null || outcome.answer.confidence <= affiliation.confidence) {
+    return affiliation.country === null ? { ...affiliation, reason: `${affiliation.reason ?? 'unresolved'}; ${notPlacedReason(outcome)}` } : affiliation;
+  }
+  const { answer } = outcome;
+  return {
+    raw: affiliation.raw,
+    institution: answer.institution,
+    institutionId: null,
+    country: answer.country,
+    hqCountry: null,
+    sector: answer.sector,
+    confidence: answer.confidence,
+    method: 'llm',
+    model,
+    evidence: [...affiliation.evidence, `llm ${model} (${AFFILIATION_PROMPT_VERSION}) answered ${answer.institution ?? '?'}, ${answer.country}`],
+  };
 }

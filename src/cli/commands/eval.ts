@@ -4,8 +4,10 @@ import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import { evaluateFiles, renderEval } from '../../evaluate/eval.js';
 import { terminalProgress } from '../progress.js';
+import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
+import { evaluateWithLlm, renderLlmEval } from '../../evaluate/llm.js';
 
-interface EvalFlags {
+interface EvalFlags extends LlmFlags {
   email: boolean;
   json?: boolean;
   pair: string;
@@ -15,7 +17,7 @@ interface EvalFlags {
 }
 
 export function registerEval(program: Command): void {
-  program
+  const command = program
     .command('eval')
     .summary("compare resolved countries with Paper Copilot's own labels")
     .description(
@@ -31,17 +33,25 @@ export function registerEval(program: Command): void {
     .option('--sample <n>', 'how many disagreements to keep in --json / --disagreements output', '50')
     .option('--disagreements <file>', 'write the sampled disagreements (ours vs labels, per affiliation) to this JSON file')
     .option('--kb <dir...>', 'institution folders to load besides the curated base (default: $COLLABSCOPE_HOME/kb)')
-    .option('--json', 'print the metrics as JSON')
-    .action((files: string[], flags: EvalFlags) => {
+    .option('--json', 'print the metrics as JSON');
+  addLlmEndpointOptions(command);
+  command.action(async (files: string[], flags: EvalFlags) => {
       const sample = Number(flags.sample);
       if (!Number.isInteger(sample) || sample < 0) throw new CollabscopeError('E_BAD_ARGUMENT', `--sample must be a whole number (got "${flags.sample}")`);
-      const metrics = evaluateFiles(files, {
+      const options = {
         noEmail: !flags.email,
         pair: parsePair(flags.pair),
         sampleSize: sample,
         resolverOptions: flags.kb ? { kbDirs: flags.kb } : {},
         progress: terminalProgress(),
-      });
+      };
+      if (flags.llm) {
+        const result = await evaluateWithLlm(files, options, llmOptionsFrom(flags));
+        if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(result.withLlm.disagreements, null, 2)}\n`);
+        process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderLlmEval(result)}\n`);
+        return;
+      }
+      const metrics = evaluateFiles(files, options);
       if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(metrics.disagreements, null, 2)}\n`);
       process.stdout.write(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);
     });
