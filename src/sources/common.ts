@@ -66,21 +66,29 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
-/** The file's text; with maxBytes 0, only checks that it can be read. */
-export function readTextFile(path: string, maxBytes?: number): string {
+export function readTextFile(path: string): string {
   try {
-    if (maxBytes === 0) {
-      closeSync(openSync(path, 'r'));
-      if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-      return '';
-    }
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CollabscopeError('E_FILE_NOT_FOUND', `${path}: no such file`);
-    if (code === 'EISDIR') throw new CollabscopeError('E_FILE_NOT_FOUND', `${path}: is a directory, not a file`);
-    throw new CollabscopeError('E_FILE_NOT_FOUND', `${path}: cannot read (${code ?? (error as Error).message})`);
+    throw unreadable(path, error);
   }
+}
+
+/** A clear error for a missing or unreadable file before a stream of it starts. */
+export function assertReadableFile(path: string): void {
+  try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    closeSync(openSync(path, 'r'));
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}
+
+function unreadable(path: string, error: unknown): CollabscopeError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new CollabscopeError('E_FILE_NOT_FOUND', `${path}: no such file`);
+  if (code === 'EISDIR') return new CollabscopeError('E_FILE_NOT_FOUND', `${path}: is a directory, not a file`);
+  return new CollabscopeError('E_FILE_NOT_FOUND', `${path}: cannot read (${code ?? (error as Error).message})`);
 }
 
 export function textOrNull(value: unknown): string | null {

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import { readHead } from './lines.js';
 import type { RawPaper } from '../types.js';
-import { readTextFile, SOURCE_FORMATS, type SourceFormat, type SourceOptions, type SourceResult } from './common.js';
+import { assertReadableFile, SOURCE_FORMATS, type SourceFormat, type SourceOptions, type SourceResult } from './common.js';
 import { readNeuripsVirtual } from './neurips.js';
 import { readPaperCopilot } from './papercopilot.js';
 import { readCsv, readJsonl } from './table.js';
@@ -32,7 +32,7 @@ export function readSource(path: string, options: SourceOptions & { format?: Sou
 
 /** Looks at the first bytes: `[` Paper Copilot, `{"results"` NeurIPS, `{` per line JSONL, else CSV. */
 export function detectFormat(path: string): SourceFormat {
-  readTextFile(path, 0);
+  assertReadableFile(path);
   const head = readHead(path).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('[')) return 'papercopilot';
   if (head.startsWith('{')) {

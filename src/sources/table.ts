@@ -8,6 +8,7 @@ import type { RawAuthor, RawPaper } from '../types.js';
 import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
 import { readLines } from './lines.js';
 import {
+  assertReadableFile,
   checkRecord,
   readTextFile,
   splitList,
@@ -52,7 +53,7 @@ export function readJsonl(path: string, options: SourceOptions = {}): SourceResu
 
 function* jsonlRows(path: string): Generator<{ row: Row; index: number }> {
   const file = basename(path);
-  readTextFile(path, 0); // a clear error for a missing file before streaming starts
+  assertReadableFile(path);
   let lineIndex = 0;
   let index = 0;
   for (const line of readLines(path)) {
