@@ -4,7 +4,7 @@
 import type { Affiliation } from '../types.js';
 import { CONFIDENCE, notes } from './resolve-text.js';
 
-export function applyAuthorContext(perText: Affiliation[][]): Affiliation[] {
+export function applyAuthorContext(perText: ReadonlyArray<readonly Affiliation[]>): Affiliation[] {
   const all = perText.flat();
   const settled = all.filter((a) => a.method !== 'unresolved' && a.institution !== null && a.country !== null && !notes.get(a)?.alternatives.length);
   return perText.flatMap((affiliations) => affiliations.map((a) => fromSiblings(a, settled)));

@@ -35,7 +35,8 @@ export interface ResolverOptions {
 export interface Resolver {
   /** Resolve one affiliation text (one `+`-separated part of an author's slot). May return several
    *  Affiliations when the text names several institutions; one 'unresolved' Affiliation with a reason
-   *  when nothing is found. Never throws. */
+   *  when nothing is found. Never throws. The Affiliations are frozen (they are shared by every call
+   *  with the same text): copy one to change it. */
   resolve(raw: string, emailDomain?: string | null): Affiliation[];
   /** Resolve all of one author's affiliation texts, applying author-level fallbacks. */
   resolveAuthor(author: RawAuthor): Affiliation[];
@@ -46,32 +47,34 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const started = performance.now();
   const parts = buildParts(options);
   const buildMs = performance.now() - started;
-  const memo = new Map<string, Affiliation[]>();
+  // answers by e-mail domain ('' for none), then by text: no key string is built per look-up
+  const memo = new Map<string, Map<string, readonly Affiliation[]>>();
   let cacheHits = 0;
   let cacheMisses = 0;
 
-  const resolveOriginal = (raw: string, emailDomain: string | null): Affiliation[] => {
-    const key = `${raw}\u0001${emailDomain ?? ''}`;
-    const cached = memo.get(key);
+  const resolveOriginal = (raw: string, emailDomain: string | null): readonly Affiliation[] => {
+    let byText = memo.get(emailDomain ?? '');
+    if (!byText) memo.set(emailDomain ?? '', (byText = new Map()));
+    const cached = byText.get(raw);
     if (cached) {
       cacheHits++;
       return cached;
     }
     cacheMisses++;
-    const result = safeResolve(parts, raw, emailDomain);
-    memo.set(key, result);
+    const result = safeResolve(parts, raw, emailDomain).map(freezeAffiliation);
+    byText.set(raw, result);
     return result;
   };
 
   return {
     resolve(raw, emailDomain) {
-      return resolveOriginal(String(raw ?? ''), emailDomain ?? null).map(copyAffiliation);
+      return [...resolveOriginal(String(raw ?? ''), emailDomain ?? null)];
     },
     resolveAuthor(author) {
       const email = author.emailDomain ?? null;
       const texts = (author.affiliations ?? []).map((t) => String(t ?? '').trim()).filter((t) => t !== '');
       const perText = texts.map((text) => resolveOriginal(text, email));
-      return applyAuthorContext(perText).map(copyAffiliation);
+      return applyAuthorContext(perText).map(freezeAffiliation);
     },
     stats() {
       return { institutions: parts.names.size, buildMs, cacheHits, cacheMisses };
@@ -114,8 +117,10 @@ function safeResolve(parts: TextResolverParts, raw: string, emailDomain: string 
   }
 }
 
-function copyAffiliation(a: Affiliation): Affiliation {
-  return { ...a, evidence: [...a.evidence] };
+/** Answers are remembered and handed out again, so they are frozen: no caller can change another's. */
+function freezeAffiliation(a: Affiliation): Affiliation {
+  Object.freeze(a.evidence);
+  return Object.freeze(a);
 }
 
 export type { InstRecord };

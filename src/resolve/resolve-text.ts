@@ -240,7 +240,7 @@ function fromRecord(
   };
   const hq = multinationalRoot(parts, record);
   let result: Affiliation = base;
-  if (hq) result = placeMultinational(parts, base, record, hq, located);
+  if (hq) result = placeMultinational(parts, base, record, hq, located ?? (record === hq ? placeInsideName(parts, tokens, mention) : null));
   else if (!record.country) result = placeCountryless(base, located ?? placeInsideName(parts, tokens, mention), emailDomain);
   else if (record.sector === 'company' && located?.standalone && located.country !== record.country) result = placeCompanyLab(base, located);
   else result = placeCampus(base, namedCountries);
@@ -322,7 +322,10 @@ function placeCompanyLab(base: Affiliation, located: PlaceCountry): Affiliation 
   };
 }
 
-/** Places written inside a matched name of a bulk-list entry ("Ecole Polytechnique, Palaiseau, France"). */
+/**
+ * Places written inside a matched name: a bulk-list entry's ("Ecole Polytechnique, Palaiseau, France"), or
+ * a multinational's alias that names its site ("Microsoft Research, Redmond").
+ */
 function placeInsideName(parts: TextResolverParts, tokens: Token[], mention: Mention): PlaceCountry | null {
   return countryFromPlaces(parts.places.find(tokens.slice(mention.start, mention.end)));
 }

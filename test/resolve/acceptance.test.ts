@@ -41,6 +41,14 @@ describe('hard cases with the curated knowledge base', () => {
     it(`${acronym} -> ${country}`, () => assert.deepEqual(countries(acronym), [country]));
   }
 
+  it("a multinational's alias that names its site is located by it, not hq-default ('Microsoft Research, Redmond')", () => {
+    const [a] = resolver.resolve('Microsoft Research, Redmond');
+    assert.equal(a.country, 'US');
+    assert.equal(a.method, 'alias');
+    assert.match(a.evidence.join(' '), /Redmond/);
+    assert.equal(resolver.resolve('Microsoft Research')[0].method, 'hq-default');
+  });
+
   it('reports its index build time', () => assert.ok(resolver.stats().buildMs > 0 && resolver.stats().institutions > 20000));
 });
 

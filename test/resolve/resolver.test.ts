@@ -279,10 +279,12 @@ describe('memoisation and stats', () => {
     assert.ok(stats.buildMs > 0);
   });
 
-  it('returns copies: changing a result does not change the next one', () => {
+  it('hands out frozen results: no caller can change what the next one gets', () => {
     const [a] = resolver.resolve('Tsinghua University');
-    a.country = 'XX';
-    a.evidence.push('changed');
+    assert.throws(() => {
+      (a as { country: string | null }).country = 'XX';
+    }, TypeError);
+    assert.throws(() => a.evidence.push('changed'), TypeError);
     const [b] = resolver.resolve('Tsinghua University');
     assert.equal(b.country, 'CN');
     assert.ok(!b.evidence.includes('changed'));
