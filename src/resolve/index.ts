@@ -10,6 +10,7 @@ import { NameIndex } from './name-index.js';
 import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.js';
 import { swotRecords } from './swot.js';
 import { FuzzyCorrector } from './fuzzy.js';
+import { Lexicon } from './lexicon.js';
 import { notes, resolveText, unresolvedAffiliation, type TextResolverParts } from './resolve-text.js';
 import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
@@ -103,6 +104,7 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
     fuzzy: () => fuzzy,
     unlocatedMultinational: options.unlocatedMultinational ?? 'hq',
     labLocations,
+    lexicon: new Lexicon(names, places),
   };
   return parts;
 }

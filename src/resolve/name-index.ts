@@ -8,6 +8,14 @@ import { domainSuffixes } from './domains.js';
 
 export type MatchVia = 'alias' | 'acronym' | 'compact' | 'fuzzy';
 
+/** What the index knows of one word as the first of a name: looked up once per word, not once per text. */
+export interface NameStart {
+  /** The trie node of the names beginning with the word's normal form, if any. */
+  node: TrieNode | undefined;
+  /** The most words an acronym beginning with the word as written has (0: none). */
+  acronymWords: number;
+}
+
 /** A stretch of tokens [start, end) that names one or more candidate institutions. */
 export interface Mention {
   start: number;
@@ -160,17 +168,23 @@ export class NameIndex {
     return [];
   }
 
-  /** Non-overlapping mentions, longest first. */
-  findMentions(tokens: Token[]): Mention[] {
+  /** The index's facts about a token as the first word of a name. */
+  startOf(token: Token): NameStart {
+    return { node: step(this.trie, token.norm), acronymWords: this.firstAcronym.get(token.surface) ?? 0 };
+  }
+
+  /** Non-overlapping mentions, longest first. `starts`: each token's startOf, when the caller has them. */
+  findMentions(tokens: Token[], starts?: readonly NameStart[]): Mention[] {
+    const startAt = starts ?? tokens.map((t) => this.startOf(t));
     let found: Mention[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const best = this.longestAt(tokens, i, false);
+      const best = this.longestAt(tokens, i, startAt[i], false);
       if (best) found.push(best);
     }
     // spaceless spellings ("Deep Mind", "Shanghai Jiaotong") only when nothing matched as written
     if (found.length === 0) {
       for (let i = 0; i < tokens.length; i++) {
-        const best = this.longestAt(tokens, i, true);
+        const best = this.longestAt(tokens, i, startAt[i], true);
         if (best) found.push(best);
       }
     }
@@ -222,17 +236,19 @@ export class NameIndex {
     return !this.isPlaceName(next.norm) && !(two && this.isPlaceName(two));
   }
 
-  private longestAt(tokens: Token[], i: number, withCompact: boolean): Mention | null {
+  private longestAt(tokens: Token[], i: number, start: NameStart, withCompact: boolean): Mention | null {
     let best: Mention | null = null;
     let bestEnd = 0;
     // full names and aliases: walk the word trie along the text
-    let node: TrieNode | undefined = this.trie;
+    let node: TrieNode | undefined = start.node;
     let placed: Mention | null = null;
-    for (let n = 1; i + n <= tokens.length; n++) {
-      const token = tokens[i + n - 1];
-      if (n > 1 && crossesInstitutions(token.gapBefore)) break;
-      node = step(node, token.norm);
-      if (!node) break;
+    for (let n = 1; node && i + n <= tokens.length; n++) {
+      if (n > 1) {
+        const token = tokens[i + n - 1];
+        if (crossesInstitutions(token.gapBefore)) break;
+        node = step(node, token.norm);
+        if (!node) break;
+      }
       if (node.records) {
         best = { start: i, end: i + n, via: 'alias', key: node.key, candidates: node.records };
         bestEnd = i + n;
@@ -262,7 +278,7 @@ export class NameIndex {
       }
     }
     // acronyms, case kept
-    const maxAcronym = this.firstAcronym.get(tokens[i].surface) ?? 0;
+    const maxAcronym = start.acronymWords;
     let surface = '';
     for (let n = 1; n <= maxAcronym && i + n <= tokens.length; n++) {
       const token = tokens[i + n - 1];
@@ -375,7 +391,7 @@ function step(node: TrieNode, norm: string): TrieNode | undefined {
   return current;
 }
 
-interface TrieNode {
+export interface TrieNode {
   next: Map<string, TrieNode> | null;
   /** The name's key (its words joined by spaces). */
   key: string;

@@ -97,6 +97,16 @@ interface Variants {
   stateFirst: string[];
 }
 
+/** What the gazetteer knows of one word as the first of a place name: looked up once per word, not once per text. */
+export interface PlaceStart {
+  /** Places written exactly so ("CA", "UK"). */
+  bySurface: PlaceEntry[] | undefined;
+  /** The most words a place name beginning with the word has (0: none). */
+  words: number;
+  /** Places named by the word alone. */
+  entries: PlaceEntry[] | undefined;
+}
+
 export class Gazetteer {
   readonly byKey = new Map<string, PlaceEntry[]>();
   readonly bySurface = new Map<string, PlaceEntry[]>();
@@ -161,11 +171,17 @@ export class Gazetteer {
     else this.bySurface.set(surface, [entry]);
   }
 
-  /** Every place name among the tokens, longest first at each position, left to right. */
-  find(tokens: Token[]): PlaceHit[] {
+  /** The gazetteer's facts about a token as the first word of a place name. */
+  startOf(token: Token): PlaceStart {
+    const words = this.firstTokens.get(token.norm) ?? 0;
+    return { bySurface: this.bySurface.get(token.surface), words, entries: words > 0 ? this.byKey.get(token.norm) : undefined };
+  }
+
+  /** Every place name among the tokens, longest first at each position, left to right. `starts`: each token's startOf, when the caller has them. */
+  find(tokens: Token[], starts?: readonly PlaceStart[]): PlaceHit[] {
     const hits: PlaceHit[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const hit = this.longestAt(tokens, i);
+      const hit = this.longestAt(tokens, i, starts?.[i] ?? this.startOf(tokens[i]));
       if (hit) {
         hits.push(hit);
         i = hit.end;
@@ -215,19 +231,18 @@ export class Gazetteer {
     return [...out];
   }
 
-  private longestAt(tokens: Token[], i: number): PlaceHit | null {
+  private longestAt(tokens: Token[], i: number, start: PlaceStart): PlaceHit | null {
     // "CA", "WA": an address's state abbreviation before any city of that name ("Wa", Ghana)
-    const surface = this.bySurface.get(tokens[i].surface);
+    const surface = start.bySurface;
     if (surface && surface.some((e) => e.abbreviation) && this.surfaceAllowed(surface, tokens, i)) {
       return toHit(tokens, i, i + 1, surface);
     }
-    const max = this.firstTokens.get(tokens[i].norm) ?? 0;
-    let key = '';
-    let best: { end: number; entries: PlaceEntry[] } | null = null;
-    for (let n = 1; n <= max && i + n <= tokens.length; n++) {
+    let key = tokens[i].norm;
+    let best: { end: number; entries: PlaceEntry[] } | null = start.entries ? { end: i + 1, entries: start.entries } : null;
+    for (let n = 2; n <= start.words && i + n <= tokens.length; n++) {
       const token = tokens[i + n - 1];
-      if (n > 1 && token.gapBefore && token.gapBefore !== '-') break;
-      key = n === 1 ? token.norm : `${key} ${token.norm}`;
+      if (token.gapBefore && token.gapBefore !== '-') break;
+      key = `${key} ${token.norm}`;
       const entries = this.byKey.get(key);
       if (entries) best = { end: i + n, entries };
     }

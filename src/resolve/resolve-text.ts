@@ -10,6 +10,7 @@ import { segmentTokens, institutionPhrase, type Segment } from './segment.js';
 import { countryOfDomain, isWebmail } from './domains.js';
 import type { FuzzyCorrector } from './fuzzy.js';
 import type { InstRecord } from './records.js';
+import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
 
 /** How sure each rule is. */
@@ -42,6 +43,8 @@ export interface TextResolverParts {
   unlocatedMultinational: 'hq' | 'none';
   /** Region words that place a multinational's lab only ("NEC Labs America"). */
   labLocations: Map<string, string>;
+  /** Each word's facts from both indexes, remembered. */
+  lexicon: Lexicon;
 }
 
 /** Internal extra facts kept beside an affiliation for the author-level rules. */
@@ -64,7 +67,8 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (wordLists().noInstitution.has(normText)) {
     return [noInstitution(parts, raw, emailDomain, `'${cleaned}' names no institution`)];
   }
-  let mentions = parts.names.findMentions(tokens);
+  let starts = parts.lexicon.startsOf(tokens);
+  let mentions = parts.names.findMentions(tokens, starts.names);
   let fuzzyChanged: Set<number> | null = null;
   if (mentions.length === 0) {
     const corrected = parts.fuzzy().correctTokens(tokens);
@@ -82,10 +86,11 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
         mentions = found;
         fuzzyChanged = swapped.changed;
         tokens = swapped.tokens;
+        starts = parts.lexicon.startsOf(tokens);
       }
     }
   }
-  const places = parts.places.find(tokens);
+  const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
   return fromContext(parts, raw, cleaned, tokens, places, emailDomain);
 }
