@@ -245,7 +245,7 @@ function fromRecord(
   };
   const hq = multinationalRoot(parts, record);
   let result: Affiliation = base;
-  if (hq) result = placeMultinational(parts, base, record, hq, located ?? (record === hq ? placeInsideName(parts, tokens, mention) : null));
+  if (hq) result = placeMultinational(parts, base, record, hq, located ?? (record === hq ? siteInName(parts, tokens, mention, hq) : null));
   else if (!record.country) result = placeCountryless(base, located ?? placeInsideName(parts, tokens, mention), emailDomain);
   else if (record.sector === 'company' && located?.standalone && located.country !== record.country) result = placeCompanyLab(base, located);
   else result = placeCampus(base, namedCountries);
@@ -328,9 +328,21 @@ function placeCompanyLab(base: Affiliation, located: PlaceCountry): Affiliation 
 }
 
 /**
- * Places written inside a matched name: a bulk-list entry's ("Ecole Polytechnique, Palaiseau, France"), or
- * a multinational's alias that names its site ("Microsoft Research, Redmond").
+ * The city a multinational's alias names as its site ("Microsoft Research, Redmond"). A city several
+ * countries share ("IBM Research, Cambridge") is the one in the company's own country when it has one;
+ * countries inside a name are not sites ("Microsoft Research New England").
  */
+function siteInName(parts: TextResolverParts, tokens: Token[], mention: Mention, hq: InstRecord): PlaceCountry | null {
+  const cities = parts.places.find(tokens.slice(mention.start, mention.end)).filter((p) => p.kind === 'city');
+  const site = cities[cities.length - 1];
+  if (!site) return null;
+  if (hq.country && site.countries.includes(hq.country)) {
+    return { country: hq.country, kind: 'city', words: site.text, evidence: `'${site.text}' in the name is a city in ${hq.country}, the company's own country`, standalone: false };
+  }
+  return countryFromPlaces([site]);
+}
+
+/** Places written inside a matched name of a bulk-list entry ("Ecole Polytechnique, Palaiseau, France"). */
 function placeInsideName(parts: TextResolverParts, tokens: Token[], mention: Mention): PlaceCountry | null {
   return countryFromPlaces(parts.places.find(tokens.slice(mention.start, mention.end)));
 }

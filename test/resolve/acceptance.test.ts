@@ -47,6 +47,9 @@ describe('hard cases with the curated knowledge base', () => {
     assert.equal(a.method, 'alias');
     assert.match(a.evidence.join(' '), /Redmond/);
     assert.equal(resolver.resolve('Microsoft Research')[0].method, 'hq-default');
+    // a site city several countries share is the one in the company's country; a country inside a name is no site
+    assert.equal(resolver.resolve('IBM Research, Cambridge')[0].country, 'US');
+    assert.equal(resolver.resolve('MicrosoftResearchNew-England')[0].country, 'US');
   });
 
   it('reports its index build time', () => assert.ok(resolver.stats().buildMs > 0 && resolver.stats().institutions > 20000));
