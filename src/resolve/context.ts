@@ -21,46 +21,35 @@ const KIND_WORD: Record<PlaceHit['kind'], string> = { country: 'country', state:
 
 /**
  * The country the places of a text point to. Countries named outright win (the last one: addresses end
- * with the country), then US states and Chinese provinces, then the first city; an ambiguous city ("Cambridge")
- * takes the country named beside it, the state its US namesake is in ("Cambridge, MA"), else its
- * largest namesake.
+ * with the country), then US states ("Cambridge, MA"), then Chinese and Canadian provinces, then the
+ * first city (the first standing as an address segment of its own, if any); a city
+ * several countries share ("Cambridge") is its largest namesake's, the evidence says which others there are.
  */
 export function countryFromPlaces(hits: PlaceHit[]): PlaceCountry | null {
   if (hits.length === 0) return null;
-  const named = new Set<string>();
-  const states = new Set<string>();
-  for (const hit of hits) {
-    if (hit.kind === 'country') hit.countries.forEach((c) => named.add(c));
-    if (hit.kind === 'state') {
-      named.add('US');
-      hit.usStates?.forEach((s) => states.add(s));
-    }
-    if (hit.kind === 'province') hit.countries.forEach((c) => named.add(c));
-  }
-  for (const kind of ['country', 'state', 'province'] as const) {
-    const last = [...hits].reverse().find((h) => h.kind === kind);
+  for (const kind of DIVISION_KINDS) {
+    const last = lastOfKind(hits, kind);
     if (last) {
       const country = last.countries[0];
       return { country, kind, words: last.text, evidence: `'${last.text}' is a ${KIND_WORD[kind]} (${country})`, standalone: last.standalone };
     }
   }
-  const cities = hits.filter((h) => h.kind === 'city');
-  const standalone = cities.filter((h) => h.standalone);
   // the first city: "Google Brain, Mountain View, Toronto, Berlin" is where the first address is
-  const city = (standalone.length ? standalone : cities)[0];
-  return cityCountry(city, named, states);
+  const city = hits.find((h) => h.kind === 'city' && h.standalone) ?? hits.find((h) => h.kind === 'city');
+  return city ? cityCountry(city) : null;
 }
 
-function cityCountry(city: PlaceHit, named: Set<string>, states: Set<string>): PlaceCountry {
-  const standalone = city.standalone;
-  const agreeing = city.countries.find((c) => named.has(c));
-  if (agreeing) return { country: agreeing, kind: 'city', words: city.text, evidence: `'${city.text}' is a city in ${agreeing}`, standalone };
-  if (city.usStates?.some((s) => states.has(s))) {
-    return { country: 'US', kind: 'city', words: city.text, evidence: `'${city.text}' is a US city in a state named beside it`, standalone };
-  }
+const DIVISION_KINDS = ['country', 'state', 'province'] as const;
+
+function lastOfKind(hits: PlaceHit[], kind: PlaceHit['kind']): PlaceHit | undefined {
+  for (let i = hits.length - 1; i >= 0; i--) if (hits[i].kind === kind) return hits[i];
+  return undefined;
+}
+
+function cityCountry(city: PlaceHit): PlaceCountry {
   const country = city.countries[0];
   const others = city.countries.length > 1 ? ` (largest of ${city.countries.length} namesakes, also ${city.countries.slice(1, 4).join(', ')})` : '';
-  return { country, kind: 'city', words: city.text, evidence: `'${city.text}' is a city in ${country}${others}`, standalone };
+  return { country, kind: 'city', words: city.text, evidence: `'${city.text}' is a city in ${country}${others}`, standalone: city.standalone };
 }
 
 export interface DisambiguationContext {
@@ -92,8 +81,9 @@ export interface Choice {
  * marked as such.
  */
 export function chooseCandidate(candidates: InstRecord[], context: DisambiguationContext, matchedKey = ''): Choice {
+  const sole = soleCandidate(candidates);
+  if (sole) return sole;
   const distinct = dedupeCandidates(candidates);
-  if (distinct.length === 1) return { record: distinct[0], evidence: null, byPrior: false, alternatives: [] };
   const fallback = sharedNameDefault(matchedKey);
   const scored = distinct.map((record) => ({ record, ...score(record, context) }));
   scored.sort((a, b) => b.score - a.score || prior(a.record, fallback) - prior(b.record, fallback));
@@ -170,6 +160,14 @@ function sharedNameDefault(key: string): string | null {
     }
   }
   return sharedNames.get(key) ?? null;
+}
+
+/** The choice when a name stands for one institution only (the usual case: nothing to weigh). */
+export function soleCandidate(candidates: InstRecord[]): Choice | null {
+  const first = candidates[0];
+  if (!first) return null;
+  for (let i = 1; i < candidates.length; i++) if (candidates[i].key !== first.key) return null;
+  return { record: first, evidence: null, byPrior: false, alternatives: [] };
 }
 
 /** The same institution listed twice (a lab and its parent share no key; swot duplicates do). */

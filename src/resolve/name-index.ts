@@ -191,7 +191,8 @@ export class NameIndex {
     // a generic name ("Information Technology University") never spans a comma; at equal length, a
     // name inside one segment wins over one spanning two
     found = found.filter((m) => m.candidates.length > 0 && !(spansComma(m, tokens) && m.via === 'alias' && this.isGeneric(m.key)));
-    found.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(spansComma(a, tokens)) - Number(spansComma(b, tokens)) || a.start - b.start);
+    if (found.length === 0) return found;
+    if (found.length > 1) found.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(spansComma(a, tokens)) - Number(spansComma(b, tokens)) || a.start - b.start);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const chosen: Mention[] = [];
     for (const m of found) {
@@ -237,11 +238,12 @@ export class NameIndex {
   }
 
   private longestAt(tokens: Token[], i: number, start: NameStart, withCompact: boolean): Mention | null {
-    let best: Mention | null = null;
-    let bestEnd = 0;
     // full names and aliases: walk the word trie along the text
     let node: TrieNode | undefined = start.node;
-    let placed: Mention | null = null;
+    let named: TrieNode | null = null;
+    let namedEnd = 0;
+    let placed: TrieNode | null = null;
+    let placedEnd = 0;
     for (let n = 1; node && i + n <= tokens.length; n++) {
       if (n > 1) {
         const token = tokens[i + n - 1];
@@ -250,17 +252,19 @@ export class NameIndex {
         if (!node) break;
       }
       if (node.records) {
-        best = { start: i, end: i + n, via: 'alias', key: node.key, candidates: node.records };
-        bestEnd = i + n;
-        if (node.records.some((r) => r.country !== null)) placed = best;
+        named = node;
+        namedEnd = i + n;
+        if (node.records.some(hasCountry)) {
+          placed = node;
+          placedEnd = i + n;
+        }
       }
     }
     // a bulk-list entry without a country ("Max Planck Institute for Software Systems (MPI-SWS)", a .org
     // name) does not hide the shorter name it starts with, which has one
-    if (best && placed && best !== placed) {
-      best = placed;
-      bestEnd = placed.end;
-    }
+    const found = placed ?? named;
+    let best: Mention | null = found?.records ? { start: i, end: placed ? placedEnd : namedEnd, via: 'alias', key: found.key, candidates: found.records } : null;
+    let bestEnd = best ? best.end : 0;
     // the same without spaces ("Jiaotong" / "Jiao Tong", "DeepMind" / "Deep Mind")
     let compact = '';
     for (let n = 1; withCompact && n <= MAX_COMPACT_TOKENS && i + n <= tokens.length; n++) {
@@ -316,6 +320,10 @@ export class NameIndex {
   }
 }
 
+function hasCountry(record: InstRecord): boolean {
+  return record.country !== null;
+}
+
 function genericKey(key: string): boolean {
   const { generic, fields, departments } = wordLists();
   return key.split(' ').every((w) => generic.has(w) || fields.has(w) || departments.has(w) || /^\d+$/.test(w));
@@ -338,6 +346,7 @@ function isPartOfCompoundAcronym(m: Mention, tokens: Token[]): boolean {
  * out which institution that name is; the shorter name found inside it gives way.
  */
 function dropNamesGlossedByAcronyms(mentions: Mention[], tokens: Token[]): Mention[] {
+  if (mentions.length < 2) return mentions;
   const dropped = new Set<Mention>();
   for (let i = 1; i < mentions.length; i++) {
     const [a, b] = [mentions[i - 1], mentions[i]];

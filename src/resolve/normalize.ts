@@ -58,7 +58,7 @@ export function repairOcrDiacritics(text: string): string {
 const PLAIN = /^[A-Za-z0-9 ,.;:()\-'\/]*$/;
 
 export function cleanText(raw: string): string {
-  if (PLAIN.test(raw)) return raw.replace(/\s+/g, ' ').trim();
+  if (PLAIN.test(raw)) return (raw.includes('  ') ? raw.replace(/ +/g, ' ') : raw).trim();
   // private-use characters are glyphs of PDF fonts (often an accent): "Montanuniversit\uf1d8at"
   let text = repairOcrDiacritics(raw.replace(/[\ue000-\uf8ff]/g, '')).normalize('NFKC');
   text = text
@@ -110,16 +110,17 @@ const ELIDED = new Set(['l', 'd', 'j', 'n', 's', 'c', 'qu', 'dell', 'all', 'dall
  * when a letter follows ("Noah's"); "&" is a word of its own. Everything else separates words. (One
  * regular expression, so the scan runs in the engine's compiled matcher, not character by character.)
  */
+const DIGIT = /[0-9]/;
 const WORD = /&|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:'(?=\p{L})[\p{L}\p{N}\p{M}]+)*/gu;
 
 /** Raw words of a text with their offsets. */
 function scanWords(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const word = match[0];
-    const start = match.index;
-    if (word.includes("'")) pushElided(out, word, start);
-    else pushWord(out, word, start, /[0-9]/.test(word));
+    if (word.includes("'")) pushElided(out, word, match.index);
+    else pushWord(out, word, match.index, DIGIT.test(word));
   }
   return out;
 }

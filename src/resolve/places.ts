@@ -187,6 +187,7 @@ export class Gazetteer {
         i = hit.end;
       } else i++;
     }
+    if (hits.length === 0) return hits;
     canadaAfterProvince(hits);
     const plausible = hits.filter((hit) => this.plausibleCity(hit, tokens));
     markStandalone(tokens, plausible);
@@ -199,12 +200,15 @@ export class Gazetteer {
    */
   private plausibleCity(hit: PlaceHit, tokens: Token[]): boolean {
     if (hit.kind !== 'city') return true;
-    const surface = tokens.slice(hit.start, hit.end).map((t) => t.surface).join(' ');
-    if (!/^\p{Lu}/u.test(surface)) return false;
+    const surface = hit.text;
+    if (!CAPITAL_FIRST.test(surface)) return false;
     if (surface === surface.toUpperCase() && !this.allCapitals(tokens)) return false;
     // "NaDI", "RoboTech": capitals inside a word make an acronym or a brand, not a city
-    if (tokens.slice(hit.start, hit.end).some((t) => /^\p{Lu}.*\p{Lu}/u.test(t.surface) && !/^(Mc|Mac|De|La|Le|Di|Du|O)\p{Lu}/u.test(t.surface))) return false;
-    const key = tokens.slice(hit.start, hit.end).map((t) => t.norm).join(' ');
+    for (let i = hit.start; i < hit.end; i++) {
+      const word = tokens[i].surface;
+      if (INNER_CAPITAL.test(word) && !NAME_PREFIX_CAPITAL.test(word)) return false;
+    }
+    const key = hit.end - hit.start === 1 ? tokens[hit.start].norm : tokens.slice(hit.start, hit.end).map((t) => t.norm).join(' ');
     return !this.placeStopwords.has(key);
   }
 
@@ -238,17 +242,21 @@ export class Gazetteer {
       return toHit(tokens, i, i + 1, surface);
     }
     let key = tokens[i].norm;
-    let best: { end: number; entries: PlaceEntry[] } | null = start.entries ? { end: i + 1, entries: start.entries } : null;
+    let best = start.entries;
+    let bestEnd = i + 1;
     for (let n = 2; n <= start.words && i + n <= tokens.length; n++) {
       const token = tokens[i + n - 1];
       if (token.gapBefore && token.gapBefore !== '-') break;
       key = `${key} ${token.norm}`;
       const entries = this.byKey.get(key);
-      if (entries) best = { end: i + n, entries };
+      if (entries) {
+        best = entries;
+        bestEnd = i + n;
+      }
     }
-    if (!best && surface && this.surfaceAllowed(surface, tokens, i)) best = { end: i + 1, entries: surface };
-    if (!best) return null;
-    return toHit(tokens, i, best.end, best.entries);
+    if (best) return toHit(tokens, i, bestEnd, best);
+    if (surface && this.surfaceAllowed(surface, tokens, i)) return toHit(tokens, i, i + 1, surface);
+    return null;
   }
 
   /** "CA" is California only in an address: after a comma or a city, before a ZIP code or the end of a segment. */
@@ -306,8 +314,20 @@ function summarize(entries: PlaceEntry[]): EntrySummary {
   return summary;
 }
 
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const INNER_CAPITAL = /^\p{Lu}.*\p{Lu}/u;
+const NAME_PREFIX_CAPITAL = /^(Mc|Mac|De|La|Le|Di|Du|O)\p{Lu}/u;
+
+/** The words of tokens [start, end) as written, joined by spaces. */
+export function surfaceOf(tokens: Token[], start: number, end: number): string {
+  if (end - start === 1) return tokens[start].surface;
+  let text = tokens[start].surface;
+  for (let i = start + 1; i < end; i++) text += ' ' + tokens[i].surface;
+  return text;
+}
+
 function toHit(tokens: Token[], start: number, end: number, entries: PlaceEntry[]): PlaceHit {
-  const text = end - start === 1 ? tokens[start].surface : tokens.slice(start, end).map((t) => t.surface).join(' ');
+  const text = surfaceOf(tokens, start, end);
   const { kind, countries, populations, usStates } = summarize(entries);
   // one object shape for every hit (the same fields in the same order): the code reading hits stays monomorphic
   return { start, end, kind, text, countries, populations, usStates, standalone: false };

@@ -3,9 +3,9 @@
 // domain; otherwise unresolved with the reason. Every answer carries its evidence.
 import type { Affiliation, ResolveMethod } from '../types.js';
 import { cleanText, tokenize, type Token } from './normalize.js';
-import { isSegmentBreak, type Gazetteer, type PlaceHit } from './places.js';
+import { isSegmentBreak, surfaceOf, type Gazetteer, type PlaceHit } from './places.js';
 import { wordLists, type Mention, type NameIndex } from './name-index.js';
-import { chooseCandidate, countryFromPlaces, describe, type Choice, type DisambiguationContext, type PlaceCountry } from './context.js';
+import { chooseCandidate, countryFromPlaces, describe, soleCandidate, type Choice, type DisambiguationContext, type PlaceCountry } from './context.js';
 import { segmentTokens, institutionPhrase, type Segment } from './segment.js';
 import { countryOfDomain, isWebmail } from './domains.js';
 import type { FuzzyCorrector } from './fuzzy.js';
@@ -60,7 +60,7 @@ export const notes = new WeakMap<Affiliation, ResolutionNote>();
 export function resolveText(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {
   const cleaned = cleanText(raw);
   let tokens = tokenize(cleaned);
-  if (tokens.length === 0 || !tokens.some((t) => /\p{L}/u.test(t.norm))) {
+  if (!tokens.some(hasLetter)) {
     return [noInstitution(parts, raw, emailDomain, 'the text is empty or has no words')];
   }
   const normText = tokens.map((t) => t.norm).join(' ');
@@ -93,6 +93,11 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
   return fromContext(parts, raw, cleaned, tokens, places, emailDomain);
+}
+
+const LETTER = /\p{L}/u;
+function hasLetter(token: Token): boolean {
+  return LETTER.test(token.norm);
 }
 
 /**
@@ -159,27 +164,44 @@ function fromMentions(
 ): Affiliation[] {
   const free = outside(places, mentions);
   const located = countryFromPlaces(free);
-  const base: DisambiguationContext = {
-    placeCountries: new Set([...free.filter((p) => p.kind !== 'city').flatMap((p) => p.countries), ...(located ? [located.country] : [])]),
-    words: lazyWords(tokens),
-    normText,
-    emailDomain,
-    nameCountries: new Set(),
-  };
+  // what tells apart institutions sharing a name: built for the first such name only
+  let base: DisambiguationContext | null = null;
   const results: Array<{ affiliation: Affiliation; record: InstRecord; via: string }> = [];
-  for (const [n, mention] of mentions.entries()) {
-    const inside = places.filter((p) => p.kind === 'country' && p.start >= mention.start && p.end <= mention.end);
-    const choice = chooseCandidate(mention.candidates, { ...base, nameCountries: new Set(inside.flatMap((p) => p.countries)) }, mention.key);
+  for (let n = 0; n < mentions.length; n++) {
+    const mention = mentions[n];
+    const choice =
+      soleCandidate(mention.candidates) ??
+      chooseCandidate(mention.candidates, { ...(base ??= disambiguationContext(free, located, tokens, normText, emailDomain)), nameCountries: countriesInside(places, mention) }, mention.key);
     const via = fuzzyChanged && touches(mention, fuzzyChanged) ? 'fuzzy' : mention.via;
     const ownPlaces = mentions.length === 1 ? free : placesOf(free, mentions, n);
     const own = mentions.length === 1 ? located : countryFromPlaces(ownPlaces);
     const labPlace = own ?? labLocationAfter(parts, tokens, mention);
-    const named = ownPlaces.filter((p) => p.kind === 'country' && p.standalone).flatMap((p) => p.countries);
-    const affiliation = fromRecord(parts, raw, choice, via, mention, tokens, labPlace, emailDomain, named);
+    const affiliation = fromRecord(parts, raw, choice, via, mention, tokens, labPlace, emailDomain, namedCountries(ownPlaces));
     results.push({ affiliation, record: choice.record, via });
   }
-  const textCountries = new Set(free.filter((p) => p.kind === 'country' && p.standalone).flatMap((p) => p.countries));
-  return dropParentsAndDuplicates(parts, dropContradictedAcronyms(results, textCountries)).map((r) => r.affiliation);
+  if (results.length === 1) return [results[0].affiliation];
+  return dropParentsAndDuplicates(parts, dropContradictedAcronyms(results, new Set(namedCountries(free)))).map((r) => r.affiliation);
+}
+
+function disambiguationContext(free: PlaceHit[], located: PlaceCountry | null, tokens: Token[], normText: string, emailDomain: string | null): DisambiguationContext {
+  const placeCountries = new Set<string>();
+  for (const p of free) if (p.kind !== 'city') for (const c of p.countries) placeCountries.add(c);
+  if (located) placeCountries.add(located.country);
+  return { placeCountries, words: lazyWords(tokens), normText, emailDomain, nameCountries: new Set() };
+}
+
+/** Countries named inside a mention ("Korea University"). */
+function countriesInside(places: PlaceHit[], mention: Mention): Set<string> {
+  const out = new Set<string>();
+  for (const p of places) if (p.kind === 'country' && p.start >= mention.start && p.end <= mention.end) for (const c of p.countries) out.add(c);
+  return out;
+}
+
+/** Countries named outright, each as an address segment of its own (", Indonesia"). */
+function namedCountries(places: PlaceHit[]): string[] {
+  const out: string[] = [];
+  for (const p of places) if (p.kind === 'country' && p.standalone) out.push(...p.countries);
+  return out;
 }
 
 /**
@@ -226,7 +248,7 @@ function fromRecord(
   namedCountries: string[],
 ): Affiliation {
   const record = choice.record;
-  const matched = tokens.slice(mention.start, mention.end).map((t) => t.surface).join(' ');
+  const matched = surfaceOf(tokens, mention.start, mention.end);
   const method: ResolveMethod = via === 'compact' ? 'alias' : via;
   const evidence = [`${via === 'compact' ? 'alias (spaces ignored)' : via} '${matched}' -> ${describe(record)} [${record.origin}]`];
   if (choice.evidence) evidence.push(choice.evidence);
