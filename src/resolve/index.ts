@@ -11,7 +11,7 @@ import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.
 import { swotRecords } from './swot.js';
 import { FuzzyCorrector } from './fuzzy.js';
 import { Lexicon } from './lexicon.js';
-import { notes, resolveText, unresolvedAffiliation, type TextResolverParts } from './resolve-text.js';
+import { resolveText, unresolvedAffiliation, type TextResolverParts } from './resolve-text.js';
 import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
@@ -114,7 +114,6 @@ function safeResolve(parts: TextResolverParts, raw: string, emailDomain: string 
     return resolveText(parts, raw, emailDomain);
   } catch (error) {
     const affiliation = unresolvedAffiliation(raw, `internal error while resolving: ${(error as Error).message}`);
-    notes.set(affiliation, { alternatives: [], namesNoInstitution: false });
     return [affiliation];
   }
 }

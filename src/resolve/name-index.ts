@@ -5,6 +5,7 @@ import { acronymKey, cachedNameKey, compactKey, nameKey, type Token } from './no
 import { readDataJson } from './data.js';
 import { SOURCE_RANK, type InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
+import { keepWhere } from './arrays.js';
 
 export type MatchVia = 'alias' | 'acronym' | 'compact' | 'fuzzy';
 
@@ -176,25 +177,15 @@ export class NameIndex {
   /** Non-overlapping mentions, longest first. `starts`: each token's startOf, when the caller has them. */
   findMentions(tokens: Token[], starts?: readonly NameStart[]): Mention[] {
     const startAt = starts ?? tokens.map((t) => this.startOf(t));
-    let found: Mention[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const best = this.longestAt(tokens, i, startAt[i], false);
-      if (best) found.push(best);
-    }
+    const found: Mention[] = [];
+    let matched = this.collectLongest(tokens, startAt, false, found);
     // spaceless spellings ("Deep Mind", "Shanghai Jiaotong") only when nothing matched as written
-    if (found.length === 0) {
-      for (let i = 0; i < tokens.length; i++) {
-        const best = this.longestAt(tokens, i, startAt[i], true);
-        if (best) found.push(best);
-      }
-    }
-    // a generic name ("Information Technology University") never spans a comma; at equal length, a
-    // name inside one segment wins over one spanning two
-    found = found.filter((m) => m.candidates.length > 0 && !(spansComma(m, tokens) && m.via === 'alias' && this.isGeneric(m.key)));
+    if (!matched) matched = this.collectLongest(tokens, startAt, true, found);
     if (found.length === 0) return found;
+    // at equal length, a name inside one segment wins over one spanning two
     if (found.length > 1) found.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(spansComma(a, tokens)) - Number(spansComma(b, tokens)) || a.start - b.start);
     const taken = new Array<boolean>(tokens.length).fill(false);
-    const chosen: Mention[] = [];
+    let chosen: Mention[] = [];
     for (const m of found) {
       let free = true;
       for (let i = m.start; i < m.end && free; i++) free = !taken[i];
@@ -202,11 +193,26 @@ export class NameIndex {
       for (let i = m.start; i < m.end; i++) taken[i] = true;
       chosen.push(m);
     }
-    const ordered = chosen
-      .filter((m) => !this.isPrefixOfLongerName(m, tokens, taken) && !isPartOfCompoundAcronym(m, tokens))
-      .sort((a, b) => a.start - b.start);
-    const kept = dropNamesGlossedByAcronyms(ordered, tokens).filter((m) => !isLocalAbbreviation(m, tokens, taken));
-    return this.dropGenericBesideSpecific(kept);
+    keepWhere(chosen, (m) => !this.isPrefixOfLongerName(m, tokens, taken) && !isPartOfCompoundAcronym(m, tokens));
+    if (chosen.length > 1) chosen.sort((a, b) => a.start - b.start);
+    chosen = dropNamesGlossedByAcronyms(chosen, tokens);
+    keepWhere(chosen, (m) => !isLocalAbbreviation(m, tokens, taken));
+    return this.dropGenericBesideSpecific(chosen);
+  }
+
+  /**
+   * The longest name starting at each token, added to `found` unless it is a generic name spanning a
+   * comma ("Information Technology University" is never split by one). Returns whether any name matched.
+   */
+  private collectLongest(tokens: Token[], startAt: readonly NameStart[], withCompact: boolean, found: Mention[]): boolean {
+    let matched = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const best = this.longestAt(tokens, i, startAt[i], withCompact);
+      if (!best) continue;
+      matched = true;
+      if (best.candidates.length > 0 && !(best.via === 'alias' && spansComma(best, tokens) && this.isGeneric(best.key))) found.push(best);
+    }
+    return matched;
   }
 
   /**

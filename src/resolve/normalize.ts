@@ -111,18 +111,29 @@ const ELIDED = new Set(['l', 'd', 'j', 'n', 's', 'c', 'qu', 'dell', 'all', 'dall
  * regular expression, so the scan runs in the engine's compiled matcher, not character by character.)
  */
 const DIGIT = /[0-9]/;
-const WORD = /&|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:'(?=\p{L})[\p{L}\p{N}\p{M}]+)*/gu;
+// sticky, and used with test(): the scan builds no match objects
+const WORD = /&|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:'(?=\p{L})[\p{L}\p{N}\p{M}]+)*/uy;
+const BETWEEN_WORDS = /[^&\p{L}\p{N}]*/uy;
 
 /** Raw words of a text with their offsets. */
 function scanWords(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const word = match[0];
-    if (word.includes("'")) pushElided(out, word, match.index);
-    else pushWord(out, word, match.index, DIGIT.test(word));
+  let at = 0;
+  for (;;) {
+    BETWEEN_WORDS.lastIndex = at;
+    BETWEEN_WORDS.test(text);
+    const start = BETWEEN_WORDS.lastIndex;
+    if (start >= text.length) return out;
+    WORD.lastIndex = start;
+    if (!WORD.test(text)) {
+      at = start + 1; // cannot happen (a word starts wherever the separators end); never loop on it
+      continue;
+    }
+    at = WORD.lastIndex;
+    const word = text.slice(start, at);
+    if (word.includes("'")) pushElided(out, word, start);
+    else pushWord(out, word, start, DIGIT.test(word));
   }
-  return out;
 }
 
 /** French and Italian elision splits ("l'Université", "dell'Informazione"); "Noah's" stays one word. */

@@ -6,6 +6,7 @@ import countries from 'i18n-iso-countries';
 import { cachedJson } from './cache.js';
 import { readDataJson } from './data.js';
 import { cachedNameKey, nameKey, type Token } from './normalize.js';
+import { keepWhere } from './arrays.js';
 
 const require = createRequire(import.meta.url);
 
@@ -189,9 +190,10 @@ export class Gazetteer {
     }
     if (hits.length === 0) return hits;
     canadaAfterProvince(hits);
-    const plausible = hits.filter((hit) => this.plausibleCity(hit, tokens));
-    markStandalone(tokens, plausible);
-    return plausible.filter((hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION);
+    keepWhere(hits, (hit) => this.plausibleCity(hit, tokens));
+    markStandalone(tokens, hits);
+    keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION);
+    return hits;
   }
 
   /**

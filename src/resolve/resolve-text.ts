@@ -55,7 +55,12 @@ export interface ResolutionNote {
   namesNoInstitution: boolean;
 }
 
+/** Notes on the affiliations that have something to note; none means no alternatives and an institution named. */
 export const notes = new WeakMap<Affiliation, ResolutionNote>();
+
+function note(affiliation: Affiliation, alternatives: InstRecord[], namesNoInstitution: boolean): void {
+  if (alternatives.length > 0 || namesNoInstitution) notes.set(affiliation, { alternatives, namesNoInstitution });
+}
 
 export function resolveText(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {
   const cleaned = cleanText(raw);
@@ -271,7 +276,7 @@ function fromRecord(
   else if (!record.country) result = placeCountryless(base, located ?? placeInsideName(parts, tokens, mention), emailDomain);
   else if (record.sector === 'company' && located?.standalone && located.country !== record.country) result = placeCompanyLab(base, located);
   else result = placeCampus(base, namedCountries);
-  notes.set(result, { alternatives: choice.byPrior ? choice.alternatives : [], namesNoInstitution: false });
+  note(result, choice.byPrior ? choice.alternatives : [], false);
   return result;
 }
 
@@ -292,7 +297,8 @@ function multinationalRoot(parts: TextResolverParts, record: InstRecord): InstRe
  * the option says so.
  */
 function placeMultinational(parts: TextResolverParts, base: Affiliation, record: InstRecord, hq: InstRecord, located: PlaceCountry | null): Affiliation {
-  const result: Affiliation = { ...base, hqCountry: hq.country, evidence: [...base.evidence] };
+  const result = base; // built for this text alone: completed in place
+  result.hqCountry = hq.country;
   if (located) {
     result.country = located.country;
     result.evidence.push(`lab located by ${located.evidence}; headquarters ${hq.country} (${hq.id})`);
@@ -416,7 +422,7 @@ function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tok
       evidence: [`no institution named (${what}); country from ${located.evidence}`],
       reason: `names no institution, only ${what}`,
     };
-    notes.set(affiliation, { alternatives: [], namesNoInstitution: true });
+    note(affiliation, [], true);
     return [affiliation];
   }
   const convention = nameConvention(tokens);
@@ -433,7 +439,7 @@ function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tok
       evidence: [`no institution or place named; ${convention.why}: ${convention.country}`],
       reason: `names no institution, only ${what}`,
     };
-    notes.set(affiliation, { alternatives: [], namesNoInstitution: true });
+    note(affiliation, [], true);
     return [affiliation];
   }
   return [noInstitution(parts, raw, emailDomain, `names no institution, only ${what}`)];
@@ -499,7 +505,7 @@ function unknownInstitution(parts: TextResolverParts, raw: string, phrase: Segme
         ? { ...base, country: convention.country, method: 'pattern', confidence: CONFIDENCE.convention, evidence: [...base.evidence, `${convention.why}: ${convention.country}`] }
         : { ...base, method: 'unresolved', reason: `unknown institution '${phrase.text}' and no place or e-mail domain gives its country` };
   }
-  notes.set(result, { alternatives: [], namesNoInstitution: false });
+  note(result, [], false);
   return result;
 }
 
@@ -507,7 +513,7 @@ function unknownInstitution(parts: TextResolverParts, raw: string, phrase: Segme
 function noInstitution(parts: TextResolverParts, raw: string, emailDomain: string | null, reason: string): Affiliation {
   const byDomain = emailDomain ? fromEmailDomain(parts, raw, emailDomain, reason) : null;
   const result: Affiliation = byDomain ?? unresolvedAffiliation(raw, reason);
-  notes.set(result, { alternatives: [], namesNoInstitution: true });
+  note(result, [], true);
   return result;
 }
 
