@@ -27,7 +27,8 @@ const KIND_WORD: Record<PlaceHit['kind'], string> = { country: 'country', state:
  */
 export function countryFromPlaces(hits: PlaceHit[]): PlaceCountry | null {
   if (hits.length === 0) return null;
-  for (const kind of DIVISION_KINDS) {
+  for (let k = 0; k < DIVISION_KINDS.length; k++) {
+    const kind = DIVISION_KINDS[k];
     const last = lastOfKind(hits, kind);
     if (last) {
       const country = last.countries[0];

@@ -30,8 +30,8 @@ export class Lexicon {
   startsOf(tokens: Token[]): TokenStarts {
     const names: NameStart[] = [];
     const places: PlaceStart[] = [];
-    for (const token of tokens) {
-      const word = this.wordOf(token);
+    for (let i = 0; i < tokens.length; i++) {
+      const word = this.wordOf(tokens[i]);
       names.push(word.name);
       places.push(word.place);
     }

@@ -5,7 +5,7 @@ import { acronymKey, cachedNameKey, compactKey, nameKey, type Token } from './no
 import { readDataJson } from './data.js';
 import { SOURCE_RANK, type InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
-import { keepWhere } from './arrays.js';
+import { keepWhere, sortSmall } from './arrays.js';
 
 export type MatchVia = 'alias' | 'acronym' | 'compact' | 'fuzzy';
 
@@ -183,10 +183,11 @@ export class NameIndex {
     if (!matched) matched = this.collectLongest(tokens, startAt, true, found);
     if (found.length === 0) return found;
     // at equal length, a name inside one segment wins over one spanning two
-    if (found.length > 1) found.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(spansComma(a, tokens)) - Number(spansComma(b, tokens)) || a.start - b.start);
+    if (found.length > 1) sortSmall(found, (a, b) => b.end - b.start - (a.end - a.start) || Number(spansComma(a, tokens)) - Number(spansComma(b, tokens)) || a.start - b.start);
     const taken = new Array<boolean>(tokens.length).fill(false);
     let chosen: Mention[] = [];
-    for (const m of found) {
+    for (let f = 0; f < found.length; f++) {
+      const m = found[f];
       let free = true;
       for (let i = m.start; i < m.end && free; i++) free = !taken[i];
       if (!free || this.isEmbedded(m, tokens)) continue;
@@ -194,7 +195,7 @@ export class NameIndex {
       chosen.push(m);
     }
     keepWhere(chosen, (m) => !this.isPrefixOfLongerName(m, tokens, taken) && !isPartOfCompoundAcronym(m, tokens));
-    if (chosen.length > 1) chosen.sort((a, b) => a.start - b.start);
+    if (chosen.length > 1) sortSmall(chosen, (a, b) => a.start - b.start);
     chosen = dropNamesGlossedByAcronyms(chosen, tokens);
     keepWhere(chosen, (m) => !isLocalAbbreviation(m, tokens, taken));
     return this.dropGenericBesideSpecific(chosen);
@@ -355,7 +356,8 @@ function dropNamesGlossedByAcronyms(mentions: Mention[], tokens: Token[]): Menti
   if (mentions.length < 2) return mentions;
   const dropped = new Set<Mention>();
   for (let i = 1; i < mentions.length; i++) {
-    const [a, b] = [mentions[i - 1], mentions[i]];
+    const a = mentions[i - 1];
+    const b = mentions[i];
     if (b.via !== 'acronym' || tokens[b.start].gapBefore !== '(') continue;
     let sameSegment = true;
     for (let t = a.end; t < b.start && sameSegment; t++) sameSegment = !/^[,;|:]$/.test(tokens[t].gapBefore) && tokens[t].gapBefore !== '(';

@@ -205,7 +205,7 @@ const GAP_MARKS = [';', '+', '(', ')', '|', ',', '/', ':', '-'];
 function gapOf(text: string, from: number, to: number): string {
   if (to - from === 1 && text.charCodeAt(from) === 32) return '';
   const between = text.slice(from, to);
-  for (const mark of GAP_MARKS) if (between.includes(mark)) return mark;
+  for (let i = 0; i < GAP_MARKS.length; i++) if (between.includes(GAP_MARKS[i])) return GAP_MARKS[i];
   return '';
 }
 

@@ -276,7 +276,8 @@ export class Gazetteer {
 /** "Toronto, ON, CA": a "CA" right after a Canadian province is Canada, not California. */
 function canadaAfterProvince(hits: PlaceHit[]): void {
   for (let i = 1; i < hits.length; i++) {
-    const [before, hit] = [hits[i - 1], hits[i]];
+    const before = hits[i - 1];
+    const hit = hits[i];
     if (hit.kind === 'state' && hit.text === 'CA' && before.kind === 'province' && before.countries[0] === 'CA' && before.end === hit.start) {
       hits[i] = { start: hit.start, end: hit.end, kind: 'country', text: hit.text, countries: ['CA'], populations: undefined, usStates: [], standalone: hit.standalone };
     }
@@ -338,8 +339,9 @@ function toHit(tokens: Token[], start: number, end: number, entries: PlaceEntry[
 /** A hit is standalone when its comma-separated segment holds only place words, fillers and numbers. */
 function markStandalone(tokens: Token[], hits: PlaceHit[]): void {
   const covered = new Array<boolean>(tokens.length).fill(false);
-  for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered[i] = true;
-  for (const hit of hits) {
+  for (let h = 0; h < hits.length; h++) for (let i = hits[h].start; i < hits[h].end; i++) covered[i] = true;
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h];
     let a = hit.start;
     while (a > 0 && !isSegmentBreak(tokens[a].gapBefore)) a--;
     let b = hit.end;

@@ -116,7 +116,8 @@ export function swapUniversityOrder(tokens: Token[]): { tokens: Token[]; changed
   const segmentStartsAt = (i: number) => i === 0 || isSegmentBreak(tokens[i].gapBefore);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].norm !== 'university' || (!segmentStartsAt(i) && !(i > 0 && segmentStartsAt(i - 1)))) continue;
-    const [of, name] = [tokens[i + 1], tokens[i + 2]];
+    const of = tokens[i + 1];
+    const name = tokens[i + 2];
     if (segmentStartsAt(i) && of?.norm === 'of' && name && of.gapBefore === '' && name.gapBefore === '' && capital(name) && segmentEndsAt(i + 3)) {
       return merge(tokens, i, i + 3, `${name.norm} university`);
     }
@@ -190,7 +191,7 @@ function fromMentions(
 
 function disambiguationContext(free: PlaceHit[], located: PlaceCountry | null, tokens: Token[], normText: string, emailDomain: string | null): DisambiguationContext {
   const placeCountries = new Set<string>();
-  for (const p of free) if (p.kind !== 'city') for (const c of p.countries) placeCountries.add(c);
+  for (let i = 0; i < free.length; i++) if (free[i].kind !== 'city') free[i].countries.forEach((c) => placeCountries.add(c));
   if (located) placeCountries.add(located.country);
   return { placeCountries, words: lazyWords(tokens), normText, emailDomain, nameCountries: new Set() };
 }
@@ -198,14 +199,17 @@ function disambiguationContext(free: PlaceHit[], located: PlaceCountry | null, t
 /** Countries named inside a mention ("Korea University"). */
 function countriesInside(places: PlaceHit[], mention: Mention): Set<string> {
   const out = new Set<string>();
-  for (const p of places) if (p.kind === 'country' && p.start >= mention.start && p.end <= mention.end) for (const c of p.countries) out.add(c);
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i];
+    if (p.kind === 'country' && p.start >= mention.start && p.end <= mention.end) p.countries.forEach((c) => out.add(c));
+  }
   return out;
 }
 
 /** Countries named outright, each as an address segment of its own (", Indonesia"). */
 function namedCountries(places: PlaceHit[]): string[] {
   const out: string[] = [];
-  for (const p of places) if (p.kind === 'country' && p.standalone) out.push(...p.countries);
+  for (let i = 0; i < places.length; i++) if (places[i].kind === 'country' && places[i].standalone) out.push(...places[i].countries);
   return out;
 }
 
