@@ -178,9 +178,8 @@ export class NameIndex {
   findMentions(tokens: Token[], starts?: readonly NameStart[]): Mention[] {
     const startAt = starts ?? tokens.map((t) => this.startOf(t));
     const found: Mention[] = [];
-    let matched = this.collectLongest(tokens, startAt, false, found);
     // spaceless spellings ("Deep Mind", "Shanghai Jiaotong") only when nothing matched as written
-    if (!matched) matched = this.collectLongest(tokens, startAt, true, found);
+    if (!this.collectLongest(tokens, startAt, false, found)) this.collectLongest(tokens, startAt, true, found);
     if (found.length === 0) return found;
     // at equal length, a name inside one segment wins over one spanning two
     if (found.length > 1) sortSmall(found, (a, b) => b.end - b.start - (a.end - a.start) || Number(spansComma(a, tokens)) - Number(spansComma(b, tokens)) || a.start - b.start);

@@ -209,6 +209,14 @@ function gapOf(text: string, from: number, to: number): string {
   return '';
 }
 
+/** The words of tokens [start, end) as written, joined by spaces. */
+export function surfaceOf(tokens: Token[], start: number, end: number): string {
+  if (end - start === 1) return tokens[start].surface;
+  let text = tokens[start].surface;
+  for (let i = start + 1; i < end; i++) text += ' ' + tokens[i].surface;
+  return text;
+}
+
 /** The normalised key of a name: its tokens' normal forms joined by single spaces. */
 export function nameKey(name: string): string {
   return tokenize(cleanText(name))

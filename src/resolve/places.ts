@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { cachedJson } from './cache.js';
 import { readDataJson } from './data.js';
-import { cachedNameKey, nameKey, type Token } from './normalize.js';
+import { cachedNameKey, nameKey, surfaceOf, type Token } from './normalize.js';
 import { keepWhere } from './arrays.js';
 
 const require = createRequire(import.meta.url);
@@ -320,14 +320,6 @@ function summarize(entries: PlaceEntry[]): EntrySummary {
 const CAPITAL_FIRST = /^\p{Lu}/u;
 const INNER_CAPITAL = /^\p{Lu}.*\p{Lu}/u;
 const NAME_PREFIX_CAPITAL = /^(Mc|Mac|De|La|Le|Di|Du|O)\p{Lu}/u;
-
-/** The words of tokens [start, end) as written, joined by spaces. */
-export function surfaceOf(tokens: Token[], start: number, end: number): string {
-  if (end - start === 1) return tokens[start].surface;
-  let text = tokens[start].surface;
-  for (let i = start + 1; i < end; i++) text += ' ' + tokens[i].surface;
-  return text;
-}
 
 function toHit(tokens: Token[], start: number, end: number, entries: PlaceEntry[]): PlaceHit {
   const text = surfaceOf(tokens, start, end);

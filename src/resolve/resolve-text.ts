@@ -2,8 +2,8 @@
 // then approximate names, then an institution-looking phrase or a place in the text, then the e-mail
 // domain; otherwise unresolved with the reason. Every answer carries its evidence.
 import type { Affiliation, ResolveMethod } from '../types.js';
-import { cleanText, tokenize, type Token } from './normalize.js';
-import { isSegmentBreak, surfaceOf, type Gazetteer, type PlaceHit } from './places.js';
+import { cleanText, surfaceOf, tokenize, type Token } from './normalize.js';
+import { isSegmentBreak, type Gazetteer, type PlaceHit } from './places.js';
 import { wordLists, type Mention, type NameIndex } from './name-index.js';
 import { chooseCandidate, countryFromPlaces, describe, soleCandidate, type Choice, type DisambiguationContext, type PlaceCountry } from './context.js';
 import { segmentTokens, institutionPhrase, type Segment } from './segment.js';
