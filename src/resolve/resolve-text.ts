@@ -414,39 +414,31 @@ function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tok
   if (phrase) return [unknownInstitution(parts, raw, phrase, located, emailDomain, tokens)];
   const what = describeSegments(segments);
   if (located) {
-    const affiliation: Affiliation = {
-      raw,
-      institution: null,
-      institutionId: null,
-      country: located.country,
-      hqCountry: null,
-      sector: null,
-      confidence: CONFIDENCE.placeNoInstitution,
-      method: 'place',
-      evidence: [`no institution named (${what}); country from ${located.evidence}`],
-      reason: `names no institution, only ${what}`,
-    };
-    note(affiliation, [], true);
-    return [affiliation];
+    return [countryWithoutInstitution(raw, what, located.country, 'place', CONFIDENCE.placeNoInstitution, `no institution named (${what}); country from ${located.evidence}`)];
   }
   const convention = nameConvention(tokens);
   if (convention) {
-    const affiliation: Affiliation = {
-      raw,
-      institution: null,
-      institutionId: null,
-      country: convention.country,
-      hqCountry: null,
-      sector: null,
-      confidence: CONFIDENCE.convention,
-      method: 'pattern',
-      evidence: [`no institution or place named; ${convention.why}: ${convention.country}`],
-      reason: `names no institution, only ${what}`,
-    };
-    note(affiliation, [], true);
-    return [affiliation];
+    return [countryWithoutInstitution(raw, what, convention.country, 'pattern', CONFIDENCE.convention, `no institution or place named; ${convention.why}: ${convention.country}`)];
   }
   return [noInstitution(parts, raw, emailDomain, `names no institution, only ${what}`)];
+}
+
+/** A text naming no institution whose country something else in it gives (a place, a naming convention). */
+function countryWithoutInstitution(raw: string, what: string, country: string, method: ResolveMethod, confidence: number, evidence: string): Affiliation {
+  const affiliation: Affiliation = {
+    raw,
+    institution: null,
+    institutionId: null,
+    country,
+    hqCountry: null,
+    sector: null,
+    confidence,
+    method,
+    evidence: [evidence],
+    reason: `names no institution, only ${what}`,
+  };
+  note(affiliation, [], true);
+  return affiliation;
 }
 
 let demonyms: Map<string, string> | null = null;
