@@ -87,7 +87,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   // 2. trend
   {
     const { trend } = analytics;
-    const series: TrendSeries[] = trend.byVenue.length > 1 ? [...trend.byVenue, trend.overall] : trend.byVenue;
+    const series: TrendSeries[] = trend.byVenue.length > 1 && trend.overall ? [...trend.byVenue, trend.overall] : trend.byVenue;
     const rows = series.flatMap((s) =>
       s.rows.map((r) => [
         clip(s.venue, 16),
@@ -98,15 +98,15 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         interval(r.ci95),
         signedPct(r.growth),
         signedPct(r.shareGrowth),
-        signedPp(r.growthChange),
+        r.growthChange === null ? '-' : `x${Math.exp(r.growthChange).toFixed(2)}`,
         formatP(r.growthChangeP),
         formatP(r.shareChangeP),
       ]),
     );
     const notes = series.flatMap((s) => [
       `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
-      s.slowing.papers.sentence,
       s.slowing.share.sentence,
+      s.slowing.papers.sentence,
     ]);
     sections.push(
       [
@@ -116,8 +116,10 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           rows,
           ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
-        'growth: year-over-year (annualised over gaps); p(change): test that growth changed (log counts, Poisson);',
+        'growth: year-over-year (annualised over gaps); growth change: this interval\'s growth factor divided by the previous',
+        "one's (x1.00 = unchanged); p(change): its test (log counts, quasi-Poisson dispersion of the series);",
         'p(share): two-proportion z-test of the share against the previous year.',
+        ...(trend.byVenue.length > 1 ? [wrap(trend.panel.note)] : []),
         ...notes.map((note) => wrap(note)),
       ].join('\n'),
     );
@@ -126,6 +128,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   // 3. fields
   {
     const { fields } = analytics;
+    const stratified = fields.primary.test === 'cmh';
     const fieldRows = (t: typeof fields.primary) =>
       t.rows.map((r) => [
         clip(r.field, 28),
@@ -135,18 +138,23 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         pct(r.pairShare),
         interval(r.pairCi95),
         fixed(r.lift),
+        ...(stratified ? [fixed(r.oddsRatio), formatP(r.pooledP)] : []),
         formatP(r.p),
         formatP(r.pHolm),
         r.direction === 'none' ? '' : r.direction,
       ]);
-    const header = ['field', 'all', 'share', label, 'share', '95% CI', 'lift', 'p', 'Holm p', ''];
+    const header = ['field', 'all', 'share', label, 'share', '95% CI', 'lift', ...(stratified ? ['MH OR', 'pooled p'] : []), stratified ? 'CMH p' : 'p', 'Holm p', ''];
     const primaryRows = fieldRows(fields.primary);
-    primaryRows.push(['total', n(fields.primary.allPapers), '100.0%', n(fields.primary.pairPapers), fields.primary.pairPapers ? '100.0%' : '-', '', '', '', '', '']);
+    primaryRows.push(['total', n(fields.primary.allPapers), '100.0%', n(fields.primary.pairPapers), fields.primary.pairPapers ? '100.0%' : '-', '', '', ...(stratified ? ['', ''] : []), '', '', '']);
+    const testTitle = stratified
+      ? `Cochran-Mantel-Haenszel test stratified by venue-year (${fields.primary.strata} strata), Holm`
+      : "Fisher's exact test, Holm";
     sections.push(
       [
-        table(`3. Fields: primary field of ${label} papers against all in-scope papers (Fisher's exact test, Holm)`, header, primaryRows),
+        table(`3. Fields: primary field of ${label} papers against all in-scope papers (${testTitle})`, header, primaryRows),
         '',
         table(`   Any field (a paper counts for every field it has; rows overlap)`, header, fieldRows(fields.any)),
+        ...(stratified ? ['MH OR: Mantel-Haenszel odds ratio over venue-years; pooled p: Fisher on all venue-years pooled (confounded by venue).'] : []),
         ...fields.findings.map((f) => wrap(f)),
       ].join('\n'),
     );

@@ -92,9 +92,13 @@ export interface TrendRow {
   growth: number | null;
   /** Annual growth of the share since the previous year; null if undefined. */
   shareGrowth: number | null;
-  /** growth minus the previous row's growth; null if undefined. */
+  /**
+   * Change of growth at this year, on the scale of its test: ln(growth factor this interval) - ln(growth
+   * factor the interval before), i.e. the log of the ratio of the two annual growth factors (three years
+   * ending here); null if undefined.
+   */
   growthChange: number | null;
-  /** p-value of "growth changed" for pairPapers (delta-method test on log counts, Poisson). */
+  /** p-value of "growth changed" for pairPapers (delta method on log counts, variance x the series' quasi-Poisson dispersion). */
   growthChangeP: number | null;
   /** p-value of the two-proportion z-test of this year's share against the previous year's. */
   shareChangeP: number | null;
@@ -102,23 +106,35 @@ export interface TrendRow {
 
 export interface GrowthVerdict {
   basis: 'papers' | 'share';
-  /** The three years compared: growth from years[0] to years[1] against growth from years[1] to years[2]. */
+  /** share: quasi-binomial (log link, papers as denominator); papers: quasi-Poisson. */
+  model: 'quasi-binomial' | 'quasi-poisson';
+  /** First year, break year and last year: average growth years[0]-years[1] against growth years[1]-years[2]. */
   years: number[];
   earlierGrowth: number | null;
   laterGrowth: number | null;
-  /** laterGrowth - earlierGrowth. */
+  /** The tested quantity: ln(later growth factor) - ln(earlier growth factor). Negative = slower. */
   change: number | null;
-  z: number | null;
+  /** exp(change): ratio of the annual growth factors, and its 95% interval. */
+  ratio: number | null;
+  ratioCi95: Interval | null;
+  /** t statistic (df > 0) or z (three years). */
+  statistic: number | null;
+  /** Residual degrees of freedom of the break model (years - 3). */
+  df: number | null;
+  /** Pearson X^2 / df; the test uses max(1, dispersion). Null with three years (cannot be estimated). */
+  dispersion: number | null;
   p: number | null;
-  verdict: 'slowing' | 'accelerating' | 'unchanged' | 'insufficient-data';
-  /** p < 0.05. */
+  /** The significance level of the verdict (0.05). */
+  level: number;
+  /** slowing/accelerating only when p < level; no-evidence otherwise. */
+  verdict: 'slowing' | 'accelerating' | 'no-evidence' | 'insufficient-data';
   significant: boolean;
-  /** Plain statement, e.g. "Growth slowed from +45.0% to +12.0%; the difference is within the noise (p=0.31)." */
+  /** Plain statement of the verdict, the growth rates, the interval and the test. */
   sentence: string;
 }
 
 export interface TrendSeries {
-  /** Venue name, or "all venues" for the combined series. */
+  /** Venue name, or "all venues" for the pooled series. */
   venue: string;
   /** Null when the series is empty. */
   firstYear: number | null;
@@ -128,14 +144,27 @@ export interface TrendSeries {
   cagr: number | null;
   /** Compound annual growth of the share. */
   shareCagr: number | null;
-  /** Growth in the last interval against the one before. */
-  slowing: { papers: GrowthVerdict; share: GrowthVerdict };
+  /** Growth in the last interval against the average before: the share test (size-adjusted) leads. */
+  slowing: { share: GrowthVerdict; papers: GrowthVerdict };
+}
+
+/** Which venues the pooled series covers: those present in every year of the window (a balanced panel). */
+export interface TrendPanel {
+  /** Every year with in-scope papers (the window). */
+  years: number[];
+  /** Venues present in every one of them (pooled), and the others (not pooled). */
+  venues: string[];
+  excluded: string[];
+  /** False when no venue is present in every year: no pooled series. */
+  computed: boolean;
+  note: string;
 }
 
 export interface Trend {
   pair: [string, string];
-  /** All venues together, per year. */
-  overall: TrendSeries;
+  /** The balanced panel's venues pooled, per year; null when no venue is present in every year. */
+  overall: TrendSeries | null;
+  panel: TrendPanel;
   /** One series per venue, sorted by venue. */
   byVenue: TrendSeries[];
 }
@@ -152,12 +181,20 @@ export interface FieldRow {
   pairCi95: Interval;
   /** pairShare / allShare: > 1 over-represented among collaboration papers. Null when allShare is 0. */
   lift: number | null;
-  /** Fisher's exact test (two-sided): collaboration papers against the other in-scope papers. */
+  /**
+   * The table's test (two-sided): Fisher's exact test for one venue-year; for several, the
+   * Cochran-Mantel-Haenszel test stratified by venue-year (continuity-corrected, 1 df).
+   */
   p: number | null;
   /** Holm-adjusted p over all fields of the table. */
   pHolm: number | null;
-  /** over/under when pHolm < 0.05, else none. */
+  /** over/under when pHolm < 0.05 (by the pooled odds ratio when stratified, else the lift), else none. */
   direction: 'over' | 'under' | 'none';
+  /** Fisher's exact test on the venue-years pooled into one table (equals p when there is one stratum). */
+  pooledP: number | null;
+  /** Mantel-Haenszel odds ratio over the venue-years and its 95% Robins-Breslow-Greenland interval (stratified only). */
+  oddsRatio: number | null;
+  oddsRatioCi95: Interval | null;
 }
 
 export interface FieldTable {
@@ -165,6 +202,10 @@ export interface FieldTable {
   basis: 'primary' | 'any';
   allPapers: number;
   pairPapers: number;
+  /** fisher: one venue-year; cmh: stratified by venue-year. */
+  test: 'fisher' | 'cmh';
+  /** Venue-years (strata) in the table. */
+  strata: number;
   rows: FieldRow[];
 }
 
