@@ -147,7 +147,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
     const primaryRows = fieldRows(fields.primary);
     primaryRows.push(['total', n(fields.primary.allPapers), '100.0%', n(fields.primary.pairPapers), fields.primary.pairPapers ? '100.0%' : '-', '', '', ...(stratified ? ['', ''] : []), '', '', '']);
     const testTitle = stratified
-      ? `Cochran-Mantel-Haenszel test stratified by venue-year (${fields.primary.strata} strata), Holm`
+      ? `CMH stratified by ${fields.primary.strata} venue-years, Holm`
       : "Fisher's exact test, Holm";
     sections.push(
       [
@@ -234,8 +234,11 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
     const c = network.communities;
     const summaryLine =
       `${c.institutions} institutions; graph of ${c.nodes}${c.capped ? ` (capped to the ${c.maxNodes} with most papers)` : ''}, ` +
-      `${c.edges} edges; ${c.count} Louvain communities (seed ${c.seed}), modularity ${fixed(c.modularity, 3)}. ` +
-      `${pct(c.pairTies.share)} of ${label} tie weight (${c.pairTies.weight}) lies inside a single community.`;
+      `${c.edges} edges; ${c.count} Louvain communities, the best of ${c.restarts} seeded restarts (seeds ${c.seed}-${c.seed + c.restarts - 1}; ` +
+      `reported: seed ${c.bestSeed}), modularity ${fixed(c.modularity, 3)} (range over restarts ${fixed(c.range.modularity[0], 3)}-${fixed(c.range.modularity[1], 3)}). ` +
+      `${pct(c.pairTies.share)} of ${label} tie weight (${c.pairTies.weight}) lies inside a single community ` +
+      `(${pct(c.range.pairShare[0])}-${pct(c.range.pairShare[1])} over all restarts; ${pct(c.range.nearBest.pairShare[0])}-${pct(c.range.nearBest.pairShare[1])} ` +
+      `over the ${c.range.nearBest.runs} within ${c.range.nearBest.tolerance} of the best modularity).`;
     sections.push(
       [
         table(
@@ -255,21 +258,23 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         wrap(summaryLine),
         '',
         table(
-          `   Bridges: institutions on shortest paths between ${A} and ${B} institutions` +
+          `   Bridges: institutions on shortest paths between ${A} and ${B} institutions, distance 1/papers` +
             (network.bridgeGraph.capped ? ` (top ${network.bridgeGraph.nodes} institutions)` : ''),
-          ['institution', 'country', 'papers', 'comm.', 'pair betweenness', 'betweenness', `ties ${A}`, `ties ${B}`],
+          ['institution', 'country', 'papers', 'comm.', 'pair betw.', 'by hops', 'hop rank', `ties ${A}`, `ties ${B}`],
           network.bridges.map((x) => [
-            clip(x.institution, 44),
+            clip(x.institution, 40),
             x.country ?? '?',
             n(x.papers),
             n(x.community),
             x.pairBetweenness.toFixed(4),
-            x.betweenness.toFixed(4),
+            x.pairBetweennessHops.toFixed(4),
+            x.rankHops === null ? '-' : n(x.rankHops),
             n(x.tiesA),
             n(x.tiesB),
           ]),
-          ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+          ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
+        'pair betw.: share of weighted shortest paths (a tie of k papers has length 1/k); by hops: every tie length 1.',
         '',
         table(
           `   Cross-border links per year (are networks splitting along national lines?)`,
@@ -293,6 +298,27 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           `edges: distinct institution pairs that year${c.capped ? ` among the ${c.nodes} graph institutions` : ''}; ties: one per pair of ` +
             `institutions on a paper, all institutions. ${A}-${A}, ${B}-${B}, ${label}: distinct edges; share: ${label} edges among the three.`,
         ),
+        '',
+        table(
+          `   Homophily against random mixing (country labels of the year's institutions permuted)`,
+          ['year', 'ties', 'assortativity', 'random 95%', 'p', 'E-I', 'random E-I', `${label} of ${A}/${B} ties`, 'random', 'perm.'],
+          network.byYear.map((y) => {
+            const m = y.mixing;
+            return [
+              n(y.year),
+              n(m.ties),
+              fixed(m.assortativity, 3),
+              `${fixed(m.random.assortativityInterval[0], 3)} to ${fixed(m.random.assortativityInterval[1], 3)}`,
+              formatP(m.p),
+              fixed(m.eiIndex, 3),
+              fixed(m.random.eiIndex, 3),
+              pct(m.pairAcrossShare),
+              pct(m.random.pairAcrossShare),
+              n(m.random.permutations),
+            ];
+          }),
+        ),
+        wrap(network.nationalLines),
       ].join('\n'),
     );
   }

@@ -176,7 +176,7 @@ export function growthVerdict(basis: GrowthVerdict['basis'], points: GrowthPoint
   const significant = fit.p < TREND_LEVEL;
   const verdict = !significant ? 'no-evidence' : fit.logChange < 0 ? 'slowing' : 'accelerating';
   const [y0, yk, y1] = fit.years;
-  const rates = `${signedPct(fit.earlierGrowth)} a year on average (${y0}-${yk}), ${signedPct(fit.laterGrowth)} (${yk}-${y1})`;
+  const rates = `fitted growth ${signedPct(fit.earlierGrowth)} a year (${y0}-${yk}), then ${signedPct(fit.laterGrowth)} (${yk}-${y1})`;
   const stat = fit.df > 0 ? `t=${fixed(fit.statistic)} on ${fit.df} df` : `z=${fixed(fit.statistic)}`;
   const variance =
     fit.df > 0

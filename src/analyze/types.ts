@@ -13,8 +13,10 @@ export interface AnalyzeOptions {
   topN?: number;
   /** Institutions kept in the co-authorship graph for communities and betweenness (default 1000). */
   networkMaxNodes?: number;
-  /** Seed of the PRNG handed to Louvain (default 1). */
+  /** Seed of the PRNG handed to Louvain (default 1); restart r uses seed + r. Also seeds the mixing permutations. */
   seed?: number;
+  /** Louvain restarts; the highest-modularity run is reported (default 20). */
+  restarts?: number;
   /** Field ids the field findings always describe, on both bases (default ['llm-nlp']). */
   focusFields?: string[];
 }
@@ -295,8 +297,12 @@ export interface Community {
 }
 
 export interface Communities {
-  algorithm: 'louvain';
+  /** Louvain restarted with `restarts` consecutive seeds from `seed`; the run with the highest modularity is reported. */
+  algorithm: 'louvain-best-of-restarts';
   seed: number;
+  restarts: number;
+  /** The seed of the reported (highest-modularity) run. */
+  bestSeed: number;
   /** Institutions of the corpus, and the ones kept in the graph (the most papers, ties by key). */
   institutions: number;
   nodes: number;
@@ -305,8 +311,15 @@ export interface Communities {
   maxNodes: number;
   count: number;
   modularity: number;
-  /** A-B co-authorship ties (summed edge weight) and the share inside one community. */
+  /** A-B co-authorship ties (summed edge weight) and the share inside one community (of the reported run). */
   pairTies: { weight: number; withinCommunity: number; share: number };
+  /** Over all restarts: the range of the modularity and of pairTies.share (how much one seed could move them). */
+  range: {
+    modularity: [number, number];
+    pairShare: [number, number];
+    /** The restarts within `tolerance` of the best modularity (near-equally good partitions) and their pairShare range. */
+    nearBest: { tolerance: number; runs: number; pairShare: [number, number] };
+  };
   /** The largest communities (top N). */
   list: Community[];
 }
@@ -317,13 +330,45 @@ export interface Bridge {
   country: string | null;
   papers: number;
   community: number;
-  /** Share of shortest paths between A and B institutions that pass through it (hop distance). */
+  /** Share of shortest paths between A and B institutions that pass through it, distance = 1 / papers of a tie (the ranking). */
   pairBetweenness: number;
+  /** The same with hop distance (every tie equal), and the institution's rank by it (1 = first; null when 0). */
+  pairBetweennessHops: number;
+  rankHops: number | null;
   /** Normalised betweenness centrality in the whole graph (graphology-metrics, hop distance). */
   betweenness: number;
   /** Co-authored papers with institutions of A and of B (summed edge weights). */
   tiesA: number;
   tiesB: number;
+}
+
+/** One year's ties against random mixing (country labels of its institutions permuted). */
+export interface NetworkMixing {
+  /** Tie weight (one per institution pair per paper, both countries known), institutions and countries in it. */
+  ties: number;
+  institutions: number;
+  countries: number;
+  /** Categorical country assortativity (Newman 2003): 0 = random mixing, 1 = only within-country ties. */
+  assortativity: number;
+  /** E-I index: (cross-border - within-country) / all tie weight. */
+  eiIndex: number;
+  /** A-B ties among ties with both ends in A or B; null when there are none. */
+  pairAcrossShare: number | null;
+  /** Under random mixing: permutations (seeded), mean and 95% range of each figure. */
+  random: {
+    permutations: number;
+    seed: number;
+    assortativity: number;
+    assortativityInterval: Interval;
+    eiIndex: number;
+    eiInterval: Interval;
+    pairAcrossShare: number | null;
+    pairAcrossInterval: Interval | null;
+  };
+  /** One-sided permutation p of "more within-country than random mixing". */
+  p: number;
+  /** assortativity above the random-mixing range. */
+  moreNationalThanRandom: boolean;
 }
 
 export interface NetworkYear {
@@ -353,6 +398,8 @@ export interface NetworkYear {
     ties: { withinA: number; withinB: number; across: number };
     acrossTieShare: number;
   };
+  /** Homophily against random mixing. */
+  mixing: NetworkMixing;
 }
 
 export interface Network {
@@ -363,9 +410,11 @@ export interface Network {
    * as many as keep nodes x edges within the budget (5e7).
    */
   bridgeGraph: { nodes: number; edges: number; capped: boolean };
-  /** Institutions bridging A and B, by pairBetweenness (top N). */
+  /** Institutions bridging A and B, by weighted pairBetweenness (top N). */
   bridges: Bridge[];
   byYear: NetworkYear[];
+  /** "Splitting along national lines?" answered from byYear[].mixing. */
+  nationalLines: string;
 }
 
 // ---- 7. third countries ------------------------------------------------------------------------
