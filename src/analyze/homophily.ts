@@ -112,3 +112,52 @@ export function mixingBaseline(ties: TieSet, pairLabels: [number, number], permu
     p: (1 + atLeast) / (1 + permutations),
   };
 }
+
+/** One year's ties paper by paper (node indices into `label`), for resampling papers. */
+export interface PaperTies {
+  x: Int32Array;
+  y: Int32Array;
+  /** starts[p]..starts[p+1] are paper p's ties; starts.length = papers + 1. */
+  starts: Int32Array;
+  label: Int32Array;
+  countries: number;
+}
+
+/**
+ * Bootstrap replicates of the assortativity: the year's papers resampled with replacement `replicates`
+ * times (seeded), each replicate's ties pooled. Gives the sampling uncertainty of r for comparing years.
+ */
+export function bootstrapAssortativity(ties: PaperTies, replicates: number, seed: number): number[] {
+  const papers = ties.starts.length - 1;
+  const random = mulberry32(seed);
+  const strength = new Float64Array(ties.countries);
+  const values: number[] = [];
+  if (papers <= 0) return values;
+  for (let b = 0; b < replicates; b++) {
+    strength.fill(0);
+    let total = 0;
+    let within = 0;
+    for (let k = 0; k < papers; k++) {
+      const p = Math.floor(random() * papers);
+      for (let t = ties.starts[p]; t < ties.starts[p + 1]; t++) {
+        const cx = ties.label[ties.x[t]];
+        const cy = ties.label[ties.y[t]];
+        total++;
+        strength[cx]++;
+        strength[cy]++;
+        if (cx === cy) within++;
+      }
+    }
+    if (!(total > 0)) continue;
+    let sumA2 = 0;
+    for (const s of strength) sumA2 += (s / (2 * total)) ** 2;
+    values.push(sumA2 < 1 ? (within / total - sumA2) / (1 - sumA2) : 0);
+  }
+  return values;
+}
+
+/** 2.5% and 97.5% quantiles of a sample (linear interpolation). */
+export function percentileInterval(values: number[]): [number, number] {
+  const sorted = [...values].sort((x, y) => x - y);
+  return [quantile(sorted, 0.025), quantile(sorted, 0.975)];
+}

@@ -14,7 +14,7 @@ import type { Accumulator, AnalysisContext, PaperView } from './context.js';
 import { NodeNames } from './institutions.js';
 import { budgetSubgraph, sourceTargetBetweenness, weightedSourceTargetBetweenness } from './network-bridges.js';
 import { bestOfLouvain, DEFAULT_RESTARTS, pairTieShare } from './network-communities.js';
-import { nationalLinesSentence, yearMixing } from './network-mixing.js';
+import { mixingChange, nationalLinesSentence, yearMixing } from './network-mixing.js';
 import { compareStrings, round } from './stats.js';
 import type { Bridge, Community, Network, NetworkMixing, NetworkYear } from './types.js';
 
@@ -166,7 +166,11 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
       );
       const byYear = [...years]
         .sort(([x], [y]) => x - y)
-        .map(([year, ties]) => yearStats(year, ties, yearEdges.get(year) as Set<number>, countries, context.pair, mixingByYear.get(year) as NetworkMixing));
+        .map(([year, ties]) => {
+          const { replicates: _replicates, ...mixing } = mixingByYear.get(year) as NetworkMixing & { replicates: number[] };
+          return yearStats(year, ties, yearEdges.get(year) as Set<number>, countries, context.pair, mixing);
+        });
+      const change = mixingChange([...mixingByYear].map(([year, m]) => ({ year, replicates: m.replicates, assortativity: m.assortativity })));
 
       const graph = new UndirectedGraph<{ country: string | null; papers: number }, { weight: number }>();
       for (const i of [...kept].sort((x, y) => compareStrings(keys[x], keys[y]))) {
@@ -284,7 +288,8 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
         bridgeGraph: { nodes: bridgeGraph.order, edges: bridgeGraph.size, capped: bridgeGraph.order < graph.order },
         bridges,
         byYear,
-        nationalLines: nationalLinesSentence(byYear, context.pair),
+        mixingChange: change,
+        nationalLines: nationalLinesSentence(byYear, change, context.pair),
       };
     },
   };

@@ -301,20 +301,20 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         '',
         table(
           `   Homophily against random mixing (country labels of the year's institutions permuted)`,
-          ['year', 'ties', 'assortativity', 'random 95%', 'p', 'E-I', 'random E-I', `${label} of ${A}/${B} ties`, 'random', 'perm.'],
+          ['year', 'ties', 'assortativity', '95% CI', 'random mixing 95%', 'p', 'E-I', 'random E-I', `${label} of ${A}/${B} ties`, 'random'],
           network.byYear.map((y) => {
             const m = y.mixing;
             return [
               n(y.year),
               n(m.ties),
               fixed(m.assortativity, 3),
+              m.assortativityCi95 ? `${fixed(m.assortativityCi95[0], 3)} to ${fixed(m.assortativityCi95[1], 3)}` : '-',
               `${fixed(m.random.assortativityInterval[0], 3)} to ${fixed(m.random.assortativityInterval[1], 3)}`,
               formatP(m.p),
               fixed(m.eiIndex, 3),
               fixed(m.random.eiIndex, 3),
               pct(m.pairAcrossShare),
               pct(m.random.pairAcrossShare),
-              n(m.random.permutations),
             ];
           }),
         ),

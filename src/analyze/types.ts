@@ -342,6 +342,16 @@ export interface Bridge {
   tiesB: number;
 }
 
+/** Assortativity of the last year minus the first, with a 95% bootstrap interval; the verdict needs the interval to exclude 0. */
+export interface MixingChange {
+  from: number;
+  to: number;
+  difference: number;
+  ci95: Interval;
+  replicates: number;
+  verdict: 'more-national' | 'less-national' | 'no-evidence';
+}
+
 /** One year's ties against random mixing (country labels of its institutions permuted). */
 export interface NetworkMixing {
   /** Tie weight (one per institution pair per paper, both countries known), institutions and countries in it. */
@@ -350,6 +360,9 @@ export interface NetworkMixing {
   countries: number;
   /** Categorical country assortativity (Newman 2003): 0 = random mixing, 1 = only within-country ties. */
   assortativity: number;
+  /** 95% bootstrap interval of the assortativity (the year's papers resampled, seeded); null without ties. */
+  assortativityCi95: Interval | null;
+  bootstrapReplicates: number;
   /** E-I index: (cross-border - within-country) / all tie weight. */
   eiIndex: number;
   /** A-B ties among ties with both ends in A or B; null when there are none. */
@@ -413,7 +426,9 @@ export interface Network {
   /** Institutions bridging A and B, by weighted pairBetweenness (top N). */
   bridges: Bridge[];
   byYear: NetworkYear[];
-  /** "Splitting along national lines?" answered from byYear[].mixing. */
+  /** First against last year's assortativity; null with fewer than two years of ties. */
+  mixingChange: MixingChange | null;
+  /** "Splitting along national lines?" answered from byYear[].mixing and mixingChange. */
   nationalLines: string;
 }
 

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UndirectedGraph } from 'graphology';
-import { mixing, mixingBaseline, type TieSet } from '../../src/analyze/homophily.js';
+import { bootstrapAssortativity, mixing, mixingBaseline, type TieSet } from '../../src/analyze/homophily.js';
+import { mixingChange } from '../../src/analyze/network-mixing.js';
 import { sourceTargetBetweenness, weightedSourceTargetBetweenness } from '../../src/analyze/network-bridges.js';
 import { bestOfLouvain } from '../../src/analyze/network-communities.js';
 import { analyzeCorpus } from '../../src/analyze/index.js';
@@ -131,4 +132,33 @@ test('analytics: network reports restarts, ranges, weighted bridges beside hops,
     assert.equal(y.mixing.moreNationalThanRandom, y.mixing.assortativity > y.mixing.random.assortativityInterval[1]);
   }
   assert.match(a.network.nationalLines, /^Splitting along national lines\? Country assortativity/);
+});
+
+test('bootstrap of assortativity and the first-to-last change', () => {
+  // Every paper of year 1 has a US-US and a CN-CN tie: r = (1 - .5) / (1 - .5) = 1 in every replicate.
+  // Every paper of year 2 has two US-CN ties: r = (0 - .5) / .5 = -1. Difference -2, no sampling noise.
+  const label = Int32Array.from([0, 0, 1, 1]);
+  const papers = (x: number[], y: number[], count: number) => ({
+    x: Int32Array.from(Array.from({ length: count }, () => x).flat()),
+    y: Int32Array.from(Array.from({ length: count }, () => y).flat()),
+    starts: Int32Array.from({ length: count + 1 }, (_, p) => p * x.length),
+    label,
+    countries: 2,
+  });
+  const national = bootstrapAssortativity(papers([0, 2], [1, 3], 10), 30, 5);
+  const mixed = bootstrapAssortativity(papers([0, 1], [2, 3], 10), 30, 6);
+  assert.equal(national.length, 30);
+  assert.ok(national.every((r) => Math.abs(r - 1) < 1e-12));
+  assert.ok(mixed.every((r) => Math.abs(r + 1) < 1e-12));
+  const change = mixingChange([
+    { year: 2020, replicates: national, assortativity: 1 },
+    { year: 2021, replicates: mixed, assortativity: -1 },
+  ]);
+  assert.deepEqual(change, { from: 2020, to: 2021, difference: -2, ci95: [-2, -2], replicates: 30, verdict: 'less-national' });
+  const same = mixingChange([
+    { year: 2020, replicates: national, assortativity: 1 },
+    { year: 2021, replicates: national, assortativity: 1 },
+  ]);
+  assert.equal(same?.verdict, 'no-evidence');
+  assert.equal(mixingChange([{ year: 2020, replicates: national, assortativity: 1 }]), null);
 });
