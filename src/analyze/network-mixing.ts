@@ -142,7 +142,12 @@ export function mixingChange(years: Array<{ year: number; replicates: number[]; 
 }
 
 /** The "splitting along national lines?" sentence, from the per-year assortativity against random mixing. */
-export function nationalLinesSentence(years: Array<{ year: number; mixing: NetworkMixing }>, change: MixingChange | null, pair: [string, string]): string {
+export function nationalLinesSentence(
+  years: Array<{ year: number; mixing: NetworkMixing }>,
+  change: MixingChange | null,
+  pair: [string, string],
+  changeNote: string | null = null,
+): string {
   const tested = years.filter((y) => y.mixing.random.permutations > 0);
   if (!tested.length) return 'Splitting along national lines? No year has ties between institutions with known countries, so it cannot be measured.';
   const national = tested.filter((y) => y.mixing.moreNationalThanRandom);
@@ -164,7 +169,7 @@ export function nationalLinesSentence(years: Array<{ year: number; mixing: Netwo
         `(${fixed(change.difference, 3)}, 95% bootstrap interval ${fixed(change.ci95[0], 3)} to ${fixed(change.ci95[1], 3)}) is within the noise.`
       : `From ${change.from} to ${change.to} ties became ${change.verdict === 'more-national' ? 'more national (splitting along national lines)' : 'less national (mixing more across borders)'}: ` +
         `assortativity ${change.difference > 0 ? '+' : ''}${fixed(change.difference, 3)}, 95% bootstrap interval ${fixed(change.ci95[0], 3)} to ${fixed(change.ci95[1], 3)}.`
-    : '';
+    : (changeNote ?? '');
   const [a, b] = pair;
   const pairText = (y: (typeof tested)[number]) =>
     y.mixing.pairAcrossShare === null || y.mixing.random.pairAcrossShare === null

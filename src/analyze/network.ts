@@ -38,6 +38,7 @@ const SHIFT = 2 ** 26;
 interface YearTies {
   papers: number;
   nodes: Set<number>;
+  venues: Set<string>;
   /** Institution pairs on papers (one per pair per paper) with both countries known, and the cross-border ones. */
   ties: number;
   crossTies: number;
@@ -104,7 +105,8 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
         }
       }
       let year = years.get(view.paper.year);
-      if (!year) years.set(view.paper.year, (year = { papers: 0, nodes: new Set(), ties: 0, crossTies: 0, withinA: 0, withinB: 0, across: 0 }));
+      if (!year) years.set(view.paper.year, (year = { papers: 0, nodes: new Set(), venues: new Set(), ties: 0, crossTies: 0, withinA: 0, withinB: 0, across: 0 }));
+      year.venues.add(view.paper.venue);
       year.papers++;
       list.sort((x, y) => x - y);
       for (const i of list) {
@@ -170,7 +172,17 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
           const { replicates: _replicates, ...mixing } = mixingByYear.get(year) as NetworkMixing & { replicates: number[] };
           return yearStats(year, ties, yearEdges.get(year) as Set<number>, countries, context.pair, mixing);
         });
-      const change = mixingChange([...mixingByYear].map(([year, m]) => ({ year, replicates: m.replicates, assortativity: m.assortativity })));
+      // First against last year only when both have the same venues: otherwise a change of venue mix would pass for a change of mixing.
+      const mixingYears = [...mixingByYear].filter(([, m]) => m.replicates.length > 0).map(([year]) => year);
+      const venuesOf = (year: number | undefined) => [...(year === undefined ? [] : (years.get(year)?.venues ?? []))].sort(compareStrings).join(', ');
+      const sameVenues = mixingYears.length < 2 || venuesOf(mixingYears[0]) === venuesOf(mixingYears[mixingYears.length - 1]);
+      const change = sameVenues
+        ? mixingChange([...mixingByYear].map(([year, m]) => ({ year, replicates: m.replicates, assortativity: m.assortativity })))
+        : null;
+      const changeNote = sameVenues
+        ? null
+        : `The first and last years are not compared: their venues differ (${mixingYears[0]}: ${venuesOf(mixingYears[0])}; ` +
+          `${mixingYears[mixingYears.length - 1]}: ${venuesOf(mixingYears[mixingYears.length - 1])}), so a change would mix venue and time.`;
 
       const graph = new UndirectedGraph<{ country: string | null; papers: number }, { weight: number }>();
       for (const i of [...kept].sort((x, y) => compareStrings(keys[x], keys[y]))) {
@@ -289,7 +301,7 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
         bridges,
         byYear,
         mixingChange: change,
-        nationalLines: nationalLinesSentence(byYear, change, context.pair),
+        nationalLines: nationalLinesSentence(byYear, change, context.pair, changeNote),
       };
     },
   };

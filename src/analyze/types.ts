@@ -426,7 +426,7 @@ export interface Network {
   /** Institutions bridging A and B, by weighted pairBetweenness (top N). */
   bridges: Bridge[];
   byYear: NetworkYear[];
-  /** First against last year's assortativity; null with fewer than two years of ties. */
+  /** First against last year's assortativity; null with fewer than two years of ties, or when the two years' venues differ. */
   mixingChange: MixingChange | null;
   /** "Splitting along national lines?" answered from byYear[].mixing and mixingChange. */
   nationalLines: string;

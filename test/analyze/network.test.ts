@@ -8,7 +8,7 @@ import { sourceTargetBetweenness, weightedSourceTargetBetweenness } from '../../
 import { bestOfLouvain } from '../../src/analyze/network-communities.js';
 import { analyzeCorpus } from '../../src/analyze/index.js';
 import { DEFAULT_DEFINITIONS } from '../../src/types.js';
-import { PAIR, smallCorpus } from './fixtures.js';
+import { PAIR, smallCorpus, paper, author, google, tsinghua, mit, peking } from './fixtures.js';
 
 const close = (actual: number | null | undefined, expected: number, tolerance = 1e-9) =>
   assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) <= tolerance, `${actual} != ${expected}`);
@@ -161,4 +161,19 @@ test('bootstrap of assortativity and the first-to-last change', () => {
   ]);
   assert.equal(same?.verdict, 'no-evidence');
   assert.equal(mixingChange([{ year: 2020, replicates: national, assortativity: 1 }]), null);
+});
+
+test('mixing change is not computed when the first and last years have different venues', () => {
+  const make = (year: number, venue: string) => [
+    paper({ year, venue }, [author('a', google()), author('b', tsinghua())]),
+    paper({ year, venue }, [author('c', mit()), author('d', google())]),
+    paper({ year, venue }, [author('e', peking()), author('f', tsinghua())]),
+  ];
+  const differ = analyzeCorpus([...make(2020, 'A'), ...make(2021, 'B')], { pair: PAIR, definitions: DEFAULT_DEFINITIONS }).network;
+  assert.equal(differ.mixingChange, null);
+  assert.match(differ.nationalLines, /not compared: their venues differ \(2020: A; 2021: B\)/);
+  const same = analyzeCorpus([...make(2020, 'A'), ...make(2021, 'A')], { pair: PAIR, definitions: DEFAULT_DEFINITIONS }).network;
+  // Identical years: the difference is 0 and the bootstrap interval straddles it.
+  assert.equal(same.mixingChange?.difference, 0);
+  assert.equal(same.mixingChange?.verdict, 'no-evidence');
 });
