@@ -32,6 +32,18 @@ export function budgetSubgraph<N extends Attributes, E extends Attributes>(
   return sub;
 }
 
+/** The A institutions (sources, by position in `nodes`), a mask of the B institutions, and their number. */
+function endpoints(graph: UndirectedGraph<{ country: string | null }, Attributes>, nodes: string[], a: string, b: string) {
+  const isTarget = new Uint8Array(nodes.length);
+  const sources: number[] = [];
+  nodes.forEach((node, i) => {
+    const country = graph.getNodeAttribute(node, 'country');
+    if (country === a) sources.push(i);
+    if (country === b) isTarget[i] = 1;
+  });
+  return { sources, isTarget, targets: isTarget.reduce((s, t) => s + t, 0) };
+}
+
 /**
  * Source-target betweenness (Brandes 2008, hop distance): for every node, the number of shortest
  * paths from an institution of country `a` to an institution of country `b` that pass through it,
@@ -47,14 +59,7 @@ export function sourceTargetBetweenness(
   const position = new Map(nodes.map((node, i) => [node, i]));
   const n = nodes.length;
   const adjacency: number[][] = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
-  const isTarget = new Uint8Array(n);
-  const sources: number[] = [];
-  nodes.forEach((node, i) => {
-    const country = graph.getNodeAttribute(node, 'country');
-    if (country === a) sources.push(i);
-    if (country === b) isTarget[i] = 1;
-  });
-  const targets = isTarget.reduce((s, t) => s + t, 0);
+  const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
   const dist = new Int32Array(n);
@@ -121,14 +126,7 @@ export function weightedSourceTargetBetweenness(
     adjacency[y].push([x, length]);
   });
   for (const list of adjacency) list.sort((p, q) => p[0] - q[0]);
-  const isTarget = new Uint8Array(n);
-  const sources: number[] = [];
-  nodes.forEach((node, i) => {
-    const country = graph.getNodeAttribute(node, 'country');
-    if (country === a) sources.push(i);
-    if (country === b) isTarget[i] = 1;
-  });
-  const targets = isTarget.reduce((s, t) => s + t, 0);
+  const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
   const dist = new Float64Array(n);
