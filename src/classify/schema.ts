@@ -153,7 +153,14 @@ export const TechnologyFileSchema = z
   });
 
 /** A cue that makes an occurrence a mention rather than a use (data/technologies/cues.json). */
-const CueSchema = z.object({ regex: regexSource, why: z.string().min(3) }).strict();
+const CueSchema = z
+  .object({
+    regex: regexSource,
+    why: z.string().min(3),
+    /** Prior-work cues only: counts only when it starts before the occurrence. */
+    before: z.boolean().optional(),
+  })
+  .strict();
 
 export const CueFileSchema = z
   .object({

@@ -22,13 +22,14 @@ export interface UseJudge {
 }
 
 const USED: UseVerdict = { use: 'used' };
+const KEYWORD_ONLY: UseVerdict = { use: 'mentioned', cue: 'keywords only: a topic, not a use' };
 
 export function createUseJudge(file: CueFile): UseJudge {
   const before: CompiledCue[] = [
     ...file.negation.map((c) => ({ regex: new RegExp(`(?:${c.regex})`, 'i'), kind: 'negation' as const })),
     ...file.comparison.map((c) => ({ regex: new RegExp(`(?:${c.regex})`, 'i'), kind: 'comparison' as const })),
   ];
-  const priorWork = file.priorWork.map((c) => new RegExp(c.regex, 'i'));
+  const priorWork = file.priorWork.map((c) => ({ regex: new RegExp(c.regex, 'gi'), before: c.before ?? false }));
   const firstPerson = new RegExp(file.firstPerson, 'i');
   const breaks = new RegExp(file.breaks, 'i');
   const negationOnly = before.filter((c) => c.kind === 'negation');
@@ -48,13 +49,15 @@ export function createUseJudge(file: CueFile): UseJudge {
 
   return {
     judge(where, text, start, end) {
+      // keywords name topics (often the venue's own subject areas: "generative models, GANs"), not what a paper uses
+      if (where === 'keywords') return KEYWORD_ONLY;
       const { sentence, offset } = sentenceAround(text, start, end);
-      if (where !== 'abstract' && where !== 'fulltext') return cueBefore(negationOnly, sentence, offset) ?? USED;
+      if (where === 'title') return cueBefore(negationOnly, sentence, offset) ?? USED;
       const local = cueBefore(before, sentence, offset);
       if (local) return local;
       if (!firstPerson.test(sentence)) {
-        for (const regex of priorWork) {
-          const m = regex.exec(sentence);
+        for (const { regex, before } of priorWork) {
+          const m = [...sentence.matchAll(regex)].find((found) => !before || (found.index ?? 0) < offset);
           if (m) return { use: 'mentioned', cue: `prior work: ${m[0]}` };
         }
       }
@@ -65,7 +68,7 @@ export function createUseJudge(file: CueFile): UseJudge {
 
 /** The cue word(s) of a match that runs on to the end of the lead ("outperforms strong models like " -> "outperforms"). */
 function cueHead(match: string): string {
-  const head = /^\s*[\w-]+(?:\s+(?:not|than|to|with|against|over|on|of|for|the need for|such as|like|including))?/i.exec(match);
+  const head = /^\s*[\w-]+(?:\s+(?:not|than|to|with|by|against|over|on|of|for|the need for|such as|like|including))?/i.exec(match);
   return head ? head[0] : match;
 }
 
