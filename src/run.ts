@@ -11,7 +11,7 @@ import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
-import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
+import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechCount, type TechFlowSummary } from './classify/index.js';
 import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
@@ -37,6 +37,8 @@ export interface AnalyzeRequest {
   llm?: LlmRunOptions;
   /** With llm: also fill fields and technologies of papers the classifier could not place. */
   llmFields?: boolean;
+  /** Technology flow counts `used` hits (default) or every hit (`mentions`). */
+  tech?: TechCount;
   progress?: Progress;
 }
 
@@ -67,7 +69,7 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult
     if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
     const llmFields =
       request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
-    const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
+    const summary: Summary = { ...summarize(corpus, request.pair, request.definitions, request.tech), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
     if (!writer) await writePapersJsonl(papersFile, corpus.papers);
     writeJson(join(dir, 'summary.json'), summary);
     result = { corpus, summary, resolverStats };
@@ -115,10 +117,10 @@ function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void 
   });
 }
 
-export function summarize(corpus: Corpus, pair: [string, string], definitions: Definitions): Summary {
+export function summarize(corpus: Corpus, pair: [string, string], definitions: Definitions, tech: TechCount = 'used'): Summary {
   return {
     ...summarizeHeadline(corpus, pair, definitions),
     ...analyzeCorpus(corpus.papers, { pair, definitions }),
-    techFlow: summarizeTechFlow(corpus.papers),
+    techFlow: summarizeTechFlow(corpus.papers, { count: tech }),
   };
 }
