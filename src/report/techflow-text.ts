@@ -4,13 +4,18 @@
 import type { TechFlowSummary } from '../classify/techflow.js';
 import { percent, textTable, type Cell } from './text-table.js';
 
+/** Long organisation names are cut so that the table stays within 120 columns. */
+const ORGANIZATION_WIDTH = 30;
+
+const clip = (text: string, width: number) => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
+
 export function renderTechFlowText(techFlow: TechFlowSummary, pair: readonly [string, string]): string {
   const [a, b] = pair;
   const names = new Map(techFlow.technologies.map((t) => [t.id, t.name]));
   const counted = techFlow.count === 'used' ? 'using' : 'using or mentioning';
   const rows: Cell[][] = techFlow.technologies.map((t) => [
     t.derivedFrom ? `${t.name} (from ${names.get(t.derivedFrom) ?? t.derivedFrom})` : t.name,
-    `${t.origin.organization}, ${t.origin.country}`,
+    `${clip(t.origin.organization, ORGANIZATION_WIDTH)}, ${t.origin.country}`,
     t.papers,
     t.papersByCountry[a] ?? 0,
     t.papersByCountry[b] ?? 0,
