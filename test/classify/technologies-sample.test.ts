@@ -20,9 +20,9 @@ interface LabelledHit {
 }
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
-const precision = fixture<{ dev: LabelledHit[]; heldOut: LabelledHit[] }>('tech-precision-sample.json');
+const precision = fixture<{ dev: LabelledHit[]; heldOut: LabelledHit[]; final: LabelledHit[] }>('tech-precision-sample.json');
 const recall = fixture<{ hits: LabelledHit[] }>('tech-recall-sample.json');
-const files = [...new Set([...precision.dev, ...precision.heldOut, ...recall.hits].map((h) => h.file))];
+const files = [...new Set([...precision.dev, ...precision.heldOut, ...precision.final, ...recall.hits].map((h) => h.file))];
 const missing = files.find((f) => !existsSync(join(PAPERLISTS_DIR, f)));
 const skip = missing ? `shared paper list ${missing} not found` : false;
 
@@ -56,16 +56,22 @@ function usedPrecision(sample: LabelledHit[]): { counted: number; correct: numbe
 }
 
 test('technology sample: >= 5 venues in each sample, 100 hits each', () => {
-  for (const sample of [precision.dev, precision.heldOut, recall.hits]) {
+  for (const sample of [precision.dev, precision.heldOut, precision.final, recall.hits]) {
     assert.equal(sample.length, 100);
     assert.ok(new Set(sample.map((h) => h.file.replace(/\d{4}\.json$/, ''))).size >= 5);
   }
 });
 
-test('technology sample: precision of `used` hits >= 0.95 on the held-out sample', { skip }, (t) => {
+test('technology sample: precision of `used` hits >= 0.95 on the final sample (drawn from the detector as shipped)', { skip }, (t) => {
+  const { counted, correct, errors } = usedPrecision(precision.final);
+  t.diagnostic(`final: ${correct}/${counted} = ${(correct / counted).toFixed(3)}; errors: ${errors.join('; ')}`);
+  assert.ok(counted >= 95, `only ${counted} of the 100 sampled hits still counted as used`);
+  assert.ok(correct / counted >= 0.95, `${correct}/${counted}; errors: ${errors.join('; ')}`);
+});
+
+test('technology sample: precision of `used` hits >= 0.95 on the second sample (labelled at 0.91, then used for fixes)', { skip }, (t) => {
   const { counted, correct, errors } = usedPrecision(precision.heldOut);
-  t.diagnostic(`held-out: ${correct}/${counted} = ${(correct / counted).toFixed(3)}; errors: ${errors.join('; ')}`);
-  assert.ok(counted >= 90, `only ${counted} of the 100 sampled hits still counted as used`);
+  t.diagnostic(`second: ${correct}/${counted} = ${(correct / counted).toFixed(3)}; errors: ${errors.join('; ')}`);
   assert.ok(correct / counted >= 0.95, `${correct}/${counted}; errors: ${errors.join('; ')}`);
 });
 
