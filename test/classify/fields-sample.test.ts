@@ -2,13 +2,11 @@
 // NeurIPS 2018 sample). The fixture holds references only; the text is read from the shared lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClassifier } from '../../src/classify/index.js';
-import { readPaperCopilot } from '../../src/sources/papercopilot.js';
-import type { RawPaper } from '../../src/types.js';
 import { PAPERLISTS_DIR } from '../shared.js';
+import { createSharedRecords } from './helpers.js';
 
 interface Labelled {
   file: string;
@@ -34,19 +32,12 @@ test('fields sample: 100 papers from >= 5 venues, none from NeurIPS 2018', () =>
 
 test('fields sample: primary-field accuracy', { skip: missing ? `shared paper list ${missing} not found` : false }, (t) => {
   const classifier = createClassifier();
-  const lists = new Map<string, Map<number, RawPaper>>();
+  const record = createSharedRecords(PAPERLISTS_DIR);
   let correct = 0;
   let inFields = 0;
   const misses: string[] = [];
   for (const labelled of fixture.papers) {
-    let list = lists.get(labelled.file);
-    if (!list) {
-      list = new Map([...readPaperCopilot(join(PAPERLISTS_DIR, labelled.file)).papers].map((p) => [p.source.index, p]));
-      lists.set(labelled.file, list);
-    }
-    const paper = list.get(labelled.index);
-    assert.ok(paper, `${labelled.file} record ${labelled.index} not read`);
-    assert.equal(createHash('sha256').update(paper.title).digest('hex').slice(0, 12), labelled.titleSha256, `${labelled.file} record ${labelled.index} is not the labelled paper`);
+    const paper = record(labelled);
     const fields = classifier.classifyFields(paper).fields;
     if (fields[0] === labelled.primaryField) correct++;
     else misses.push(`${labelled.file}#${labelled.index} ${labelled.primaryField} -> ${fields.join(',')}`);

@@ -2,13 +2,11 @@
 // lists (fixtures hold references only; the text is read in place, and the tests skip without it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClassifier } from '../../src/classify/index.js';
-import { readPaperCopilot } from '../../src/sources/papercopilot.js';
-import type { RawPaper } from '../../src/types.js';
 import { PAPERLISTS_DIR } from '../shared.js';
+import { createSharedRecords } from './helpers.js';
 
 type Label = 'used' | 'mentioned' | 'not-the-technology';
 interface LabelledHit {
@@ -27,18 +25,7 @@ const missing = files.find((f) => !existsSync(join(PAPERLISTS_DIR, f)));
 const skip = missing ? `shared paper list ${missing} not found` : false;
 
 const classifier = createClassifier();
-const lists = new Map<string, Map<number, RawPaper>>();
-function record(hit: LabelledHit): RawPaper {
-  let list = lists.get(hit.file);
-  if (!list) {
-    list = new Map([...readPaperCopilot(join(PAPERLISTS_DIR, hit.file)).papers].map((p) => [p.source.index, p]));
-    lists.set(hit.file, list);
-  }
-  const paper = list.get(hit.index);
-  assert.ok(paper, `${hit.file} record ${hit.index} not read`);
-  assert.equal(createHash('sha256').update(paper.title).digest('hex').slice(0, 12), hit.titleSha256, `${hit.file} record ${hit.index} is not the labelled paper`);
-  return paper;
-}
+const record = createSharedRecords(PAPERLISTS_DIR);
 const verdict = (hit: LabelledHit) => classifier.detectTechnologies(record(hit)).find((h) => h.id === hit.technology)?.use ?? null;
 
 /** Of the sampled hits the detector still counts as used, the share labelled used; and how many it still counts. */
