@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { readPapers } from '../../output.js';
+import { readPapers, readSummary } from '../../output.js';
+import { pairReason, reasonSentence } from '../../analyze/reason.js';
+import { DEFAULT_DEFINITIONS, type Definitions } from '../../types.js';
 import { renderExplanation } from '../../report/explain.js';
 
 export function registerExplain(program: Command): void {
@@ -17,7 +19,14 @@ export function registerExplain(program: Command): void {
     .option('--json', 'print the paper record as JSON')
     .action((id: string, flags: { out: string; json?: boolean }) => {
       const paper = findPaper(readPapers(flags.out), id);
-      process.stdout.write(flags.json ? `${JSON.stringify(paper, null, 2)}\n` : `${renderExplanation(paper)}\n`);
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(paper, null, 2)}\n`);
+        return;
+      }
+      const summary = readSummary(flags.out);
+      const definitions = (summary.definitions as Definitions | undefined) ?? DEFAULT_DEFINITIONS;
+      const pair = Array.isArray(summary.pair) ? (summary.pair as [string, string]) : (['US', 'CN'] as [string, string]);
+      process.stdout.write(`${reasonSentence(pairReason(paper, pair, definitions))}\n\n${renderExplanation(paper)}\n`);
     });
 }
 
