@@ -30,10 +30,11 @@ export function registerExplain(program: Command): void {
     });
 }
 
-function findPaper<T extends { id: string }>(papers: T[], id: string): T {
+function findPaper<T extends { id: string; source: { file: string; index: number } }>(papers: T[], id: string): T {
   const exact = papers.find((p) => p.id === id);
   if (exact) return exact;
-  const bySourceId = papers.filter((p) => p.id.endsWith(`:${id}`));
+  // A source id alone, or the `file#index` position of a record in its source file.
+  const bySourceId = papers.filter((p) => p.id.endsWith(`:${id}`) || `${p.source.file}#${p.source.index}` === id);
   if (bySourceId.length === 1) return bySourceId[0];
   if (bySourceId.length > 1) {
     throw new CollabscopeError('E_NOT_FOUND', `paper id "${id}" is ambiguous: ${bySourceId.slice(0, 5).map((p) => p.id).join(', ')}`);
