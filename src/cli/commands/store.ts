@@ -11,7 +11,8 @@ export function registerSql(program: Command): void {
       'Run one SQL query (read-only) against a database written by `analyze --db`, and print the result.\n' +
         'Tables: papers, authorships, affiliations, institutions, fields, technologies, ingests.\n' +
         'Views: paper_countries, country_pairs, papers_by_venue_year, collaboration_by_venue_year,\n' +
-        'country_papers_by_year, field_shares, unresolved_strings.',
+        'country_papers_by_year, field_shares, unresolved_strings. Pair views hold both orders of a pair\n' +
+        "and an unordered pair column: WHERE country_a='US' AND country_b='CN' and WHERE pair='CN-US' both work.",
     )
     .argument('<query>', 'the SQL query')
     .option('--db <file>', 'database file', DEFAULT_DB_FILE)
@@ -24,13 +25,17 @@ export function registerSql(program: Command): void {
 
 export function formatRows(columns: string[], rows: Record<string, unknown>[], format: 'table' | 'csv' | 'json'): string {
   if (format === 'json') return JSON.stringify(rows, null, 2);
-  const cells = rows.map((row) => columns.map((c) => cellText(row[c])));
-  if (format === 'csv') return stringify([columns, ...cells]).trimEnd();
-  return `${textTable(`${rows.length} row${rows.length === 1 ? '' : 's'}`, columns, cells)}`;
+  if (format === 'csv') return stringify([columns, ...rows.map((row) => columns.map((c) => cellText(row[c])))]).trimEnd();
+  const cells = rows.map((row) => columns.map((c) => cellText(row[c], true)));
+  const count = `(${rows.length} row${rows.length === 1 ? '' : 's'})`;
+  if (columns.length === 0) return count;
+  return `${textTable('', columns, cells).replace(/^\n/, '')}\n${count}`;
 }
 
-function cellText(value: unknown): string {
+/** A cell as text; for the table, fractions are rounded to four decimals (csv and json keep every digit). */
+function cellText(value: unknown, round = false): string {
   if (value === null || value === undefined) return '';
+  if (round && typeof value === 'number' && !Number.isInteger(value)) return String(Number(value.toFixed(4)));
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
