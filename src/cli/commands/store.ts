@@ -2,6 +2,8 @@ import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { DEFAULT_DB_FILE, exportParquet, queryDatabase } from '../../store/duckdb.js';
 import { textTable } from '../../report/text-table.js';
+import { exportNetwork } from '../../report/network-files.js';
+import { CollabscopeError } from '../../errors.js';
 
 export function registerSql(program: Command): void {
   program
@@ -42,15 +44,42 @@ function cellText(value: unknown, round = false): string {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .summary('export the analysis database as Parquet files')
+    .summary('export the database as Parquet, or a run\'s co-authorship network for VOSviewer or Gephi')
     .description(
-      'Write every table of the database as a Parquet file into DIR, for Spark, Trino or BigQuery\n' +
-        '(see README "Outgrowing one machine").',
+      'With --parquet DIR: write every table of the database as a Parquet file into DIR, for Spark, Trino or ' +
+        'BigQuery (see README "Outgrowing one machine"). With --network FILE: write the institution (or, with ' +
+        '--level country, the country) co-authorship network of an analyze run as VOSviewer JSON (FILE.json) ' +
+        'or GraphML for Gephi (FILE.graphml). Node weights are papers under full and fractional counting; the ' +
+        'link strength follows --counting, and GraphML edges carry both.',
     )
-    .requiredOption('--parquet <dir>', 'directory to write the Parquet files into')
-    .option('--db <file>', 'database file', DEFAULT_DB_FILE)
-    .action(async (flags: { parquet: string; db: string }) => {
-      const written = await exportParquet(flags.db, flags.parquet);
-      process.stdout.write(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
+    .option('--parquet <dir>', 'directory to write the Parquet files into')
+    .option('--db <file>', 'database file (with --parquet)', DEFAULT_DB_FILE)
+    .option('--network <file>', 'co-authorship network file: .json (VOSviewer) or .graphml (Gephi)')
+    .option('--from <dir>', 'output directory of the analyze run (with --network)', 'collabscope-out')
+    .addOption(new Option('--level <level>', 'network nodes').choices(['institution', 'country']).default('institution'))
+    .addOption(new Option('--counting <counting>', 'link strength: papers (full) or author shares (fractional)').choices(['full', 'fractional']).default('full'))
+    .addOption(new Option('--network-format <format>', 'file format (default: from the extension)').choices(['vosviewer', 'graphml']))
+    .option('--pair-only', "only the papers of the run's country pair")
+    .action(async (flags: ExportFlags) => {
+      if (!flags.parquet && !flags.network) throw new CollabscopeError('E_BAD_ARGUMENT', 'export needs --parquet DIR or --network FILE');
+      if (flags.network) {
+        const r = exportNetwork(flags.from, flags.network, { level: flags.level, counting: flags.counting, pairOnly: flags.pairOnly === true, format: flags.networkFormat });
+        process.stdout.write(`wrote ${r.file} (${r.format}: ${r.nodes} ${flags.level === 'country' ? 'countries' : 'institutions'}, ${r.links} links, from ${r.papers} papers; ${flags.counting} counting)\n`);
+      }
+      if (flags.parquet) {
+        const written = await exportParquet(flags.db, flags.parquet);
+        process.stdout.write(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
+      }
     });
+}
+
+interface ExportFlags {
+  parquet?: string;
+  db: string;
+  network?: string;
+  from: string;
+  level: 'institution' | 'country';
+  counting: 'full' | 'fractional';
+  networkFormat?: 'vosviewer' | 'graphml';
+  pairOnly?: boolean;
 }
