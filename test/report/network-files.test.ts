@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { MultiGraph } from 'graphology';
+import { UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
 import { coauthorshipNetwork } from '../../src/analyze/coauthorship.js';
 import { toGraphml, toVosviewerJson } from '../../src/report/network-files.js';
@@ -49,7 +49,7 @@ test('country network and the two file formats', () => {
   assert.equal(vos.config.terminology.link_strength, 'Co-authored papers');
 
   const inst = coauthorshipNetwork(papers(), { level: 'institution', pair, definitions: DEFAULT_DEFINITIONS });
-  const graph = parse(MultiGraph, toGraphml(inst, 'fractional'));
+  const graph = parse(UndirectedGraph, toGraphml(inst, 'fractional'));
   assert.equal(graph.order, 3);
   assert.equal(graph.size, 3);
   const edge = graph.edge('west-plains-university@US', 'east-river-university@CN') ?? graph.edge('east-river-university@CN', 'west-plains-university@US');
