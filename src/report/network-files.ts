@@ -1,6 +1,6 @@
 // Co-authorship networks as files for VOSviewer (its JSON map/network format) and for Gephi, yEd or
 // Cytoscape (GraphML). Pure: text in, text out; `collabscope export --network FILE` writes them.
-import { renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { coauthorshipNetwork, type CoauthorshipNetwork, type NetworkLevel } from '../analyze/coauthorship.js';
 import { CollabscopeError } from '../errors.js';
 import { readPapers, readSummary } from '../output.js';
@@ -10,6 +10,8 @@ import { escapeHtml } from './escape.js';
 export type Counting = 'full' | 'fractional';
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Marks a file as written by collabscope (a JSON key, an XML comment), so a re-export may replace it. */
+const GENERATOR_KEY = 'collabscope-network';
 
 /**
  * VOSviewer JSON: `network.items` (id, label, cluster, weights, description) and `network.links`
@@ -23,6 +25,7 @@ export function toVosviewerJson(network: CoauthorshipNetwork, counting: Counting
   const clusters = new Map([...countryPapers].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([country], i) => [country, i + 1]));
   const what = network.level === 'country' ? 'Country' : 'Institution';
   const document = {
+    [GENERATOR_KEY]: { level: network.level, counting, pair: network.pair.join('-'), pairOnly: network.pairOnly, papers: network.papers },
     config: {
       terminology: {
         item: what,
@@ -58,6 +61,7 @@ export function toGraphml(network: CoauthorshipNetwork, counting: Counting): str
   const x = (text: string) => escapeHtml(text);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    `<!-- ${GENERATOR_KEY}: ${network.level} co-authorship network, ${counting} counting, ${network.papers} papers -->`,
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
     '  <key id="country" for="node" attr.name="country" attr.type="string"/>',
@@ -109,10 +113,23 @@ export function exportNetwork(runDir: string, file: string, options: NetworkExpo
   const pair = Array.isArray(summary.pair) ? (summary.pair as [string, string]) : (['US', 'CN'] as [string, string]);
   const network = coauthorshipNetwork(readPapers(runDir), { level: options.level, pair, definitions, pairOnly: options.pairOnly });
   const text = format === 'vosviewer' ? toVosviewerJson(network, options.counting) : toGraphml(network, options.counting);
+  checkNetworkTarget(file);
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);
   return { file, format, nodes: network.nodes.length, links: network.links.length, papers: network.papers };
+}
+
+/** Never replaces a file collabscope did not write. */
+function checkNetworkTarget(file: string): void {
+  let stats;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return;
+  }
+  const ours = stats.isFile() && readFileSync(file, 'utf8').slice(0, 4096).includes(GENERATOR_KEY);
+  if (!ours) throw new CollabscopeError('E_OUTPUT', `--network ${file}: exists and is not a network collabscope wrote; give a new file name; nothing was written`);
 }
 
 function formatOf(file: string): 'vosviewer' | 'graphml' {

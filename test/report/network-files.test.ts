@@ -68,6 +68,13 @@ test('collabscope export --network writes the file an analyze run describes, and
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, `wrote ${out} (vosviewer: 3 institutions, 3 links, from 2 papers; fractional counting)\n`);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).network.links.length, 3);
+  // Exporting again replaces our own file; a file of the user's is never replaced.
+  assert.equal(cli(['export', '--network', out, '--from', dir]).code, 0);
+  writeFileSync(join(dir, 'mine.json'), '{"my": "notes"}');
+  const refused = cli(['export', '--network', join(dir, 'mine.json'), '--from', dir]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /mine\.json: exists and is not a network collabscope wrote/);
+  assert.equal(readFileSync(join(dir, 'mine.json'), 'utf8'), '{"my": "notes"}');
   const bad = cli(['export', '--network', join(dir, 'net.txt'), '--from', dir]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /name a \.json file \(VOSviewer\) or a \.graphml file \(Gephi\)/);

@@ -4,6 +4,7 @@ import { readPapers, readSummary } from '../../output.js';
 import { pairReason, reasonSentence } from '../../analyze/reason.js';
 import { DEFAULT_DEFINITIONS, type Definitions } from '../../types.js';
 import { renderExplanation } from '../../report/explain.js';
+import { print } from '../print.js';
 
 export function registerExplain(program: Command): void {
   program
@@ -20,13 +21,13 @@ export function registerExplain(program: Command): void {
     .action((id: string, flags: { out: string; json?: boolean }) => {
       const paper = findPaper(readPapers(flags.out), id);
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(paper, null, 2)}\n`);
+        print(`${JSON.stringify(paper, null, 2)}\n`);
         return;
       }
       const summary = readSummary(flags.out);
       const definitions = (summary.definitions as Definitions | undefined) ?? DEFAULT_DEFINITIONS;
       const pair = Array.isArray(summary.pair) ? (summary.pair as [string, string]) : (['US', 'CN'] as [string, string]);
-      process.stdout.write(`${reasonSentence(pairReason(paper, pair, definitions))}\n\n${renderExplanation(paper)}\n`);
+      print(`${reasonSentence(pairReason(paper, pair, definitions))}\n\n${renderExplanation(paper)}\n`);
     });
 }
 

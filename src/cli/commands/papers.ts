@@ -7,6 +7,7 @@ import { describeSides, reasonKind, reasonSentence } from '../../analyze/reason.
 import { selectPapers, type SelectedPaper } from '../../analyze/select.js';
 import { DEFAULT_DEFINITIONS, type Definitions } from '../../types.js';
 import { parseYear } from '../options.js';
+import { print } from '../print.js';
 
 interface PapersFlags {
   pair?: string;
@@ -56,7 +57,7 @@ export function registerPapers(program: Command): void {
         year: flags.year ? parseYear(flags.year) : undefined,
         country,
       });
-      process.stdout.write(formatSelected(selected, flags.format, describeFilter(pair, flags)));
+      print(formatSelected(selected, flags.format, describeFilter(pair, flags)));
     });
 }
 

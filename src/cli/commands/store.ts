@@ -4,6 +4,7 @@ import { DEFAULT_DB_FILE, exportParquet, queryDatabase } from '../../store/duckd
 import { textTable } from '../../report/text-table.js';
 import { exportNetwork } from '../../report/network-files.js';
 import { CollabscopeError } from '../../errors.js';
+import { print } from '../print.js';
 
 export function registerSql(program: Command): void {
   program
@@ -21,7 +22,7 @@ export function registerSql(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (query: string, flags: { db: string; format: 'table' | 'csv' | 'json' }) => {
       const { columns, rows } = await queryDatabase(flags.db, query);
-      process.stdout.write(`${formatRows(columns, rows, flags.format)}\n`);
+      print(`${formatRows(columns, rows, flags.format)}\n`);
     });
 }
 
@@ -64,11 +65,11 @@ export function registerExport(program: Command): void {
       if (!flags.parquet && !flags.network) throw new CollabscopeError('E_BAD_ARGUMENT', 'export needs --parquet DIR or --network FILE');
       if (flags.network) {
         const r = exportNetwork(flags.from, flags.network, { level: flags.level, counting: flags.counting, pairOnly: flags.pairOnly === true, format: flags.networkFormat });
-        process.stdout.write(`wrote ${r.file} (${r.format}: ${r.nodes} ${flags.level === 'country' ? 'countries' : 'institutions'}, ${r.links} links, from ${r.papers} papers; ${flags.counting} counting)\n`);
+        print(`wrote ${r.file} (${r.format}: ${r.nodes} ${flags.level === 'country' ? 'countries' : 'institutions'}, ${r.links} links, from ${r.papers} papers; ${flags.counting} counting)\n`);
       }
       if (flags.parquet) {
         const written = await exportParquet(flags.db, flags.parquet);
-        process.stdout.write(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
+        print(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
       }
     });
 }
