@@ -138,6 +138,11 @@ export interface Definitions {
   affiliations: 'all' | 'first';
   /** all: every track. main: main track only. */
   tracks: 'all' | 'main';
+  /** unit: the institution resolved (an institute, a lab). parent: its nearest parent organisation.
+   *  top: parents followed to the root. (src/kb/organisations.ts) */
+  institutionLevel: 'unit' | 'parent' | 'top';
+  /** separate: a contested parent link (a university run by an academy) is not followed. follow: it is. */
+  contestedParents: 'separate' | 'follow';
 }
 
 export const DEFAULT_DEFINITIONS: Definitions = {
@@ -146,4 +151,6 @@ export const DEFAULT_DEFINITIONS: Definitions = {
   dualAffiliation: 'count',
   affiliations: 'all',
   tracks: 'all',
+  institutionLevel: 'parent',
+  contestedParents: 'separate',
 };
