@@ -5,10 +5,12 @@ import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { CollabscopeError } from '../errors.js';
 import type { Definitions, Paper } from '../types.js';
+import { loadOrganisations, type OrganisationGraph } from '../kb/organisations.js';
+import { ORGANISATION_SCHEMA, writeOrganisationLinks } from './organisations.js';
 
 export const DEFAULT_DB_FILE = 'collabscope.duckdb';
 
-export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests'] as const;
+export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests', 'organisation_links'] as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS papers (
@@ -70,10 +72,16 @@ async function openDatabase(file: string, readOnly: boolean): Promise<DuckDBConn
  * Writes the papers into the database: for each venue-year slice present, the slice's old rows are
  * deleted and the new ones inserted in one transaction.
  */
-export async function ingestPapers(file: string, papers: Paper[], definitions: Definitions): Promise<{ slices: string[] }> {
+export async function ingestPapers(
+  file: string,
+  papers: Paper[],
+  definitions: Definitions,
+  organisations: OrganisationGraph = loadOrganisations(),
+): Promise<{ slices: string[] }> {
   const connection = await openDatabase(file, false);
   try {
     await connection.run(SCHEMA);
+    await connection.run(ORGANISATION_SCHEMA);
     const bySlice = new Map<string, Paper[]>();
     for (const paper of papers) {
       const slice = sliceOf(paper);
@@ -81,14 +89,14 @@ export async function ingestPapers(file: string, papers: Paper[], definitions: D
       if (group) group.push(paper);
       else bySlice.set(slice, [paper]);
     }
-    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions);
+    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions, organisations);
     return { slices: [...bySlice.keys()] };
   } finally {
     connection.closeSync();
   }
 }
 
-async function replaceSlice(connection: DuckDBConnection, slice: string, papers: Paper[], definitions: Definitions): Promise<void> {
+async function replaceSlice(connection: DuckDBConnection, slice: string, papers: Paper[], definitions: Definitions, organisations: OrganisationGraph): Promise<void> {
   await connection.run('BEGIN TRANSACTION');
   try {
     for (const table of ['papers', 'authorships', 'affiliations', 'fields', 'technologies', 'ingests']) {
@@ -98,6 +106,7 @@ async function replaceSlice(connection: DuckDBConnection, slice: string, papers:
     }
     await appendRows(connection, papers);
     await upsertInstitutions(connection, papers);
+    await writeOrganisationLinks(connection, papers, organisations);
     const ingest = await connection.prepare('INSERT INTO ingests VALUES ($1, $2, $3, $4, current_timestamp, $5)');
     ingest.bindVarchar(1, slice);
     ingest.bindVarchar(2, papers[0].venue);
