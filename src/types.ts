@@ -138,8 +138,8 @@ export interface Definitions {
   affiliations: 'all' | 'first';
   /** all: every track. main: main track only. */
   tracks: 'all' | 'main';
-  /** unit: the institution resolved (an institute, a lab). parent: its nearest parent organisation.
-   *  top: parents followed to the root. (src/kb/organisations.ts) */
+  /** unit: the institution resolved (an institute, a lab). parent: the organisation it is part of.
+   *  top: every parent link followed to the root, subsidiaries into their group. (src/kb/organisations.ts) */
   institutionLevel: 'unit' | 'parent' | 'top';
   /** separate: a contested parent link (a university run by an academy) is not followed. follow: it is. */
   contestedParents: 'separate' | 'follow';

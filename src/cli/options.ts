@@ -41,7 +41,7 @@ export function addDefinitionOptions(command: Command): Command {
         .default(DEFAULT_DEFINITIONS.tracks),
     )
     .addOption(
-      new Option('--institution-level <level>', 'unit: institutes and labs as resolved; parent: their parent organisation; top: the root organisation')
+      new Option('--institution-level <level>', 'unit: institutes and labs as resolved; parent: the organisation a unit is part of; top: the root organisation (subsidiaries into their group)')
         .choices(['unit', 'parent', 'top'])
         .default(DEFAULT_DEFINITIONS.institutionLevel),
     )

@@ -2,9 +2,11 @@
 // (an institute, a lab, a campus, a school) to the organisation the question asks about.
 //
 //   unit    the institution the affiliation resolved to (no roll-up)
-//   parent  its nearest parent organisation (a CAS institute -> CAS, Microsoft Research Asia -> Microsoft)
-//   top     parents followed to the root
+//   parent  the organisation it is part of: `part` links followed up (a CAS institute -> CAS, Microsoft
+//           Research Asia -> Microsoft, a school -> its university), stopping below a `subsidiary` link
+//   top     every link followed to the root (a subsidiary -> its group)
 //
+// Both are idempotent: a unit and its parent count as the same organisation at either level.
 // A link marked `parentContested` (the unit is an organisation in its own right although the parent
 // runs it: a university run by an academy, a joint lab) is followed only under contestedParents=follow.
 // Institutions without a knowledge-base id, or whose id the base does not know, stay as they are.
@@ -24,6 +26,7 @@ export interface OrganisationRecord {
   country: string;
   sector: Sector;
   parent: string | null;
+  parentKind: 'part' | 'subsidiary';
   parentContested: boolean;
   parentSource: string | null;
 }
@@ -46,6 +49,7 @@ export class OrganisationGraph {
         country: inst.country,
         sector: inst.sector as Sector,
         parent: inst.parent ?? null,
+        parentKind: inst.parentKind ?? 'part',
         parentContested: inst.parentContested === true,
         parentSource: inst.parentSource ?? null,
       });
@@ -82,9 +86,10 @@ export class OrganisationGraph {
     const chain = this.chain(id);
     let result = id;
     for (let i = 1; i < chain.length; i++) {
-      if (this.records.get(chain[i - 1])?.parentContested && contested !== 'follow') break;
+      const link = this.records.get(chain[i - 1]) as OrganisationRecord;
+      if (link.parentContested && contested !== 'follow') break;
+      if (level === 'parent' && link.parentKind === 'subsidiary') break;
       result = chain[i];
-      if (level === 'parent') break;
     }
     memo.set(id, result);
     return result;

@@ -21,6 +21,10 @@ export const InstitutionSchema = z
     domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]),
     /** Id of the parent organisation (a CAS institute's parent is "cn-cas"; a lab's, its company). */
     parent: z.string().optional(),
+    /** part (default): the unit is part of the parent (an institute, a lab, a campus, a school); rolled up
+     *  under --institution-level parent. subsidiary: a company the parent owns that keeps its own identity
+     *  (Waymo, GitHub); rolled up only under --institution-level top. */
+    parentKind: z.enum(['part', 'subsidiary']).optional(),
     /** Where the parent link is stated (the organisation's own page, a registry record): a URL or a citation. */
     parentSource: z.string().min(3).optional(),
     /** The unit is an organisation in its own right although the parent runs it (a university run by an
@@ -36,8 +40,8 @@ export const InstitutionSchema = z
     places: z.array(z.string()).optional(),
   })
   .strict()
-  .refine((inst) => inst.parent !== undefined || (inst.parentSource === undefined && inst.parentContested === undefined && inst.parentNote === undefined), {
-    message: 'parentSource, parentContested and parentNote describe a parent link: set parent too',
+  .refine((inst) => inst.parent !== undefined || [inst.parentKind, inst.parentSource, inst.parentContested, inst.parentNote].every((v) => v === undefined), {
+    message: 'parentKind, parentSource, parentContested and parentNote describe a parent link: set parent too',
   });
 
 export type Institution = z.infer<typeof InstitutionSchema> & { sector: import('../types.js').Sector };
