@@ -12,7 +12,8 @@
 // Institutions without a knowledge-base id, or whose id the base does not know, stay as they are.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Affiliation, Definitions, Sector } from '../types.js';
+import type { Affiliation, Definitions, Paper, Sector } from '../types.js';
+import { countedAffiliations } from '../definitions.js';
 import { userKbDir } from '../home.js';
 import { CURATED_DIR, loadInstitutionFile } from './load.js';
 import type { Institution } from './schema.js';
@@ -146,6 +147,21 @@ export function organisationMatches(
   if (affiliation.institution?.toLowerCase() === wanted || affiliation.institutionId?.toLowerCase() === wanted) return true;
   const node = organisationNode(affiliation, null, definitions, graph);
   return node !== null && node.id !== affiliation.institutionId && (node.name.toLowerCase() === wanted || node.id?.toLowerCase() === wanted);
+}
+
+/**
+ * Whether a paper has an affiliation (among those that count under the definitions) whose unit or
+ * organisation at the institution level in force is `wanted` (a name or id, any case): the filter of
+ * `papers --institution` and of the dashboard.
+ */
+export function paperMatchesInstitution(
+  paper: Pick<Paper, 'authors'>,
+  wanted: string,
+  definitions: Definitions,
+  graph: OrganisationGraph = loadOrganisations(),
+): boolean {
+  const name = wanted.trim().toLowerCase();
+  return paper.authors.some((author) => countedAffiliations(author, definitions).some((a) => organisationMatches(a, name, definitions, graph)));
 }
 
 const cache = new Map<string, OrganisationGraph>();

@@ -112,3 +112,17 @@ test('curated base: the roll-up is idempotent (a unit and its organisation count
   assert.equal(g.rollUp('us-waymo', 'parent', 'separate'), 'us-waymo');
   assert.equal(g.rollUp('us-waymo', 'top', 'separate'), 'us-google');
 });
+
+test('paperMatchesInstitution: the papers filter at the institution level in force', async () => {
+  const { paperMatchesInstitution } = await import('../../src/kb/organisations.js');
+  const { organisationCorpus } = await import('../analyze/organisation-fixtures.js');
+  const { DEFAULT_DEFINITIONS } = await import('../../src/types.js');
+  const g = graph();
+  const ids = (wanted: string, over: object = {}) =>
+    organisationCorpus().filter((p) => paperMatchesInstitution(p, wanted, { ...DEFAULT_DEFINITIONS, ...over }, g)).map((p) => p.id);
+  assert.deepEqual(ids('Academy'), ['Q1', 'Q4']);
+  assert.deepEqual(ids('Academy', { contestedParents: 'follow' }), ['Q1', 'Q2', 'Q4']);
+  assert.deepEqual(ids('Academy', { institutionLevel: 'unit' }), ['Q4']);
+  assert.deepEqual(ids('holding', { institutionLevel: 'top' }), ['Q1', 'Q2', 'Q3', 'Q4']);
+  assert.deepEqual(ids('  BigCo '), ['Q1', 'Q2', 'Q3', 'Q4']);
+});
