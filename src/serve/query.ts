@@ -15,6 +15,7 @@ import { affiliationCountry, countedAffiliations, paperCountries, paperHasPair, 
 import { pairSides, viewPaper } from '../analyze/context.js';
 import { loadOrganisations, organisationMatches, organisationNode } from '../kb/organisations.js';
 import { CollabscopeError } from '../errors.js';
+import { countsAs } from '../classify/techflow.js';
 
 export interface Filters {
   venues: string[];
@@ -210,7 +211,7 @@ export function withCountries(papers: Paper[], definitions: Definitions, runDefi
 /**
  * Whether a paper is behind the drilled number. Each condition mirrors how the analytics count:
  * `has=pair` is an in-scope paper with paperHasPair; institutions and sectors are taken from the
- * pair's sides as src/analyze does (pairSides); technology and country as techFlow does (all papers).
+ * pair's sides as src/analyze does (pairSides); technology and country as techFlow does (all papers; a technology's `used` hits, as serve counts).
  */
 export function matchesDrill(paper: Paper, query: Query): boolean {
   const { drill, pair, definitions } = query;
@@ -220,7 +221,7 @@ export function matchesDrill(paper: Paper, query: Query): boolean {
     const primary = paper.fields[0] ?? NO_FIELD;
     if (primary !== (drill.primaryField === '(none)' ? NO_FIELD : drill.primaryField)) return false;
   }
-  if (drill.technology !== undefined && !paper.technologies.some((t) => t.id === drill.technology)) return false;
+  if (drill.technology !== undefined && !paper.technologies.some((t) => t.id === drill.technology && countsAs(t, 'used'))) return false;
   if (drill.country !== undefined && !paper.countries.includes(drill.country)) return false;
   if (drill.institutionNode !== undefined) {
     const keys = counted(paper, definitions).map((a) => organisationNode(a, affiliationCountry(a, definitions), definitions, loadOrganisations())?.key ?? null);
