@@ -67,7 +67,7 @@ export const NO_SECTOR = 'unknown';
  * at a country, so that a multinational's labs in two countries are two nodes ("msr@US", "msr@CN").
  */
 export function institutionKey(affiliation: Affiliation, country: string | null): string | null {
-  const base = unitBase(affiliation);
+  const base = unitBase(affiliation); // null for a generic name ("MOE", "Key Laboratory"): no institution node
   return base === null ? null : `${base}@${country ?? '?'}`;
 }
 

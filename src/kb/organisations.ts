@@ -14,6 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Affiliation, Definitions, Paper, Sector } from '../types.js';
 import { countedAffiliations } from '../definitions.js';
+import { isGenericInstitution } from '../analyze/generic-names.js';
 import { userKbDir } from '../home.js';
 import { CURATED_DIR, loadInstitutionFile } from './load.js';
 import type { Institution } from './schema.js';
@@ -107,9 +108,13 @@ export interface OrganisationNode {
   sector: Sector | null;
 }
 
-/** The unit an affiliation names: its knowledge-base id, else its lower-cased canonical name; null when none. */
+/**
+ * The unit an affiliation names: its knowledge-base id, else its lower-cased canonical name; null when
+ * none, or when the name is a generic word rather than one institution ("MOE", "Key Laboratory").
+ */
 export function unitBase(affiliation: Affiliation): string | null {
   if (affiliation.institutionId) return affiliation.institutionId;
+  if (isGenericInstitution(affiliation)) return null;
   const name = affiliation.institution?.trim();
   return name ? `name:${name.toLowerCase()}` : null;
 }
