@@ -80,7 +80,7 @@ test('chart numbers are the summary numbers', async () => {
   const overall = trend.table.rows.filter((r) => r[0].text === 'all venues');
   assert.deepEqual(
     overall.map((r) => [r[1].text, r[2].text, r[3].text]),
-    run.summary.trend.overall.rows.map((r) => [String(r.year), String(r.papers), String(r.pairPapers)]),
+    run.summary.trend.overall!.rows.map((r) => [String(r.year), String(r.papers), String(r.pairPapers)]),
   );
   assert.deepEqual(
     overall.map((r) => r[3].text),
