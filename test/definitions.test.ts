@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { affiliationCountry, paperCountries, paperHasPair, paperInScope, parsePair } from '../src/definitions.js';
+import { affiliationCountry, paperCountries, paperHasPair, paperInScope, paperInTracks, parsePair } from '../src/definitions.js';
 import { DEFAULT_DEFINITIONS, type Affiliation, type Author } from '../src/types.js';
 
 const aff = (country: string | null, hqCountry: string | null = null): Affiliation => ({
@@ -37,10 +37,10 @@ test('dual-affiliated authors link a pair only when counted', () => {
 });
 
 test('main track only', () => {
-  assert.equal(paperInScope({ track: 'Demo Track' }, { ...DEFAULT_DEFINITIONS, tracks: 'main' }), false);
-  assert.equal(paperInScope({ track: 'main' }, { ...DEFAULT_DEFINITIONS, tracks: 'main' }), true);
-  assert.equal(paperInScope({ track: null }, { ...DEFAULT_DEFINITIONS, tracks: 'main' }), true);
-  assert.equal(paperInScope({ track: 'Demo Track' }, DEFAULT_DEFINITIONS), true);
+  assert.equal(paperInTracks({ track: 'Demo Track' }, { ...DEFAULT_DEFINITIONS, tracks: 'main' }), false);
+  assert.equal(paperInTracks({ track: 'main' }, { ...DEFAULT_DEFINITIONS, tracks: 'main' }), true);
+  assert.equal(paperInTracks({ track: null }, { ...DEFAULT_DEFINITIONS, tracks: 'main' }), true);
+  assert.equal(paperInTracks({ track: 'Demo Track' }, DEFAULT_DEFINITIONS), true);
 });
 
 test('pair parsing', () => {

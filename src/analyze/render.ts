@@ -1,5 +1,6 @@
 // The analytics as plain-text terminal tables, one section per summary.json key, at most 120 columns.
 import type { Analytics, AnalyzeOptions, TrendSeries } from './types.js';
+import { denominatorCaption, renderCoverage } from './render-coverage.js';
 import { clip, fixed, formatP, interval, pct, signedPct, signedPp } from './format.js';
 import { definitionsLabel } from './sensitivity.js';
 
@@ -55,6 +56,10 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   const [A, B] = options.pair;
   const label = `${A}-${B}`;
   const sections: string[] = [];
+  const over = denominatorCaption(options.definitions);
+
+  // 0. coverage
+  if (analytics.coverage) sections.push(renderCoverage(analytics.coverage));
 
   // 1. counting
   {
@@ -71,7 +76,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
     sections.push(
       [
         table(
-          `1. Counting: in-scope papers by country (full: once per country present; fractional: author shares)`,
+          `1. Counting: in-scope papers by country (full: once per country present; fractional: author shares); ${over}`,
           ['country', 'full', 'share', '95% CI', 'fractional', 'share', '95% CI'],
           rows,
         ),
@@ -369,7 +374,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
     sections.push(
       [
         table(
-          `9. Definition sensitivity: ${label} headline with one definition changed at a time`,
+          `9. Definition sensitivity: ${label} headline with one definition changed at a time (each row's own denominator)`,
           ['definition', 'value', 'papers', label, 'share', '95% CI', 'change', 'share change', 'relative'],
           s.rows.map((r) => [
             r.definition,
@@ -378,14 +383,15 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
             n(r.pairPapers),
             pct(r.share, 2),
             interval(r.ci95, 2),
-            r.definition === 'baseline' ? '' : `${r.deltaPapers >= 0 ? '+' : ''}${r.deltaPapers}`,
-            r.definition === 'baseline' ? '' : signedPp(r.deltaShare, 2),
-            r.definition === 'baseline' ? '' : signedPct(r.relativeChange),
+            r.definition === 'baseline' ? '' : (r.note ?? `${r.deltaPapers >= 0 ? '+' : ''}${r.deltaPapers}`),
+            r.definition === 'baseline' || r.note ? '' : signedPp(r.deltaShare, 2),
+            r.definition === 'baseline' || r.note ? '' : signedPct(r.relativeChange),
           ]),
           ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
         wrap(
-          `baseline = chinaScope/multinational/dualAffiliation/affiliations/tracks. Across these definitions the ${label} count ranges ` +
+          `baseline = chinaScope/multinational/dualAffiliation/affiliations/tracks/authors/unlocated/denominator; ${over}. ` +
+            `\`collabscope grid <run dir>\` gives every combination at once. Across these definitions the ${label} count ranges ` +
             `${s.range.minPapers}-${s.range.maxPapers} and the share ${pct(s.range.minShare, 2)}-${pct(s.range.maxShare, 2)} ` +
             `(baseline ${base.pairPapers}, ${pct(base.share, 2)}).`,
         ),
@@ -395,3 +401,4 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
 
   return sections.join('\n\n');
 }
+

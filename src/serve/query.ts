@@ -6,11 +6,12 @@
 //                institution=Tsinghua University (name or knowledge-base id, case-insensitive)
 //   analysis     pair=US,CN  chinaScope=mainland|greater  multinational=lab|hq
 //                dualAffiliation=count|ignore  affiliations=all|first  tracks=all|main
+//                authors=all|first|last|first-last  unlocated=infer|hq|exclude  denominator=located|all
 //   drill        has=pair (an in-scope collaboration paper of the pair)  scope=in (an in-scope paper)
 //                primaryField=vision|none  sideInstitution=<node key>  institutionNode=<node key>
 //                pairSectors=company,education  technology=<id>  country=<ISO code>
 //   paging       limit (default 100, at most 1000)  offset
-import type { Affiliation, Definitions, Paper } from '../types.js';
+import { DEFINITION_CHOICES, type Affiliation, type Definitions, type Paper } from '../types.js';
 import { affiliationCountry, countedAffiliations, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
 import { institutionKey, pairSides, viewPaper } from '../analyze/context.js';
 import { CollabscopeError } from '../errors.js';
@@ -43,13 +44,7 @@ export interface Query {
   offset: number;
 }
 
-export const DEFINITION_CHOICES: { [K in keyof Definitions]: readonly Definitions[K][] } = {
-  chinaScope: ['mainland', 'greater'],
-  multinational: ['lab', 'hq'],
-  dualAffiliation: ['count', 'ignore'],
-  affiliations: ['all', 'first'],
-  tracks: ['all', 'main'],
-};
+export { DEFINITION_CHOICES };
 
 const FILTER_KEYS = ['venue', 'year', 'field', 'sector', 'institution'] as const;
 const DRILL_KEYS = ['has', 'scope', 'primaryField', 'sideInstitution', 'institutionNode', 'pairSectors', 'technology', 'country'] as const;
