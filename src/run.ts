@@ -15,7 +15,7 @@ import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, ty
 import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
-import { companyIndex, placeUnlocated, unlocatedSummary, type UnlocatedSummary } from './resolve/unlocated.js';
+import { companyIndex, multisiteLabs, placeUnlocated, unlocatedSummary, type UnlocatedSummary } from './resolve/unlocated.js';
 import { patchPapersJsonl } from './patch-papers.js';
 import { estimateAffiliationRun, resolveWithLlm, type LlmAffiliationReport, type LlmEstimate, type LlmRunOptions } from './llm/affiliations.js';
 
@@ -69,7 +69,7 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult
     const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
     if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
     // companies named without a site, placed from the run's own evidence (--unlocated infer)
-    const unlocated = placeUnlocated(corpus.papers, companyIndex(request.kbDirs));
+    const unlocated = placeUnlocated(corpus.papers, companyIndex(request.kbDirs), multisiteLabs());
     const changed = new Map(unlocated.changed.map((paper) => [paper.id, paper]));
     for (const paper of changed.values()) paper.countries = paperCountries(paper, request.definitions);
     if (writer && changed.size > 0) await patchPapersJsonl(papersFile, changed);

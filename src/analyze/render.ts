@@ -378,7 +378,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           ['definition', 'value', 'papers', label, 'share', '95% CI', 'change', 'share change', 'relative'],
           s.rows.map((r) => [
             r.definition,
-            r.definition === 'baseline' ? definitionsLabel(r.definitions) : r.value,
+            r.definition === 'baseline' ? 'as run' : r.value,
             n(r.papers),
             n(r.pairPapers),
             pct(r.share, 2),
@@ -390,7 +390,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
         wrap(
-          `baseline = chinaScope/multinational/dualAffiliation/affiliations/tracks/authors/unlocated/denominator; ${over}. ` +
+          `baseline (as run) = ${definitionsLabel(base.definitions)} (chinaScope/multinational/dualAffiliation/affiliations/tracks/authors/unlocated/denominator); ${over}. ` +
             `\`collabscope grid <run dir>\` gives every combination at once. Across these definitions the ${label} count ranges ` +
             `${s.range.minPapers}-${s.range.maxPapers} and the share ${pct(s.range.minShare, 2)}-${pct(s.range.maxShare, 2)} ` +
             `(baseline ${base.pairPapers}, ${pct(base.share, 2)}).`,

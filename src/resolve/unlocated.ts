@@ -5,16 +5,29 @@
 //   2. co-author: a co-author on the same paper at a located site of the same company.
 // When several sites are seen, the country most of them are in wins (ties: the first seen). The
 // placement is recorded on the affiliation (Affiliation.inferred, with the paper, author and text
-// that decided); the resolver's own answer (the headquarters) is kept, so `--unlocated infer|hq|
+// that decided). A lab with sites in several countries (data/resolve/unlocated.json) is evidence
+// only when its own text names the place. The resolver's own answer (the headquarters) is kept, so `--unlocated infer|hq|
 // exclude` is a definition chosen at analysis time (src/definitions.ts), not a re-resolution.
 import { existsSync } from 'node:fs';
 import type { Affiliation, Author, Paper, UnlocatedPlacement } from '../types.js';
 import { userKbDir } from '../home.js';
 import { CURATED_DIR } from '../kb/load.js';
+import { z } from 'zod';
 import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.js';
+import { readDataJson } from './data.js';
 
 /** The company an institution is (or is a lab of), as a knowledge-base id; null for non-companies. */
 export type CompanyOf = (institutionId: string) => string | null;
+
+const RULES = z.object({ _doc: z.string().optional(), multisiteLabs: z.array(z.string()) }).strict();
+
+/** Labs whose entry's country is not a site (data/resolve/unlocated.json): evidence only when the text places them. */
+export function multisiteLabs(): Set<string> {
+  return new Set(RULES.parse(readDataJson('unlocated.json')).multisiteLabs);
+}
+
+/** Whether the resolver placed the affiliation from a place in its own text (not from an entry's country). */
+const placedByText = (a: Affiliation) => a.method === 'place' || a.evidence.some((e) => e.includes('located by'));
 
 /**
  * companyOf from the knowledge base the resolver uses (curated, plus the user's folders): a record's
@@ -83,7 +96,7 @@ export function normaliseName(name: string): string {
 
 const isUnlocated = (a: Affiliation) => a.method === 'hq-default' && a.institutionId !== null;
 
-export function placeUnlocated(papers: Paper[], companyOf: CompanyOf): UnlocatedReport {
+export function placeUnlocated(papers: Paper[], companyOf: CompanyOf, multisite: ReadonlySet<string> = new Set()): UnlocatedReport {
   const report: UnlocatedReport = { unlocated: 0, sameAuthor: 0, coAuthor: 0, headquarters: 0, changed: [] };
   const companies = new Set<string>();
   for (const paper of papers) {
@@ -94,6 +107,7 @@ export function placeUnlocated(papers: Paper[], companyOf: CompanyOf): Unlocated
   if (companies.size === 0) return report;
   const companyOfSite = (a: Affiliation): string | null => {
     if (isUnlocated(a) || a.country === null || a.institutionId === null) return null;
+    if (multisite.has(a.institutionId) && !placedByText(a)) return null;
     const company = companyOf(a.institutionId);
     return company !== null && companies.has(company) ? company : null;
   };
