@@ -24,13 +24,13 @@ export function gridCsv(rows: GridRow[], target?: GridTarget): string {
 
 const SHORT: { [K in keyof Definitions]: string } = {
   chinaScope: 'china',
-  multinational: 'multinat.',
+  multinational: 'multin.',
   dualAffiliation: 'dual',
   affiliations: 'affil.',
   tracks: 'tracks',
   authors: 'authors',
-  unlocated: 'unlocated',
-  denominator: 'denominator',
+  unlocated: 'unloc.',
+  denominator: 'denom.',
 };
 
 export interface GridTextOptions {
@@ -40,23 +40,24 @@ export interface GridTextOptions {
   target?: GridTarget;
   /** Rows printed (all when absent). */
   limit?: number;
+  /** Whether the papers have track information (without it, tracks=main rows repeat tracks=all). */
+  hasTracks?: boolean;
 }
 
 export function renderGridText(rows: GridRow[], options: GridTextOptions): string {
   const label = `${options.pair[0]}-${options.pair[1]}`;
   const isBaseline = (d: Definitions) => options.baseline !== undefined && DEFINITION_KEYS.every((k) => d[k] === options.baseline?.[k]);
   const shown = options.limit ? rows.slice(0, options.limit) : rows;
-  const header = ['', ...DEFINITION_KEYS.map((k) => SHORT[k]), label, 'of papers', 'share', '95% CI', ...(options.target ? ['distance', 'in target CI'] : [])];
+  const header = [...DEFINITION_KEYS.map((k) => SHORT[k]), label, 'papers', 'share', '95% CI', ...(options.target ? ['distance', 'in CI'] : [])];
   const body = shown.map((r) => [
-    isBaseline(r.definitions) ? '*' : '',
-    ...DEFINITION_KEYS.map((k) => String(r.definitions[k])),
+    ...DEFINITION_KEYS.map((k, i) => `${i === 0 && isBaseline(r.definitions) ? '*' : ''}${r.definitions[k]}`),
     String(r.pairPapers),
     String(r.papers),
     pct(r.share, 2),
-    interval(r.ci95, 2),
+    interval(r.ci95, 1),
     ...(options.target ? [pct(r.distance ?? 0, 2), r.withinTarget ? 'yes' : ''] : []),
   ]);
-  const align = header.map((_, i) => (i <= DEFINITION_KEYS.length ? 'l' : 'r')) as Array<'l' | 'r'>;
+  const align = header.map((_, i) => (i < DEFINITION_KEYS.length ? 'l' : 'r')) as Array<'l' | 'r'>;
   const sortedBy = options.target ? `distance to ${options.target.count}/${options.target.total}` : 'share';
   const parts = [table(`${label} headline under every combination of the definitions (${rows.length}), sorted by ${sortedBy}`, header, body, align)];
   if (shown.length < rows.length) parts.push(`(${rows.length - shown.length} more rows in ${GRID_FILE})`);
@@ -67,7 +68,8 @@ export function renderGridText(rows: GridRow[], options: GridTextOptions): strin
     wrap(
       `Range: ${pct(Math.min(...shares), 2)} (${lowest.pairPapers}/${lowest.papers}) to ${pct(Math.max(...shares), 2)} (${highest.pairPapers}/${highest.papers}). ` +
         `'located' rows divide by papers with at least one located (counted) author, 'all' rows by every paper in the track scope.` +
-        (options.baseline ? ' * = the run\'s own definitions.' : ''),
+        (options.baseline ? " * = the run's own definitions." : '') +
+        (options.hasTracks === false ? ' The input has no track information: every tracks=main row repeats its tracks=all row.' : ''),
     ),
   );
   if (options.target) {

@@ -33,10 +33,12 @@ export function registerGrid(program: Command): void {
       const pair = flags.pair ? parsePair(flags.pair) : runPair(summary);
       const target = flags.target ? parseTarget(flags.target) : undefined;
       const limit = flags.limit ? parseLimit(flags.limit) : undefined;
-      const rows = computeGrid(readPapers(dir), pair, target);
+      const papers = readPapers(dir);
+      const rows = computeGrid(papers, pair, target);
+      const hasTracks = papers.some((p) => p.track?.trim());
       writeFileSync(join(dir, GRID_FILE), gridCsv(rows, target));
       const baseline = summary.definitions as Definitions | undefined;
-      process.stdout.write(`${renderGridText(rows, { pair, baseline, target, limit })}\nwrote ${join(dir, GRID_FILE)}\n`);
+      process.stdout.write(`${renderGridText(rows, { pair, baseline, target, limit, hasTracks })}\nwrote ${join(dir, GRID_FILE)}\n`);
     });
 }
 
