@@ -11,8 +11,8 @@
 //                primaryField=vision|none  sideInstitution=<node key>  institutionNode=<node key>
 //                pairSectors=company,education  technology=<id>  country=<ISO code>
 //   paging       limit (default 100, at most 1000)  offset
-import { DEFINITION_CHOICES, type Affiliation, type Definitions, type Paper } from '../types.js';
-import { affiliationCountry, countedAffiliations, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Affiliation, type Definitions, type Paper } from '../types.js';
+import { affiliationCountry, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
 import { institutionKey, pairSides, viewPaper } from '../analyze/context.js';
 import { CollabscopeError } from '../errors.js';
 
@@ -75,7 +75,8 @@ export function parseQuery(params: URLSearchParams, defaults: { pair: [string, s
     if (values.length > 1) throw new QueryError(`parameter "${key}" given ${values.length} times`);
     return values[0]?.trim();
   };
-  const definitions = { ...defaults.definitions };
+  // a run written before a definition existed does not record it: the default applies
+  const definitions = { ...DEFAULT_DEFINITIONS, ...defaults.definitions };
   for (const key of Object.keys(DEFINITION_CHOICES) as Array<keyof Definitions>) {
     const value = single(key);
     if (value === undefined) continue;
@@ -165,7 +166,7 @@ export function viewKey(query: Query): string {
 }
 
 function counted(paper: Paper, definitions: Definitions): Affiliation[] {
-  return paper.authors.flatMap((author) => countedAffiliations(author, definitions));
+  return countedAuthors(paper.authors, definitions).flatMap((author) => countedAffiliations(author, definitions));
 }
 
 /** Whether a paper passes the dashboard's filters (under the definitions, for sector and institution). */

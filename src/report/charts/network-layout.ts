@@ -5,7 +5,7 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Import from 'graphology-layout-forceatlas2';
 import type { Definitions, Paper } from '../../types.js';
-import { affiliationCountry, countedAffiliations, paperHasPair, paperInScope } from '../../definitions.js';
+import { affiliationCountry, countedAffiliations, countedAuthors, paperHasPair, paperInScope } from '../../definitions.js';
 import { institutionKey } from '../../analyze/context.js';
 import { textWidth } from './metrics.js';
 
@@ -74,7 +74,7 @@ const LABEL_CHARS = 38;
 /** The institutions (nodes) of one paper's counted affiliations, under the definitions. */
 export function paperInstitutions(paper: Paper, definitions: Definitions): Map<string, { institution: string; country: string | null }> {
   const nodes = new Map<string, { institution: string; country: string | null }>();
-  for (const author of paper.authors) {
+  for (const author of countedAuthors(paper.authors, definitions)) {
     for (const affiliation of countedAffiliations(author, definitions)) {
       const country = affiliationCountry(affiliation, definitions);
       const key = institutionKey(affiliation, country);

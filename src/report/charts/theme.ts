@@ -107,7 +107,8 @@ export const DEFINITION_LABELS: { [K in keyof Definitions]: { label: string; val
 
 /** "Definitions: CN is mainland China (...); a multinational's lab counts ...; ...; all tracks." */
 export function describeDefinitions(definitions: Definitions): string {
-  const parts = (Object.keys(DEFINITION_TEXT) as Array<keyof Definitions>).map(
+  // runs written before a definition existed do not record it: left out rather than guessed
+  const parts = (Object.keys(DEFINITION_TEXT) as Array<keyof Definitions>).filter((key) => definitions[key] !== undefined).map(
     (key) => (DEFINITION_TEXT[key] as Record<string, string>)[definitions[key]] ?? `${key}=${definitions[key]}`,
   );
   return `Definitions: ${parts.join('; ')}.`;
