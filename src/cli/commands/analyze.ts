@@ -8,10 +8,11 @@ import { renderAnalyticsText } from '../../analyze/index.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { terminalProgress } from '../progress.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
-import { DEFAULT_DB_FILE, ingestPapers } from '../../store/duckdb.js';
+import { DEFAULT_DB_FILE } from '../../store/duckdb.js';
 import { resolveInputs } from '../../fetch/index.js';
 import { join } from 'node:path';
 import { REPORT_FILE, writeReport } from '../../report/build.js';
+import { print, printErr } from '../print.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   out: string;
@@ -69,26 +70,29 @@ export function registerAnalyze(program: Command): void {
       progress: terminalProgress(),
     };
     if (request.llm && flags.dryRun) {
-      process.stdout.write(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
+      print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
       return;
     }
-    const { corpus, summary } = await runAnalyze(request);
     const dbFile = flags.db === true ? DEFAULT_DB_FILE : flags.db;
-    if (dbFile) {
-      const { slices } = await ingestPapers(dbFile, corpus.papers, definitions);
-      process.stderr.write(`database ${dbFile}: wrote ${slices.join(', ')}\n`);
-    }
-    if (flags.report) {
-      const report = await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(flags.out, REPORT_FILE), source: flags.out, version: program.version() });
-      process.stderr.write(`report ${report.html}: ${report.charts.length} charts\n`);
-    }
+    let charts = 0;
+    const { summary, dbSlices } = await runAnalyze({
+      ...request,
+      db: dbFile,
+      extraWrite: flags.report
+        ? async (dir, { summary, corpus }) => {
+            charts = (await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() })).charts.length;
+          }
+        : undefined,
+    });
+    if (dbFile) printErr(`database ${dbFile}: wrote ${(dbSlices ?? []).join(', ')}\n`);
+    if (flags.report) printErr(`report ${join(flags.out, REPORT_FILE)}: ${charts} charts\n`);
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      print(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
-      process.stdout.write(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
-      if (summary.llm) process.stdout.write(`\n${describeLlmReport(summary.llm)}\n`);
-      if (summary.llmFields) process.stdout.write(`${describeLlmFieldsReport(summary.llmFields)}\n`);
-      process.stdout.write(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
+      print(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
+      if (summary.llm) print(`\n${describeLlmReport(summary.llm)}\n`);
+      if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
+      print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
     }
   });
 }

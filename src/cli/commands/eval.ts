@@ -6,6 +6,7 @@ import { evaluateFiles, renderEval } from '../../evaluate/eval.js';
 import { terminalProgress } from '../progress.js';
 import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
 import { evaluateWithLlm, renderLlmEval } from '../../evaluate/llm.js';
+import { print } from '../print.js';
 
 interface EvalFlags extends LlmFlags {
   email: boolean;
@@ -48,11 +49,11 @@ export function registerEval(program: Command): void {
       if (flags.llm) {
         const result = await evaluateWithLlm(files, options, llmOptionsFrom(flags));
         if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(result.withLlm.disagreements, null, 2)}\n`);
-        process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderLlmEval(result)}\n`);
+        print(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderLlmEval(result)}\n`);
         return;
       }
       const metrics = evaluateFiles(files, options);
       if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(metrics.disagreements, null, 2)}\n`);
-      process.stdout.write(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);
+      print(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);
     });
 }

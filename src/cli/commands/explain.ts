@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { readPapers } from '../../output.js';
 import { renderExplanation } from '../../report/explain.js';
+import { print } from '../print.js';
 
 export function registerExplain(program: Command): void {
   program
@@ -17,7 +18,7 @@ export function registerExplain(program: Command): void {
     .option('--json', 'print the paper record as JSON')
     .action((id: string, flags: { out: string; json?: boolean }) => {
       const paper = findPaper(readPapers(flags.out), id);
-      process.stdout.write(flags.json ? `${JSON.stringify(paper, null, 2)}\n` : `${renderExplanation(paper)}\n`);
+      print(flags.json ? `${JSON.stringify(paper, null, 2)}\n` : `${renderExplanation(paper)}\n`);
     });
 }
 

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { readPapers, readSummary } from '../../output.js';
+import { isRunDir, readPapers, readSummary } from '../../output.js';
+import { print } from '../print.js';
 import { computeGrid, type GridTarget } from '../../analyze/grid.js';
 import { GRID_FILE, gridCsv, renderGridText } from '../../analyze/grid-render.js';
 import type { Definitions } from '../../types.js';
@@ -36,9 +37,14 @@ export function registerGrid(program: Command): void {
       const papers = readPapers(dir);
       const rows = computeGrid(papers, pair, target);
       const hasTracks = papers.some((p) => p.track?.trim());
-      writeFileSync(join(dir, GRID_FILE), gridCsv(rows, target));
+      const file = join(dir, GRID_FILE);
+      // grid.csv is ours in a run directory; elsewhere an existing file of that name may be the user's
+      if (existsSync(file) && !isRunDir(dir)) {
+        throw new CollabscopeError('E_BAD_ARGUMENT', `${file} exists and ${dir} is not marked as a collabscope run directory; not overwriting it`);
+      }
+      writeFileSync(file, gridCsv(rows, target));
       const baseline = summary.definitions as Definitions | undefined;
-      process.stdout.write(`${renderGridText(rows, { pair, baseline, target, limit, hasTracks })}\nwrote ${join(dir, GRID_FILE)}\n`);
+      print(`${renderGridText(rows, { pair, baseline, target, limit, hasTracks })}\nwrote ${file}\n`);
     });
 }
 

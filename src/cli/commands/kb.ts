@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { importInstitutions, IMPORT_FORMATS, parseImportFormat } from '../../kb/import.js';
 import { userKbDir } from '../../home.js';
 import { CURATED_DIR, loadInstitutionFile } from '../../kb/load.js';
+import { print } from '../print.js';
 
 interface ImportFlags {
   format: string;
@@ -38,7 +39,7 @@ export function registerKb(program: Command): void {
       const format = parseImportFormat(flags.format);
       const result = importInstitutions(format, file, { outDir: flags.out, name: flags.name });
       const reasons = Object.entries(result.skippedReasons).map(([why, n]) => `${n} ${why}`).join(', ');
-      process.stdout.write(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
+      print(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
     });
   kb.command('list')
     .summary('show the knowledge-base folders and how many institutions each file holds')
@@ -51,6 +52,6 @@ export function registerKb(program: Command): void {
           lines.push(`  ${f}: ${loadInstitutionFile(join(dir, f)).length} institutions`);
         }
       }
-      process.stdout.write(`${lines.join('\n')}\n`);
+      print(`${lines.join('\n')}\n`);
     });
 }

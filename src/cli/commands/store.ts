@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { DEFAULT_DB_FILE, exportParquet, queryDatabase } from '../../store/duckdb.js';
 import { textTable } from '../../report/text-table.js';
+import { print } from '../print.js';
 
 export function registerSql(program: Command): void {
   program
@@ -18,7 +19,7 @@ export function registerSql(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (query: string, flags: { db: string; format: 'table' | 'csv' | 'json' }) => {
       const { columns, rows } = await queryDatabase(flags.db, query);
-      process.stdout.write(`${formatRows(columns, rows, flags.format)}\n`);
+      print(`${formatRows(columns, rows, flags.format)}\n`);
     });
 }
 
@@ -46,6 +47,6 @@ export function registerExport(program: Command): void {
     .option('--db <file>', 'database file', DEFAULT_DB_FILE)
     .action(async (flags: { parquet: string; db: string }) => {
       const written = await exportParquet(flags.db, flags.parquet);
-      process.stdout.write(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
+      print(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
     });
 }
