@@ -171,6 +171,11 @@ export interface Definitions {
   unlocated: 'infer' | 'hq' | 'exclude';
   /** Shares over papers with at least one located (counted) author, or over all papers. */
   denominator: 'located' | 'all';
+  /** unit: the institution resolved (an institute, a lab). parent: the organisation it is part of.
+   *  top: every parent link followed to the root, subsidiaries into their group. (src/kb/organisations.ts) */
+  institutionLevel: 'unit' | 'parent' | 'top';
+  /** separate: a contested parent link (a university run by an academy) is not followed. follow: it is. */
+  contestedParents: 'separate' | 'follow';
 }
 
 /** Every value of every switchable definition, the default first (the sensitivity table and `grid` read it). */
@@ -183,7 +188,15 @@ export const DEFINITION_CHOICES: { readonly [K in keyof Definitions]: readonly D
   authors: ['all', 'first', 'last', 'first-last'],
   unlocated: ['infer', 'hq', 'exclude'],
   denominator: ['located', 'all'],
+  institutionLevel: ['parent', 'unit', 'top'],
+  contestedParents: ['separate', 'follow'],
 };
+
+/** The definitions that move the headline pair count and share (the institution ones only regroup institutions). */
+export const HEADLINE_DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks', 'authors', 'unlocated', 'denominator'] as const satisfies ReadonlyArray<
+  keyof Definitions
+>;
+export type HeadlineDefinition = (typeof HEADLINE_DEFINITIONS)[number];
 
 export const DEFAULT_DEFINITIONS: Definitions = {
   chinaScope: 'mainland',
@@ -194,4 +207,6 @@ export const DEFAULT_DEFINITIONS: Definitions = {
   authors: 'all',
   unlocated: 'infer',
   denominator: 'located',
+  institutionLevel: 'parent',
+  contestedParents: 'separate',
 };

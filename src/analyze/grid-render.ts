@@ -1,5 +1,5 @@
 // grid.csv and the terminal table of `collabscope grid` (src/analyze/grid.ts computes the rows).
-import type { Definitions } from '../types.js';
+import type { Definitions, HeadlineDefinition } from '../types.js';
 import { DEFINITION_KEYS, type GridRow, type GridTarget } from './grid.js';
 import { interval, pct } from './format.js';
 import { table, wrap } from './render.js';
@@ -22,7 +22,7 @@ export function gridCsv(rows: GridRow[], target?: GridTarget): string {
   return `${[header, ...lines].map((l) => l.join(',')).join('\n')}\n`;
 }
 
-const SHORT: { [K in keyof Definitions]: string } = {
+const SHORT: { [K in HeadlineDefinition]: string } = {
   chinaScope: 'china',
   multinational: 'multin.',
   dualAffiliation: 'dual',

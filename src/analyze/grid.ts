@@ -5,7 +5,7 @@
 // give the paper's (pair, located) bits, tallied with whether it is main-track. Every combination's
 // count and denominator is a sum of those tallies, so the grid costs ~200 increments a paper.
 import { affiliationCountry, countedAffiliations, countedAuthors, isMainTrack } from '../definitions.js';
-import { DEFINITION_CHOICES, type Author, type Definitions, type Paper } from '../types.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, HEADLINE_DEFINITIONS, type Author, type Definitions, type Paper } from '../types.js';
 import { interval } from './counting.js';
 import { round, wilson } from './stats.js';
 import type { Interval } from './types.js';
@@ -27,11 +27,12 @@ export interface GridTarget {
   total: number;
 }
 
-export const DEFINITION_KEYS = Object.keys(DEFINITION_CHOICES) as Array<keyof Definitions>;
+/** The definitions the grid varies: those that move the headline (HEADLINE_DEFINITIONS); the rest keep their defaults. */
+export const DEFINITION_KEYS = HEADLINE_DEFINITIONS;
 
 /** Every combination of the definitions' values, in DEFINITION_CHOICES order (the last key varies fastest). */
 export function allCombinations(): Definitions[] {
-  let combos: Array<Partial<Definitions>> = [{}];
+  let combos: Array<Partial<Definitions>> = [{ ...DEFAULT_DEFINITIONS }];
   for (const key of DEFINITION_KEYS) {
     combos = combos.flatMap((c) => (DEFINITION_CHOICES[key] as readonly string[]).map((value) => ({ ...c, [key]: value })));
   }
@@ -49,7 +50,7 @@ for (const chinaScope of DEFINITION_CHOICES.chinaScope)
         MODES.push({ ...firstChoices(), chinaScope, multinational, unlocated, affiliations });
 
 function firstChoices(): Definitions {
-  return Object.fromEntries(DEFINITION_KEYS.map((k) => [k, DEFINITION_CHOICES[k][0]])) as unknown as Definitions;
+  return { ...DEFAULT_DEFINITIONS };
 }
 
 const modeIndex = (d: Mode) =>

@@ -17,6 +17,7 @@ import { dualAccumulator } from './dual.js';
 import { sensitivityAccumulator } from './sensitivity.js';
 import { coverageAccumulator } from './coverage.js';
 import type { Analytics, AnalyzeOptions } from './types.js';
+import { loadOrganisations } from '../kb/organisations.js';
 
 export type * from './types.js';
 export { renderAnalyticsText } from './render.js';
@@ -32,6 +33,7 @@ export function analyzeCorpus(papers: Paper[], options: AnalyzeOptions): Analyti
     definitions: options.definitions,
     topN: options.topN ?? DEFAULT_TOP_N,
     focusFields: options.focusFields ?? DEFAULT_FOCUS_FIELDS,
+    organisations: options.organisations ?? loadOrganisations(),
   };
   const accumulators = {
     coverage: coverageAccumulator(context),

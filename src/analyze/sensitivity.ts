@@ -2,7 +2,7 @@
 // flipped, one at a time, from the definitions in force. No re-resolution: affiliations carry both
 // the lab's country and the headquarters' country, and the definitions are pure functions of them.
 import { paperHasPair, paperInScope } from '../definitions.js';
-import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Definitions } from '../types.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, HEADLINE_DEFINITIONS, type Definitions } from '../types.js';
 import type { Accumulator, AnalysisContext, PaperView } from './context.js';
 import { interval } from './counting.js';
 import { round } from './stats.js';
@@ -19,7 +19,7 @@ export function definitionVariants(baseline: Definitions): Array<{ definition: S
   return variants;
 }
 
-const DEFINITION_KEYS = Object.keys(DEFINITION_CHOICES) as Array<keyof Definitions>;
+const DEFINITION_KEYS = HEADLINE_DEFINITIONS;
 
 /** Said instead of a change when a row cannot differ from the baseline for want of data. */
 export const NO_TRACK_INFORMATION = 'no track information';

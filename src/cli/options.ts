@@ -12,6 +12,8 @@ export interface DefinitionFlags {
   authors: string;
   unlocated: string;
   denominator: string;
+  institutionLevel: string;
+  contestedParents: string;
 }
 
 export function addDefinitionOptions(command: Command): Command {
@@ -58,6 +60,16 @@ export function addDefinitionOptions(command: Command): Command {
       new Option('--denominator <papers>', 'located: shares over papers with at least one located author; all: over every paper')
         .choices([...DEFINITION_CHOICES.denominator])
         .default(DEFAULT_DEFINITIONS.denominator),
+    )
+    .addOption(
+      new Option('--institution-level <level>', 'unit: institutes and labs as resolved; parent: the organisation a unit is part of; top: the root organisation (subsidiaries into their group)')
+        .choices(['unit', 'parent', 'top'])
+        .default(DEFAULT_DEFINITIONS.institutionLevel),
+    )
+    .addOption(
+      new Option('--contested-parents <policy>', 'separate: a contested parent link (a university run by an academy) is not followed; follow: it is')
+        .choices(['separate', 'follow'])
+        .default(DEFAULT_DEFINITIONS.contestedParents),
     );
 }
 
@@ -71,6 +83,8 @@ export function definitionsFrom(flags: DefinitionFlags): Definitions {
     authors: flags.authors as Definitions['authors'],
     unlocated: flags.unlocated as Definitions['unlocated'],
     denominator: flags.denominator as Definitions['denominator'],
+    institutionLevel: flags.institutionLevel as Definitions['institutionLevel'],
+    contestedParents: flags.contestedParents as Definitions['contestedParents'],
   };
 }
 

@@ -101,7 +101,7 @@ interface PaperPayload {
 
 export function dashboardClient(): void {
   const vega = (window as unknown as { vega: VegaGlobal }).vega;
-  const DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks', 'authors', 'unlocated', 'denominator'];
+  const DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks', 'authors', 'unlocated', 'denominator', 'institutionLevel', 'contestedParents'];
   const form = document.getElementById('controls') as HTMLFormElement;
   const statusEl = document.getElementById('status') as HTMLElement;
   const headlineEl = document.getElementById('headline') as HTMLElement;

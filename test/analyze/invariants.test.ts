@@ -35,6 +35,8 @@ const definitionsArb: fc.Arbitrary<Definitions> = fc.record({
   authors: fc.constantFrom('all' as const, 'first' as const, 'last' as const, 'first-last' as const),
   unlocated: fc.constantFrom('infer' as const, 'hq' as const, 'exclude' as const),
   denominator: fc.constantFrom('located' as const, 'all' as const),
+  institutionLevel: fc.constantFrom('unit' as const, 'parent' as const, 'top' as const),
+  contestedParents: fc.constantFrom('separate' as const, 'follow' as const),
 });
 
 const affiliationArb = fc

@@ -91,6 +91,12 @@ const DEFINITION_TEXT: { [K in keyof Definitions]: Record<Definitions[K], string
     located: 'shares are over papers with at least one located author',
     all: 'shares are over all papers, including those with no located author',
   },
+  institutionLevel: {
+    unit: 'institutions as resolved (institutes and labs separate)',
+    parent: 'institutes and labs counted as their parent organisation',
+    top: 'institutions counted as their root organisation',
+  },
+  contestedParents: { separate: 'contested parent links not followed', follow: 'contested parent links followed' },
 };
 
 /** Labels of the switchable definitions and their values, for tables and controls. */
@@ -103,6 +109,8 @@ export const DEFINITION_LABELS: { [K in keyof Definitions]: { label: string; val
   authors: { label: 'Authors', values: { all: 'all', first: 'first only', last: 'last only', 'first-last': 'first and last' } },
   unlocated: { label: 'Company without a site', values: { infer: 'inferred from the run', hq: 'headquarters', exclude: 'unknown' } },
   denominator: { label: 'Denominator', values: { located: 'papers with a located author', all: 'all papers' } },
+  institutionLevel: { label: 'Institutions', values: { unit: 'units as resolved', parent: 'parent organisation', top: 'root organisation' } },
+  contestedParents: { label: 'Contested parents', values: { separate: 'kept separate', follow: 'followed' } },
 };
 
 /** "Definitions: CN is mainland China (...); a multinational's lab counts ...; ...; all tracks." */
