@@ -220,16 +220,17 @@ export class Gazetteer {
 
   /**
    * Countries a name places itself in, read loosely for bulk lists: country names, and cities of at
-   * least 15,000 people that have no namesake in another country.
+   * least 15,000 people that have no namesake in another country (`countriesOnly`: country names alone).
    */
-  countriesNamedIn(tokens: Token[]): string[] {
+  countriesNamedIn(tokens: Token[], countriesOnly = false): string[] {
     const out = new Set<string>();
     for (let i = 0; i < tokens.length; i++) {
       let key = '';
       for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
         key = n === 1 ? tokens[i + n - 1].norm : `${key} ${tokens[i + n - 1].norm}`;
-        const entries = this.byKey.get(key);
-        if (!entries || this.placeStopwords.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
+        const all = this.byKey.get(key);
+        const entries = countriesOnly ? all?.filter((e) => e.kind === 'country') : all;
+        if (!entries || entries.length === 0 || this.placeStopwords.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
         const countries = new Set(entries.map((e) => e.country));
         if (countries.size === 1) out.add([...countries][0]);
       }

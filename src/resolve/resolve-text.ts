@@ -12,6 +12,7 @@ import type { FuzzyCorrector } from './fuzzy.js';
 import type { InstRecord } from './records.js';
 import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
+import { shortFormAffiliation, shortFormRecord } from './short-form.js';
 
 /** How sure each rule is. */
 export const CONFIDENCE = {
@@ -94,6 +95,10 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
         starts = parts.lexicon.startsOf(tokens);
       }
     }
+  }
+  if (mentions.length === 0) {
+    const short = shortFormRecord(parts.names, tokens);
+    if (short) return [shortFormAffiliation(raw, short)];
   }
   const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
@@ -182,11 +187,11 @@ function fromMentions(
     const ownPlaces = mentions.length === 1 ? free : placesOf(free, mentions, n);
     const own = mentions.length === 1 ? located : countryFromPlaces(ownPlaces);
     const labPlace = own ?? labLocationAfter(parts, tokens, mention);
-    const affiliation = fromRecord(parts, raw, choice, via, mention, tokens, labPlace, emailDomain, namedCountries(ownPlaces));
+    const affiliation = fromRecord(parts, raw, choice, via, mention, tokens, labPlace, emailDomain, namedCountries(ownPlaces, tokens));
     results.push({ affiliation, record: choice.record, via });
   }
   if (results.length === 1) return [results[0].affiliation];
-  return dropParentsAndDuplicates(parts, dropContradictedAcronyms(results, new Set(namedCountries(free)))).map((r) => r.affiliation);
+  return dropParentsAndDuplicates(parts, dropContradictedAcronyms(results, new Set(namedCountries(free, tokens)))).map((r) => r.affiliation);
 }
 
 function disambiguationContext(free: PlaceHit[], located: PlaceCountry | null, tokens: Token[], normText: string, emailDomain: string | null): DisambiguationContext {
@@ -206,10 +211,18 @@ function countriesInside(places: PlaceHit[], mention: Mention): Set<string> {
   return out;
 }
 
-/** Countries named outright, each as an address segment of its own (", Indonesia"). */
-function namedCountries(places: PlaceHit[]): string[] {
+/**
+ * Countries named outright: as an address segment of its own (", Indonesia"), or as the text's last
+ * words right after another place or a postcode ("... Aviano Italy", "... Biddeford ME 04005 USA").
+ */
+function namedCountries(places: PlaceHit[], tokens: Token[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < places.length; i++) if (places[i].kind === 'country' && places[i].standalone) out.push(...places[i].countries);
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i];
+    if (p.kind !== 'country') continue;
+    const addressEnd = p.end === tokens.length && p.start > 0 && ((i > 0 && places[i - 1].end === p.start) || /^\d{3,}$/.test(tokens[p.start - 1].norm));
+    if (p.standalone || addressEnd) out.push(...p.countries);
+  }
   return out;
 }
 

@@ -22,13 +22,17 @@ const HEAD_WORDS = new Set([
   'polytechnique', 'hochschule', 'fachhochschule', 'ecole', 'scuola', 'hospital', 'clinic', 'laboratory', 'inc',
   'corporation', 'ltd', 'limited', 'gmbh', 'ag', 'company', 'technology', 'research', 'foundation', 'center', 'agency',
   'council', 'ministry', 'llc', 'plc', 'srl', 'bv', 'sa', 'group', 'ai', 'labs', 'museum', 'observatory', 'consortium',
+  'universitatea', 'universitesi', 'universitet', 'univerzitet', 'univerza', 'sveuciliste', 'politechnika', 'politeknik',
+  'ammattikorkeakoulu', 'korkeakoulu', 'hogskola', 'hogskolan', 'daigaku', 'faculdade', 'escuela', 'escola', 'universiti',
+  'instytut', 'uczelnia', 'hochschule', 'fakultas', 'centro', 'centre', 'laboratoire', 'laboratorio', 'ospedale', 'hopital',
 ]);
 
 /** Words that make a phrase an organisation even when every other word is generic ("National University of Defense Technology"). */
 const ORGANISATION_WORDS = new Set([
   'university', 'universitat', 'universite', 'universidad', 'universita', 'universiteit', 'universitet', 'uniwersytet',
   'universidade', 'polytechnic', 'politecnico', 'polytechnique', 'academy', 'hochschule', 'inc', 'corporation', 'ltd',
-  'gmbh', 'company', 'hospital', 'foundation', 'ministry',
+  'gmbh', 'company', 'hospital', 'foundation', 'ministry', 'universitatea', 'universitesi', 'universitas', 'yliopisto',
+  'politechnika', 'egyetem', 'sveuciliste', 'univerza', 'daigaku', 'ammattikorkeakoulu',
 ]);
 
 const ALWAYS_UNITS = new Set(['department', 'departments', 'dept', 'depts', 'faculty', 'division', 'chair']);
