@@ -6,7 +6,7 @@ import { cleanText, surfaceOf, tokenize, type Token } from './normalize.js';
 import { isSegmentBreak, type Gazetteer, type PlaceHit } from './places.js';
 import { wordLists, type Mention, type NameIndex } from './name-index.js';
 import { chooseCandidate, countryFromPlaces, describe, soleCandidate, type Choice, type DisambiguationContext, type PlaceCountry } from './context.js';
-import { segmentTokens, institutionPhrase, type Segment } from './segment.js';
+import { segmentTokens, institutionPhrase, isLegalFormOnly, type Segment } from './segment.js';
 import { countryOfDomain, isWebmail } from './domains.js';
 import type { FuzzyCorrector } from './fuzzy.js';
 import type { InstRecord } from './records.js';
@@ -63,7 +63,16 @@ function note(affiliation: Affiliation, alternatives: InstRecord[], namesNoInsti
   if (alternatives.length > 0 || namesNoInstitution) notes.set(affiliation, { alternatives, namesNoInstitution });
 }
 
+/** A text that is only an e-mail address or a web domain ("someone@cs.example.ac.uk", "lab.example.cn"). */
+const ADDRESS_ONLY = /^\s*(?:[\w.+-]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,})\s*$/i;
+
 export function resolveText(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {
+  const address = ADDRESS_ONLY.exec(raw);
+  if (address && /[@]|\.(?:[a-z]{2}|edu|org|com|net|gov)$/i.test(raw.trim())) {
+    const domain = address[1].toLowerCase();
+    const byDomain = fromEmailDomain(parts, raw, domain, `the text is an address (${domain}), not a name`);
+    if (byDomain) return [byDomain];
+  }
   const cleaned = cleanText(raw);
   let tokens = tokenize(cleaned);
   if (!tokens.some(hasLetter)) {
@@ -94,6 +103,15 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
         tokens = swapped.tokens;
         starts = parts.lexicon.startsOf(tokens);
       }
+    }
+  }
+  if (mentions.length === 0) {
+    const respelt = respellOneWord(parts, tokens);
+    if (respelt) {
+      mentions = respelt.mentions;
+      fuzzyChanged = respelt.changed;
+      tokens = respelt.tokens;
+      starts = parts.lexicon.startsOf(tokens);
     }
   }
   if (mentions.length === 0) {
@@ -145,6 +163,35 @@ function merge(tokens: Token[], from: number, to: number, norm: string): { token
     hyphenated: first.hyphenated,
   };
   return { tokens: [...tokens.slice(0, from), merged, ...tokens.slice(to)], changed: new Set([from]) };
+}
+
+/**
+ * "Zorbe Univrsity", "Max Plank Institute ...": one word, though indexed somewhere (bulk lists carry
+ * typos), respelt as a curated word one edit away, so that the words of its segment spell exactly one
+ * curated name of at least two words. Tried only when nothing else matched; null when no respelling does.
+ */
+function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: Token[]; mentions: Mention[]; changed: Set<number> } | null {
+  if (tokens.length > 12) return null;
+  const fuzzy = parts.fuzzy();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const word of fuzzy.neighbours(tokens[i].norm)) {
+      const changedTokens = tokens.slice();
+      changedTokens[i] = { ...tokens[i], norm: word };
+      const changed = new Set([i]);
+      const found = parts.names
+        .findMentions(changedTokens)
+        .filter((m) => m.via === 'alias' && plausibleCorrection(m, changed) && m.candidates.some((c) => c.source === 'curated') && spansSegment(m, changedTokens));
+      if (found.length === 1) return { tokens: changedTokens, mentions: found, changed };
+    }
+  }
+  return null;
+}
+
+/** A mention that is its whole comma segment. */
+function spansSegment(m: Mention, tokens: Token[]): boolean {
+  const startsSegment = m.start === 0 || isSegmentBreak(tokens[m.start].gapBefore);
+  const endsSegment = m.end === tokens.length || isSegmentBreak(tokens[m.end].gapBefore);
+  return startsSegment && endsSegment;
 }
 
 /** A corrected name counts when it is at least two words long and only one of them was corrected ("Tsinghua Univeristy"). */
@@ -422,7 +469,9 @@ function dropParentsAndDuplicates(parts: TextResolverParts, results: Array<{ aff
 
 function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tokens: Token[], places: PlaceHit[], emailDomain: string | null): Affiliation[] {
   const segments = segmentTokens(tokens, cleaned, places);
-  const phrase = institutionPhrase(segments);
+  const found = institutionPhrase(segments);
+  // a legal form alone ("Inc", "Ltd.") is never an institution
+  const phrase = found && isLegalFormOnly(tokens, found.start, found.end) ? null : found;
   const located = countryFromPlaces(places);
   if (phrase) return [unknownInstitution(parts, raw, phrase, located, emailDomain, tokens)];
   const what = describeSegments(segments);

@@ -39,6 +39,21 @@ const ALWAYS_UNITS = new Set(['department', 'departments', 'dept', 'depts', 'fac
 
 const NON_PLACE_FILLERS = /^\d+$/;
 
+/** Legal forms: a segment of these alone ("COGNANO, Inc.", "X Co., Ltd.") is the end of the name before it, never a name. */
+const LEGAL_FORMS = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'plc', 'corp', 'corporation', 'company', 'co', 'gmbh', 'ag', 'sa',
+  'srl', 'spa', 'bv', 'nv', 'pte', 'pvt', 'bhd', 'sdn', 'oy', 'oyj', 'ab', 'as', 'kk', 'sas', 'sarl', 'lp', 's', 'r', 'l', 'p',
+  'a', 'b', 'v', 'se', 'jsc', 'pty',
+]);
+
+/** Whether a segment's words are all legal-form words ("Inc", "Co Ltd", "S.r.l."). */
+export function isLegalFormOnly(tokens: Token[], start: number, end: number): boolean {
+  // a letter alone ("P", a cut "P.R. China") is no legal form; "S.r.l." is three of them
+  if (end - start === 1 && tokens[start].norm.length === 1) return false;
+  for (let i = start; i < end; i++) if (!LEGAL_FORMS.has(tokens[i].norm)) return false;
+  return end > start;
+}
+
 export function segmentTokens(tokens: Token[], text: string, places: PlaceHit[]): Segment[] {
   const inPlace = new Array<boolean>(tokens.length).fill(false);
   for (const hit of places) for (let i = hit.start; i < hit.end; i++) inPlace[i] = true;
@@ -46,6 +61,8 @@ export function segmentTokens(tokens: Token[], text: string, places: PlaceHit[])
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i === tokens.length || isSegmentBreak(tokens[i].gapBefore)) {
+      // "COGNANO, Inc.": a legal form after a comma stays with the name before it
+      if (i < tokens.length && tokens[i].gapBefore === ',' && isLegalFormOnly(tokens, i, segmentEnd(tokens, i))) continue;
       const slice = tokens.slice(start, i);
       const kind = classify(slice, inPlace.slice(start, i));
       segments.push({ start, end: i, kind, text: text.slice(slice[0].start, slice[slice.length - 1].end) });
@@ -53,6 +70,12 @@ export function segmentTokens(tokens: Token[], text: string, places: PlaceHit[])
     }
   }
   return segments;
+}
+
+function segmentEnd(tokens: Token[], from: number): number {
+  let end = from + 1;
+  while (end < tokens.length && !isSegmentBreak(tokens[end].gapBefore)) end++;
+  return end;
 }
 
 function classify(tokens: Token[], inPlace: boolean[]): SegmentKind {
