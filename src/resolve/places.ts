@@ -133,6 +133,12 @@ export class Gazetteer {
       this.add(nameKey(name), { kind: 'province', country: 'CA', population: 0, admin: abbr });
       this.addSurface(abbr, { kind: 'province', country: 'CA', population: 0, admin: abbr, abbreviation: true });
     }
+    for (const [country, divisions] of Object.entries(readDataJson<{ divisions: Record<string, Record<string, string | null>> }>('admin-divisions.json').divisions)) {
+      for (const [abbr, name] of Object.entries(divisions)) {
+        if (name) this.add(nameKey(name), { kind: 'state', country, population: 0 });
+        if (!abbr.startsWith('-')) this.addSurface(abbr, { kind: 'state', country, population: 0, admin: abbr, abbreviation: true });
+      }
+    }
     for (const name of readDataJson<{ provinces: string[] }>('cn-provinces.json').provinces) {
       this.add(nameKey(name), { kind: 'province', country: 'CN', population: 0 });
     }
@@ -220,21 +226,27 @@ export class Gazetteer {
 
   /**
    * Countries a name places itself in, read loosely for bulk lists: country names, and cities of at
-   * least 15,000 people that have no namesake in another country (`countriesOnly`: country names alone).
+   * least 15,000 people that have no namesake in another country.
    */
-  countriesNamedIn(tokens: Token[], countriesOnly = false): string[] {
+  countriesNamedIn(tokens: Token[]): string[] {
     const out = new Set<string>();
     for (let i = 0; i < tokens.length; i++) {
       let key = '';
       for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
         key = n === 1 ? tokens[i + n - 1].norm : `${key} ${tokens[i + n - 1].norm}`;
-        const all = this.byKey.get(key);
-        const entries = countriesOnly ? all?.filter((e) => e.kind === 'country') : all;
-        if (!entries || entries.length === 0 || this.placeStopwords.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
+        const entries = this.byKey.get(key);
+        if (!entries || this.placeStopwords.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
         const countries = new Set(entries.map((e) => e.country));
         if (countries.size === 1) out.add([...countries][0]);
       }
     }
+    return [...out];
+  }
+
+  /** Countries a name names outright, as an address segment of their own ("Anna University, Chennai, India"; not "New Mexico"). */
+  countriesNamedOutright(tokens: Token[]): string[] {
+    const out = new Set<string>();
+    for (const hit of this.find(tokens)) if (hit.kind === 'country' && hit.standalone) hit.countries.forEach((c) => out.add(c));
     return [...out];
   }
 
@@ -266,7 +278,8 @@ export class Gazetteer {
   private surfaceAllowed(entries: PlaceEntry[], tokens: Token[], i: number): boolean {
     if (!entries.some((e) => e.abbreviation)) return true;
     const next = tokens[i + 1];
-    const zipAfter = !!next && /^\d{5}(-\d{4})?$/.test(next.surface);
+    // US ZIP codes have five digits, Australian and others' postcodes four
+    const zipAfter = !!next && (/^\d{5}(-\d{4})?$/.test(next.surface) || (/^\d{4}$/.test(next.surface) && entries.some((e) => e.abbreviation && e.country !== 'US')));
     if (i === 0) return zipAfter;
     const afterComma = tokens[i].gapBefore === ',';
     const beforeEnd = !next || isSegmentBreak(next.gapBefore) || zipAfter || /^(USA|US|United)$/.test(next.surface);
