@@ -122,3 +122,36 @@ describe('legal forms, addresses, trailing countries', () => {
     assert.deepEqual(countries('National Zorbe Institute'), ['US']);
   });
 });
+
+describe('states and provinces of other countries', () => {
+  it('an abbreviation two countries share takes the country of the other place', () => {
+    assert.deepEqual(countries('Royal Zorbe Hospital, Perth, WA'), ['AU']);
+    assert.deepEqual(countries('Zorbe Lab, Seattle, WA'), ['US']);
+    assert.deepEqual(countries('Zorbe Institute, Richmond VIC 3121'), ['AU']);
+    assert.deepEqual(countries('Zorbe College, Victoria, BC'), ['CA']);
+  });
+
+  it('full names of states place an institution', () => {
+    assert.deepEqual(countries('Zorbe Institute, Chennai, Tamil Nadu'), ['IN']);
+    assert.deepEqual(countries('Instituto Zorbe do Paraná'), ['BR']);
+  });
+});
+
+describe('consistency of imported entries', async () => {
+  const { contradictionOf } = await import('../../src/resolve/consistency.js');
+  type InstRecord = import('../../src/resolve/records.js').InstRecord;
+  const entry = (name: string, country: string, domains: string[] = []): InstRecord => ({
+    key: name, id: null, name, country, sector: 'education', source: 'user', origin: 'test.json', aliases: [], acronyms: [], domains, parentId: null, city: null, places: [], multinational: false,
+  });
+
+  it('reports a name naming another country outright and a country-code domain of another country', () => {
+    assert.equal(contradictionOf(entry('Zorbe University, Zorbepur, India', 'US'))?.other, 'IN');
+    assert.equal(contradictionOf(entry('Zorbe University', 'US', ['zorbe.ac.in']))?.by, 'domain');
+  });
+
+  it('a country inside a longer place name, or a .edu domain, is no contradiction', () => {
+    assert.equal(contradictionOf(entry('New Mexico Zorbe University', 'US')), null);
+    assert.equal(contradictionOf(entry('Zorbe University', 'IN', ['zorbe.edu'])), null);
+    assert.equal(contradictionOf(entry('Zorbe University, Hong Kong, China', 'HK')), null);
+  });
+});
