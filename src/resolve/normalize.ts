@@ -204,6 +204,8 @@ export function tokenize(cleaned: string): Token[] {
     let norm = surface === '&' ? 'and' : foldWord(surface);
     const next = words[w + 1];
     if (table.universityBeforeOf.has(norm) && next && next.word.toLowerCase() === 'of') norm = 'university';
+    // "Ghent U.", "Zorbe U": a capital U closing a name after a capitalised word is "University"
+    else if (word === 'U' && w > 0 && /^\p{Lu}\p{Ll}/u.test(words[w - 1].word) && (!next || /[,;()]/.test(cleaned.slice(end, next.start)))) norm = 'university';
     else norm = table.expand.get(norm) ?? norm;
     if (table.drop.has(norm) || norm === '') {
       pendingGap ||= gap;

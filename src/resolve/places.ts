@@ -355,11 +355,15 @@ function markStandalone(tokens: Token[], hits: PlaceHit[]): void {
     let ok = true;
     for (let i = a; i < b && ok; i++) {
       if (covered[i]) continue;
-      ok = /^\d+$/.test(tokens[i].norm) || ADDRESS_FILLERS.has(tokens[i].norm) || /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$/.test(tokens[i].surface);
+      // numbers, fillers, Canadian ("H3A 0G4") and British ("OX1 3RH", "CB3 0WA") postcode halves
+      ok = /^\d+$/.test(tokens[i].norm) || ADDRESS_FILLERS.has(tokens[i].norm) || POSTCODE_PART.test(tokens[i].surface);
     }
     hit.standalone = ok;
   }
 }
+
+/** Halves of Canadian ("H3A 0G4") and British ("OX1 3RH", "CB3 0WA") postcodes. */
+export const POSTCODE_PART = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
 
 export function isSegmentBreak(gap: string): boolean {
   return gap === ',' || gap === ';' || gap === '+' || gap === '(' || gap === ')' || gap === '|' || gap === ':';

@@ -2,7 +2,7 @@
 // China"), a department ("School of Computer Science"), an institution-looking phrase ("Hangzhou Dianzi
 // University") or another name ("SenseTime"). Used when the text names no known institution.
 import type { Token } from './normalize.js';
-import { isSegmentBreak, type PlaceHit } from './places.js';
+import { isSegmentBreak, POSTCODE_PART, type PlaceHit } from './places.js';
 import { wordLists } from './name-index.js';
 
 export type SegmentKind = 'place' | 'department' | 'institution' | 'other';
@@ -25,6 +25,7 @@ const HEAD_WORDS = new Set([
   'universitatea', 'universitesi', 'universitet', 'univerzitet', 'univerza', 'sveuciliste', 'politechnika', 'politeknik',
   'ammattikorkeakoulu', 'korkeakoulu', 'hogskola', 'hogskolan', 'daigaku', 'faculdade', 'escuela', 'escola', 'universiti',
   'instytut', 'uczelnia', 'hochschule', 'fakultas', 'centro', 'centre', 'laboratoire', 'laboratorio', 'ospedale', 'hopital',
+  'school', 'klinik', 'klinikum', 'universitatsklinikum', 'trust',
 ]);
 
 /** Words that make a phrase an organisation even when every other word is generic ("National University of Defense Technology"). */
@@ -80,7 +81,7 @@ function segmentEnd(tokens: Token[], from: number): number {
 
 function classify(tokens: Token[], inPlace: boolean[]): SegmentKind {
   const words = tokens.map((t) => t.norm);
-  if (tokens.every((t, i) => inPlace[i] || NON_PLACE_FILLERS.test(t.norm) || t.norm.length === 1)) return 'place';
+  if (tokens.every((t, i) => inPlace[i] || NON_PLACE_FILLERS.test(t.norm) || t.norm.length === 1 || POSTCODE_PART.test(t.surface))) return 'place';
   if (isDepartment(words)) return 'department';
   if (words.some((w) => HEAD_WORDS.has(w))) return 'institution';
   return 'other';

@@ -58,6 +58,8 @@ describe('short forms and spellings', () => {
   it('one distinctive word names the one curated university so named', () => {
     assert.deepEqual(ids('Varnholt'), ['us-varnholt']);
     assert.deepEqual(ids('U Brisk'), ['gb-brisk']);
+    // "Varnholt U." closes a name with "University"
+    assert.deepEqual(ids('Varnholt U.'), ['us-varnholt']);
     assert.equal(resolver.resolve('Varnholt')[0].confidence, 0.7);
     // two curated universities share the word: neither
     assert.deepEqual(ids('Kestrel'), [null]);
@@ -94,6 +96,14 @@ describe('countries without a known name', () => {
 
   it('a place in the text beats the convention', () => {
     assert.deepEqual(countries('Zorbe Robotik GmbH, Vienna, Austria'), ['AT']);
+  });
+
+  it('British postcodes, the NHS, Japan\'s own name, a school placed by its city', () => {
+    assert.deepEqual(countries('Department of Zorbe, Zorbe Road, Oxford OX1 3RH'), ['GB']);
+    assert.deepEqual(countries('Zorbe NHS Foundation Trust'), ['GB']);
+    assert.deepEqual(countries('Nippon Zorbe University'), ['JP']);
+    assert.deepEqual(countries('Zorbe Veterinary School, Bristol'), ['GB']);
+    assert.deepEqual(countries('Universitatea Zorbe din Moldova'), ['MD']);
   });
 
   it('historical country names', () => {
