@@ -196,6 +196,7 @@ export class Gazetteer {
     }
     if (hits.length === 0) return hits;
     canadaAfterProvince(hits);
+    dropUnsupportedForeignAbbreviations(hits, tokens);
     keepWhere(hits, (hit) => this.plausibleCity(hit, tokens));
     markStandalone(tokens, hits);
     keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION);
@@ -296,6 +297,19 @@ function canadaAfterProvince(hits: PlaceHit[]): void {
       hits[i] = { start: hit.start, end: hit.end, kind: 'country', text: hit.text, countries: ['CA'], populations: undefined, usStates: [], standalone: hit.standalone };
     }
   }
+}
+
+/**
+ * "..., A VIC" (a company's name cut in two) is no Australian address: an abbreviation of a state outside
+ * the US ("VIC", "SP") counts only beside another place of its country ("Melbourne, VIC") or before a
+ * postcode ("Richmond VIC 3121"). Abbreviations the US shares ("WA") are settled by countryFromPlaces.
+ */
+function dropUnsupportedForeignAbbreviations(hits: PlaceHit[], tokens: Token[]): void {
+  keepWhere(hits, (hit) => {
+    if (hit.kind !== 'state' || hit.end - hit.start !== 1 || hit.countries.includes('US') || hit.text !== hit.text.toUpperCase()) return true;
+    if (/^\d{4,5}$/.test(tokens[hit.end]?.surface ?? '')) return true;
+    return hits.some((other) => other !== hit && other.countries.some((c) => hit.countries.includes(c)));
+  });
 }
 
 interface EntrySummary {

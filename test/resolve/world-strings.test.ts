@@ -139,6 +139,8 @@ describe('states and provinces of other countries', () => {
     assert.deepEqual(countries('Zorbe Lab, Seattle, WA'), ['US']);
     assert.deepEqual(countries('Zorbe Institute, Richmond VIC 3121'), ['AU']);
     assert.deepEqual(countries('Zorbe College, Victoria, BC'), ['CA']);
+    // a foreign state's abbreviation needs another place of its country or a postcode
+    assert.deepEqual(countries('Beijing Zorbe Measurement Institute, A VIC'), ['CN']);
   });
 
   it('full names of states place an institution', () => {
