@@ -9,7 +9,7 @@ import { chooseCandidate, countryFromPlaces, describe, soleCandidate, type Choic
 import { segmentTokens, institutionPhrase, isLegalFormOnly, type Segment } from './segment.js';
 import { countryOfDomain, isWebmail } from './domains.js';
 import type { FuzzyCorrector } from './fuzzy.js';
-import type { InstRecord } from './records.js';
+import { recordAffiliation, type InstRecord } from './records.js';
 import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
 import { shortFormAffiliation, shortFormRecord } from './short-form.js';
@@ -323,17 +323,7 @@ function fromRecord(
   if (choice.evidence) evidence.push(choice.evidence);
   let confidence: number = via === 'acronym' ? CONFIDENCE.acronym : via === 'fuzzy' ? CONFIDENCE.fuzzy : via === 'compact' ? CONFIDENCE.compact : record.source === 'curated' ? CONFIDENCE.alias : CONFIDENCE.aliasBulk;
   if (choice.byPrior) confidence = Math.min(confidence, CONFIDENCE.byPrior);
-  const base: Affiliation = {
-    raw,
-    institution: record.name,
-    institutionId: record.id,
-    country: record.country,
-    hqCountry: null,
-    sector: record.sector,
-    confidence,
-    method,
-    evidence,
-  };
+  const base = recordAffiliation(raw, record, method, confidence, evidence);
   const hq = multinationalRoot(parts, record);
   let result: Affiliation = base;
   if (hq) result = placeMultinational(parts, base, record, hq, located ?? (record === hq ? siteInName(parts, tokens, mention, hq) : null));

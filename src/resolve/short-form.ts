@@ -6,7 +6,7 @@
 import type { Affiliation } from '../types.js';
 import type { Token } from './normalize.js';
 import type { NameIndex } from './name-index.js';
-import type { InstRecord } from './records.js';
+import { recordAffiliation, type InstRecord } from './records.js';
 import { describe } from './context.js';
 
 /** Confidence of a short form: below a written name, above a place alone. */
@@ -36,15 +36,7 @@ export function shortFormRecord(names: NameIndex, tokens: Token[]): { record: In
 
 export function shortFormAffiliation(raw: string, found: { record: InstRecord; word: string }): Affiliation {
   const { record, word } = found;
-  return {
-    raw,
-    institution: record.name,
-    institutionId: record.id,
-    country: record.country,
-    hqCountry: null,
-    sector: record.sector,
-    confidence: SHORT_FORM_CONFIDENCE,
-    method: 'alias',
-    evidence: [`short form '${raw.trim()}': '${word}' is the distinctive word of the one curated university so named -> ${describe(record)} [${record.origin}]`],
-  };
+  return recordAffiliation(raw, record, 'alias', SHORT_FORM_CONFIDENCE, [
+    `short form '${raw.trim()}': '${word}' is the distinctive word of the one curated university so named -> ${describe(record)} [${record.origin}]`,
+  ]);
 }
