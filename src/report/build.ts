@@ -1,15 +1,15 @@
 // Builds the report of an analyze output directory: reads summary.json and papers.jsonl, draws the
 // charts, writes the HTML file (and, on request, one PNG per chart).
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Summary } from '../run.js';
 import type { Paper } from '../types.js';
-import { CollabscopeError } from '../errors.js';
+import { CollabscopeError, fsErrorText } from '../errors.js';
 import { readPapers, readSummary } from '../output.js';
 import { buildCharts, layoutNetwork, type Chart } from './charts/index.js';
 import { renderSvg } from './charts/render.js';
 import { renderReportHtml, summaryLabel, type RenderedChart } from './html.js';
-import { exportPngs } from './png.js';
+import { assertPngTargets, exportPngs } from './png.js';
 
 export const REPORT_FILE = 'report.html';
 
@@ -34,6 +34,8 @@ export function readRun(dir: string): Run {
       `${join(dir, 'summary.json')}: no ${missing.join(', ')} section${missing.length > 1 ? 's' : ''}; re-run \`collabscope analyze\` with this version`,
     );
   }
+  // A run from before the institution level existed counted units as resolved.
+  summary.definitions = { institutionLevel: 'unit', contestedParents: 'separate', ...(summary.definitions as object) };
   return { summary: summary as unknown as Summary, papers: readPapers(dir) };
 }
 
@@ -68,11 +70,46 @@ export interface WriteReportOptions {
   version?: string;
 }
 
+/** The generator tag of our pages: an existing file without it is not ours to overwrite. */
+const GENERATOR_TAG = '<meta name="generator" content="collabscope">';
+
+/** Refuses a directory, or an existing file that is not a report collabscope wrote. */
+function checkReportTarget(file: string): void {
+  if (file.trim() === '') throw new CollabscopeError('E_OUTPUT', '--html "": empty path; nothing was written');
+  let stats;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return;
+  }
+  if (stats.isDirectory()) throw new CollabscopeError('E_OUTPUT', `--html ${file}: is a directory; give a file name such as ${join(file, REPORT_FILE)}; nothing was written`);
+  const head = stats.isFile() ? readHeadText(file) : '';
+  if (!head.includes(GENERATOR_TAG)) {
+    throw new CollabscopeError('E_OUTPUT', `--html ${file}: exists and is not a collabscope report; give a new file name; nothing was written`);
+  }
+}
+
+function readHeadText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(0, 4096);
+  } catch {
+    return '';
+  }
+}
+
 export async function writeReport(run: Run, options: WriteReportOptions): Promise<{ html: string; pngs: string[]; charts: RenderedChart[] }> {
   const { html, charts } = await buildReport(run, { source: options.source, version: options.version });
   const htmlFile = resolve(options.htmlFile);
-  mkdirSync(dirname(htmlFile), { recursive: true });
-  writeFileSync(htmlFile, html);
+  checkReportTarget(options.htmlFile);
+  if (options.pngDir) assertPngTargets(charts, options.pngDir);
+  try {
+    mkdirSync(dirname(htmlFile), { recursive: true });
+    const tmp = `${htmlFile}.tmp-${process.pid}`;
+    writeFileSync(tmp, html);
+    renameSync(tmp, htmlFile);
+  } catch (error) {
+    throw new CollabscopeError('E_OUTPUT', `--html ${options.htmlFile}: cannot write (${fsErrorText(error)})`);
+  }
   const pngs = options.pngDir ? await exportPngs(charts, options.pngDir, { subtitle: summaryLabel(run.summary), definitions: run.summary.definitions }) : [];
   return { html: htmlFile, pngs, charts };
 }

@@ -1,17 +1,20 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import { estimateLlm, runAnalyze, type AnalyzeRequest } from '../../run.js';
 import { parseFormat } from '../../sources/index.js';
 import { renderHeadline } from '../../report/terminal.js';
+import { renderTechFlowText } from '../../report/techflow-text.js';
 import { renderAnalyticsText } from '../../analyze/index.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { terminalProgress } from '../progress.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
-import { DEFAULT_DB_FILE, ingestPapers } from '../../store/duckdb.js';
+import { DEFAULT_DB_FILE } from '../../store/duckdb.js';
 import { resolveInputs } from '../../fetch/index.js';
 import { join } from 'node:path';
 import { REPORT_FILE, writeReport } from '../../report/build.js';
+import type { TechCount } from '../../classify/index.js';
+import { print, printErr } from '../print.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   out: string;
@@ -25,6 +28,7 @@ interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   workers: string;
   offline?: boolean;
   report?: boolean;
+  tech: string;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -48,6 +52,7 @@ export function registerAnalyze(program: Command): void {
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
+    .addOption(new Option('--tech <count>', 'technology flow counts used: papers that build on or evaluate it; mentions: every hit, mentions included').choices(['used', 'mentions']).default('used'))
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   addLlmOptions(command);
@@ -66,29 +71,34 @@ export function registerAnalyze(program: Command): void {
       workers: parseWorkers(flags.workers),
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       llmFields: flags.llmFields,
+      tech: flags.tech as TechCount,
       progress: terminalProgress(),
     };
     if (request.llm && flags.dryRun) {
-      process.stdout.write(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
+      print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
       return;
     }
-    const { corpus, summary } = await runAnalyze(request);
     const dbFile = flags.db === true ? DEFAULT_DB_FILE : flags.db;
-    if (dbFile) {
-      const { slices } = await ingestPapers(dbFile, corpus.papers, definitions);
-      process.stderr.write(`database ${dbFile}: wrote ${slices.join(', ')}\n`);
-    }
-    if (flags.report) {
-      const report = await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(flags.out, REPORT_FILE), source: flags.out, version: program.version() });
-      process.stderr.write(`report ${report.html}: ${report.charts.length} charts\n`);
-    }
+    let charts = 0;
+    const { summary, dbSlices } = await runAnalyze({
+      ...request,
+      db: dbFile,
+      extraWrite: flags.report
+        ? async (dir, { summary, corpus }) => {
+            charts = (await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() })).charts.length;
+          }
+        : undefined,
+    });
+    if (dbFile) printErr(`database ${dbFile}: wrote ${(dbSlices ?? []).join(', ')}\n`);
+    if (flags.report) printErr(`report ${join(flags.out, REPORT_FILE)}: ${charts} charts\n`);
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      print(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
-      process.stdout.write(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
-      if (summary.llm) process.stdout.write(`\n${describeLlmReport(summary.llm)}\n`);
-      if (summary.llmFields) process.stdout.write(`${describeLlmFieldsReport(summary.llmFields)}\n`);
-      process.stdout.write(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
+      print(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
+      print(`\n${renderTechFlowText(summary.techFlow, pair)}\n`);
+      if (summary.llm) print(`\n${describeLlmReport(summary.llm)}\n`);
+      if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
+      print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
     }
   });
 }

@@ -5,6 +5,7 @@ import { parsePair } from '../../definitions.js';
 import { createClient } from '../../fetch/index.js';
 import { compareWithOpenAlex, renderCompareText } from '../../fetch/compare.js';
 import { addNetworkOptions, clientOptions, interruptible, type NetworkFlags } from './fetch.js';
+import { print } from '../print.js';
 
 interface CompareFlags extends NetworkFlags {
   with: string;
@@ -65,6 +66,6 @@ export function registerCompare(program: Command): void {
         client.cleanup();
       }
     });
-    process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderCompareText(report, limit)}\n`);
+    print(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderCompareText(report, limit)}\n`);
   });
 }

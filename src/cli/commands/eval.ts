@@ -7,6 +7,7 @@ import { terminalProgress } from '../progress.js';
 import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
 import { evaluateWithLlm, renderLlmEval } from '../../evaluate/llm.js';
 import { evaluateGold, goldErrorsTsv, renderGold } from '../../evaluate/gold.js';
+import { print } from '../print.js';
 
 interface EvalFlags extends LlmFlags {
   email: boolean;
@@ -35,7 +36,7 @@ export function registerEval(program: Command): void {
     .option('--errors <file>', 'with --gold: write every error (gold vs predicted, institution, method, reason) to this TSV file')
     .option('--no-email', 'ignore aff_domain/email: resolve from the affiliation strings alone')
     .option('-p, --pair <a,b>', 'the collaboration to score, two ISO 3166-1 alpha-2 codes', 'US,CN')
-    .option('--sample <n>', 'how many disagreements to keep in --json / --disagreements output', '50')
+    .option('--sample <n>', 'how many disagreements to list (in the text, --json and --disagreements output)', '20')
     .option('--disagreements <file>', 'write the sampled disagreements (ours vs labels, per affiliation) to this JSON file')
     .option('--kb <dir...>', 'institution folders to load besides the curated base (default: $COLLABSCOPE_HOME/kb)')
     .option('--json', 'print the metrics as JSON');
@@ -46,7 +47,7 @@ export function registerEval(program: Command): void {
         const gold = evaluateGold(flags.gold, { resolverOptions: flags.kb ? { kbDirs: flags.kb } : {}, progress: terminalProgress() });
         if (flags.errors) writeFileSync(flags.errors, goldErrorsTsv(gold.errors));
         const { errors, ...summary } = gold;
-        process.stdout.write(flags.json ? `${JSON.stringify({ ...summary, errors: errors.length }, null, 2)}\n` : `${renderGold(gold)}\n`);
+        print(flags.json ? `${JSON.stringify({ ...summary, errors: errors.length }, null, 2)}\n` : `${renderGold(gold)}\n`);
         return;
       }
       if (flags.errors) throw new CollabscopeError('E_BAD_ARGUMENT', '--errors goes with --gold (use --disagreements for paper lists)');
@@ -63,11 +64,11 @@ export function registerEval(program: Command): void {
       if (flags.llm) {
         const result = await evaluateWithLlm(files, options, llmOptionsFrom(flags));
         if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(result.withLlm.disagreements, null, 2)}\n`);
-        process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderLlmEval(result)}\n`);
+        print(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderLlmEval(result)}\n`);
         return;
       }
       const metrics = evaluateFiles(files, options);
       if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(metrics.disagreements, null, 2)}\n`);
-      process.stdout.write(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);
+      print(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);
     });
 }

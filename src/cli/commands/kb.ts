@@ -7,6 +7,7 @@ import { CURATED_DIR, loadInstitutionFile } from '../../kb/load.js';
 import { loadCurated, loadFolder } from '../../resolve/records.js';
 import { swotRecords } from '../../resolve/swot.js';
 import { findContradictions } from '../../resolve/consistency.js';
+import { print } from '../print.js';
 
 interface ImportFlags {
   format: string;
@@ -41,7 +42,7 @@ export function registerKb(program: Command): void {
       const format = parseImportFormat(flags.format);
       const result = importInstitutions(format, file, { outDir: flags.out, name: flags.name });
       const reasons = Object.entries(result.skippedReasons).map(([why, n]) => `${n} ${why}`).join(', ');
-      process.stdout.write(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
+      print(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
     });
   kb.command('check')
     .summary("report entries whose name or domain contradicts their country")
@@ -61,7 +62,7 @@ export function registerKb(program: Command): void {
       const bySource = new Map<string, number>();
       for (const c of found) bySource.set(c.origin.split(' ')[0], (bySource.get(c.origin.split(' ')[0]) ?? 0) + 1);
       lines.push(`${found.length} of ${records.length} entries contradict their country` + (found.length ? `: ${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}` : ''));
-      process.stdout.write(`${lines.join('\n')}\n`);
+      print(`${lines.join('\n')}\n`);
     });
   kb.command('list')
     .summary('show the knowledge-base folders and how many institutions each file holds')
@@ -74,6 +75,6 @@ export function registerKb(program: Command): void {
           lines.push(`  ${f}: ${loadInstitutionFile(join(dir, f)).length} institutions`);
         }
       }
-      process.stdout.write(`${lines.join('\n')}\n`);
+      print(`${lines.join('\n')}\n`);
     });
 }
