@@ -36,7 +36,7 @@ export function countryFromPlaces(hits: PlaceHit[]): PlaceCountry | null {
       return { country, kind, words: last.text, evidence: `'${last.text}' is a ${KIND_WORD[kind]} (${country})`, standalone: last.standalone };
     }
   }
-  // the first city: "Google Brain, Mountain View, Toronto, Berlin" is where the first address is
+  // the first city: "Acme Research, Zurich, Toronto, Berlin" is where the first address is
   const city = hits.find((h) => h.kind === 'city' && h.standalone) ?? hits.find((h) => h.kind === 'city');
   return city ? cityCountry(city) : null;
 }

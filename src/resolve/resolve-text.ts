@@ -398,7 +398,7 @@ function placeCampus(base: Affiliation, namedCountries: string[]): Affiliation {
 
 const GREATER_CHINA = new Set(['HK', 'MO', 'TW']);
 
-/** A company not marked multinational whose address puts it elsewhere ("Technicolor Research, Los Altos, CA"): its office there. */
+/** A company not marked multinational whose address puts it elsewhere ("Technicolor Research, Palo Alto, CA"): its office there. */
 function placeCompanyLab(base: Affiliation, located: PlaceCountry): Affiliation {
   return {
     ...base,
@@ -424,7 +424,7 @@ function siteInName(parts: TextResolverParts, tokens: Token[], mention: Mention,
   return countryFromPlaces([site]);
 }
 
-/** Places written inside a matched name of a bulk-list entry ("Ecole Polytechnique, Palaiseau, France"). */
+/** Places written inside a matched name of a bulk-list entry ("Institut Exemple, Lyon, France"). */
 function placeInsideName(parts: TextResolverParts, tokens: Token[], mention: Mention): PlaceCountry | null {
   return countryFromPlaces(parts.places.find(tokens.slice(mention.start, mention.end)));
 }

@@ -25,7 +25,7 @@ const GOLD = write(
   'invented.tsv',
   [
     'affiliation\tcountry',
-    'Dept. of Widgets, Carnegie Mellon University, Pittsburgh, PA, USA\tUS',
+    'Dept. of Widgets, Carnegie Mellon University, Forbes Avenue, Pittsburgh, PA, USA\tUS',
     'Carnegie Mellon University\tUS',
     'Carnegie Mellon University, Pittsburgh\tCA',
     'Frobnication Collective\tFR',

@@ -18,20 +18,20 @@ function countries(text: string): string[] {
 
 describe('hard cases with the curated knowledge base', () => {
   const cases: Array<[string, string[]]> = [
-    ['Dept. of EECS, University of California, Berkeley, CA 94720', ['US']],
+    ['Dept. of Earth Sciences, University of California, Berkeley, CA 94709', ['US']],
     ['MIT CSAIL, Google Research', ['US']],
     ['Institute of Automation, Chinese Academy of Sciences', ['CN']],
     ['Microsoft Research Asia', ['CN']],
     ["Huawei Noah's Ark Lab, Montreal", ['CA']],
     ['Google DeepMind', ['GB']],
     ['Northeastern University, Shenyang, China', ['CN']],
-    ['Northeastern University, Boston, MA', ['US']],
+    ['Northeastern University, Huntington Hall, Boston, MA', ['US']],
     ['NTU, Singapore', ['SG']],
     ['HKUST', ['HK']],
     ['National Taiwan University', ['TW']],
     ['Universit ¨at M ¨unchen', ['DE']],
     ['Shanghai Jiaotong University', ['CN']],
-    ['Tsinghua University, Beijing 100084, China', ['CN']],
+    ['Tsinghua University, Haidian, Beijing 100083, China', ['CN']],
     ['Computer Science Department', ['-']],
     ['Independent Researcher', ['-']],
   ];

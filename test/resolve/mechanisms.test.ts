@@ -112,7 +112,7 @@ describe('the lexicon of word facts', async () => {
   const parts = buildParts({ curatedDir: KB, kbDirs: [], swot: false });
   const texts = [
     'Language Technologies Institute, Carnegie Mellon University, Pittsburgh, PA',
-    'CMU and Tsinghua University, Beijing, China',
+    'CMU and Tsinghua University, Haidian, Beijing, China',
     'Univ. of Oxford, Oxford, UK',
     'University of Middlesex, London',
   ];

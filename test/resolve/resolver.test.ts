@@ -24,7 +24,7 @@ function ids(raw: string) {
 
 describe('departments and addresses around the institution', () => {
   it('finds UC Berkeley inside a department and a postal address', () => {
-    const a = one('Dept. of EECS, University of California, Berkeley, CA 94720');
+    const a = one('Dept. of Earth Sciences, University of California, Berkeley, CA 94709');
     assert.equal(a.institutionId, 'us-berkeley');
     assert.equal(a.country, 'US');
     assert.equal(a.sector, 'education');
@@ -157,7 +157,7 @@ describe('multinational companies', () => {
 
   it('Google DeepMind is in the UK unless a location says otherwise', () => {
     assert.equal(one('Google DeepMind').country, 'GB');
-    assert.equal(one('Google DeepMind, Mountain View, CA').country, 'US');
+    assert.equal(one('Google DeepMind, Palo Alto, CA').country, 'US');
   });
 
   it('a multinational with no location gets its headquarters, marked hq-default', () => {
@@ -169,7 +169,7 @@ describe('multinational companies', () => {
   });
 
   it('a located multinational counts where it is', () => {
-    const a = one('Google Research, Zurich, Switzerland');
+    const a = one('Google Research, Geneva, Switzerland');
     assert.equal(a.country, 'CH');
     assert.equal(a.hqCountry, 'US');
   });
@@ -202,8 +202,10 @@ describe('same name, different places', () => {
     assert.match(a.evidence.join(' '), /Shenyang|CN/);
   });
 
-  it('Northeastern University, Boston, MA is the US one', () => {
-    assert.equal(one('Khoury College, Northeastern University, Boston, MA').institutionId, 'us-northeastern');
+  it('Northeastern University with a Boston address is the US one, chosen by the place', () => {
+    const a = one('Dept. of Widgets, Northeastern University, Huntington Hall, Boston, MA');
+    assert.equal(a.institutionId, 'us-northeastern');
+    assert.match(a.evidence.join(' '), /Boston/);
   });
 
   it('the e-mail domain settles a shared name', () => {
