@@ -11,7 +11,7 @@ import { renderSvg } from './charts/render.js';
 import { renderReportHtml, summaryLabel, type RenderedChart } from './html.js';
 import { exportPngs } from './png.js';
 
-export const REPORT_FILE = 'report.html';
+export { REPORT_FILE } from '../defaults.js';
 
 /** The sections of summary.json the report draws from. */
 const REQUIRED_SECTIONS = ['pair', 'definitions', 'years', 'counting', 'trend', 'fields', 'institutions', 'sectors', 'sensitivity', 'techFlow'] as const;

@@ -6,7 +6,8 @@ import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnecti
 import { CollabscopeError } from '../errors.js';
 import type { Definitions, Paper } from '../types.js';
 
-export const DEFAULT_DB_FILE = 'collabscope.duckdb';
+import { DEFAULT_DB_FILE } from '../defaults.js';
+export { DEFAULT_DB_FILE };
 
 export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests'] as const;
 

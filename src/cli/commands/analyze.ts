@@ -1,17 +1,11 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { estimateLlm, runAnalyze, type AnalyzeRequest } from '../../run.js';
-import { parseFormat } from '../../sources/index.js';
-import { renderHeadline } from '../../report/terminal.js';
-import { renderAnalyticsText } from '../../analyze/index.js';
+import type { AnalyzeRequest } from '../../run.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
-import { terminalProgress } from '../progress.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
-import { DEFAULT_DB_FILE, ingestPapers } from '../../store/duckdb.js';
-import { resolveInputs } from '../../fetch/index.js';
 import { join } from 'node:path';
-import { REPORT_FILE, writeReport } from '../../report/build.js';
+import { DEFAULT_DB_FILE, REPORT_FILE } from '../../defaults.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   out: string;
@@ -52,6 +46,15 @@ export function registerAnalyze(program: Command): void {
   addDefinitionOptions(command);
   addLlmOptions(command);
   command.action(async (files: string[], flags: AnalyzeFlags) => {
+    // the pipeline is loaded here, not at start-up: `--help` and the other commands never load it
+    const [{ estimateLlm, runAnalyze }, { parseFormat }, { renderHeadline }, { renderAnalyticsText }, { terminalProgress }, { resolveInputs }] = await Promise.all([
+      import('../../run.js'),
+      import('../../sources/index.js'),
+      import('../../report/terminal.js'),
+      import('../../analyze/index.js'),
+      import('../progress.js'),
+      import('../../fetch/index.js'),
+    ]);
     const pair = parsePair(flags.pair);
     const definitions = definitionsFrom(flags);
     const request: AnalyzeRequest = {
@@ -75,10 +78,12 @@ export function registerAnalyze(program: Command): void {
     const { corpus, summary } = await runAnalyze(request);
     const dbFile = flags.db === true ? DEFAULT_DB_FILE : flags.db;
     if (dbFile) {
+      const { ingestPapers } = await import('../../store/duckdb.js');
       const { slices } = await ingestPapers(dbFile, corpus.papers, definitions);
       process.stderr.write(`database ${dbFile}: wrote ${slices.join(', ')}\n`);
     }
     if (flags.report) {
+      const { writeReport } = await import('../../report/build.js');
       const report = await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(flags.out, REPORT_FILE), source: flags.out, version: program.version() });
       process.stderr.write(`report ${report.html}: ${report.charts.length} charts\n`);
     }

@@ -2,10 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { evaluateFiles, renderEval } from '../../evaluate/eval.js';
-import { terminalProgress } from '../progress.js';
 import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
-import { evaluateWithLlm, renderLlmEval } from '../../evaluate/llm.js';
 
 interface EvalFlags extends LlmFlags {
   email: boolean;
@@ -38,6 +35,7 @@ export function registerEval(program: Command): void {
   command.action(async (files: string[], flags: EvalFlags) => {
       const sample = Number(flags.sample);
       if (!Number.isInteger(sample) || sample < 0) throw new CollabscopeError('E_BAD_ARGUMENT', `--sample must be a whole number (got "${flags.sample}")`);
+      const { terminalProgress } = await import('../progress.js');
       const options = {
         noEmail: !flags.email,
         pair: parsePair(flags.pair),
@@ -46,11 +44,13 @@ export function registerEval(program: Command): void {
         progress: terminalProgress(),
       };
       if (flags.llm) {
+        const { evaluateWithLlm, renderLlmEval } = await import('../../evaluate/llm.js');
         const result = await evaluateWithLlm(files, options, llmOptionsFrom(flags));
         if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(result.withLlm.disagreements, null, 2)}\n`);
         process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderLlmEval(result)}\n`);
         return;
       }
+      const { evaluateFiles, renderEval } = await import('../../evaluate/eval.js');
       const metrics = evaluateFiles(files, options);
       if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(metrics.disagreements, null, 2)}\n`);
       process.stdout.write(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { readPapers } from '../../output.js';
-import { renderExplanation } from '../../report/explain.js';
 
 export function registerExplain(program: Command): void {
   program
@@ -15,7 +13,8 @@ export function registerExplain(program: Command): void {
     .argument('<paper-id>', 'paper id from papers.jsonl')
     .option('-o, --out <dir>', 'output directory of an analyze run', 'collabscope-out')
     .option('--json', 'print the paper record as JSON')
-    .action((id: string, flags: { out: string; json?: boolean }) => {
+    .action(async (id: string, flags: { out: string; json?: boolean }) => {
+      const [{ readPapers }, { renderExplanation }] = await Promise.all([import('../../output.js'), import('../../report/explain.js')]);
       const paper = findPaper(readPapers(flags.out), id);
       process.stdout.write(flags.json ? `${JSON.stringify(paper, null, 2)}\n` : `${renderExplanation(paper)}\n`);
     });

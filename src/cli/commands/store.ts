@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { DEFAULT_DB_FILE, exportParquet, queryDatabase } from '../../store/duckdb.js';
+import { DEFAULT_DB_FILE } from '../../defaults.js';
 import { textTable } from '../../report/text-table.js';
 
 export function registerSql(program: Command): void {
@@ -17,6 +17,7 @@ export function registerSql(program: Command): void {
     .option('--db <file>', 'database file', DEFAULT_DB_FILE)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (query: string, flags: { db: string; format: 'table' | 'csv' | 'json' }) => {
+      const { queryDatabase } = await import('../../store/duckdb.js');
       const { columns, rows } = await queryDatabase(flags.db, query);
       process.stdout.write(`${formatRows(columns, rows, flags.format)}\n`);
     });
@@ -45,6 +46,7 @@ export function registerExport(program: Command): void {
     .requiredOption('--parquet <dir>', 'directory to write the Parquet files into')
     .option('--db <file>', 'database file', DEFAULT_DB_FILE)
     .action(async (flags: { parquet: string; db: string }) => {
+      const { exportParquet } = await import('../../store/duckdb.js');
       const written = await exportParquet(flags.db, flags.parquet);
       process.stdout.write(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
     });
