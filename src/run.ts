@@ -9,6 +9,7 @@ import { summarizeHeadline, type HeadlineSummary } from './summary.js';
 import { JsonlFileWriter, writeJson, writeOutputDir, writePapersJsonl } from './output.js';
 import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
+import type { Timings } from './timings.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
 import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
@@ -38,6 +39,8 @@ export interface AnalyzeRequest {
   /** With llm: also fill fields and technologies of papers the classifier could not place. */
   llmFields?: boolean;
   progress?: Progress;
+  /** Time the stages of the run (`--timings`). */
+  timings?: Timings;
 }
 
 export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary; llm?: LlmAffiliationReport; llmFields?: LlmFieldsReport };
@@ -55,21 +58,26 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult
     // Without an LLM pass a paper is final once built: it is written at once and kept in memory
     // without its field evidence (the analytics do not read it), which keeps large runs small.
     const writer = request.llm ? null : new JsonlFileWriter(papersFile);
+    const timings = request.timings;
     const onPaper = writer
       ? (paper: Paper) => {
-          writer.write(paper);
+          if (timings) timings.time('write', () => writer.write(paper));
+          else writer.write(paper);
           paper.fieldEvidence = [];
         }
       : undefined;
     const { corpus, resolverStats } = await buildCorpusFor(request, onPaper);
-    writer?.close();
+    if (writer) timings ? timings.time('write', () => writer.close()) : writer.close();
     const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
     if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
     const llmFields =
       request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
-    const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
+    const analytics = timings ? timings.time('analytics', () => summarize(corpus, request.pair, request.definitions)) : summarize(corpus, request.pair, request.definitions);
+    const summary: Summary = { ...analytics, ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
+    const writeStarted = performance.now();
     if (!writer) await writePapersJsonl(papersFile, corpus.papers);
     writeJson(join(dir, 'summary.json'), summary);
+    timings?.add('write', performance.now() - writeStarted);
     result = { corpus, summary, resolverStats };
   });
   return result!;
@@ -78,8 +86,11 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult
 async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) => void): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
   const keepUnclassifiedTexts = Boolean(request.llm && request.llmFields);
   const workers = workerCount(request);
-  if (workers > 1) return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
-  const resolver = createResolver({ kbDirs: request.kbDirs });
+  if (workers > 1) {
+    request.timings?.notes.push(`index, resolve and classify ran in ${workers} worker threads: counted under other`);
+    return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
+  }
+  const resolver = request.timings ? request.timings.time('index', () => createResolver({ kbDirs: request.kbDirs })) : createResolver({ kbDirs: request.kbDirs });
   return { corpus: corpusFor({ ...request, onPaper }, resolver), resolverStats: resolver.stats() };
 }
 
@@ -100,18 +111,21 @@ function workerCount(request: AnalyzeRequest): number {
 
 function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void }, resolver: Resolver): Corpus {
   const progress = request.progress ?? SILENT_PROGRESS;
+  const timings = request.timings;
+  const classifier = timings ? timings.time('index', () => createClassifier()) : createClassifier();
   return buildCorpus({
     files: request.files,
     format: request.format,
     venue: request.venue,
     year: request.year,
     definitions: request.definitions,
-    resolver,
-    classifier: createClassifier(),
+    resolver: timings ? timings.resolver(resolver) : resolver,
+    classifier: timings ? timings.classifier(classifier) : classifier,
     ignoreEmail: request.ignoreEmail,
     keepUnclassifiedTexts: Boolean(request.llm && request.llmFields),
     onPaper: request.onPaper,
     progress,
+    timings,
   });
 }
 

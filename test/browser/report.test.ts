@@ -66,7 +66,7 @@ test(
   { skip: skipBrowser || (neurips.length === 6 ? false : `${PAPERLISTS_DIR}: nips2013-2018.json not found`), timeout: 120_000 },
   async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'collabscope-neurips-')), 'out');
-    const analyzed = cli('analyze', ...neurips, '--out', out, '--report', '--json');
+    const analyzed = await cli('analyze', ...neurips, '--out', out, '--report', '--json');
     assert.equal(analyzed.code, 0, analyzed.stderr);
     const { browser, close } = await launchChromium();
     try {

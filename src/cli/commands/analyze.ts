@@ -19,6 +19,7 @@ interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   workers: string;
   offline?: boolean;
   report?: boolean;
+  timings?: boolean;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -42,6 +43,7 @@ export function registerAnalyze(program: Command): void {
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
+    .option('--timings', 'print on stderr where the time went: load, index, read, resolve, classify, analytics, write')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   addLlmOptions(command);
@@ -55,6 +57,9 @@ export function registerAnalyze(program: Command): void {
       import('../progress.js'),
       import('../../fetch/index.js'),
     ]);
+    const timings = flags.timings ? new (await import('../../timings.js')).Timings() : undefined;
+    // start-up: the process, Node and every module this command loaded
+    timings?.add('load', performance.now());
     const pair = parsePair(flags.pair);
     const definitions = definitionsFrom(flags);
     const request: AnalyzeRequest = {
@@ -70,6 +75,7 @@ export function registerAnalyze(program: Command): void {
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       llmFields: flags.llmFields,
       progress: terminalProgress(),
+      timings,
     };
     if (request.llm && flags.dryRun) {
       process.stdout.write(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
@@ -95,6 +101,7 @@ export function registerAnalyze(program: Command): void {
       if (summary.llmFields) process.stdout.write(`${describeLlmFieldsReport(summary.llmFields)}\n`);
       process.stdout.write(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
     }
+    if (timings) process.stderr.write(`${timings.format()}\n`);
   });
 }
 
