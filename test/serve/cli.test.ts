@@ -47,7 +47,7 @@ test('serve: listens on 127.0.0.1, answers the API, stops on SIGTERM', async () 
     let stdout = '';
     child.stdout.setEncoding('utf8');
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${stdout}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${stdout}`)), 120_000);
       child.stdout.on('data', (chunk: string) => {
         stdout += chunk;
         const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);

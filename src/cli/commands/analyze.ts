@@ -41,7 +41,7 @@ export function registerAnalyze(program: Command): void {
     .option('--json', 'print summary.json instead of tables')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
-    .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
+    .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB and the machine has 4 or more cores', 'auto')
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
     .option('--timings', 'print on stderr where the time went: load, index, read, resolve, classify, analytics, write')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
