@@ -1,28 +1,12 @@
-// Writes a run's output directory atomically: everything goes to a temporary sibling directory,
-// which replaces the target only once complete, so a failed run never leaves a half-written result.
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+// The files of a run's output directory (the directory itself is guarded and swapped in by
+// output-dir.ts, re-exported here).
+import { closeSync, createWriteStream, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { CollabscopeError } from './errors.js';
 import type { Paper } from './types.js';
 
-export async function writeOutputDir(outDir: string, write: (tmpDir: string) => Promise<void>): Promise<void> {
-  const target = resolve(outDir);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
-  mkdirSync(tmp);
-  try {
-    await write(tmp);
-    const old = existsSync(target) ? join(parent, `.${basename(target)}.old-${process.pid}-${Date.now()}`) : null;
-    if (old) renameSync(target, old);
-    renameSync(tmp, target);
-    if (old) rmSync(old, { recursive: true, force: true });
-  } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw error;
-  }
-}
+export { writeOutputDir, prepareOutputDir, checkOutputTarget, isRunDir, RUN_MARKER, type PendingOutputDir, type OutputGuard } from './output-dir.js';
 
 export async function writePapersJsonl(path: string, papers: Iterable<Paper>): Promise<void> {
   const stream = createWriteStream(path, { encoding: 'utf8' });

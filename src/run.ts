@@ -6,13 +6,15 @@ import { buildCorpusInWorkers } from './workers/pool.js';
 import type { Definitions, Paper } from './types.js';
 import { buildCorpus, SILENT_PROGRESS, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
-import { JsonlFileWriter, writeJson, writeOutputDir, writePapersJsonl } from './output.js';
+import { JsonlFileWriter, prepareOutputDir, writeJson, writePapersJsonl } from './output.js';
+import { CollabscopeError } from './errors.js';
+import type { PendingIngest } from './store/duckdb.js';
 import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
 import type { Timings } from './timings.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
-import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
+import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechCount, type TechFlowSummary } from './classify/index.js';
 import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
@@ -38,9 +40,15 @@ export interface AnalyzeRequest {
   llm?: LlmRunOptions;
   /** With llm: also fill fields and technologies of papers the classifier could not place. */
   llmFields?: boolean;
+  /** Technology flow counts `used` hits (default) or every hit (`mentions`). */
+  tech?: TechCount;
   progress?: Progress;
   /** Time the stages of the run (`--timings`). */
   timings?: Timings;
+  /** Also write the analysis into this DuckDB file, committed together with the output directory. */
+  db?: string;
+  /** Writes more files into the output directory before it is swapped in (e.g. the HTML report). */
+  extraWrite?: (dir: string, result: AnalyzeResult) => Promise<void>;
 }
 
 export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary; llm?: LlmAffiliationReport; llmFields?: LlmFieldsReport };
@@ -49,38 +57,71 @@ export interface AnalyzeResult {
   corpus: Corpus;
   summary: Summary;
   resolverStats: ResolverStats;
+  /** With db: the venue-year slices written. */
+  dbSlices?: string[];
 }
 
+/**
+ * Writes the output directory (and, with `db`, the database) as one commit: both are prepared
+ * completely, then swapped in; a failure of either leaves both as they were.
+ */
 export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
-  let result: AnalyzeResult | undefined;
-  await writeOutputDir(request.out, async (dir) => {
-    const papersFile = join(dir, 'papers.jsonl');
-    // Without an LLM pass a paper is final once built: it is written at once and kept in memory
-    // without its field evidence (the analytics do not read it), which keeps large runs small.
-    const writer = request.llm ? null : new JsonlFileWriter(papersFile);
-    const timings = request.timings;
-    const onPaper = writer
-      ? (paper: Paper) => {
-          if (timings) timings.time('write', () => writer.write(paper));
-          else writer.write(paper);
-          paper.fieldEvidence = [];
-        }
-      : undefined;
-    const { corpus, resolverStats } = await buildCorpusFor(request, onPaper);
-    if (writer) timings ? timings.time('write', () => writer.close()) : writer.close();
-    const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
-    if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
-    const llmFields =
-      request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
-    const analytics = timings ? timings.time('analytics', () => summarize(corpus, request.pair, request.definitions)) : summarize(corpus, request.pair, request.definitions);
-    const summary: Summary = { ...analytics, ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
-    const writeStarted = performance.now();
-    if (!writer) await writePapersJsonl(papersFile, corpus.papers);
-    writeJson(join(dir, 'summary.json'), summary);
-    timings?.add('write', performance.now() - writeStarted);
-    result = { corpus, summary, resolverStats };
-  });
-  return result!;
+  const out = prepareOutputDir(request.out, { inputs: request.files, keep: request.db ? [request.db] : [] });
+  let ingest: PendingIngest | undefined;
+  try {
+    const result = await writeRun(request, out.tmp);
+    await request.extraWrite?.(out.tmp, result);
+    if (request.db) {
+      const { prepareIngest } = await import('./store/duckdb.js'); // DuckDB only when asked for
+      ingest = await prepareIngest(request.db, result.corpus.papers, request.definitions);
+      result.dbSlices = ingest.slices;
+    }
+    out.swap();
+    try {
+      await ingest?.commit();
+    } catch (error) {
+      out.undo();
+      throw error;
+    }
+    out.finish();
+    return result;
+  } catch (error) {
+    await ingest?.rollback();
+    out.abort();
+    throw error;
+  }
+}
+
+async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeResult> {
+  const papersFile = join(dir, 'papers.jsonl');
+  // Without an LLM pass a paper is final once built: it is written at once and kept in memory
+  // without its field evidence (the analytics do not read it), which keeps large runs small.
+  const writer = request.llm ? null : new JsonlFileWriter(papersFile);
+  const timings = request.timings;
+  const onPaper = writer
+    ? (paper: Paper) => {
+        if (timings) timings.time('write', () => writer.write(paper));
+        else writer.write(paper);
+        paper.fieldEvidence = [];
+      }
+    : undefined;
+  const { corpus, resolverStats } = await buildCorpusFor(request, onPaper);
+  if (writer) timings ? timings.time('write', () => writer.close()) : writer.close();
+  if (corpus.papers.length === 0) {
+    throw new CollabscopeError('E_NO_PAPERS', `no papers in ${request.files.join(', ')}; nothing was written (the previous output in ${request.out}, if any, is kept)`);
+  }
+  const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
+  if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
+  const llmFields =
+    request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
+  const summarizeRun = () => summarize(corpus, request.pair, request.definitions, request.tech);
+  const analytics = timings ? timings.time('analytics', summarizeRun) : summarizeRun();
+  const summary: Summary = { ...analytics, ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
+  const writeStarted = performance.now();
+  if (!writer) await writePapersJsonl(papersFile, corpus.papers);
+  writeJson(join(dir, 'summary.json'), summary);
+  timings?.add('write', performance.now() - writeStarted);
+  return { corpus, summary, resolverStats };
 }
 
 async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) => void): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
@@ -134,10 +175,10 @@ function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void 
   });
 }
 
-export function summarize(corpus: Corpus, pair: [string, string], definitions: Definitions): Summary {
+export function summarize(corpus: Corpus, pair: [string, string], definitions: Definitions, tech: TechCount = 'used'): Summary {
   return {
     ...summarizeHeadline(corpus, pair, definitions),
     ...analyzeCorpus(corpus.papers, { pair, definitions }),
-    techFlow: summarizeTechFlow(corpus.papers),
+    techFlow: summarizeTechFlow(corpus.papers, { count: tech }),
   };
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Entry point: argument parsing only. Each command lives in src/cli/commands/<name>.ts.
 import { Command, CommanderError } from 'commander';
-import { isCollabscopeError } from '../errors.js';
+import { fsErrorText, isCollabscopeError, isSystemError } from '../errors.js';
+import { terminalLine } from '../report/terminal.js';
+import { printErr } from './print.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExplain } from './commands/explain.js';
 import { registerEval } from './commands/eval.js';
@@ -48,10 +50,18 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (isCollabscopeError(error)) {
-      process.stderr.write(`collabscope: ${error.message}\n`);
+      printErr(`collabscope: ${terminalLine(error.message)}\n`);
       return 1;
     }
-    throw error;
+    // A file-system failure nothing above turned into a message (a full disk, a path under /proc):
+    // still one line. Anything else is a bug: one line too, the stack only with COLLABSCOPE_DEBUG=1.
+    if (isSystemError(error)) {
+      printErr(`collabscope: ${terminalLine(`${error.path ? `${error.path}: ` : ''}${fsErrorText(error)}`)}\n`);
+      return 1;
+    }
+    if (process.env.COLLABSCOPE_DEBUG) throw error;
+    printErr(`collabscope: internal error: ${terminalLine(String((error as Error)?.message ?? error))} (COLLABSCOPE_DEBUG=1 shows the stack)\n`);
+    return 1;
   }
 }
 

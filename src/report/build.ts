@@ -1,17 +1,18 @@
 // Builds the report of an analyze output directory: reads summary.json and papers.jsonl, draws the
 // charts, writes the HTML file (and, on request, one PNG per chart).
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Summary } from '../run.js';
 import type { Paper } from '../types.js';
-import { CollabscopeError } from '../errors.js';
+import { CollabscopeError, fsErrorText } from '../errors.js';
 import { readPapers, readSummary } from '../output.js';
 import { buildCharts, layoutNetwork, type Chart } from './charts/index.js';
 import { renderSvg } from './charts/render.js';
 import { renderReportHtml, summaryLabel, type RenderedChart } from './html.js';
-import { exportPngs } from './png.js';
+import { assertPngTargets, exportPngs } from './png.js';
 
-export { REPORT_FILE } from '../defaults.js';
+import { REPORT_FILE } from '../defaults.js';
+export { REPORT_FILE };
 
 /** The sections of summary.json the report draws from. */
 const REQUIRED_SECTIONS = ['pair', 'definitions', 'years', 'counting', 'trend', 'fields', 'institutions', 'sectors', 'sensitivity', 'techFlow'] as const;
@@ -68,11 +69,46 @@ export interface WriteReportOptions {
   version?: string;
 }
 
+/** The generator tag of our pages: an existing file without it is not ours to overwrite. */
+const GENERATOR_TAG = '<meta name="generator" content="collabscope">';
+
+/** Refuses a directory, or an existing file that is not a report collabscope wrote. */
+function checkReportTarget(file: string): void {
+  if (file.trim() === '') throw new CollabscopeError('E_OUTPUT', '--html "": empty path; nothing was written');
+  let stats;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return;
+  }
+  if (stats.isDirectory()) throw new CollabscopeError('E_OUTPUT', `--html ${file}: is a directory; give a file name such as ${join(file, REPORT_FILE)}; nothing was written`);
+  const head = stats.isFile() ? readHeadText(file) : '';
+  if (!head.includes(GENERATOR_TAG)) {
+    throw new CollabscopeError('E_OUTPUT', `--html ${file}: exists and is not a collabscope report; give a new file name; nothing was written`);
+  }
+}
+
+function readHeadText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(0, 4096);
+  } catch {
+    return '';
+  }
+}
+
 export async function writeReport(run: Run, options: WriteReportOptions): Promise<{ html: string; pngs: string[]; charts: RenderedChart[] }> {
   const { html, charts } = await buildReport(run, { source: options.source, version: options.version });
   const htmlFile = resolve(options.htmlFile);
-  mkdirSync(dirname(htmlFile), { recursive: true });
-  writeFileSync(htmlFile, html);
+  checkReportTarget(options.htmlFile);
+  if (options.pngDir) assertPngTargets(charts, options.pngDir);
+  try {
+    mkdirSync(dirname(htmlFile), { recursive: true });
+    const tmp = `${htmlFile}.tmp-${process.pid}`;
+    writeFileSync(tmp, html);
+    renameSync(tmp, htmlFile);
+  } catch (error) {
+    throw new CollabscopeError('E_OUTPUT', `--html ${options.htmlFile}: cannot write (${fsErrorText(error)})`);
+  }
   const pngs = options.pngDir ? await exportPngs(charts, options.pngDir, { subtitle: summaryLabel(run.summary), definitions: run.summary.definitions }) : [];
   return { html: htmlFile, pngs, charts };
 }

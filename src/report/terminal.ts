@@ -29,3 +29,20 @@ function describeCounts(byCode: Record<string, number>): string {
     .map(([code, n]) => `${n} ${code}`)
     .join(', ');
 }
+
+/**
+ * Control characters that a terminal would act on (ESC and the rest of C0 but tab and newline, DEL,
+ * C1 such as CSI U+009B, bidirectional overrides) become visible `\uXXXX` escapes. Applied once, at
+ * the terminal output layer (src/cli/print.ts), to everything the command line prints; in JSON text
+ * the same escape is valid JSON for the same string.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function escapeTerminal(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The same, and newlines shown as `\n`, for a message that must stay on one line. */
+export function terminalLine(text: string): string {
+  return escapeTerminal(text.replace(/\r?\n/g, ' ').replace(/\t/g, ' '));
+}

@@ -1,6 +1,6 @@
 // The embedded analytical store: analyses written into DuckDB tables, one venue-year slice at a time.
 // Re-ingesting a slice replaces just that slice inside one transaction, so an interrupted run loses nothing.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { CollabscopeError } from '../errors.js';
@@ -57,11 +57,43 @@ export function sliceOf(paper: Pick<Paper, 'venue' | 'year'>): string {
   return `${paper.venue} ${paper.year}`;
 }
 
-async function openDatabase(file: string, readOnly: boolean): Promise<DuckDBConnection> {
+/**
+ * How a database is opened. 'query' and 'write' are sandboxed: no file but the database itself can be
+ * read or written (no COPY, EXPORT, read_text, ATTACH, URLs), extensions neither install nor load, and
+ * the configuration is locked so a query cannot undo this. 'export' is read-only but may write files
+ * (for our own COPY ... TO of `export --parquet`).
+ */
+type OpenMode = 'query' | 'write' | 'export';
+
+const SANDBOX = {
+  enable_external_access: 'false',
+  autoload_known_extensions: 'false',
+  autoinstall_known_extensions: 'false',
+  lock_configuration: 'true',
+} as const;
+
+function openOptions(mode: OpenMode): Record<string, string> {
+  if (mode === 'export') return { access_mode: 'READ_ONLY', autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' };
+  return { ...(mode === 'query' ? { access_mode: 'READ_ONLY' } : {}), ...SANDBOX };
+}
+
+const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
+
+/** Closes the connection and its instance, which releases the file (and its lock) at once. */
+function closeDatabase(connection: DuckDBConnection): void {
+  connection.closeSync();
+  instances.get(connection)?.closeSync();
+}
+
+async function openDatabase(file: string, mode: OpenMode): Promise<DuckDBConnection> {
   try {
-    if (!readOnly) mkdirSync(dirname(resolve(file)), { recursive: true });
-    const instance = await DuckDBInstance.create(file, readOnly ? { access_mode: 'READ_ONLY' } : {});
-    return await instance.connect();
+    if (mode !== 'write' && !existsSync(file)) throw new Error('no such file; write one with `collabscope analyze ... --db`');
+    if (existsSync(file) && statSync(file).isDirectory()) throw new Error('is a directory');
+    if (mode === 'write') mkdirSync(dirname(resolve(file)), { recursive: true });
+    const instance = await DuckDBInstance.create(file, openOptions(mode));
+    const connection = await instance.connect();
+    instances.set(connection, instance);
+    return connection;
   } catch (error) {
     throw new CollabscopeError('E_BAD_ARGUMENT', `${file}: cannot open the database (${firstLine(error)})`);
   }
@@ -69,48 +101,88 @@ async function openDatabase(file: string, readOnly: boolean): Promise<DuckDBConn
 
 /**
  * Writes the papers into the database: for each venue-year slice present, the slice's old rows are
- * deleted and the new ones inserted in one transaction.
+ * deleted and the new ones inserted, all in one transaction.
  */
 export async function ingestPapers(file: string, papers: Paper[], definitions: Definitions): Promise<{ slices: string[] }> {
-  const connection = await openDatabase(file, false);
-  try {
-    await connection.run(SCHEMA);
-    const bySlice = new Map<string, Paper[]>();
-    for (const paper of papers) {
-      const slice = sliceOf(paper);
-      const group = bySlice.get(slice);
-      if (group) group.push(paper);
-      else bySlice.set(slice, [paper]);
-    }
-    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions);
-    return { slices: [...bySlice.keys()] };
-  } finally {
-    connection.closeSync();
+  const pending = await prepareIngest(file, papers, definitions);
+  await pending.commit();
+  return { slices: pending.slices };
+}
+
+/** An ingest done but not committed: `commit` makes it durable, `rollback` leaves the database as it was. */
+export interface PendingIngest {
+  slices: string[];
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/**
+ * Does the whole ingest inside one open transaction, so that it can be committed together with
+ * another change (the output directory of `analyze --db`). A database file this call created is
+ * removed again on rollback.
+ */
+export async function prepareIngest(file: string, papers: Paper[], definitions: Definitions): Promise<PendingIngest> {
+  const created = !existsSync(file);
+  const connection = await openDatabase(file, 'write');
+  let open = true;
+  const close = (): void => {
+    if (!open) return;
+    open = false;
+    closeDatabase(connection);
+    if (created) for (const path of [file, `${file}.wal`]) rmSync(path, { force: true });
+  };
+  const bySlice = new Map<string, Paper[]>();
+  for (const paper of papers) {
+    const slice = sliceOf(paper);
+    const group = bySlice.get(slice);
+    if (group) group.push(paper);
+    else bySlice.set(slice, [paper]);
   }
+  try {
+    await connection.run('BEGIN TRANSACTION');
+    await connection.run(SCHEMA);
+    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions);
+  } catch (error) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    close();
+    throw new CollabscopeError('E_BAD_ARGUMENT', `${file}: cannot write the database (${firstLine(error)})`);
+  }
+  return {
+    slices: [...bySlice.keys()],
+    async commit() {
+      try {
+        await connection.run('COMMIT');
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => undefined);
+        close();
+        throw new CollabscopeError('E_BAD_ARGUMENT', `${file}: cannot write the database (${firstLine(error)})`);
+      }
+      open = false;
+      closeDatabase(connection);
+    },
+    async rollback() {
+      if (!open) return;
+      await connection.run('ROLLBACK').catch(() => undefined);
+      close();
+    },
+  };
 }
 
 async function replaceSlice(connection: DuckDBConnection, slice: string, papers: Paper[], definitions: Definitions): Promise<void> {
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    for (const table of ['papers', 'authorships', 'affiliations', 'fields', 'technologies', 'ingests']) {
-      const prepared = await connection.prepare(`DELETE FROM ${table} WHERE slice = $1`);
-      prepared.bindVarchar(1, slice);
-      await prepared.run();
-    }
-    await appendRows(connection, papers);
-    await upsertInstitutions(connection, papers);
-    const ingest = await connection.prepare('INSERT INTO ingests VALUES ($1, $2, $3, $4, current_timestamp, $5)');
-    ingest.bindVarchar(1, slice);
-    ingest.bindVarchar(2, papers[0].venue);
-    ingest.bindInteger(3, papers[0].year);
-    ingest.bindInteger(4, papers.length);
-    ingest.bindVarchar(5, JSON.stringify(definitions));
-    await ingest.run();
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
+  for (const table of ['papers', 'authorships', 'affiliations', 'fields', 'technologies', 'ingests']) {
+    const prepared = await connection.prepare(`DELETE FROM ${table} WHERE slice = $1`);
+    prepared.bindVarchar(1, slice);
+    await prepared.run();
   }
+  await appendRows(connection, papers);
+  await upsertInstitutions(connection, papers);
+  const ingest = await connection.prepare('INSERT INTO ingests VALUES ($1, $2, $3, $4, current_timestamp, $5)');
+  ingest.bindVarchar(1, slice);
+  ingest.bindVarchar(2, papers[0].venue);
+  ingest.bindInteger(3, papers[0].year);
+  ingest.bindInteger(4, papers.length);
+  ingest.bindVarchar(5, JSON.stringify(definitions));
+  await ingest.run();
 }
 
 async function appendRows(connection: DuckDBConnection, papers: Paper[]): Promise<void> {
@@ -175,20 +247,20 @@ export type ResultFormat = 'table' | 'csv' | 'json';
 
 /** Runs one read-only query and returns its rows as JSON-safe objects plus column names. */
 export async function queryDatabase(file: string, sql: string): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
-  const connection = await openDatabase(file, true);
+  const connection = await openDatabase(file, 'query');
   try {
     const reader = await connection.runAndReadAll(sql);
     return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Record<string, unknown>[] };
   } catch (error) {
     throw new CollabscopeError('E_BAD_ARGUMENT', `query failed: ${firstLine(error)}`);
   } finally {
-    connection.closeSync();
+    closeDatabase(connection);
   }
 }
 
 /** Writes each table as Parquet into dir (for Spark, Trino, BigQuery). */
 export async function exportParquet(file: string, dir: string): Promise<string[]> {
-  const connection = await openDatabase(file, true);
+  const connection = await openDatabase(file, 'export');
   mkdirSync(dir, { recursive: true });
   try {
     const written: string[] = [];
@@ -199,7 +271,7 @@ export async function exportParquet(file: string, dir: string): Promise<string[]
     }
     return written;
   } finally {
-    connection.closeSync();
+    closeDatabase(connection);
   }
 }
 

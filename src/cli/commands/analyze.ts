@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import type { AnalyzeRequest } from '../../run.js';
@@ -6,6 +6,8 @@ import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags 
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { join } from 'node:path';
 import { DEFAULT_DB_FILE, REPORT_FILE } from '../../defaults.js';
+import type { TechCount } from '../../classify/index.js';
+import { print, printErr } from '../print.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   out: string;
@@ -20,6 +22,7 @@ interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   offline?: boolean;
   report?: boolean;
   timings?: boolean;
+  tech: string;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -43,16 +46,18 @@ export function registerAnalyze(program: Command): void {
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB and the machine has 4 or more cores', 'auto')
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
+    .addOption(new Option('--tech <count>', 'technology flow counts used: papers that build on or evaluate it; mentions: every hit, mentions included').choices(['used', 'mentions']).default('used'))
     .option('--timings', 'print on stderr where the time went: load, index, read, resolve, classify, analytics, write')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   addLlmOptions(command);
   command.action(async (files: string[], flags: AnalyzeFlags) => {
     // the pipeline is loaded here, not at start-up: `--help` and the other commands never load it
-    const [{ estimateLlm, runAnalyze }, { parseFormat }, { renderHeadline }, { renderAnalyticsText }, { terminalProgress }, { resolveInputs }] = await Promise.all([
+    const [{ estimateLlm, runAnalyze }, { parseFormat }, { renderHeadline }, { renderTechFlowText }, { renderAnalyticsText }, { terminalProgress }, { resolveInputs }] = await Promise.all([
       import('../../run.js'),
       import('../../sources/index.js'),
       import('../../report/terminal.js'),
+      import('../../report/techflow-text.js'),
       import('../../analyze/index.js'),
       import('../progress.js'),
       import('../../fetch/index.js'),
@@ -74,34 +79,38 @@ export function registerAnalyze(program: Command): void {
       workers: parseWorkers(flags.workers),
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       llmFields: flags.llmFields,
+      tech: flags.tech as TechCount,
       progress: terminalProgress(),
       timings,
     };
     if (request.llm && flags.dryRun) {
-      process.stdout.write(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
+      print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
       return;
     }
-    const { corpus, summary } = await runAnalyze(request);
     const dbFile = flags.db === true ? DEFAULT_DB_FILE : flags.db;
-    if (dbFile) {
-      const { ingestPapers } = await import('../../store/duckdb.js');
-      const { slices } = await ingestPapers(dbFile, corpus.papers, definitions);
-      process.stderr.write(`database ${dbFile}: wrote ${slices.join(', ')}\n`);
-    }
-    if (flags.report) {
-      const { writeReport } = await import('../../report/build.js');
-      const report = await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(flags.out, REPORT_FILE), source: flags.out, version: program.version() });
-      process.stderr.write(`report ${report.html}: ${report.charts.length} charts\n`);
-    }
+    let charts = 0;
+    const { summary, dbSlices } = await runAnalyze({
+      ...request,
+      db: dbFile,
+      extraWrite: flags.report
+        ? async (dir, { summary, corpus }) => {
+            const { writeReport } = await import('../../report/build.js');
+            charts = (await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() })).charts.length;
+          }
+        : undefined,
+    });
+    if (dbFile) printErr(`database ${dbFile}: wrote ${(dbSlices ?? []).join(', ')}\n`);
+    if (flags.report) printErr(`report ${join(flags.out, REPORT_FILE)}: ${charts} charts\n`);
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      print(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
-      process.stdout.write(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
-      if (summary.llm) process.stdout.write(`\n${describeLlmReport(summary.llm)}\n`);
-      if (summary.llmFields) process.stdout.write(`${describeLlmFieldsReport(summary.llmFields)}\n`);
-      process.stdout.write(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
+      print(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
+      print(`\n${renderTechFlowText(summary.techFlow, pair)}\n`);
+      if (summary.llm) print(`\n${describeLlmReport(summary.llm)}\n`);
+      if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
+      print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
     }
-    if (timings) process.stderr.write(`${timings.format()}\n`);
+    if (timings) printErr(`${timings.format()}\n`);
   });
 }
 

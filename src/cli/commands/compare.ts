@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import { addNetworkOptions, clientOptions, interruptible, type NetworkFlags } from './fetch.js';
+import { print } from '../print.js';
 
 interface CompareFlags extends NetworkFlags {
   with: string;
@@ -64,6 +65,6 @@ export function registerCompare(program: Command): void {
         client.cleanup();
       }
     });
-    process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderCompareText(report, limit)}\n`);
+    print(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderCompareText(report, limit)}\n`);
   });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
+import { print } from '../print.js';
 
 export function registerExplain(program: Command): void {
   program
@@ -16,7 +17,7 @@ export function registerExplain(program: Command): void {
     .action(async (id: string, flags: { out: string; json?: boolean }) => {
       const [{ readPapers }, { renderExplanation }] = await Promise.all([import('../../output.js'), import('../../report/explain.js')]);
       const paper = findPaper(readPapers(flags.out), id);
-      process.stdout.write(flags.json ? `${JSON.stringify(paper, null, 2)}\n` : `${renderExplanation(paper)}\n`);
+      print(flags.json ? `${JSON.stringify(paper, null, 2)}\n` : `${renderExplanation(paper)}\n`);
     });
 }
 

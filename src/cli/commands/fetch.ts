@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parseYear } from '../options.js';
 import { FETCH_SOURCES } from '../../defaults.js';
+import { print, printErr } from '../print.js';
 
 export interface NetworkFlags {
   baseUrl?: string;
@@ -93,9 +94,9 @@ export function registerFetch(program: Command): void {
         client: createClient({ ...clientOptions(flags), source, signal }),
       }),
     );
-    process.stdout.write(`wrote ${outcome.path} (${outcome.papers} papers from ${outcome.records} records, ${outcome.bytes} bytes)\n`);
-    for (const note of outcome.notes) process.stdout.write(`  ${note}\n`);
-    process.stdout.write(`next: collabscope analyze ${/[\s'"$]/.test(outcome.path) ? JSON.stringify(outcome.path) : outcome.path}\n`);
+    print(`wrote ${outcome.path} (${outcome.papers} papers from ${outcome.records} records, ${outcome.bytes} bytes)\n`);
+    for (const note of outcome.notes) print(`  ${note}\n`);
+    print(`next: collabscope analyze ${/[\s'"$]/.test(outcome.path) ? JSON.stringify(outcome.path) : outcome.path}\n`);
   });
 }
 
@@ -116,7 +117,7 @@ export function registerKbUpdate(program: Command): void {
     const { release, jsonPath } = await interruptible((signal) =>
       downloadRorDump({ client: createClient({ ...clientOptions(flags), signal, minIntervalMs: 0 }), baseUrl: flags.baseUrl }),
     );
-    process.stderr.write(`ROR ${release.version ?? release.fileName}${release.published ? ` (${release.published})` : ''}: importing ${jsonPath}\n`);
-    process.stdout.write(`${importRorDump(jsonPath)} (ROR ${release.version ?? release.fileName})\n`);
+    printErr(`ROR ${release.version ?? release.fileName}${release.published ? ` (${release.published})` : ''}: importing ${jsonPath}\n`);
+    print(`${importRorDump(jsonPath)} (ROR ${release.version ?? release.fileName})\n`);
   });
 }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IMPORT_FORMATS } from '../../defaults.js';
 import { userKbDir } from '../../home.js';
+import { print } from '../print.js';
 
 interface ImportFlags {
   format: string;
@@ -38,7 +39,7 @@ export function registerKb(program: Command): void {
       const format = parseImportFormat(flags.format);
       const result = importInstitutions(format, file, { outDir: flags.out, name: flags.name });
       const reasons = Object.entries(result.skippedReasons).map(([why, n]) => `${n} ${why}`).join(', ');
-      process.stdout.write(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
+      print(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
     });
   kb.command('list')
     .summary('show the knowledge-base folders and how many institutions each file holds')
@@ -52,6 +53,6 @@ export function registerKb(program: Command): void {
           lines.push(`  ${f}: ${loadInstitutionFile(join(dir, f)).length} institutions`);
         }
       }
-      process.stdout.write(`${lines.join('\n')}\n`);
+      print(`${lines.join('\n')}\n`);
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { REPORT_FILE } from '../../defaults.js';
+import { print } from '../print.js';
 
 export function registerReport(program: Command): void {
   program
@@ -21,7 +22,7 @@ export function registerReport(program: Command): void {
       const { readRun, writeReport } = await import('../../report/build.js');
       const run = readRun(flags.from);
       const result = await writeReport(run, { htmlFile: flags.html ?? join(flags.from, REPORT_FILE), pngDir: flags.png, source: flags.from, version: program.version() });
-      process.stdout.write(`wrote ${result.html} (${result.charts.length} charts)\n`);
-      if (result.pngs.length) process.stdout.write(`wrote ${result.pngs.length} PNG files to ${flags.png}\n`);
+      print(`wrote ${result.html} (${result.charts.length} charts)\n`);
+      if (result.pngs.length) print(`wrote ${result.pngs.length} PNG files to ${flags.png}\n`);
     });
 }

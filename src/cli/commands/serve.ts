@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../defaults.js';
+import { print } from '../print.js';
 
 export function registerServe(program: Command): void {
   program
@@ -22,7 +23,7 @@ export function registerServe(program: Command): void {
       const [{ readRun }, { startServer }] = await Promise.all([import('../../report/build.js'), import('../../serve/server.js')]);
       const run = readRun(flags.from);
       const server = await startServer(run, { port, host: flags.host, source: flags.from });
-      process.stdout.write(`collabscope dashboard for ${flags.from}: ${server.url} (Ctrl-C to stop)\n`);
+      print(`collabscope dashboard for ${flags.from}: ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);

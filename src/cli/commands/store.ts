@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { DEFAULT_DB_FILE } from '../../defaults.js';
 import { textTable } from '../../report/text-table.js';
+import { print } from '../print.js';
 
 export function registerSql(program: Command): void {
   program
@@ -19,7 +20,7 @@ export function registerSql(program: Command): void {
     .action(async (query: string, flags: { db: string; format: 'table' | 'csv' | 'json' }) => {
       const { queryDatabase } = await import('../../store/duckdb.js');
       const { columns, rows } = await queryDatabase(flags.db, query);
-      process.stdout.write(`${formatRows(columns, rows, flags.format)}\n`);
+      print(`${formatRows(columns, rows, flags.format)}\n`);
     });
 }
 
@@ -48,6 +49,6 @@ export function registerExport(program: Command): void {
     .action(async (flags: { parquet: string; db: string }) => {
       const { exportParquet } = await import('../../store/duckdb.js');
       const written = await exportParquet(flags.db, flags.parquet);
-      process.stdout.write(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
+      print(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
     });
 }

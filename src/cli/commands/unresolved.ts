@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
+import { print } from '../print.js';
 
 interface UnresolvedFlags {
   out: string;
@@ -28,6 +29,6 @@ export function registerUnresolved(program: Command): void {
       if (!(min >= 0 && min <= 1)) throw new CollabscopeError('E_BAD_ARGUMENT', `--min-confidence must be between 0 and 1 (got "${flags.minConfidence}")`);
       const { renderUnresolved, unresolvedReport } = await import('../../evaluate/unresolved.js');
       const report = unresolvedReport(flags.out, { top, minConfidence: min });
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderUnresolved(report)}\n`);
+      print(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderUnresolved(report)}\n`);
     });
 }
