@@ -1,4 +1,5 @@
 // The analytics as plain-text terminal tables, one section per summary.json key, at most 120 columns.
+import { renderGatheredUnits } from './render-organisations.js';
 import type { Analytics, AnalyzeOptions, TrendSeries } from './types.js';
 import { clip, fixed, formatP, interval, pct, signedPct, signedPp } from './format.js';
 import { definitionsLabel } from './sensitivity.js';
@@ -169,7 +170,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         ['#', 'institution', 'papers', 'fractional', 'share of papers'],
         side.rows.map((r, i) => [n(i + 1), clip(r.institution, 60), n(r.papers), frac(r.fractional), pct(r.shareOfPairPapers)]),
         ['r', 'l', 'r', 'r', 'r'],
-      ),
+      ) + renderGatheredUnits(side.rows, options.definitions.institutionLevel),
     );
     parts.push(
       table(

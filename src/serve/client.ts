@@ -93,7 +93,7 @@ interface PaperPayload {
 
 export function dashboardClient(): void {
   const vega = (window as unknown as { vega: VegaGlobal }).vega;
-  const DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks'];
+  const DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks', 'institutionLevel', 'contestedParents'];
   const form = document.getElementById('controls') as HTMLFormElement;
   const statusEl = document.getElementById('status') as HTMLElement;
   const headlineEl = document.getElementById('headline') as HTMLElement;

@@ -5,11 +5,13 @@ import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { CollabscopeError } from '../errors.js';
 import type { Definitions, Paper } from '../types.js';
+import { loadOrganisations, type OrganisationGraph } from '../kb/organisations.js';
+import { ORGANISATION_SCHEMA, writeOrganisationLinks } from './organisations.js';
 
 import { DEFAULT_DB_FILE } from '../defaults.js';
 export { DEFAULT_DB_FILE };
 
-export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests'] as const;
+export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests', 'organisation_links'] as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS papers (
@@ -35,18 +37,21 @@ CREATE TABLE IF NOT EXISTS ingests (
 CREATE OR REPLACE VIEW paper_countries AS
   SELECT p.id AS paper_id, p.venue, p.year, unnest(p.countries) AS country FROM papers p;
 CREATE OR REPLACE VIEW country_pairs AS
-  SELECT a.paper_id, a.venue, a.year, a.country AS country_a, b.country AS country_b
-  FROM paper_countries a JOIN paper_countries b ON a.paper_id = b.paper_id AND a.country < b.country;
+  SELECT a.paper_id, a.venue, a.year, a.country AS country_a, b.country AS country_b,
+    least(a.country, b.country) || '-' || greatest(a.country, b.country) AS pair
+  FROM paper_countries a JOIN paper_countries b ON a.paper_id = b.paper_id AND a.country <> b.country;
 CREATE OR REPLACE VIEW papers_by_venue_year AS
   SELECT venue, year, count(*) AS papers FROM papers GROUP BY venue, year;
 CREATE OR REPLACE VIEW collaboration_by_venue_year AS
-  SELECT c.venue, c.year, c.country_a, c.country_b, count(*) AS papers, count(*) / any_value(t.papers) AS share
+  SELECT c.venue, c.year, c.country_a, c.country_b, any_value(c.pair) AS pair, count(*) AS pair_papers,
+    any_value(t.papers) AS venue_year_papers, count(*) / any_value(t.papers) AS share_of_papers
   FROM country_pairs c JOIN papers_by_venue_year t USING (venue, year)
   GROUP BY c.venue, c.year, c.country_a, c.country_b;
 CREATE OR REPLACE VIEW country_papers_by_year AS
-  SELECT venue, year, country, count(*) AS papers FROM paper_countries GROUP BY venue, year, country;
+  SELECT venue, year, country, count(*) AS country_papers FROM paper_countries GROUP BY venue, year, country;
 CREATE OR REPLACE VIEW field_shares AS
-  SELECT p.venue, p.year, f.field, count(*) AS papers FROM fields f JOIN papers p ON p.id = f.paper_id
+  SELECT p.venue, p.year, f.field, count(*) AS primary_field_papers, count(*) / any_value(t.papers) AS share_of_papers
+  FROM fields f JOIN papers p ON p.id = f.paper_id JOIN papers_by_venue_year t ON t.venue = p.venue AND t.year = p.year
   WHERE f.rank = 0 GROUP BY p.venue, p.year, f.field;
 CREATE OR REPLACE VIEW unresolved_strings AS
   SELECT raw, count(*) AS occurrences FROM affiliations WHERE country IS NULL AND raw <> ''
@@ -103,8 +108,13 @@ async function openDatabase(file: string, mode: OpenMode): Promise<DuckDBConnect
  * Writes the papers into the database: for each venue-year slice present, the slice's old rows are
  * deleted and the new ones inserted, all in one transaction.
  */
-export async function ingestPapers(file: string, papers: Paper[], definitions: Definitions): Promise<{ slices: string[] }> {
-  const pending = await prepareIngest(file, papers, definitions);
+export async function ingestPapers(
+  file: string,
+  papers: Paper[],
+  definitions: Definitions,
+  organisations: OrganisationGraph = loadOrganisations(),
+): Promise<{ slices: string[] }> {
+  const pending = await prepareIngest(file, papers, definitions, organisations);
   await pending.commit();
   return { slices: pending.slices };
 }
@@ -121,7 +131,12 @@ export interface PendingIngest {
  * another change (the output directory of `analyze --db`). A database file this call created is
  * removed again on rollback.
  */
-export async function prepareIngest(file: string, papers: Paper[], definitions: Definitions): Promise<PendingIngest> {
+export async function prepareIngest(
+  file: string,
+  papers: Paper[],
+  definitions: Definitions,
+  organisations: OrganisationGraph = loadOrganisations(),
+): Promise<PendingIngest> {
   const created = !existsSync(file);
   const connection = await openDatabase(file, 'write');
   let open = true;
@@ -141,7 +156,8 @@ export async function prepareIngest(file: string, papers: Paper[], definitions: 
   try {
     await connection.run('BEGIN TRANSACTION');
     await connection.run(SCHEMA);
-    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions);
+    await connection.run(ORGANISATION_SCHEMA);
+    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions, organisations);
   } catch (error) {
     await connection.run('ROLLBACK').catch(() => undefined);
     close();
@@ -168,7 +184,7 @@ export async function prepareIngest(file: string, papers: Paper[], definitions: 
   };
 }
 
-async function replaceSlice(connection: DuckDBConnection, slice: string, papers: Paper[], definitions: Definitions): Promise<void> {
+async function replaceSlice(connection: DuckDBConnection, slice: string, papers: Paper[], definitions: Definitions, organisations: OrganisationGraph): Promise<void> {
   for (const table of ['papers', 'authorships', 'affiliations', 'fields', 'technologies', 'ingests']) {
     const prepared = await connection.prepare(`DELETE FROM ${table} WHERE slice = $1`);
     prepared.bindVarchar(1, slice);
@@ -176,6 +192,7 @@ async function replaceSlice(connection: DuckDBConnection, slice: string, papers:
   }
   await appendRows(connection, papers);
   await upsertInstitutions(connection, papers);
+  await writeOrganisationLinks(connection, papers, organisations);
   const ingest = await connection.prepare('INSERT INTO ingests VALUES ($1, $2, $3, $4, current_timestamp, $5)');
   ingest.bindVarchar(1, slice);
   ingest.bindVarchar(2, papers[0].venue);
