@@ -104,11 +104,15 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         formatP(r.shareChangeP),
       ]),
     );
-    const notes = series.flatMap((s) => [
-      `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
-      s.slowing.share.sentence,
-      s.slowing.papers.sentence,
-    ]);
+    const short = series.filter((s) => s.rows.length < 3).map((s) => s.venue);
+    const notes = series
+      .filter((s) => s.rows.length >= 3)
+      .flatMap((s) => [
+        `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
+        s.slowing.share.sentence,
+        s.slowing.papers.sentence,
+      ]);
+    if (short.length) notes.push(`Fewer than three years, so no change of growth is measured: ${short.join(', ')}.`);
     sections.push(
       [
         table(

@@ -86,7 +86,7 @@ interface PaperPayload {
     countries: string[];
     fields: string[];
     fieldEvidence: Array<{ field: string; signal: string; terms: string[]; score: number }>;
-    technologies: Array<{ name: string; origin: { organization: string; country: string }; matched: string[] }>;
+    technologies: Array<{ name: string; origin: { organization: string; country: string }; matched: string[]; use?: string; cue?: string }>;
   };
   authors: Array<{ name: string; emailDomain: string | null; countries: string[]; dual: boolean; affiliations: AffiliationPayload[] }>;
 }
@@ -423,7 +423,10 @@ export function dashboardClient(): void {
     body.push(fields, el('h3', undefined, 'Technologies'));
     const tech = el('ul');
     if (p.technologies.length === 0) tech.append(el('li', undefined, '(none detected)'));
-    for (const t of p.technologies) tech.append(el('li', undefined, `${t.name} (${t.origin.organization}, ${t.origin.country}) via "${t.matched.join('", "')}"`));
+    for (const t of p.technologies) {
+      const mention = t.use === 'mentioned' ? ` (mentioned only: ${t.cue ?? 'no cue'}; not counted)` : '';
+      tech.append(el('li', undefined, `${t.name} (${t.origin.organization}, ${t.origin.country}) via "${t.matched.join('", "')}"${mention}`));
+    }
     body.push(tech);
     drawerBody.replaceChildren(...body);
     drawer.scrollTop = 0;

@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS fields (
   slice VARCHAR NOT NULL, paper_id VARCHAR NOT NULL, field VARCHAR NOT NULL, rank INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS technologies (
   slice VARCHAR NOT NULL, paper_id VARCHAR NOT NULL, technology_id VARCHAR NOT NULL, name VARCHAR,
-  origin_organization VARCHAR, origin_country VARCHAR, matched VARCHAR);
+  origin_organization VARCHAR, origin_country VARCHAR, matched VARCHAR, usage VARCHAR);
+ALTER TABLE technologies ADD COLUMN IF NOT EXISTS usage VARCHAR;
 CREATE TABLE IF NOT EXISTS ingests (
   slice VARCHAR PRIMARY KEY, venue VARCHAR, year INTEGER, papers INTEGER, ingested_at TIMESTAMP, definitions VARCHAR);
 
@@ -221,7 +222,7 @@ async function appendRows(connection: DuckDBConnection, papers: Paper[]): Promis
     });
     paper.fields.forEach((field, rank) => row(appenders.fields, [slice, paper.id, field, rank]));
     for (const t of paper.technologies) {
-      row(appenders.technologies, [slice, paper.id, t.id, t.name, t.origin.organization, t.origin.country, t.matched.join(' | ')]);
+      row(appenders.technologies, [slice, paper.id, t.id, t.name, t.origin.organization, t.origin.country, t.matched.join(' | '), t.use ?? 'used']);
     }
   }
   for (const appender of Object.values(appenders)) appender.closeSync();
