@@ -5,6 +5,7 @@
 
 export const DEFAULT_DB_FILE = 'collabscope.duckdb';
 export const REPORT_FILE = 'report.html';
+export const GRID_FILE = 'grid.csv';
 export const DEFAULT_PORT = 8765;
 export const DEFAULT_HOST = '127.0.0.1';
 
