@@ -98,7 +98,7 @@ export async function chatCompletion(endpoint: LlmEndpoint, messages: ChatMessag
       }
     } catch (error) {
       if (error instanceof CollabscopeError) throw error;
-      lastProblem = controller.signal.aborted ? `timed out after ${Math.round(timeoutMs / 1000)} s` : `cannot reach ${new URL(url).host} (${redactUrl(causeOf(error))})`;
+      lastProblem = controller.signal.aborted ? `timed out after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` : `cannot reach ${new URL(url).host} (${redactUrl(causeOf(error))})`;
     } finally {
       clearTimeout(timer);
     }
