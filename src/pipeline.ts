@@ -127,6 +127,7 @@ export function toPaper(raw: RawPaper, id: string, options: Pick<CorpusOptions, 
     fields,
     fieldEvidence: evidence,
     technologies: options.classifier.detectTechnologies(raw),
+    hasAbstract: Boolean(raw.abstract?.trim()),
   };
   paper.countries = paperCountries(paper, options.definitions);
   return paper;

@@ -13,7 +13,7 @@ import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
-import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechFlowSummary } from './classify/index.js';
+import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechCount, type TechFlowSummary } from './classify/index.js';
 import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
@@ -39,6 +39,8 @@ export interface AnalyzeRequest {
   llm?: LlmRunOptions;
   /** With llm: also fill fields and technologies of papers the classifier could not place. */
   llmFields?: boolean;
+  /** Technology flow counts `used` hits (default) or every hit (`mentions`). */
+  tech?: TechCount;
   progress?: Progress;
   /** Also write the analysis into this DuckDB file, committed together with the output directory. */
   db?: string;
@@ -106,7 +108,7 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
   const llmFields =
     request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
-  const summary: Summary = { ...summarize(corpus, request.pair, request.definitions), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
+  const summary: Summary = { ...summarize(corpus, request.pair, request.definitions, request.tech), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
   if (!writer) await writePapersJsonl(papersFile, corpus.papers);
   writeJson(join(dir, 'summary.json'), summary);
   return { corpus, summary, resolverStats };
@@ -152,10 +154,10 @@ function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void 
   });
 }
 
-export function summarize(corpus: Corpus, pair: [string, string], definitions: Definitions): Summary {
+export function summarize(corpus: Corpus, pair: [string, string], definitions: Definitions, tech: TechCount = 'used'): Summary {
   return {
     ...summarizeHeadline(corpus, pair, definitions),
     ...analyzeCorpus(corpus.papers, { pair, definitions }),
-    techFlow: summarizeTechFlow(corpus.papers),
+    techFlow: summarizeTechFlow(corpus.papers, { count: tech }),
   };
 }

@@ -103,6 +103,12 @@ export interface TechnologyHit {
   /** The text as it appeared in the paper (e.g. "LLaMA-2", "Qwen2.5-VL"). */
   matched: string[];
   where: Array<'title' | 'abstract' | 'keywords' | 'fulltext' | 'llm'>;
+  /** used: the paper builds on or evaluates it; mentioned: every occurrence is negated, prior work or a comparison. */
+  use?: 'used' | 'mentioned';
+  /** For a mention: the cue of its first occurrence ("comparison: outperforms"). */
+  cue?: string;
+  /** Id of the technology it was derived from by another maker (TinyLlama: llama). */
+  derivedFrom?: string;
 }
 
 /** A paper after resolution and classification: one line of papers.jsonl. */
@@ -124,6 +130,8 @@ export interface Paper {
   fields: string[];
   fieldEvidence: FieldEvidence[];
   technologies: TechnologyHit[];
+  /** Whether the source gave an abstract (technology flow reads titles, abstracts and keywords). */
+  hasAbstract?: boolean;
 }
 
 /** Every switchable definition that changes a number. Recorded in summary.json. */

@@ -58,6 +58,9 @@ test('analyze then explain a paper', () => {
   assert.equal(explained.code, 0, explained.stderr);
   assert.match(explained.stdout, /"IIIS, Tsinghua University"/);
   assert.match(explained.stdout, /rule: /);
+  // The record's position in its source file (as eval used to print it) finds the same paper.
+  const byPosition = cli('explain', 'nips2018.json#0', '--out', out);
+  assert.equal(byPosition.stdout, explained.stdout);
   const missing = cli('explain', 'nope', '--out', out);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no paper with id "nope"/);

@@ -2,6 +2,7 @@
 // which fractional weight, and which institution node each one is. Built once per paper per pass and
 // thrown away, so a pass over a million papers holds only the accumulators.
 import type { Affiliation, Definitions, Paper } from '../types.js';
+import { isGenericInstitution } from './generic-names.js';
 import { affiliationCountry, authorCountries, countedAffiliations, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
 
 export interface AnalysisContext {
@@ -58,6 +59,7 @@ export const NO_SECTOR = 'unknown';
  * at a country, so that a multinational's labs in two countries are two nodes ("msr@US", "msr@CN").
  */
 export function institutionKey(affiliation: Affiliation, country: string | null): string | null {
+  if (isGenericInstitution(affiliation)) return null; // "MOE", "Key Laboratory": no institution node
   const base = affiliation.institutionId ?? (affiliation.institution?.trim() ? `name:${affiliation.institution.trim().toLowerCase()}` : null);
   return base === null ? null : `${base}@${country ?? '?'}`;
 }

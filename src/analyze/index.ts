@@ -42,6 +42,7 @@ export function analyzeCorpus(papers: Paper[], options: AnalyzeOptions): Analyti
       ...context,
       networkMaxNodes: options.networkMaxNodes ?? DEFAULT_NETWORK_MAX_NODES,
       seed: options.seed ?? DEFAULT_SEED,
+      restarts: options.restarts,
     }),
     thirdCountries: thirdCountriesAccumulator(context),
     dualAffiliations: dualAccumulator(context),

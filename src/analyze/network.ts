@@ -1,5 +1,7 @@
-// 6. The institution co-authorship network (graphology): Louvain communities, the institutions that
-// bridge the two countries of the pair, and per year the share of cross-border edges.
+// 6. The institution co-authorship network (graphology): Louvain communities (best of several seeded
+// restarts, with the range over them), the institutions that bridge the two countries of the pair
+// (weighted and by hops), and per year the share of cross-border edges and the ties' country
+// assortativity against random mixing (network-mixing.ts).
 //
 // Nodes are institutions at a country (institutionKey); two institutions are linked when they appear on
 // the same in-scope paper (any authors), weighted by the number of such papers. Per-year statistics and
@@ -7,31 +9,36 @@
 // `networkMaxNodes` institutions with the most papers (ties broken by key), so they stay fast on very
 // large corpora; `communities.capped` says whether the cap applied.
 import { UndirectedGraph } from 'graphology';
-import type { Attributes } from 'graphology-types';
-import louvainImport from 'graphology-communities-louvain';
 import betweennessImport from 'graphology-metrics/centrality/betweenness.js';
 import type { Accumulator, AnalysisContext, PaperView } from './context.js';
 import { NodeNames } from './institutions.js';
-import { compareStrings, mulberry32, round } from './stats.js';
-import type { Bridge, Community, Network, NetworkYear } from './types.js';
+import { budgetSubgraph, sourceTargetBetweenness, weightedSourceTargetBetweenness } from './network-bridges.js';
+import { bestOfLouvain, DEFAULT_RESTARTS, pairTieShare } from './network-communities.js';
+import { mixingChange, nationalLinesSentence, yearMixing } from './network-mixing.js';
+import { compareStrings, round } from './stats.js';
+import type { Bridge, Community, Network, NetworkMixing, NetworkYear } from './types.js';
+
+export { budgetSubgraph, sourceTargetBetweenness, weightedSourceTargetBetweenness } from './network-bridges.js';
 
 /** graphology's CommonJS packages declare `export default`; under NodeNext the value is the module itself. */
 function cjsDefault<T>(module: { default: T }): T {
   return ((module as { default?: T }).default ?? module) as T;
 }
-const louvain = cjsDefault(louvainImport);
 const betweennessCentrality = cjsDefault(betweennessImport);
 
 export const DEFAULT_NETWORK_MAX_NODES = 2000;
 /** Betweenness runs on the largest top-k subgraph with k x edges within this many steps (about a second). */
 export const BETWEENNESS_BUDGET = 5e7;
 export const DEFAULT_SEED = 1;
+/** Restarts whose modularity is within this of the best count as equally good partitions (their range is reported). */
+export const NEAR_BEST = 0.005;
 /** Edge keys pack two node indices below 2^26 into one safe integer. */
 const SHIFT = 2 ** 26;
 
 interface YearTies {
   papers: number;
   nodes: Set<number>;
+  venues: Set<string>;
   /** Institution pairs on papers (one per pair per paper) with both countries known, and the cross-border ones. */
   ties: number;
   crossTies: number;
@@ -54,7 +61,7 @@ class IntList {
   }
 }
 
-export function networkAccumulator(context: AnalysisContext & { networkMaxNodes: number; seed: number }): Accumulator<Network> {
+export function networkAccumulator(context: AnalysisContext & { networkMaxNodes: number; seed: number; restarts?: number }): Accumulator<Network> {
   const [a, b] = context.pair;
   const names = new NodeNames();
   const index = new Map<string, number>();
@@ -98,7 +105,8 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
         }
       }
       let year = years.get(view.paper.year);
-      if (!year) years.set(view.paper.year, (year = { papers: 0, nodes: new Set(), ties: 0, crossTies: 0, withinA: 0, withinB: 0, across: 0 }));
+      if (!year) years.set(view.paper.year, (year = { papers: 0, nodes: new Set(), venues: new Set(), ties: 0, crossTies: 0, withinA: 0, withinB: 0, across: 0 }));
+      year.venues.add(view.paper.venue);
       year.papers++;
       list.sort((x, y) => x - y);
       for (const i of list) {
@@ -152,9 +160,29 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
           }
         }
       }
+      const mixingByYear = yearMixing(
+        { nodes: paperNodes.data, ends: paperEnds.data, years: paperYears.data, papers: paperEnds.length },
+        countries,
+        context.pair,
+        context.seed,
+      );
       const byYear = [...years]
         .sort(([x], [y]) => x - y)
-        .map(([year, ties]) => yearStats(year, ties, yearEdges.get(year) as Set<number>, countries, context.pair));
+        .map(([year, ties]) => {
+          const { replicates: _replicates, ...mixing } = mixingByYear.get(year) as NetworkMixing & { replicates: number[] };
+          return yearStats(year, ties, yearEdges.get(year) as Set<number>, countries, context.pair, mixing);
+        });
+      // First against last year only when both have the same venues: otherwise a change of venue mix would pass for a change of mixing.
+      const mixingYears = [...mixingByYear].filter(([, m]) => m.replicates.length > 0).map(([year]) => year);
+      const venuesOf = (year: number | undefined) => [...(year === undefined ? [] : (years.get(year)?.venues ?? []))].sort(compareStrings).join(', ');
+      const sameVenues = mixingYears.length < 2 || venuesOf(mixingYears[0]) === venuesOf(mixingYears[mixingYears.length - 1]);
+      const change = sameVenues
+        ? mixingChange([...mixingByYear].map(([year, m]) => ({ year, replicates: m.replicates, assortativity: m.assortativity })))
+        : null;
+      const changeNote = sameVenues
+        ? null
+        : `The first and last years are not compared: their venues differ (${mixingYears[0]}: ${venuesOf(mixingYears[0])}; ` +
+          `${mixingYears[mixingYears.length - 1]}: ${venuesOf(mixingYears[mixingYears.length - 1])}), so a change would mix venue and time.`;
 
       const graph = new UndirectedGraph<{ country: string | null; papers: number }, { weight: number }>();
       for (const i of [...kept].sort((x, y) => compareStrings(keys[x], keys[y]))) {
@@ -169,14 +197,12 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
       edgeList.sort((p, q) => compareStrings(p.x, q.x) || compareStrings(p.y, q.y));
       for (const { x, y, weight } of edgeList) graph.addEdge(x, y, { weight });
 
-      const detailed =
-        graph.order > 0
-          ? louvain.detailed(graph, { getEdgeWeight: 'weight', rng: mulberry32(context.seed) })
-          : { communities: {} as Record<string, number>, modularity: 0 };
+      const restarts = context.restarts ?? DEFAULT_RESTARTS;
+      const partition = bestOfLouvain(graph, context.pair, context.seed, restarts);
       // Renumber communities: largest first, ties by their smallest key.
       const members = new Map<number, string[]>();
       graph.forEachNode((node) => {
-        const c = detailed.communities[node];
+        const c = partition.communities[node];
         const list = members.get(c);
         if (list) list.push(node);
         else members.set(c, [node]);
@@ -186,16 +212,10 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
         .sort((x, y) => y.length - x.length || compareStrings(x[0], y[0]));
       const communityOf = new Map<string, number>();
       ranked.forEach((list, id) => list.forEach((node) => communityOf.set(node, id)));
-
-      let pairWeight = 0;
-      let pairWithin = 0;
-      graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
-        const countriesOf = [sourceAttributes.country, targetAttributes.country];
-        if ((countriesOf[0] === a && countriesOf[1] === b) || (countriesOf[0] === b && countriesOf[1] === a)) {
-          pairWeight += attributes.weight;
-          if (communityOf.get(source) === communityOf.get(target)) pairWithin += attributes.weight;
-        }
-      });
+      const { weight: pairWeight, within: pairWithin } = pairTieShare(graph, partition.communities, a, b);
+      const runs = partition.runs.length ? partition.runs : [partition.best];
+      const span = (values: number[]): [number, number] => [round(Math.min(...values)), round(Math.max(...values))];
+      const nearBest = runs.filter((r) => r.modularity >= partition.best.modularity - NEAR_BEST);
 
       const list: Community[] = ranked.slice(0, context.topN).map((nodes, id) => {
         const byCountry = new Map<string, number>();
@@ -221,10 +241,17 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
       const rank = new Map(order.slice(0, kept.length).map((i, r) => [keys[i], r]));
       const bridgeGraph = budgetSubgraph(graph, rank, BETWEENNESS_BUDGET);
       const betweenness = bridgeGraph.size > 0 ? betweennessCentrality(bridgeGraph, { getEdgeWeight: null, normalized: true }) : {};
-      const pairBetweenness = sourceTargetBetweenness(bridgeGraph, a, b);
-      const bridges: Bridge[] = [...pairBetweenness]
-        .filter(([, value]) => value > 0)
-        .sort(([x, m], [y, n]) => n - m || (betweenness[y] ?? 0) - (betweenness[x] ?? 0) || compareStrings(x, y))
+      const hops = sourceTargetBetweenness(bridgeGraph, a, b);
+      const weighted = weightedSourceTargetBetweenness(bridgeGraph, a, b);
+      const hopRank = new Map(
+        [...hops]
+          .filter(([, value]) => value > 0)
+          .sort(([x, m], [y, n]) => n - m || compareStrings(x, y))
+          .map(([node], r) => [node, r + 1]),
+      );
+      const bridges: Bridge[] = [...weighted]
+        .filter(([node, value]) => value > 0 || (hops.get(node) ?? 0) > 0)
+        .sort(([x, m], [y, n]) => n - m || (hops.get(y) ?? 0) - (hops.get(x) ?? 0) || compareStrings(x, y))
         .slice(0, context.topN)
         .map(([node, value]) => {
           const info = names.get(node);
@@ -236,37 +263,51 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
             papers: papers[i],
             community: communityOf.get(node) ?? -1,
             pairBetweenness: round(value),
+            pairBetweennessHops: round(hops.get(node) ?? 0),
+            rankHops: hopRank.get(node) ?? null,
             betweenness: round(betweenness[node] ?? 0),
             tiesA: tiesA[i],
             tiesB: tiesB[i],
           };
         });
 
-      const modularity = Number.isFinite(detailed.modularity) ? detailed.modularity : 0;
       return {
         pair: context.pair,
         communities: {
-          algorithm: 'louvain',
+          algorithm: 'louvain-best-of-restarts',
           seed: context.seed,
+          restarts,
+          bestSeed: partition.best.seed,
           institutions: keys.length,
           nodes: graph.order,
           edges: graph.size,
           capped: keys.length > context.networkMaxNodes,
           maxNodes: context.networkMaxNodes,
           count: ranked.length,
-          modularity: round(modularity),
+          modularity: round(partition.best.modularity),
           pairTies: { weight: pairWeight, withinCommunity: pairWithin, share: pairWeight ? round(pairWithin / pairWeight) : 0 },
+          range: {
+            modularity: span(runs.map((r) => r.modularity)),
+            pairShare: span(runs.map((r) => r.pairShare)),
+            nearBest: {
+              tolerance: NEAR_BEST,
+              runs: nearBest.length,
+              pairShare: span(nearBest.map((r) => r.pairShare)),
+            },
+          },
           list,
         },
         bridgeGraph: { nodes: bridgeGraph.order, edges: bridgeGraph.size, capped: bridgeGraph.order < graph.order },
         bridges,
         byYear,
+        mixingChange: change,
+        nationalLines: nationalLinesSentence(byYear, change, context.pair, changeNote),
       };
     },
   };
 }
 
-function yearStats(year: number, ties: YearTies, edges: Set<number>, countries: Array<string | null>, pair: [string, string]): NetworkYear {
+function yearStats(year: number, ties: YearTies, edges: Set<number>, countries: Array<string | null>, pair: [string, string], mixing: NetworkMixing): NetworkYear {
   const [a, b] = pair;
   let known = 0;
   let cross = 0;
@@ -299,98 +340,7 @@ function yearStats(year: number, ties: YearTies, edges: Set<number>, countries: 
       ties: { withinA: ties.withinA, withinB: ties.withinB, across: ties.across },
       acrossTieShare: pairTies ? round(ties.across / pairTies) : 0,
     },
+    mixing,
   };
 }
 
-/**
- * The subgraph of the k highest-ranked nodes (rank 0 = most papers), for the largest k with
- * k x (edges among them) <= budget. The whole graph when it fits.
- */
-export function budgetSubgraph<N extends Attributes, E extends Attributes>(
-  graph: UndirectedGraph<N, E>,
-  rank: Map<string, number>,
-  budget: number,
-): UndirectedGraph<N, E> {
-  if (graph.order * graph.size <= budget) return graph;
-  // edgesUpTo[k] = edges whose endpoints both rank below k.
-  const edgesUpTo = new Array<number>(graph.order + 1).fill(0);
-  graph.forEachEdge((_edge, _attributes, source, target) => {
-    edgesUpTo[Math.max(rank.get(source) as number, rank.get(target) as number) + 1]++;
-  });
-  for (let k = 1; k <= graph.order; k++) edgesUpTo[k] += edgesUpTo[k - 1];
-  let k = graph.order;
-  while (k > 1 && k * edgesUpTo[k] > budget) k--;
-  const sub = new UndirectedGraph<N, E>();
-  graph.forEachNode((node, attributes) => {
-    if ((rank.get(node) as number) < k) sub.addNode(node, attributes);
-  });
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    if (sub.hasNode(source) && sub.hasNode(target)) sub.addEdge(source, target, attributes);
-  });
-  return sub;
-}
-
-/**
- * Source-target betweenness (Brandes 2008, hop distance): for every node, the number of shortest
- * paths from an institution of country `a` to an institution of country `b` that pass through it,
- * each source-target pair's paths sharing one unit, divided by |a| x |b|. Endpoints get no credit
- * for paths they start or end. O(|a| x edges).
- */
-export function sourceTargetBetweenness(
-  graph: UndirectedGraph<{ country: string | null }>,
-  a: string,
-  b: string,
-): Map<string, number> {
-  const nodes = graph.nodes();
-  const position = new Map(nodes.map((node, i) => [node, i]));
-  const n = nodes.length;
-  const adjacency: number[][] = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
-  const isTarget = new Uint8Array(n);
-  const sources: number[] = [];
-  nodes.forEach((node, i) => {
-    const country = graph.getNodeAttribute(node, 'country');
-    if (country === a) sources.push(i);
-    if (country === b) isTarget[i] = 1;
-  });
-  const targets = isTarget.reduce((s, t) => s + t, 0);
-  const score = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  const dist = new Int32Array(n);
-  const delta = new Float64Array(n);
-  const stack = new Int32Array(n);
-  const queue = new Int32Array(n);
-  for (const s of sources) {
-    sigma.fill(0);
-    dist.fill(-1);
-    delta.fill(0);
-    sigma[s] = 1;
-    dist[s] = 0;
-    let head = 0;
-    let tail = 0;
-    let top = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-      const v = queue[head++];
-      stack[top++] = v;
-      for (const w of adjacency[v]) {
-        if (dist[w] < 0) {
-          dist[w] = dist[v] + 1;
-          queue[tail++] = w;
-        }
-        if (dist[w] === dist[v] + 1) sigma[w] += sigma[v];
-      }
-    }
-    while (top > 0) {
-      const w = stack[--top];
-      const carried = isTarget[w] + delta[w];
-      for (const v of adjacency[w]) {
-        if (dist[v] === dist[w] - 1) delta[v] += (sigma[v] / sigma[w]) * carried;
-      }
-      if (w !== s) score[w] += delta[w];
-    }
-  }
-  const pairs = sources.length * targets;
-  const result = new Map<string, number>();
-  nodes.forEach((node, i) => result.set(node, pairs ? score[i] / pairs : 0));
-  return result;
-}

@@ -87,7 +87,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   // 2. trend
   {
     const { trend } = analytics;
-    const series: TrendSeries[] = trend.byVenue.length > 1 ? [...trend.byVenue, trend.overall] : trend.byVenue;
+    const series: TrendSeries[] = trend.byVenue.length > 1 && trend.overall ? [...trend.byVenue, trend.overall] : trend.byVenue;
     const rows = series.flatMap((s) =>
       s.rows.map((r) => [
         clip(s.venue, 16),
@@ -98,15 +98,15 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         interval(r.ci95),
         signedPct(r.growth),
         signedPct(r.shareGrowth),
-        signedPp(r.growthChange),
+        r.growthChange === null ? '-' : `x${Math.exp(r.growthChange).toFixed(2)}`,
         formatP(r.growthChangeP),
         formatP(r.shareChangeP),
       ]),
     );
     const notes = series.flatMap((s) => [
       `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
-      s.slowing.papers.sentence,
       s.slowing.share.sentence,
+      s.slowing.papers.sentence,
     ]);
     sections.push(
       [
@@ -116,8 +116,10 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           rows,
           ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
-        'growth: year-over-year (annualised over gaps); p(change): test that growth changed (log counts, Poisson);',
+        'growth: year-over-year (annualised over gaps); growth change: this interval\'s growth factor divided by the previous',
+        "one's (x1.00 = unchanged); p(change): its test (log counts, quasi-Poisson dispersion of the series);",
         'p(share): two-proportion z-test of the share against the previous year.',
+        ...(trend.byVenue.length > 1 ? [wrap(trend.panel.note)] : []),
         ...notes.map((note) => wrap(note)),
       ].join('\n'),
     );
@@ -126,6 +128,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   // 3. fields
   {
     const { fields } = analytics;
+    const stratified = fields.primary.test === 'cmh';
     const fieldRows = (t: typeof fields.primary) =>
       t.rows.map((r) => [
         clip(r.field, 28),
@@ -135,18 +138,23 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         pct(r.pairShare),
         interval(r.pairCi95),
         fixed(r.lift),
+        ...(stratified ? [fixed(r.oddsRatio), formatP(r.pooledP)] : []),
         formatP(r.p),
         formatP(r.pHolm),
         r.direction === 'none' ? '' : r.direction,
       ]);
-    const header = ['field', 'all', 'share', label, 'share', '95% CI', 'lift', 'p', 'Holm p', ''];
+    const header = ['field', 'all', 'share', label, 'share', '95% CI', 'lift', ...(stratified ? ['MH OR', 'pooled p'] : []), stratified ? 'CMH p' : 'p', 'Holm p', ''];
     const primaryRows = fieldRows(fields.primary);
-    primaryRows.push(['total', n(fields.primary.allPapers), '100.0%', n(fields.primary.pairPapers), fields.primary.pairPapers ? '100.0%' : '-', '', '', '', '', '']);
+    primaryRows.push(['total', n(fields.primary.allPapers), '100.0%', n(fields.primary.pairPapers), fields.primary.pairPapers ? '100.0%' : '-', '', '', ...(stratified ? ['', ''] : []), '', '', '']);
+    const testTitle = stratified
+      ? `CMH stratified by ${fields.primary.strata} venue-years, Holm`
+      : "Fisher's exact test, Holm";
     sections.push(
       [
-        table(`3. Fields: primary field of ${label} papers against all in-scope papers (Fisher's exact test, Holm)`, header, primaryRows),
+        table(`3. Fields: primary field of ${label} papers against all in-scope papers (${testTitle})`, header, primaryRows),
         '',
         table(`   Any field (a paper counts for every field it has; rows overlap)`, header, fieldRows(fields.any)),
+        ...(stratified ? ['MH OR: Mantel-Haenszel odds ratio over venue-years; pooled p: Fisher on all venue-years pooled (confounded by venue).'] : []),
         ...fields.findings.map((f) => wrap(f)),
       ].join('\n'),
     );
@@ -226,8 +234,11 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
     const c = network.communities;
     const summaryLine =
       `${c.institutions} institutions; graph of ${c.nodes}${c.capped ? ` (capped to the ${c.maxNodes} with most papers)` : ''}, ` +
-      `${c.edges} edges; ${c.count} Louvain communities (seed ${c.seed}), modularity ${fixed(c.modularity, 3)}. ` +
-      `${pct(c.pairTies.share)} of ${label} tie weight (${c.pairTies.weight}) lies inside a single community.`;
+      `${c.edges} edges; ${c.count} Louvain communities, the best of ${c.restarts} seeded restarts (seeds ${c.seed}-${c.seed + c.restarts - 1}; ` +
+      `reported: seed ${c.bestSeed}), modularity ${fixed(c.modularity, 3)} (range over restarts ${fixed(c.range.modularity[0], 3)}-${fixed(c.range.modularity[1], 3)}). ` +
+      `${pct(c.pairTies.share)} of ${label} tie weight (${c.pairTies.weight}) lies inside a single community ` +
+      `(${pct(c.range.pairShare[0])}-${pct(c.range.pairShare[1])} over all restarts; ${pct(c.range.nearBest.pairShare[0])}-${pct(c.range.nearBest.pairShare[1])} ` +
+      `over the ${c.range.nearBest.runs} within ${c.range.nearBest.tolerance} of the best modularity).`;
     sections.push(
       [
         table(
@@ -247,21 +258,23 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         wrap(summaryLine),
         '',
         table(
-          `   Bridges: institutions on shortest paths between ${A} and ${B} institutions` +
+          `   Bridges: institutions on shortest paths between ${A} and ${B} institutions, distance 1/papers` +
             (network.bridgeGraph.capped ? ` (top ${network.bridgeGraph.nodes} institutions)` : ''),
-          ['institution', 'country', 'papers', 'comm.', 'pair betweenness', 'betweenness', `ties ${A}`, `ties ${B}`],
+          ['institution', 'country', 'papers', 'comm.', 'pair betw.', 'by hops', 'hop rank', `ties ${A}`, `ties ${B}`],
           network.bridges.map((x) => [
-            clip(x.institution, 44),
+            clip(x.institution, 40),
             x.country ?? '?',
             n(x.papers),
             n(x.community),
             x.pairBetweenness.toFixed(4),
-            x.betweenness.toFixed(4),
+            x.pairBetweennessHops.toFixed(4),
+            x.rankHops === null ? '-' : n(x.rankHops),
             n(x.tiesA),
             n(x.tiesB),
           ]),
-          ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+          ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
+        'pair betw.: share of weighted shortest paths (a tie of k papers has length 1/k); by hops: every tie length 1.',
         '',
         table(
           `   Cross-border links per year (are networks splitting along national lines?)`,
@@ -285,6 +298,27 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           `edges: distinct institution pairs that year${c.capped ? ` among the ${c.nodes} graph institutions` : ''}; ties: one per pair of ` +
             `institutions on a paper, all institutions. ${A}-${A}, ${B}-${B}, ${label}: distinct edges; share: ${label} edges among the three.`,
         ),
+        '',
+        table(
+          `   Homophily against random mixing (country labels of the year's institutions permuted)`,
+          ['year', 'ties', 'assortativity', '95% CI', 'random mixing 95%', 'p', 'E-I', 'random E-I', `${label} of ${A}/${B} ties`, 'random'],
+          network.byYear.map((y) => {
+            const m = y.mixing;
+            return [
+              n(y.year),
+              n(m.ties),
+              fixed(m.assortativity, 3),
+              m.assortativityCi95 ? `${fixed(m.assortativityCi95[0], 3)} to ${fixed(m.assortativityCi95[1], 3)}` : '-',
+              `${fixed(m.random.assortativityInterval[0], 3)} to ${fixed(m.random.assortativityInterval[1], 3)}`,
+              formatP(m.p),
+              fixed(m.eiIndex, 3),
+              fixed(m.random.eiIndex, 3),
+              pct(m.pairAcrossShare),
+              pct(m.random.pairAcrossShare),
+            ];
+          }),
+        ),
+        wrap(network.nationalLines),
       ].join('\n'),
     );
   }

@@ -13,8 +13,10 @@ export interface AnalyzeOptions {
   topN?: number;
   /** Institutions kept in the co-authorship graph for communities and betweenness (default 1000). */
   networkMaxNodes?: number;
-  /** Seed of the PRNG handed to Louvain (default 1). */
+  /** Seed of the PRNG handed to Louvain (default 1); restart r uses seed + r. Also seeds the mixing permutations. */
   seed?: number;
+  /** Louvain restarts; the highest-modularity run is reported (default 20). */
+  restarts?: number;
   /** Field ids the field findings always describe, on both bases (default ['llm-nlp']). */
   focusFields?: string[];
 }
@@ -92,9 +94,13 @@ export interface TrendRow {
   growth: number | null;
   /** Annual growth of the share since the previous year; null if undefined. */
   shareGrowth: number | null;
-  /** growth minus the previous row's growth; null if undefined. */
+  /**
+   * Change of growth at this year, on the scale of its test: ln(growth factor this interval) - ln(growth
+   * factor the interval before), i.e. the log of the ratio of the two annual growth factors (three years
+   * ending here); null if undefined.
+   */
   growthChange: number | null;
-  /** p-value of "growth changed" for pairPapers (delta-method test on log counts, Poisson). */
+  /** p-value of "growth changed" for pairPapers (delta method on log counts, variance x the series' quasi-Poisson dispersion). */
   growthChangeP: number | null;
   /** p-value of the two-proportion z-test of this year's share against the previous year's. */
   shareChangeP: number | null;
@@ -102,23 +108,35 @@ export interface TrendRow {
 
 export interface GrowthVerdict {
   basis: 'papers' | 'share';
-  /** The three years compared: growth from years[0] to years[1] against growth from years[1] to years[2]. */
+  /** share: quasi-binomial (log link, papers as denominator); papers: quasi-Poisson. */
+  model: 'quasi-binomial' | 'quasi-poisson';
+  /** First year, break year and last year: average growth years[0]-years[1] against growth years[1]-years[2]. */
   years: number[];
   earlierGrowth: number | null;
   laterGrowth: number | null;
-  /** laterGrowth - earlierGrowth. */
+  /** The tested quantity: ln(later growth factor) - ln(earlier growth factor). Negative = slower. */
   change: number | null;
-  z: number | null;
+  /** exp(change): ratio of the annual growth factors, and its 95% interval. */
+  ratio: number | null;
+  ratioCi95: Interval | null;
+  /** t statistic (df > 0) or z (three years). */
+  statistic: number | null;
+  /** Residual degrees of freedom of the break model (years - 3). */
+  df: number | null;
+  /** Pearson X^2 / df; the test uses max(1, dispersion). Null with three years (cannot be estimated). */
+  dispersion: number | null;
   p: number | null;
-  verdict: 'slowing' | 'accelerating' | 'unchanged' | 'insufficient-data';
-  /** p < 0.05. */
+  /** The significance level of the verdict (0.05). */
+  level: number;
+  /** slowing/accelerating only when p < level; no-evidence otherwise. */
+  verdict: 'slowing' | 'accelerating' | 'no-evidence' | 'insufficient-data';
   significant: boolean;
-  /** Plain statement, e.g. "Growth slowed from +45.0% to +12.0%; the difference is within the noise (p=0.31)." */
+  /** Plain statement of the verdict, the growth rates, the interval and the test. */
   sentence: string;
 }
 
 export interface TrendSeries {
-  /** Venue name, or "all venues" for the combined series. */
+  /** Venue name, or "all venues" for the pooled series. */
   venue: string;
   /** Null when the series is empty. */
   firstYear: number | null;
@@ -128,14 +146,27 @@ export interface TrendSeries {
   cagr: number | null;
   /** Compound annual growth of the share. */
   shareCagr: number | null;
-  /** Growth in the last interval against the one before. */
-  slowing: { papers: GrowthVerdict; share: GrowthVerdict };
+  /** Growth in the last interval against the average before: the share test (size-adjusted) leads. */
+  slowing: { share: GrowthVerdict; papers: GrowthVerdict };
+}
+
+/** Which venues the pooled series covers: those present in every year of the window (a balanced panel). */
+export interface TrendPanel {
+  /** Every year with in-scope papers (the window). */
+  years: number[];
+  /** Venues present in every one of them (pooled), and the others (not pooled). */
+  venues: string[];
+  excluded: string[];
+  /** False when no venue is present in every year: no pooled series. */
+  computed: boolean;
+  note: string;
 }
 
 export interface Trend {
   pair: [string, string];
-  /** All venues together, per year. */
-  overall: TrendSeries;
+  /** The balanced panel's venues pooled, per year; null when no venue is present in every year. */
+  overall: TrendSeries | null;
+  panel: TrendPanel;
   /** One series per venue, sorted by venue. */
   byVenue: TrendSeries[];
 }
@@ -152,12 +183,20 @@ export interface FieldRow {
   pairCi95: Interval;
   /** pairShare / allShare: > 1 over-represented among collaboration papers. Null when allShare is 0. */
   lift: number | null;
-  /** Fisher's exact test (two-sided): collaboration papers against the other in-scope papers. */
+  /**
+   * The table's test (two-sided): Fisher's exact test for one venue-year; for several, the
+   * Cochran-Mantel-Haenszel test stratified by venue-year (continuity-corrected, 1 df).
+   */
   p: number | null;
   /** Holm-adjusted p over all fields of the table. */
   pHolm: number | null;
-  /** over/under when pHolm < 0.05, else none. */
+  /** over/under when pHolm < 0.05 (by the pooled odds ratio when stratified, else the lift), else none. */
   direction: 'over' | 'under' | 'none';
+  /** Fisher's exact test on the venue-years pooled into one table (equals p when there is one stratum). */
+  pooledP: number | null;
+  /** Mantel-Haenszel odds ratio over the venue-years and its 95% Robins-Breslow-Greenland interval (stratified only). */
+  oddsRatio: number | null;
+  oddsRatioCi95: Interval | null;
 }
 
 export interface FieldTable {
@@ -165,6 +204,10 @@ export interface FieldTable {
   basis: 'primary' | 'any';
   allPapers: number;
   pairPapers: number;
+  /** fisher: one venue-year; cmh: stratified by venue-year. */
+  test: 'fisher' | 'cmh';
+  /** Venue-years (strata) in the table. */
+  strata: number;
   rows: FieldRow[];
 }
 
@@ -254,8 +297,12 @@ export interface Community {
 }
 
 export interface Communities {
-  algorithm: 'louvain';
+  /** Louvain restarted with `restarts` consecutive seeds from `seed`; the run with the highest modularity is reported. */
+  algorithm: 'louvain-best-of-restarts';
   seed: number;
+  restarts: number;
+  /** The seed of the reported (highest-modularity) run. */
+  bestSeed: number;
   /** Institutions of the corpus, and the ones kept in the graph (the most papers, ties by key). */
   institutions: number;
   nodes: number;
@@ -264,8 +311,15 @@ export interface Communities {
   maxNodes: number;
   count: number;
   modularity: number;
-  /** A-B co-authorship ties (summed edge weight) and the share inside one community. */
+  /** A-B co-authorship ties (summed edge weight) and the share inside one community (of the reported run). */
   pairTies: { weight: number; withinCommunity: number; share: number };
+  /** Over all restarts: the range of the modularity and of pairTies.share (how much one seed could move them). */
+  range: {
+    modularity: [number, number];
+    pairShare: [number, number];
+    /** The restarts within `tolerance` of the best modularity (near-equally good partitions) and their pairShare range. */
+    nearBest: { tolerance: number; runs: number; pairShare: [number, number] };
+  };
   /** The largest communities (top N). */
   list: Community[];
 }
@@ -276,13 +330,58 @@ export interface Bridge {
   country: string | null;
   papers: number;
   community: number;
-  /** Share of shortest paths between A and B institutions that pass through it (hop distance). */
+  /** Share of shortest paths between A and B institutions that pass through it, distance = 1 / papers of a tie (the ranking). */
   pairBetweenness: number;
+  /** The same with hop distance (every tie equal), and the institution's rank by it (1 = first; null when 0). */
+  pairBetweennessHops: number;
+  rankHops: number | null;
   /** Normalised betweenness centrality in the whole graph (graphology-metrics, hop distance). */
   betweenness: number;
   /** Co-authored papers with institutions of A and of B (summed edge weights). */
   tiesA: number;
   tiesB: number;
+}
+
+/** Assortativity of the last year minus the first, with a 95% bootstrap interval; the verdict needs the interval to exclude 0. */
+export interface MixingChange {
+  from: number;
+  to: number;
+  difference: number;
+  ci95: Interval;
+  replicates: number;
+  verdict: 'more-national' | 'less-national' | 'no-evidence';
+}
+
+/** One year's ties against random mixing (country labels of its institutions permuted). */
+export interface NetworkMixing {
+  /** Tie weight (one per institution pair per paper, both countries known), institutions and countries in it. */
+  ties: number;
+  institutions: number;
+  countries: number;
+  /** Categorical country assortativity (Newman 2003): 0 = random mixing, 1 = only within-country ties. */
+  assortativity: number;
+  /** 95% bootstrap interval of the assortativity (the year's papers resampled, seeded); null without ties. */
+  assortativityCi95: Interval | null;
+  bootstrapReplicates: number;
+  /** E-I index: (cross-border - within-country) / all tie weight. */
+  eiIndex: number;
+  /** A-B ties among ties with both ends in A or B; null when there are none. */
+  pairAcrossShare: number | null;
+  /** Under random mixing: permutations (seeded), mean and 95% range of each figure. */
+  random: {
+    permutations: number;
+    seed: number;
+    assortativity: number;
+    assortativityInterval: Interval;
+    eiIndex: number;
+    eiInterval: Interval;
+    pairAcrossShare: number | null;
+    pairAcrossInterval: Interval | null;
+  };
+  /** One-sided permutation p of "more within-country than random mixing". */
+  p: number;
+  /** assortativity above the random-mixing range. */
+  moreNationalThanRandom: boolean;
 }
 
 export interface NetworkYear {
@@ -312,6 +411,8 @@ export interface NetworkYear {
     ties: { withinA: number; withinB: number; across: number };
     acrossTieShare: number;
   };
+  /** Homophily against random mixing. */
+  mixing: NetworkMixing;
 }
 
 export interface Network {
@@ -322,9 +423,13 @@ export interface Network {
    * as many as keep nodes x edges within the budget (5e7).
    */
   bridgeGraph: { nodes: number; edges: number; capped: boolean };
-  /** Institutions bridging A and B, by pairBetweenness (top N). */
+  /** Institutions bridging A and B, by weighted pairBetweenness (top N). */
   bridges: Bridge[];
   byYear: NetworkYear[];
+  /** First against last year's assortativity; null with fewer than two years of ties, or when the two years' venues differ. */
+  mixingChange: MixingChange | null;
+  /** "Splitting along national lines?" answered from byYear[].mixing and mixingChange. */
+  nationalLines: string;
 }
 
 // ---- 7. third countries ------------------------------------------------------------------------

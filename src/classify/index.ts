@@ -1,13 +1,13 @@
 // Research fields and technology flow: the classify stage of the pipeline.
 // Data files are read and every index and regular expression is built once, in createClassifier.
 import type { RawPaper, TechnologyHit } from '../types.js';
-import { loadTaxonomy, loadTechnologies, TAXONOMY_FILE, TECHNOLOGIES_FILE } from './data.js';
+import { loadCues, loadTaxonomy, loadTechnologies, CUES_FILE, TAXONOMY_FILE, TECHNOLOGIES_FILE } from './data.js';
 import { createFieldClassifier, type FieldResult } from './fields.js';
 import { createTechnologyDetector } from './technologies.js';
 
 export type { FieldResult } from './fields.js';
-export { summarizeTechFlow, type TechFlowSummary } from './techflow.js';
-export { loadTaxonomy, loadTechnologies, TAXONOMY_FILE, TECHNOLOGIES_FILE } from './data.js';
+export { countsAs, summarizeTechFlow, ABSTRACT_WARNING_SHARE, type TechCount, type TechFlowOptions, type TechFlowSummary } from './techflow.js';
+export { loadCues, loadTaxonomy, loadTechnologies, CUES_FILE, TAXONOMY_FILE, TECHNOLOGIES_FILE } from './data.js';
 
 export interface Classifier {
   classifyFields(paper: RawPaper): FieldResult;
@@ -19,10 +19,12 @@ export interface ClassifierOptions {
   taxonomyFile?: string;
   /** Another technology file (default data/technologies/technologies.json). */
   technologiesFile?: string;
+  /** Another use/mention cue file (default data/technologies/cues.json). */
+  cuesFile?: string;
 }
 
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const classifyFields = createFieldClassifier(loadTaxonomy(options.taxonomyFile ?? TAXONOMY_FILE));
-  const detectTechnologies = createTechnologyDetector(loadTechnologies(options.technologiesFile ?? TECHNOLOGIES_FILE));
+  const detectTechnologies = createTechnologyDetector(loadTechnologies(options.technologiesFile ?? TECHNOLOGIES_FILE), loadCues(options.cuesFile ?? CUES_FILE));
   return { classifyFields, detectTechnologies };
 }

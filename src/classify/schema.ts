@@ -101,7 +101,15 @@ const PatternSchema = z
   })
   .strict();
 
-const GuardSchema = z.object({ regex: regexSource, ignoreCase: z.boolean().optional(), why: z.string().min(3) }).strict();
+const GuardSchema = z
+  .object({
+    regex: regexSource,
+    ignoreCase: z.boolean().optional(),
+    why: z.string().min(3),
+    /** The guard is void in a paper whose text matches the technology's `context` (a list of models, not animals). */
+    unlessContext: z.boolean().optional(),
+  })
+  .strict();
 
 export const TechnologySchema = z
   .object({
@@ -110,6 +118,10 @@ export const TechnologySchema = z
     organization: z.string().min(2),
     country: countryCode,
     kind: z.enum(['architecture', 'model', 'model-family']),
+    /** Year of first release: a paper of an earlier year cannot use it (Spatial Transformer 2015 is not the 2017 Transformer). */
+    introduced: z.number().int().min(1950).max(2100),
+    /** Id of the technology this one was built from by another maker (TinyLlama from Llama): reported, not merged. */
+    derivedFrom: fieldId.optional(),
     note: z.string().optional(),
     /** Lower-case substrings; every hit contains one (a cheap prefilter before the regexes run). */
     triggers: z.array(z.string().min(2).regex(/^[^A-Z]+$/, 'lower case')).min(1),
@@ -122,7 +134,8 @@ export const TechnologySchema = z
     counterExamples: z.array(z.string()),
   })
   .strict()
-  .refine((t) => !t.patterns.some((p) => p.weak) || t.context !== undefined, 'weak patterns need a context');
+  .refine((t) => !t.patterns.some((p) => p.weak) || t.context !== undefined, 'weak patterns need a context')
+  .refine((t) => !(t.guards ?? []).some((g) => g.unlessContext) || t.context !== undefined, 'unlessContext guards need a context');
 
 export const TechnologyFileSchema = z
   .object({ $comment: z.string().optional(), version: z.number().int(), technologies: z.array(TechnologySchema).min(1) })
@@ -133,7 +146,42 @@ export const TechnologyFileSchema = z
       if (ids.has(tech.id)) ctx.addIssue({ code: 'custom', message: `technology "${tech.id}" defined twice`, path: ['technologies'] });
       ids.add(tech.id);
     }
+    file.technologies.forEach((tech, i) => {
+      if (tech.derivedFrom !== undefined && (!ids.has(tech.derivedFrom) || tech.derivedFrom === tech.id))
+        ctx.addIssue({ code: 'custom', message: `technology "${tech.id}" derived from unknown "${tech.derivedFrom}"`, path: ['technologies', i] });
+    });
   });
+
+/** A cue that makes an occurrence a mention rather than a use (data/technologies/cues.json). */
+const CueSchema = z
+  .object({
+    regex: regexSource,
+    why: z.string().min(3),
+    /** Prior-work cues only: counts only when it starts before the occurrence. */
+    before: z.boolean().optional(),
+  })
+  .strict();
+
+export const CueFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    version: z.number().int(),
+    /** How many characters before an occurrence the negation and comparison cues are looked for. */
+    window: z.number().int().min(10).max(400),
+    /** Text between a cue and the occurrence that ends the cue's reach ("we", "our", "which", ";"). */
+    breaks: regexSource,
+    /** Case-insensitive; must end right before the occurrence's clause: "does not use", "without". */
+    negation: z.array(CueSchema).min(1),
+    /** Case-insensitive; before the occurrence: "outperforms", "compared with", "better than". */
+    comparison: z.array(CueSchema).min(1),
+    /** Case-insensitive; anywhere in a sentence with no first-person marker: "existing methods", "have shown". */
+    priorWork: z.array(CueSchema).min(1),
+    /** Case-insensitive; a sentence with one speaks of the paper's own work ("we", "our", "this paper"). */
+    firstPerson: regexSource,
+  })
+  .strict();
+
+export type CueFile = z.infer<typeof CueFileSchema>;
 
 export type TechnologyFile = z.infer<typeof TechnologyFileSchema>;
 export type TechnologyDefinition = z.infer<typeof TechnologySchema>;

@@ -6,6 +6,7 @@ import { terminalLine } from '../report/terminal.js';
 import { printErr } from './print.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExplain } from './commands/explain.js';
+import { registerPapers } from './commands/papers.js';
 import { registerEval } from './commands/eval.js';
 import { registerUnresolved } from './commands/unresolved.js';
 import { registerKb } from './commands/kb.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerAnalyze(program);
   registerExplain(program);
+  registerPapers(program);
   registerEval(program);
   registerUnresolved(program);
   registerKb(program);

@@ -6,9 +6,9 @@ import { CollabscopeError } from '../errors.js';
 import type { Affiliation, RawPaper } from '../types.js';
 import { readJsonFile } from '../sources/common.js';
 import { parsePaperCopilot } from '../sources/papercopilot.js';
-import { venueFromFileName } from '../sources/common.js';
+import { venueOfFile } from '../sources/common.js';
 import { createResolver, type Resolver, type ResolverOptions } from '../resolve/index.js';
-import { SILENT_PROGRESS, type Progress } from '../pipeline.js';
+import { SILENT_PROGRESS, UniqueIds, type Progress } from '../pipeline.js';
 import { foldGreaterChina, paperLabel } from './labels.js';
 
 export interface EvalOptions {
@@ -36,6 +36,8 @@ export interface PairScores {
 }
 
 export interface Disagreement {
+  /** The paper's id as `analyze` writes it for the same files in the same order (what `explain` takes). */
+  id: string;
   file: string;
   index: number;
   title: string;
@@ -76,12 +78,14 @@ export function evaluateFiles(files: string[], options: EvalOptions = {}): EvalM
   const disagreements: Disagreement[] = [];
   let disagreementCount = 0;
   let resolveMs = 0;
+  const ids = new UniqueIds();
   for (const file of files) {
     const records = readRecords(file);
     const papers = [...parsePaperCopilot(records, basename(file), venueYear(file)).papers];
     progress.start(`eval ${basename(file)}`, papers.length);
     for (const paper of papers) {
       progress.tick();
+      const id = ids.next(paper);
       counts.papers++;
       const started = performance.now();
       const affiliations = resolvePaper(resolver, paper, options.noEmail === true);
@@ -99,7 +103,7 @@ export function evaluateFiles(files: string[], options: EvalOptions = {}): EvalM
       if (same) counts.agreed++;
       else {
         disagreementCount++;
-        if (disagreements.length < sampleSize) disagreements.push(toDisagreement(paper, ours, label.countries, affiliations));
+        if (disagreements.length < sampleSize) disagreements.push(toDisagreement(id, paper, ours, label.countries, affiliations));
       }
       scorePair(counts, pair, ours, label.countries);
     }
@@ -140,7 +144,7 @@ function readRecords(file: string): unknown[] {
 
 /** Venue and year only label the papers; eval works without them. */
 function venueYear(file: string): { venue: string; year: number } {
-  const found = venueFromFileName(file);
+  const found = venueOfFile(file);
   return { venue: found.venue ?? basename(file), year: found.year ?? 0 };
 }
 
@@ -210,8 +214,9 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 0 : a / b;
 }
 
-function toDisagreement(paper: RawPaper, ours: string[], labels: string[], affiliations: Affiliation[][]): Disagreement {
+function toDisagreement(id: string, paper: RawPaper, ours: string[], labels: string[], affiliations: Affiliation[][]): Disagreement {
   return {
+    id,
     file: paper.source.file,
     index: paper.source.index,
     title: paper.title,
@@ -235,10 +240,14 @@ export function renderEval(metrics: EvalMetrics): string {
     `methods: ${Object.entries(metrics.methods).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}`,
     `resolver: ${metrics.resolver.institutions} institutions indexed in ${metrics.resolver.buildMs} ms; resolving took ${metrics.resolver.resolveMs} ms`,
   ];
-  if (metrics.disagreements.length) {
-    lines.push('', `disagreements (${metrics.disagreements.length} of ${metrics.disagreementCount} shown):`);
-    for (const d of metrics.disagreements.slice(0, 10)) {
-      lines.push(`  ${d.file}#${d.index} ours [${d.ours.join(',')}] labels [${d.labels.join(',')}] ${d.title.slice(0, 70)}`);
+  if (metrics.disagreementCount > 0 && metrics.disagreements.length === 0) {
+    lines.push('', `disagreements: ${metrics.disagreementCount} (--sample N lists them)`);
+  } else if (metrics.disagreements.length) {
+    const shown = metrics.disagreements.length;
+    const more = shown < metrics.disagreementCount ? '; --sample N shows more' : '';
+    lines.push('', `disagreements (${shown} of ${metrics.disagreementCount} shown${more}; collabscope explain ID after analyze on the same files shows one):`);
+    for (const d of metrics.disagreements) {
+      lines.push(`  ${d.id} ours [${d.ours.join(',')}] labels [${d.labels.join(',')}] ${d.title.slice(0, 70)}`);
     }
   }
   return lines.join('\n');

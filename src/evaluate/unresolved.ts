@@ -102,11 +102,11 @@ export function renderUnresolved(report: UnresolvedReport): string {
   const lines = [
     `${report.file}: ${report.papers} papers, ${report.affiliations} affiliations; ${report.unresolved} unresolved, ${report.low} low-confidence (${report.distinct} distinct strings)`,
     '',
-    'count  kind        string  ->  why',
+    'count  kind        string  ->  why  (e.g. a paper id for collabscope explain)',
   ];
   for (const e of report.entries) {
     const what = e.kind === 'low' ? `${e.country} by ${e.method} (${e.confidence.toFixed(2)})` : 'unresolved';
-    lines.push(`${String(e.count).padStart(5)}  ${what.padEnd(10)}  ${e.raw}  ->  ${e.why}`);
+    lines.push(`${String(e.count).padStart(5)}  ${what.padEnd(10)}  ${e.raw}  ->  ${e.why}  (e.g. ${e.examplePaper})`);
   }
   if (report.entries.length === 0) lines.push('  (none)');
   return lines.join('\n');

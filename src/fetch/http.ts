@@ -46,6 +46,8 @@ export interface HttpClientOptions {
   /** Minimum gap between two requests to one host (polite rate limiting), by host or for all. */
   minIntervalMs?: number | Record<string, number>;
   userAgent?: string;
+  /** Added to "cannot reach" and offline-miss messages: what else the command can do (e.g. "or pass a file"). */
+  alternative?: string;
   progress?: FetchProgress;
   /** Aborting it (Ctrl-C) stops the run; temporary files are removed, completed responses stay cached. */
   signal?: AbortSignal;
@@ -88,6 +90,8 @@ interface CacheMeta {
 const SECRET_PARAMS = ['api_key', 'apikey', 'token', 'access_token', 'password'];
 const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+/** Connection failures that can recover on another attempt (a reset or a timed-out socket); any other is final. */
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
 
 /** A failure worth another attempt; `retryAfterMs` when the server said how long to wait. */
 class Retryable extends Error {
@@ -503,13 +507,19 @@ export class HttpClient {
     if (error?.name === 'TimeoutError' || error?.name === 'AbortError') return new Retryable(`${displayUrl(url)}: timed out`, 'network');
     const code = error?.cause?.code ?? (error as NodeJS.ErrnoException)?.code;
     if (code && UNREACHABLE_CODES.has(code)) {
-      return new CollabscopeError('E_NETWORK', `cannot reach ${host} (${code}); use --offline with a cached copy or pass a file`);
+      return new CollabscopeError('E_NETWORK', `cannot reach ${host} (${code}); use --offline with a cached copy${this.alternative()}`);
     }
     if (state.headers) {
       return new Retryable(`${displayUrl(url)}: truncated response (the connection closed after ${state.received} bytes of the body)`, 'network');
     }
     const detail = error?.cause?.message ?? error?.message ?? String(raw);
-    return new Retryable(`${displayUrl(url)}: connection failed (${code ?? detail})`, 'network');
+    if (code && TRANSIENT_CODES.has(code)) return new Retryable(`${displayUrl(url)}: connection failed (${code})`, 'network');
+    // Anything else (a port fetch refuses, a TLS or protocol error) fails the same way on every attempt.
+    return new CollabscopeError('E_NETWORK', `cannot reach ${host} (${code ?? detail}); use --offline with a cached copy${this.alternative()}`);
+  }
+
+  private alternative(): string {
+    return this.options.alternative ? `, ${this.options.alternative}` : '';
   }
 
   private checkInterrupted(): void {
@@ -531,7 +541,7 @@ export class HttpClient {
   }
 
   private offlineMiss(url: string): CollabscopeError {
-    return new CollabscopeError('E_NETWORK', `offline: ${displayUrl(url)} is not in the cache (${this.cacheDir}); run once without --offline, or pass a file`);
+    return new CollabscopeError('E_NETWORK', `offline: ${displayUrl(url)} is not in the cache (${this.cacheDir}); run once without --offline${this.alternative()}`);
   }
 
   // --- the cache ---

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import { cacheDir as defaultCacheDir } from '../home.js';
 import { HttpClient, writeAtomic, type FetchProgress, type HttpClientOptions } from './http.js';
-import { shortVenue, type FetchContext, type FetchResult } from './common.js';
+import { shortVenue, venueDisplayName, type FetchContext, type FetchResult } from './common.js';
+import { SIDECAR_SUFFIX } from '../sources/common.js';
 import { fetchNeurips, neuripsFileName } from './neurips.js';
 import { fetchOpenReview, openReviewFileName } from './openreview.js';
 import { fetchOpenAlex, openAlexFileName } from './openalex.js';
@@ -46,6 +47,8 @@ export interface FetchOptions {
   progress?: FetchProgress;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  /** What else the command can do when the network fails (added to the message). */
+  alternative?: string;
   /** Test hooks: a client to use, page sizes. */
   client?: HttpClient;
   pageSize?: number;
@@ -88,7 +91,7 @@ export async function fetchSource(options: FetchOptions): Promise<FetchOutcome> 
   }
   const client =
     options.client ??
-    createClient({ cacheDir: options.cacheDir, offline: options.offline, refresh: options.refresh, progress: options.progress, signal: options.signal, source: options.source, env: options.env });
+    createClient({ cacheDir: options.cacheDir, offline: options.offline, refresh: options.refresh, progress: options.progress, signal: options.signal, source: options.source, env: options.env, alternative: options.alternative });
   const ctx: FetchContext = {
     client,
     year: options.year,
@@ -104,6 +107,9 @@ export async function fetchSource(options: FetchOptions): Promise<FetchOutcome> 
     const out = options.out ?? '.';
     const path = /[\\/]$/.test(out) || isDirectory(out) ? join(out, result.fileName) : out;
     writeAtomic(path, result.data);
+    // The venue and year travel with the file, so `analyze` needs no flags whatever it is called.
+    const meta = { venue: venueDisplayName(shortVenue(options.venue)), year: options.year, source: options.source };
+    writeAtomic(`${path}${SIDECAR_SUFFIX}`, `${JSON.stringify(meta)}\n`);
     const { data, ...rest } = result;
     return { ...rest, path: resolve(path), bytes: Buffer.byteLength(data) };
   } finally {
@@ -200,6 +206,7 @@ export async function resolveInputs(inputs: string[], options: ResolveOptions = 
       env,
       signal: options.signal,
       client: options.client,
+      alternative: 'or pass a downloaded file instead of the spec',
     });
     paths.push(outcome.path);
   }

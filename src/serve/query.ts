@@ -14,6 +14,7 @@ import type { Affiliation, Definitions, Paper } from '../types.js';
 import { affiliationCountry, countedAffiliations, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
 import { institutionKey, pairSides, viewPaper } from '../analyze/context.js';
 import { CollabscopeError } from '../errors.js';
+import { countsAs } from '../classify/techflow.js';
 
 export interface Filters {
   venues: string[];
@@ -206,7 +207,7 @@ export function withCountries(papers: Paper[], definitions: Definitions, runDefi
 /**
  * Whether a paper is behind the drilled number. Each condition mirrors how the analytics count:
  * `has=pair` is an in-scope paper with paperHasPair; institutions and sectors are taken from the
- * pair's sides as src/analyze does (pairSides); technology and country as techFlow does (all papers).
+ * pair's sides as src/analyze does (pairSides); technology and country as techFlow does (all papers; a technology's `used` hits, as serve counts).
  */
 export function matchesDrill(paper: Paper, query: Query): boolean {
   const { drill, pair, definitions } = query;
@@ -216,7 +217,7 @@ export function matchesDrill(paper: Paper, query: Query): boolean {
     const primary = paper.fields[0] ?? NO_FIELD;
     if (primary !== (drill.primaryField === '(none)' ? NO_FIELD : drill.primaryField)) return false;
   }
-  if (drill.technology !== undefined && !paper.technologies.some((t) => t.id === drill.technology)) return false;
+  if (drill.technology !== undefined && !paper.technologies.some((t) => t.id === drill.technology && countsAs(t, 'used'))) return false;
   if (drill.country !== undefined && !paper.countries.includes(drill.country)) return false;
   if (drill.institutionNode !== undefined) {
     const keys = counted(paper, definitions).map((a) => institutionKey(a, affiliationCountry(a, definitions)));

@@ -71,7 +71,8 @@ export class DashboardData {
       warnings: this.run.summary.warnings,
       skipped: this.run.summary.skipped,
       ...analyzeCorpus(papers, { pair, definitions }),
-      techFlow: summarizeTechFlow(papers),
+      // `used` hits, as the drill-down (matchesDrill) counts them
+      techFlow: summarizeTechFlow(papers, { count: 'used' }),
     };
     const charts = buildCharts({ summary, network: layoutNetwork(papers, pair, definitions) });
     const view: View = { query, papers, summary, charts, label: papers.length ? summaryLabel(summary) : 'no papers match the filters' };

@@ -36,6 +36,26 @@ function venueTable(): Record<string, string> {
   return venueNames;
 }
 
+/** Beside a fetched file, `fetch` writes `<file>.collabscope.json`: `{"venue": "NeurIPS", "year": 2025, "source": "neurips"}`. */
+export const SIDECAR_SUFFIX = '.collabscope.json';
+
+/** Venue and year of a file: its sidecar when `fetch` wrote one, else the file name. */
+export function venueOfFile(path: string): { venue?: string; year?: number } {
+  let text: string;
+  try {
+    text = readFileSync(`${path}${SIDECAR_SUFFIX}`, 'utf8');
+  } catch {
+    return venueFromFileName(path);
+  }
+  try {
+    const meta = JSON.parse(text) as { venue?: unknown; year?: unknown };
+    if (typeof meta.venue === 'string' && meta.venue.trim() && Number.isInteger(meta.year)) return { venue: meta.venue.trim(), year: meta.year as number };
+  } catch {
+    // fall through to the error below
+  }
+  throw new CollabscopeError('E_BAD_JSON', `${basename(path)}${SIDECAR_SUFFIX}: not a venue/year sidecar ({"venue": "...", "year": YYYY}); fix or delete it`);
+}
+
 /** "nips2018.json" -> NeurIPS 2018; "neurips-2025-orals-posters.json" -> NeurIPS 2025. */
 export function venueFromFileName(path: string): { venue?: string; year?: number } {
   const match = /^([a-z]+)[-_ ]?((?:19|20)\d\d)/i.exec(basename(path));
@@ -44,9 +64,9 @@ export function venueFromFileName(path: string): { venue?: string; year?: number
   return { venue: venueTable()[prefix] ?? match[1].toUpperCase(), year: Number(match[2]) };
 }
 
-/** Venue and year from the options, else the file name; an error naming the file when neither says. */
+/** Venue and year from the options, else the sidecar or the file name; an error naming the file when neither says. */
 export function venueAndYear(path: string, options: SourceOptions): { venue: string; year: number } {
-  const fromName = venueFromFileName(path);
+  const fromName = venueOfFile(path);
   const venue = options.venue ?? fromName.venue;
   const year = options.year ?? fromName.year;
   if (!venue || !year) {

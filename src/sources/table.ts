@@ -15,7 +15,7 @@ import {
   splitList,
   textField,
   textOrNull,
-  venueFromFileName,
+  venueOfFile,
   type SourceOptions,
   type SourceResult,
   type SourceWarning,
@@ -96,7 +96,7 @@ function rowsToPapers(rows: Row[], file: string, path: string, options: SourceOp
 }
 
 function venueYearOf(row: Row, file: string, index: number, path: string, options: SourceOptions): { venue: string; year: number } {
-  const fromName = venueFromFileName(path);
+  const fromName = venueOfFile(path);
   const venue = options.venue ?? textOrNull(row.venue) ?? fromName.venue;
   const yearText = options.year ?? textOrNull(row.year) ?? fromName.year;
   const year = Number(yearText);

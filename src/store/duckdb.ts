@@ -34,18 +34,21 @@ CREATE TABLE IF NOT EXISTS ingests (
 CREATE OR REPLACE VIEW paper_countries AS
   SELECT p.id AS paper_id, p.venue, p.year, unnest(p.countries) AS country FROM papers p;
 CREATE OR REPLACE VIEW country_pairs AS
-  SELECT a.paper_id, a.venue, a.year, a.country AS country_a, b.country AS country_b
-  FROM paper_countries a JOIN paper_countries b ON a.paper_id = b.paper_id AND a.country < b.country;
+  SELECT a.paper_id, a.venue, a.year, a.country AS country_a, b.country AS country_b,
+    least(a.country, b.country) || '-' || greatest(a.country, b.country) AS pair
+  FROM paper_countries a JOIN paper_countries b ON a.paper_id = b.paper_id AND a.country <> b.country;
 CREATE OR REPLACE VIEW papers_by_venue_year AS
   SELECT venue, year, count(*) AS papers FROM papers GROUP BY venue, year;
 CREATE OR REPLACE VIEW collaboration_by_venue_year AS
-  SELECT c.venue, c.year, c.country_a, c.country_b, count(*) AS papers, count(*) / any_value(t.papers) AS share
+  SELECT c.venue, c.year, c.country_a, c.country_b, any_value(c.pair) AS pair, count(*) AS pair_papers,
+    any_value(t.papers) AS venue_year_papers, count(*) / any_value(t.papers) AS share_of_papers
   FROM country_pairs c JOIN papers_by_venue_year t USING (venue, year)
   GROUP BY c.venue, c.year, c.country_a, c.country_b;
 CREATE OR REPLACE VIEW country_papers_by_year AS
-  SELECT venue, year, country, count(*) AS papers FROM paper_countries GROUP BY venue, year, country;
+  SELECT venue, year, country, count(*) AS country_papers FROM paper_countries GROUP BY venue, year, country;
 CREATE OR REPLACE VIEW field_shares AS
-  SELECT p.venue, p.year, f.field, count(*) AS papers FROM fields f JOIN papers p ON p.id = f.paper_id
+  SELECT p.venue, p.year, f.field, count(*) AS primary_field_papers, count(*) / any_value(t.papers) AS share_of_papers
+  FROM fields f JOIN papers p ON p.id = f.paper_id JOIN papers_by_venue_year t ON t.venue = p.venue AND t.year = p.year
   WHERE f.rank = 0 GROUP BY p.venue, p.year, f.field;
 CREATE OR REPLACE VIEW unresolved_strings AS
   SELECT raw, count(*) AS occurrences FROM affiliations WHERE country IS NULL AND raw <> ''

@@ -52,13 +52,18 @@ test('trend per venue and year, with growth', () => {
     [[2016, 2, 2], [2017, 3, 1], [2018, 1, 0]],
   );
   close(series[0].rows[1].growth, -0.5);
-  close(series[0].rows[2].growthChange, -0.5); // -100% after -50%
+  // 2018 has no pair paper: the log growth rate, and so the change of growth, is undefined.
+  assert.equal(series[0].rows[2].growthChange, null);
   assert.equal(series[0].slowing.papers.verdict, 'insufficient-data');
-  assert.deepEqual(analytics.trend.overall.rows.map((r) => r.pairPapers), [2, 1, 0]);
+  // One venue: the balanced panel is that venue.
+  assert.deepEqual(analytics.trend.panel.venues, ['NeurIPS']);
+  assert.deepEqual(analytics.trend.overall?.rows.map((r) => r.pairPapers), [2, 1, 0]);
 });
 
-test('fields: primary shares add up, lift and Fisher p', () => {
+test('fields: primary shares add up, lift, and the CMH test over the three venue-years', () => {
   const { primary, any } = analytics.fields;
+  assert.equal(primary.test, 'cmh');
+  assert.equal(primary.strata, 3);
   const row = (t: typeof primary, f: string) => t.rows.find((r) => r.field === f)!;
   assert.deepEqual([primary.allPapers, primary.pairPapers], [6, 3]);
   assert.equal(primary.rows.reduce((s, r) => s + r.allPapers, 0), 6);
@@ -66,8 +71,13 @@ test('fields: primary shares add up, lift and Fisher p', () => {
   assert.deepEqual([row(primary, 'llm-nlp').allPapers, row(primary, 'llm-nlp').pairPapers], [3, 1]);
   close(row(primary, 'llm-nlp').lift, (1 / 3) / (3 / 6));
   close(row(primary, 'vision').lift, 1);
-  // (none): pair 1 of 3, other 0 of 3: hypergeometric P(1) = P(0) = 1/2, so p = 1
-  close(row(primary, '(none)').p, 1);
+  // (none) pooled: pair 1 of 3, other 0 of 3: hypergeometric P(1) = P(0) = 1/2, so Fisher p = 1.
+  close(row(primary, '(none)').pooledP, 1);
+  // Stratified: 2016 [[0,2],[0,0]] and 2018 [[0,0],[0,1]] carry no variance; 2017 [[1,0],[0,2]]: E = 1/3,
+  // Var = 1*2*1*2 / (3^2 * 2) = 2/9; CMH = (|1 - 1/3| - 1/2)^2 / (2/9) = 0.125, p = erfc(0.25) = 0.723674.
+  close(row(primary, '(none)').p, 0.723674, 1e-6);
+  // MH odds ratio: 2017 only has a*d/n = 2/3 and b*c/n = 0: infinite, reported as null.
+  assert.equal(row(primary, '(none)').oddsRatio, null);
   assert.deepEqual([row(any, 'vision').allPapers, row(any, 'vision').pairPapers], [3, 2]);
   close(row(any, 'vision').lift, (2 / 3) / (3 / 6));
 });
@@ -252,7 +262,8 @@ test('sensitivity: one definition changed at a time', () => {
 test('empty corpus and a corpus without pair papers do not fail', () => {
   const empty = analyzeCorpus([], { pair: PAIR, definitions: DEFAULT_DEFINITIONS });
   assert.equal(empty.counting.full.papers, 0);
-  assert.equal(empty.trend.overall.firstYear, null);
+  assert.equal(empty.trend.overall, null);
+  assert.equal(empty.trend.panel.computed, false);
   assert.equal(empty.network.communities.nodes, 0);
   const none = analyzeCorpus([paper({ year: 2020 }, [author('a', peking())])], { pair: PAIR, definitions: DEFAULT_DEFINITIONS });
   assert.equal(none.counting.full.pair.count, 0);
@@ -299,32 +310,41 @@ test('trend: several venues in one run, growth slowing with its p-value', () => 
   ]);
   close(neurips.rows[1].growth, 0.5);
   close(neurips.rows[2].growth, 0.2);
-  close(neurips.rows[2].growthChange, -0.3);
+  // The change of growth on the scale of its test: ln(1.2) - ln(1.5) = -.223144 (growth factor x0.8).
+  close(neurips.rows[2].growthChange, Math.log(1.2 / 1.5));
   close(neurips.cagr, Math.sqrt(1.8) - 1, 1e-9);
-  // Counts: d = ln(1.2) - ln(1.5) = -.223144, var = 1/180 + 4/150 + 1/100, z = -1.085963, p = .277496
+  // Counts: d = -.223144, var = 1/180 + 4/150 + 1/100, z = -1.085963, p = .277496: negative but not significant.
   const slowing = neurips.slowing.papers;
-  assert.equal(slowing.verdict, 'slowing');
+  assert.equal(slowing.verdict, 'no-evidence');
   close(slowing.p, 0.277496, 1e-5);
+  close(slowing.ratio, 0.8, 1e-9);
   assert.equal(slowing.significant, false);
-  assert.equal(
-    slowing.sentence,
-    'NeurIPS, US-CN papers: growth slowed from +50.0% a year (2016-2017) to +20.0% (2017-2018); the difference is within the noise (p=0.28).',
-  );
+  assert.match(slowing.sentence, /^NeurIPS, US-CN papers: no evidence that growth changed \(at the 5% level\): fitted growth \+50\.0% a year \(2016-2017\), then \+20\.0% \(2017-2018\); ratio of annual growth factors 0\.80 .*p=0\.28; Poisson variance assumed/);
+  assert.doesNotMatch(slowing.sentence, /slowed/);
   // Shares: var(ln p) = (1-p)/x: .82/180 + 4 * .85/150 + .9/100 = .0362222; z = -.223144 / .190321 = -1.172459
-  close(neurips.slowing.share.z, -1.172459, 1e-5);
+  close(neurips.slowing.share.statistic, -1.172459, 1e-5);
   // Share change 2017 -> 2018: pooled .165, se = sqrt(.165 * .835 * .002) = .016600, z = 1.807262, p = .070721
   close(neurips.rows[2].shareChangeP, 0.070721, 1e-5);
-  // ICML has two years only; the overall series adds the venues per year.
+  // ICML has two years only, and misses 2016: the pooled series is the balanced panel, NeurIPS alone.
   assert.equal(trend.byVenue[0].slowing.papers.verdict, 'insufficient-data');
-  assert.deepEqual(trend.overall.rows.map((r) => [r.year, r.papers, r.pairPapers]), [
+  assert.deepEqual([trend.panel.venues, trend.panel.excluded, trend.panel.computed], [['NeurIPS'], ['ICML'], true]);
+  assert.match(trend.panel.note, /balanced panel NeurIPS .*not pooled, as missing some years: ICML/);
+  assert.deepEqual(trend.overall?.rows.map((r) => [r.year, r.papers, r.pairPapers]), [
     [2016, 1000, 100],
-    [2017, 1200, 160],
-    [2018, 1300, 210],
+    [2017, 1000, 150],
+    [2018, 1000, 180],
   ]);
+  // No venue in every year: no pooled trend, and the note says why.
+  const unbalanced = analyzeCorpus([...make('A', 2016, 100, 10), ...make('A', 2017, 100, 10), ...make('B', 2017, 100, 10), ...make('B', 2018, 100, 10)], {
+    pair: PAIR,
+    definitions: DEFAULT_DEFINITIONS,
+  }).trend;
+  assert.equal(unbalanced.overall, null);
+  assert.match(unbalanced.panel.note, /^No pooled trend: no venue is present in every year of 2016-2018/);
   // A doubling of growth with many papers is significant.
   const fast = [...make('X', 2016, 5000, 1000), ...make('X', 2017, 5000, 1100), ...make('X', 2018, 5000, 2000)];
   const verdict = analyzeCorpus(fast, { pair: PAIR, definitions: DEFAULT_DEFINITIONS }).trend.byVenue[0].slowing.papers;
   assert.equal(verdict.verdict, 'accelerating');
   assert.ok(verdict.significant);
-  assert.match(verdict.sentence, /sped up from \+10\.0% a year .* to \+81\.8% .*statistically significant \(p<0\.001\)/);
+  assert.match(verdict.sentence, /growth accelerated significantly \(at the 5% level\), fitted growth \+10\.0% a year .* then \+81\.8% .*p<0\.001/);
 });

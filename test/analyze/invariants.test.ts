@@ -76,7 +76,10 @@ function checkInvariants(papers: Paper[], definitions: Definitions): void {
   assert.equal(byYear.reduce((s, y) => s + y.combinations, 0), overall.combinations);
   assert.equal(byYear.reduce((s, y) => s + y.pairPapers, 0), pairPapers);
   // Trend rows add up to the totals, per venue and overall.
-  assert.equal(a.trend.overall.rows.reduce((s, r) => s + r.pairPapers, 0), pairPapers);
+  assert.equal(a.trend.byVenue.flatMap((v) => v.rows).reduce((s, r) => s + r.pairPapers, 0), pairPapers);
+  // The pooled series covers exactly the balanced panel; with every venue in it, it adds up to the totals.
+  if (a.trend.overall && a.trend.panel.excluded.length === 0) assert.equal(a.trend.overall.rows.reduce((s, r) => s + r.pairPapers, 0), pairPapers);
+  assert.equal(a.trend.overall !== null, a.trend.panel.computed);
   assert.equal(a.trend.byVenue.flatMap((v) => v.rows).reduce((s, r) => s + r.papers, 0), inScope.length);
   // Sensitivity's baseline is the headline; dual-affiliation counts agree with the rule in force.
   assert.equal(a.sensitivity.rows[0].pairPapers, pairPapers);

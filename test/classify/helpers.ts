@@ -1,4 +1,8 @@
 // Building RawPaper objects for classifier tests.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { readPaperCopilot } from '../../src/sources/papercopilot.js';
 import type { RawPaper } from '../../src/types.js';
 
 export function rawPaper(fields: Partial<RawPaper> & { title: string }): RawPaper {
@@ -15,5 +19,21 @@ export function rawPaper(fields: Partial<RawPaper> & { title: string }): RawPape
     url: null,
     authors: [],
     ...fields,
+  };
+}
+
+/** A record of a shared paper list by file and index, checked against the SHA-256 prefix of its title. */
+export function createSharedRecords(dir: string): (ref: { file: string; index: number; titleSha256: string }) => RawPaper {
+  const lists = new Map<string, Map<number, RawPaper>>();
+  return ({ file, index, titleSha256 }) => {
+    let list = lists.get(file);
+    if (!list) {
+      list = new Map([...readPaperCopilot(join(dir, file)).papers].map((p) => [p.source.index, p]));
+      lists.set(file, list);
+    }
+    const paper = list.get(index);
+    assert.ok(paper, `${file} record ${index} not read`);
+    assert.equal(createHash('sha256').update(paper.title).digest('hex').slice(0, 12), titleSha256, `${file} record ${index} is not the labelled paper`);
+    return paper;
   };
 }

@@ -97,6 +97,7 @@ test('technologies: one hit per technology with every matched text (in order of 
     origin: { organization: 'Meta', country: 'US' },
     matched: ['Llama-2', 'LLaMA-2-7B', 'Llama', 'Llama-3-8B'],
     where: ['title', 'abstract', 'keywords', 'fulltext'],
+    use: 'used',
   });
 });
 

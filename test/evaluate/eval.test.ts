@@ -69,6 +69,16 @@ describe('evaluateFiles', () => {
     assert.ok(withEmail.unresolved >= 2);
     assert.match(renderEval(withEmail), /agreement \(same country set\): 4\/5/);
   });
+
+  it('names disagreements by the id analyze gives the paper, and lists as many as it says', () => {
+    // The fixture's records have no id: analyze names record 5 of evalpapers2024.json by its position.
+    assert.equal(withEmail.disagreements[0].id, 'evalpapers2024:evalpapers2024.json#5');
+    const text = renderEval(withEmail);
+    assert.match(text, /disagreements \(1 of 1 shown; /);
+    assert.equal(text.split('\n').filter((line) => line.startsWith('  evalpapers2024:')).length, 1);
+    const none = renderEval(evaluateFiles([FILE], { resolver, sampleSize: 0 }));
+    assert.match(none, /\ndisagreements: 1 \(--sample N lists them\)$/);
+  });
 });
 
 describe('only src/evaluate/ reads the label fields', () => {

@@ -46,6 +46,10 @@ describe('unresolvedReport', () => {
     assert.match(renderUnresolved(report), /Frobnitz Labs/);
   });
 
+  it('names an example paper by the id explain and papers take', () => {
+    assert.match(renderUnresolved(report), /\n {4}2 {2}unresolved {2}Frobnitz Labs {2}-> {2}unknown institution {2}\(e\.g\. p1\)\n/);
+  });
+
   it('honours --min-confidence and --top', () => {
     assert.equal(unresolvedReport(dir, { minConfidence: 0.3 }).low, 0);
     assert.equal(unresolvedReport(dir, { top: 1 }).entries.length, 1);

@@ -74,6 +74,11 @@ test('collabscope fetch neurips --year 2025 --base-url: the real path on the giv
     assert.match(stdout, /wrote .*n\.json \(5 papers from 6 records/);
     assert.match(stdout, /next: collabscope analyze /);
     assert.ok(existsSync(out));
+    // The venue and year travel beside the file, so analyze reads "n.json" with no --venue/--year.
+    assert.deepEqual(JSON.parse(readFileSync(`${out}.collabscope.json`, 'utf8')), { venue: 'NeurIPS', year: 2025, source: 'neurips' });
+    const run = await cli(['analyze', out, '--out', join(dir, 'run'), '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(Object.keys(JSON.parse(run.stdout).venues), ['NeurIPS 2025']);
   } finally {
     await server.close();
   }
@@ -84,7 +89,7 @@ test('an unreachable host and an offline miss are one line each, exit 1, nothing
   const port = await closedPort();
   const unreachable = await cli(['fetch', 'neurips', '--year', '2025', '--base-url', `http://127.0.0.1:${port}`, '--cache-dir', join(dir, 'cache'), '--out', join(dir, 'x.json')]);
   assert.equal(unreachable.code, 1);
-  assert.equal(unreachable.stderr.trim(), `collabscope: cannot reach 127.0.0.1:${port} (ECONNREFUSED); use --offline with a cached copy or pass a file`);
+  assert.equal(unreachable.stderr.trim(), `collabscope: cannot reach 127.0.0.1:${port} (ECONNREFUSED); use --offline with a cached copy`);
   const offline = await cli(['fetch', 'openalex', '--year', '2025', '--offline', '--cache-dir', join(dir, 'cache'), '--out', join(dir, 'x.jsonl')]);
   assert.equal(offline.code, 1);
   assert.match(offline.stderr, /^collabscope: offline: https:\/\/api\.openalex\.org\/works\?.* is not in the cache/);

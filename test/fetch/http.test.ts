@@ -177,9 +177,18 @@ test('an unreachable host fails at once with a clear message', async () => {
   const { client, sleeps } = testClient();
   await assert.rejects(
     client.getJson(`http://127.0.0.1:${port}/x.json`),
-    (e: CollabscopeError) => e.code === 'E_NETWORK' && e.message.startsWith(`cannot reach 127.0.0.1:${port}`) && /use --offline with a cached copy or pass a file/.test(e.message),
+    (e: CollabscopeError) => e.code === 'E_NETWORK' && e.message === `cannot reach 127.0.0.1:${port} (ECONNREFUSED); use --offline with a cached copy`,
   );
   assert.deepEqual(sleeps, []);
+});
+
+test('a connection fetch refuses outright (a blocked port) fails at once; the command can name its alternative', async () => {
+  const { client, sleeps } = testClient();
+  await assert.rejects(client.getJson('http://127.0.0.1:9/x.json'), (e: CollabscopeError) => e.code === 'E_NETWORK' && /^cannot reach 127\.0\.0\.1:9 \(bad port\); use --offline with a cached copy$/.test(e.message));
+  assert.deepEqual(sleeps, []);
+  const port = await closedPort();
+  const { client: withAlternative } = testClient({ alternative: 'or pass a file' });
+  await assert.rejects(withAlternative.getJson(`http://127.0.0.1:${port}/x.json`), /use --offline with a cached copy, or pass a file$/);
 });
 
 test('404 answers null when allowed, an error otherwise', async () => {

@@ -80,7 +80,7 @@ test('chart numbers are the summary numbers', async () => {
   const overall = trend.table.rows.filter((r) => r[0].text === 'all venues');
   assert.deepEqual(
     overall.map((r) => [r[1].text, r[2].text, r[3].text]),
-    run.summary.trend.overall.rows.map((r) => [String(r.year), String(r.papers), String(r.pairPapers)]),
+    run.summary.trend.overall!.rows.map((r) => [String(r.year), String(r.papers), String(r.pairPapers)]),
   );
   assert.deepEqual(
     overall.map((r) => r[3].text),
@@ -114,12 +114,15 @@ test('chart numbers are the summary numbers', async () => {
   assert.equal(total, run.summary.sectors.overall.combinations);
   const techflow = byId.get('techflow')!;
   assert.deepEqual(
-    techflow.table.rows.map((r) => [r[0].text, r[2].text, r[3].text, r[4].text]),
+    techflow.table.rows.slice(0, 2).map((r) => [r[0].text, r[2].text, r[3].text, r[4].text]),
     [
       ['ResNet', '5', '5', '3'],
       ['Transformer', '4', '4', '4'],
     ],
   );
+  // every other tracked technology has its zero row
+  assert.equal(techflow.table.rows.length, run.summary.techFlow.technologies.length);
+  assert.ok(techflow.table.rows.slice(2).every((r) => r[2].text === '0'));
   assert.match(techflow.caption, /Across the border: 4 papers with CN authors use a technology from US; 5 papers with US authors use a technology from CN/);
 });
 

@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import { estimateLlm, runAnalyze, type AnalyzeRequest } from '../../run.js';
 import { parseFormat } from '../../sources/index.js';
 import { renderHeadline } from '../../report/terminal.js';
+import { renderTechFlowText } from '../../report/techflow-text.js';
 import { renderAnalyticsText } from '../../analyze/index.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { terminalProgress } from '../progress.js';
@@ -12,6 +13,7 @@ import { DEFAULT_DB_FILE } from '../../store/duckdb.js';
 import { resolveInputs } from '../../fetch/index.js';
 import { join } from 'node:path';
 import { REPORT_FILE, writeReport } from '../../report/build.js';
+import type { TechCount } from '../../classify/index.js';
 import { print, printErr } from '../print.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
@@ -26,6 +28,7 @@ interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   workers: string;
   offline?: boolean;
   report?: boolean;
+  tech: string;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -49,6 +52,7 @@ export function registerAnalyze(program: Command): void {
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
+    .addOption(new Option('--tech <count>', 'technology flow counts used: papers that build on or evaluate it; mentions: every hit, mentions included').choices(['used', 'mentions']).default('used'))
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   addLlmOptions(command);
@@ -67,6 +71,7 @@ export function registerAnalyze(program: Command): void {
       workers: parseWorkers(flags.workers),
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       llmFields: flags.llmFields,
+      tech: flags.tech as TechCount,
       progress: terminalProgress(),
     };
     if (request.llm && flags.dryRun) {
@@ -90,6 +95,7 @@ export function registerAnalyze(program: Command): void {
       print(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
       print(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
+      print(`\n${renderTechFlowText(summary.techFlow, pair)}\n`);
       if (summary.llm) print(`\n${describeLlmReport(summary.llm)}\n`);
       if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
       print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);

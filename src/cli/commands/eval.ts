@@ -31,7 +31,7 @@ export function registerEval(program: Command): void {
     .argument('<paper-list...>', 'Paper Copilot JSON files (e.g. nips2018.json)')
     .option('--no-email', 'ignore aff_domain/email: resolve from the affiliation strings alone')
     .option('-p, --pair <a,b>', 'the collaboration to score, two ISO 3166-1 alpha-2 codes', 'US,CN')
-    .option('--sample <n>', 'how many disagreements to keep in --json / --disagreements output', '50')
+    .option('--sample <n>', 'how many disagreements to list (in the text, --json and --disagreements output)', '20')
     .option('--disagreements <file>', 'write the sampled disagreements (ours vs labels, per affiliation) to this JSON file')
     .option('--kb <dir...>', 'institution folders to load besides the curated base (default: $COLLABSCOPE_HOME/kb)')
     .option('--json', 'print the metrics as JSON');

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { readPapers } from '../../output.js';
+import { readPapers, readSummary } from '../../output.js';
+import { pairReason, reasonSentence } from '../../analyze/reason.js';
+import { DEFAULT_DEFINITIONS, type Definitions } from '../../types.js';
 import { renderExplanation } from '../../report/explain.js';
 import { print } from '../print.js';
 
@@ -18,14 +20,22 @@ export function registerExplain(program: Command): void {
     .option('--json', 'print the paper record as JSON')
     .action((id: string, flags: { out: string; json?: boolean }) => {
       const paper = findPaper(readPapers(flags.out), id);
-      print(flags.json ? `${JSON.stringify(paper, null, 2)}\n` : `${renderExplanation(paper)}\n`);
+      if (flags.json) {
+        print(`${JSON.stringify(paper, null, 2)}\n`);
+        return;
+      }
+      const summary = readSummary(flags.out);
+      const definitions = (summary.definitions as Definitions | undefined) ?? DEFAULT_DEFINITIONS;
+      const pair = Array.isArray(summary.pair) ? (summary.pair as [string, string]) : (['US', 'CN'] as [string, string]);
+      print(`${reasonSentence(pairReason(paper, pair, definitions))}\n\n${renderExplanation(paper)}\n`);
     });
 }
 
-function findPaper<T extends { id: string }>(papers: T[], id: string): T {
+function findPaper<T extends { id: string; source: { file: string; index: number } }>(papers: T[], id: string): T {
   const exact = papers.find((p) => p.id === id);
   if (exact) return exact;
-  const bySourceId = papers.filter((p) => p.id.endsWith(`:${id}`));
+  // A source id alone, or the `file#index` position of a record in its source file.
+  const bySourceId = papers.filter((p) => p.id.endsWith(`:${id}`) || `${p.source.file}#${p.source.index}` === id);
   if (bySourceId.length === 1) return bySourceId[0];
   if (bySourceId.length > 1) {
     throw new CollabscopeError('E_NOT_FOUND', `paper id "${id}" is ambiguous: ${bySourceId.slice(0, 5).map((p) => p.id).join(', ')}`);

@@ -52,7 +52,7 @@ export function fieldsChart({ summary }: ChartInput): Chart {
   const color = {
     field: 'direction',
     type: 'nominal' as const,
-    title: 'Fisher test, Holm-adjusted p < 0.05',
+    title: `${table.test === 'cmh' ? 'CMH test by venue-year' : 'Fisher test'}, Holm-adjusted p < 0.05`,
     legend: { titleLimit: 400 },
     scale: { domain: ['over-represented', 'under-represented', 'not significant'], range: [COLORS.over, COLORS.under, COLORS.none] },
   };
@@ -78,7 +78,7 @@ export function fieldsChart({ summary }: ChartInput): Chart {
   const caption = [
     `Lift of each primary research field among ${label} collaboration papers: the field's share of ${label} papers divided by its share of all in-scope papers (${table.pairPapers} and ${table.allPapers} papers).`,
     `1 (dashed) = as common as overall; lines are the 95% Wilson interval of the ${label} share divided by the overall share; the number after each field counts its ${label} papers.`,
-    `Intervals reaching beyond ${LIFT_CAP}× end in an arrow. Coloured: the difference is significant after Holm's correction over ${table.rows.length} fields (Fisher's exact test).`,
+    `Intervals reaching beyond ${LIFT_CAP}× end in an arrow. Coloured: the difference is significant after Holm's correction over ${table.rows.length} fields (${table.test === 'cmh' ? `Cochran-Mantel-Haenszel test stratified by the ${table.strata} venue-years` : "Fisher's exact test"}).`,
     describeDefinitions(definitions),
   ];
   return {

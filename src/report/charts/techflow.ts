@@ -11,7 +11,8 @@ export function techFlowChart({ summary }: ChartInput): Chart {
   const { techFlow, definitions } = summary;
   const [a, b] = summary.pair;
   const label = pairLabel(summary.pair);
-  const top = techFlow.technologies.slice(0, TECHNOLOGIES_SHOWN);
+  const detected = techFlow.technologies.filter((t) => t.papers > 0);
+  const top = detected.slice(0, TECHNOLOGIES_SHOWN);
   const measures = ['all papers', `with ${a} authors`, `with ${b} authors`];
   const values = top.flatMap((t) => {
     const name = `${t.name} · from ${t.origin.country}`;
@@ -49,7 +50,7 @@ export function techFlowChart({ summary }: ChartInput): Chart {
           ],
         };
   const caption = [
-    `The ${top.length} most used of ${techFlow.technologies.length} technologies detected in the papers' titles, abstracts and keywords, each labelled with the country where it was released: papers using it, and those among them with at least one author affiliated in ${a} and in ${b} (a paper with authors in both counts in both).`,
+    `The ${top.length} most used of ${detected.length} technologies detected (of ${techFlow.technologies.length} tracked) in the papers' titles, abstracts and keywords, each labelled with the country where it was released: papers using it, and those among them with at least one author affiliated in ${a} and in ${b} (a paper with authors in both counts in both).`,
     `Across the border: ${flow(a, b)} papers with ${b} authors use a technology from ${a}; ${flow(b, a)} papers with ${a} authors use a technology from ${b}.`,
     definitions.tracks === 'main' ? 'Counts cover all tracks.' : '',
     describeDefinitions(definitions),

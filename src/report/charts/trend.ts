@@ -1,5 +1,6 @@
 // 1. Collaboration trend: the share of in-scope papers that are the pair's collaboration papers, per
-// year, with 95% Wilson intervals; one series per venue when there are several, plus all venues.
+// year, with 95% Wilson intervals; one series per venue when there are several, plus the venues pooled
+// when they form a balanced panel (every venue in every year).
 import type { TopLevelSpec } from 'vega-lite';
 import type { TrendSeries } from '../../analyze/index.js';
 import { cell, type Chart, type ChartInput, type Drill } from './types.js';
@@ -14,7 +15,12 @@ export function trendChart({ summary }: ChartInput): Chart {
   const { trend, definitions } = summary;
   const pair = trend.pair;
   const label = pairLabel(pair);
-  const series: TrendSeries[] = trend.byVenue.length > 1 ? [trend.overall, ...trend.byVenue] : [trend.overall];
+  // The pooled series exists only over a balanced panel of venues (see trend.panel).
+  const series: TrendSeries[] = trend.overall
+    ? trend.byVenue.length > 1
+      ? [trend.overall, ...trend.byVenue]
+      : [trend.overall]
+    : trend.byVenue;
   const years = [...new Set(series.flatMap((s) => s.rows.map((r) => r.year)))].sort((a, b) => a - b);
   const venueDrill = (s: TrendSeries): Drill => (s.venue === ALL ? {} : { venue: s.venue });
   const seriesName = (s: TrendSeries) => (s.venue === ALL && series.length === 1 ? `${pairLabel(pair)} share` : s.venue);
@@ -33,11 +39,12 @@ export function trendChart({ summary }: ChartInput): Chart {
       drill: { ...venueDrill(s), year: String(r.year), has: 'pair' },
     })),
   );
-  const last = trend.overall;
+  const last = trend.overall ?? (trend.byVenue.length === 1 ? trend.byVenue[0] : null);
   const sentences = [
     `Share of in-scope papers that are ${label} collaboration papers (${pairPapersPhrase(pair)}), per year; bars are 95% Wilson intervals and the numbers above them count the ${label} papers.`,
-    last.cagr !== null ? `Compound annual growth of ${label} papers ${signed(last.cagr * 100, 1)}%, of the share ${last.shareCagr === null ? '–' : `${signed(last.shareCagr * 100, 1)}%`}.` : '',
-    last.slowing.share.sentence ?? '',
+    trend.byVenue.length > 1 ? trend.panel.note : '',
+    last && last.cagr !== null ? `Compound annual growth of ${label} papers ${signed(last.cagr * 100, 1)}%, of the share ${last.shareCagr === null ? '–' : `${signed(last.shareCagr * 100, 1)}%`}.` : '',
+    last ? last.slowing.share.sentence : '',
     describeDefinitions(definitions),
   ];
   const colorScale =

@@ -1,0 +1,26 @@
+// Names that are never an institution node: a ministry named by a generic abbreviation ("MOE"), a word
+// for a kind of unit ("Key Laboratory"). Data: data/analyze/not-institutions.json. Only names with no
+// knowledge-base id are checked; the affiliation keeps its country, only the institution node is dropped.
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DATA_DIR, loadDataFile } from '../kb/load.js';
+import type { Affiliation } from '../types.js';
+
+const Schema = z.object({ $comment: z.string().optional(), names: z.array(z.string().min(1)) });
+
+let names: Set<string> | undefined;
+
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function stoplist(): Set<string> {
+  names ??= new Set(loadDataFile(join(DATA_DIR, 'analyze', 'not-institutions.json'), Schema).names.map(normalizeName));
+  return names;
+}
+
+/** Whether an affiliation's institution name is a generic word rather than one institution. */
+export function isGenericInstitution(affiliation: Pick<Affiliation, 'institution' | 'institutionId'>): boolean {
+  if (affiliation.institutionId || !affiliation.institution) return false;
+  return stoplist().has(normalizeName(affiliation.institution));
+}

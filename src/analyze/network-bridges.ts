@@ -1,0 +1,227 @@
+// Bridges between the two countries of the pair: source-target betweenness on the co-authorship graph,
+// by hops (every tie counts the same) and weighted (distance = 1 / papers, so a path over strong ties
+// is shorter than one over a single shared paper), and the budgeted subgraph it runs on.
+import { UndirectedGraph } from 'graphology';
+import type { Attributes } from 'graphology-types';
+
+/**
+ * The subgraph of the k highest-ranked nodes (rank 0 = most papers), for the largest k with
+ * k x (edges among them) <= budget. The whole graph when it fits.
+ */
+export function budgetSubgraph<N extends Attributes, E extends Attributes>(
+  graph: UndirectedGraph<N, E>,
+  rank: Map<string, number>,
+  budget: number,
+): UndirectedGraph<N, E> {
+  if (graph.order * graph.size <= budget) return graph;
+  // edgesUpTo[k] = edges whose endpoints both rank below k.
+  const edgesUpTo = new Array<number>(graph.order + 1).fill(0);
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    edgesUpTo[Math.max(rank.get(source) as number, rank.get(target) as number) + 1]++;
+  });
+  for (let k = 1; k <= graph.order; k++) edgesUpTo[k] += edgesUpTo[k - 1];
+  let k = graph.order;
+  while (k > 1 && k * edgesUpTo[k] > budget) k--;
+  const sub = new UndirectedGraph<N, E>();
+  graph.forEachNode((node, attributes) => {
+    if ((rank.get(node) as number) < k) sub.addNode(node, attributes);
+  });
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (sub.hasNode(source) && sub.hasNode(target)) sub.addEdge(source, target, attributes);
+  });
+  return sub;
+}
+
+/** The A institutions (sources, by position in `nodes`), a mask of the B institutions, and their number. */
+function endpoints(graph: UndirectedGraph<{ country: string | null }, Attributes>, nodes: string[], a: string, b: string) {
+  const isTarget = new Uint8Array(nodes.length);
+  const sources: number[] = [];
+  nodes.forEach((node, i) => {
+    const country = graph.getNodeAttribute(node, 'country');
+    if (country === a) sources.push(i);
+    if (country === b) isTarget[i] = 1;
+  });
+  return { sources, isTarget, targets: isTarget.reduce((s, t) => s + t, 0) };
+}
+
+/**
+ * Source-target betweenness (Brandes 2008, hop distance): for every node, the number of shortest
+ * paths from an institution of country `a` to an institution of country `b` that pass through it,
+ * each source-target pair's paths sharing one unit, divided by |a| x |b|. Endpoints get no credit
+ * for paths they start or end. O(|a| x edges).
+ */
+export function sourceTargetBetweenness(
+  graph: UndirectedGraph<{ country: string | null }>,
+  a: string,
+  b: string,
+): Map<string, number> {
+  const nodes = graph.nodes();
+  const position = new Map(nodes.map((node, i) => [node, i]));
+  const n = nodes.length;
+  const adjacency: number[][] = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
+  const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
+  const score = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const dist = new Int32Array(n);
+  const delta = new Float64Array(n);
+  const stack = new Int32Array(n);
+  const queue = new Int32Array(n);
+  for (const s of sources) {
+    sigma.fill(0);
+    dist.fill(-1);
+    delta.fill(0);
+    sigma[s] = 1;
+    dist[s] = 0;
+    let head = 0;
+    let tail = 0;
+    let top = 0;
+    queue[tail++] = s;
+    while (head < tail) {
+      const v = queue[head++];
+      stack[top++] = v;
+      for (const w of adjacency[v]) {
+        if (dist[w] < 0) {
+          dist[w] = dist[v] + 1;
+          queue[tail++] = w;
+        }
+        if (dist[w] === dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    while (top > 0) {
+      const w = stack[--top];
+      const carried = isTarget[w] + delta[w];
+      for (const v of adjacency[w]) {
+        if (dist[v] === dist[w] - 1) delta[v] += (sigma[v] / sigma[w]) * carried;
+      }
+      if (w !== s) score[w] += delta[w];
+    }
+  }
+  const pairs = sources.length * targets;
+  const result = new Map<string, number>();
+  nodes.forEach((node, i) => result.set(node, pairs ? score[i] / pairs : 0));
+  return result;
+}
+
+/** Relative tolerance for equal weighted path lengths (sums of 1/papers). */
+const EPSILON = 1e-9;
+
+/**
+ * Source-target betweenness with weighted distances (Brandes 2008 with Dijkstra): an edge of weight w
+ * (papers) has length 1 / w. Same normalisation as sourceTargetBetweenness. O(|a| x edges x log nodes).
+ */
+export function weightedSourceTargetBetweenness(
+  graph: UndirectedGraph<{ country: string | null }, { weight: number }>,
+  a: string,
+  b: string,
+): Map<string, number> {
+  const nodes = graph.nodes();
+  const position = new Map(nodes.map((node, i) => [node, i]));
+  const n = nodes.length;
+  const adjacency: Array<Array<[number, number]>> = nodes.map(() => []);
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    const x = position.get(source) as number;
+    const y = position.get(target) as number;
+    const length = 1 / attributes.weight;
+    adjacency[x].push([y, length]);
+    adjacency[y].push([x, length]);
+  });
+  for (const list of adjacency) list.sort((p, q) => p[0] - q[0]);
+  const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
+  const score = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const dist = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const done = new Uint8Array(n);
+  const stack: number[] = [];
+  const predecessors: number[][] = nodes.map(() => []);
+  const heap = new MinHeap();
+  for (const s of sources) {
+    sigma.fill(0);
+    dist.fill(Infinity);
+    delta.fill(0);
+    done.fill(0);
+    stack.length = 0;
+    for (const list of predecessors) list.length = 0;
+    sigma[s] = 1;
+    dist[s] = 0;
+    heap.push(0, s);
+    while (heap.size > 0) {
+      const [d, v] = heap.pop();
+      if (done[v] || d > dist[v]) continue;
+      done[v] = 1;
+      stack.push(v);
+      for (const [w, length] of adjacency[v]) {
+        if (done[w]) continue;
+        const candidate = dist[v] + length;
+        if (candidate < dist[w] - EPSILON * candidate) {
+          dist[w] = candidate;
+          sigma[w] = sigma[v];
+          predecessors[w].length = 0;
+          predecessors[w].push(v);
+          heap.push(candidate, w);
+        } else if (Math.abs(candidate - dist[w]) <= EPSILON * candidate) {
+          sigma[w] += sigma[v];
+          predecessors[w].push(v);
+        }
+      }
+    }
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const w = stack[k];
+      const carried = isTarget[w] + delta[w];
+      for (const v of predecessors[w]) delta[v] += (sigma[v] / sigma[w]) * carried;
+      if (w !== s) score[w] += delta[w];
+    }
+  }
+  const pairs = sources.length * targets;
+  const result = new Map<string, number>();
+  nodes.forEach((node, i) => result.set(node, pairs ? score[i] / pairs : 0));
+  return result;
+}
+
+/** A binary min-heap of (priority, node), ties by node index (deterministic). */
+class MinHeap {
+  private keys: number[] = [];
+  private values: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  private less(i: number, j: number): boolean {
+    return this.keys[i] < this.keys[j] || (this.keys[i] === this.keys[j] && this.values[i] < this.values[j]);
+  }
+  private swap(i: number, j: number): void {
+    [this.keys[i], this.keys[j]] = [this.keys[j], this.keys[i]];
+    [this.values[i], this.values[j]] = [this.values[j], this.values[i]];
+  }
+  push(key: number, value: number): void {
+    this.keys.push(key);
+    this.values.push(value);
+    let i = this.keys.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+  pop(): [number, number] {
+    const top: [number, number] = [this.keys[0], this.values[0]];
+    const lastKey = this.keys.pop() as number;
+    const lastValue = this.values.pop() as number;
+    if (this.keys.length > 0) {
+      this.keys[0] = lastKey;
+      this.values[0] = lastValue;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < this.keys.length && this.less(l, m)) m = l;
+        if (r < this.keys.length && this.less(r, m)) m = r;
+        if (m === i) break;
+        this.swap(i, m);
+        i = m;
+      }
+    }
+    return top;
+  }
+}
