@@ -271,33 +271,15 @@ export class HttpClient {
       }
       const total = this.checkDeclaredSize(url, response);
       this.progress.start(options.label ?? `downloading ${basename(new URL(url).pathname)}`, total ?? options.size ?? null, 'bytes');
-      mkdirSync(dirname(temp), { recursive: true });
-      this.temps.add(temp);
-      const out = createWriteStream(temp);
-      // Errors surface through write/finish below; a late one after a failed attempt is of no interest.
-      out.on('error', () => {});
       const hash = createHash('md5');
       const sha = createHash('sha256');
-      let received = 0;
+      let received: number;
       try {
-        await readBody(response, idle, attemptSignal, async (chunk) => {
-          received += chunk.length;
-          state.received = received;
-          this.checkSize(url, received);
+        received = await this.streamToFile(url, response, temp, idle, attemptSignal, state, (chunk, total) => {
           hash.update(chunk);
           sha.update(chunk);
-          if (!out.write(chunk)) await once(out, 'drain');
-          this.progress.update(received);
+          this.progress.update(total);
         });
-        out.end();
-        await once(out, 'finish');
-      } catch (error) {
-        if (!out.closed) {
-          const closed = once(out, 'close').catch(() => {});
-          out.destroy();
-          await closed;
-        }
-        throw error;
       } finally {
         this.progress.stop();
       }
@@ -353,28 +335,7 @@ export class HttpClient {
       }
       this.checkDeclaredSize(url, response);
       // The body goes to a temporary file, checked against the cap as it arrives, and is read back once complete.
-      mkdirSync(dirname(temp), { recursive: true });
-      this.temps.add(temp);
-      const out = createWriteStream(temp);
-      out.on('error', () => {});
-      let received = 0;
-      try {
-        await readBody(response, idle, attemptSignal, async (chunk) => {
-          received += chunk.length;
-          state.received = received;
-          this.checkSize(url, received);
-          if (!out.write(chunk)) await once(out, 'drain');
-        });
-        out.end();
-        await once(out, 'finish');
-      } catch (error) {
-        if (!out.closed) {
-          const closed = once(out, 'close').catch(() => {});
-          out.destroy();
-          await closed;
-        }
-        throw error;
-      }
+      const received = await this.streamToFile(url, response, temp, idle, attemptSignal, state);
       checkLength(url, response, received);
       const body = readFileSync(temp);
       this.removeTemp(temp);
@@ -469,6 +430,43 @@ export class HttpClient {
         if (timer) clearTimeout(timer);
       }
     }
+  }
+
+  /** Streams a body to `temp`, failing once it is over the cap; answers the bytes received. */
+  private async streamToFile(
+    url: string,
+    response: Response,
+    temp: string,
+    idle: () => void,
+    signal: AbortSignal,
+    state: AttemptState,
+    onChunk?: (chunk: Uint8Array, received: number) => void,
+  ): Promise<number> {
+    mkdirSync(dirname(temp), { recursive: true });
+    this.temps.add(temp);
+    const out = createWriteStream(temp);
+    // Errors surface through write/finish below; a late one after a failed attempt is of no interest.
+    out.on('error', () => {});
+    let received = 0;
+    try {
+      await readBody(response, idle, signal, async (chunk) => {
+        received += chunk.length;
+        state.received = received;
+        this.checkSize(url, received);
+        onChunk?.(chunk, received);
+        if (!out.write(chunk)) await once(out, 'drain');
+      });
+      out.end();
+      await once(out, 'finish');
+    } catch (error) {
+      if (!out.closed) {
+        const closed = once(out, 'close').catch(() => {});
+        out.destroy();
+        await closed;
+      }
+      throw error;
+    }
+    return received;
   }
 
   private get maxBytes(): number {
