@@ -146,6 +146,11 @@ export interface Definitions {
   affiliations: 'all' | 'first';
   /** all: every track. main: main track only. */
   tracks: 'all' | 'main';
+  /** unit: the institution resolved (an institute, a lab). parent: the organisation it is part of.
+   *  top: every parent link followed to the root, subsidiaries into their group. (src/kb/organisations.ts) */
+  institutionLevel: 'unit' | 'parent' | 'top';
+  /** separate: a contested parent link (a university run by an academy) is not followed. follow: it is. */
+  contestedParents: 'separate' | 'follow';
 }
 
 export const DEFAULT_DEFINITIONS: Definitions = {
@@ -154,4 +159,6 @@ export const DEFAULT_DEFINITIONS: Definitions = {
   dualAffiliation: 'count',
   affiliations: 'all',
   tracks: 'all',
+  institutionLevel: 'parent',
+  contestedParents: 'separate',
 };

@@ -16,6 +16,7 @@ import { thirdCountriesAccumulator } from './third-countries.js';
 import { dualAccumulator } from './dual.js';
 import { sensitivityAccumulator } from './sensitivity.js';
 import type { Analytics, AnalyzeOptions } from './types.js';
+import { loadOrganisations } from '../kb/organisations.js';
 
 export type * from './types.js';
 export { renderAnalyticsText } from './render.js';
@@ -31,6 +32,7 @@ export function analyzeCorpus(papers: Paper[], options: AnalyzeOptions): Analyti
     definitions: options.definitions,
     topN: options.topN ?? DEFAULT_TOP_N,
     focusFields: options.focusFields ?? DEFAULT_FOCUS_FIELDS,
+    organisations: options.organisations ?? loadOrganisations(),
   };
   const accumulators = {
     counting: countingAccumulator(context),

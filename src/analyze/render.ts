@@ -1,4 +1,5 @@
 // The analytics as plain-text terminal tables, one section per summary.json key, at most 120 columns.
+import { renderGatheredUnits } from './render-organisations.js';
 import type { Analytics, AnalyzeOptions, TrendSeries } from './types.js';
 import { clip, fixed, formatP, interval, pct, signedPct, signedPp } from './format.js';
 import { definitionsLabel } from './sensitivity.js';
@@ -103,11 +104,15 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         formatP(r.shareChangeP),
       ]),
     );
-    const notes = series.flatMap((s) => [
-      `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
-      s.slowing.share.sentence,
-      s.slowing.papers.sentence,
-    ]);
+    const short = series.filter((s) => s.rows.length < 3).map((s) => s.venue);
+    const notes = series
+      .filter((s) => s.rows.length >= 3)
+      .flatMap((s) => [
+        `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
+        s.slowing.share.sentence,
+        s.slowing.papers.sentence,
+      ]);
+    if (short.length) notes.push(`Fewer than three years, so no change of growth is measured: ${short.join(', ')}.`);
     sections.push(
       [
         table(
@@ -169,7 +174,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         ['#', 'institution', 'papers', 'fractional', 'share of papers'],
         side.rows.map((r, i) => [n(i + 1), clip(r.institution, 60), n(r.papers), frac(r.fractional), pct(r.shareOfPairPapers)]),
         ['r', 'l', 'r', 'r', 'r'],
-      ),
+      ) + renderGatheredUnits(side.rows, options.definitions.institutionLevel),
     );
     parts.push(
       table(

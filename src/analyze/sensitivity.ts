@@ -8,7 +8,9 @@ import { interval } from './counting.js';
 import { round } from './stats.js';
 import type { Sensitivity, SensitivityRow } from './types.js';
 
-const ALTERNATIVES: { [K in keyof Definitions]: [Definitions[K], Definitions[K]] } = {
+/** Definitions that move the headline (the institution level only regroups institutions). */
+type HeadlineDefinition = Exclude<keyof Definitions, 'institutionLevel' | 'contestedParents'>;
+const ALTERNATIVES: { [K in HeadlineDefinition]: [Definitions[K], Definitions[K]] } = {
   chinaScope: ['mainland', 'greater'],
   multinational: ['lab', 'hq'],
   dualAffiliation: ['count', 'ignore'],
@@ -19,7 +21,7 @@ const ALTERNATIVES: { [K in keyof Definitions]: [Definitions[K], Definitions[K]]
 /** The baseline, then the baseline with each definition switched to its other value. */
 export function definitionVariants(baseline: Definitions): Array<{ definition: SensitivityRow['definition']; definitions: Definitions }> {
   const variants: Array<{ definition: SensitivityRow['definition']; definitions: Definitions }> = [{ definition: 'baseline', definitions: baseline }];
-  for (const key of Object.keys(ALTERNATIVES) as Array<keyof Definitions>) {
+  for (const key of Object.keys(ALTERNATIVES) as HeadlineDefinition[]) {
     const [x, y] = ALTERNATIVES[key];
     variants.push({ definition: key, definitions: { ...baseline, [key]: baseline[key] === x ? y : x } });
   }

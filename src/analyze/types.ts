@@ -2,6 +2,7 @@
 // sectors, network, thirdCountries, dualAffiliations, sensitivity). docs/analytics.md documents the
 // same schema for readers. Shares are fractions (0.05 = 5%); "A" and "B" are the two countries of the
 // pair in the order given (US, CN by default). Every list is sorted deterministically.
+import type { OrganisationGraph } from '../kb/organisations.js';
 import type { Definitions } from '../types.js';
 
 export interface AnalyzeOptions {
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   restarts?: number;
   /** Field ids the field findings always describe, on both bases (default ['llm-nlp']). */
   focusFields?: string[];
+  /** Parent links for `definitions.institutionLevel` (default: curated base plus the user's imported files). */
+  organisations?: OrganisationGraph;
 }
 
 /** A 95% Wilson score interval [low, high]. */
@@ -231,6 +234,9 @@ export interface InstitutionRow {
   /** Summed fractional weight of the institution's affiliations in collaboration papers. */
   fractional: number;
   shareOfPairPapers: number;
+  /** At institution level parent/top, when the row gathers other units: each unit and its papers on this side
+   *  (a paper counts once in the row however many of its units appear, so these may sum to more). */
+  units?: Array<{ institution: string; institutionId: string | null; papers: number }>;
 }
 
 export interface InstitutionPairRow {

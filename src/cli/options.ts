@@ -9,6 +9,8 @@ export interface DefinitionFlags {
   dualAffiliation: string;
   affiliations: string;
   tracks: string;
+  institutionLevel: string;
+  contestedParents: string;
 }
 
 export function addDefinitionOptions(command: Command): Command {
@@ -37,6 +39,16 @@ export function addDefinitionOptions(command: Command): Command {
       new Option('--tracks <which>', 'all: every track; main: main track only (no workshops, D&B, demos)')
         .choices(['all', 'main'])
         .default(DEFAULT_DEFINITIONS.tracks),
+    )
+    .addOption(
+      new Option('--institution-level <level>', 'unit: institutes and labs as resolved; parent: the organisation a unit is part of; top: the root organisation (subsidiaries into their group)')
+        .choices(['unit', 'parent', 'top'])
+        .default(DEFAULT_DEFINITIONS.institutionLevel),
+    )
+    .addOption(
+      new Option('--contested-parents <policy>', 'separate: a contested parent link (a university run by an academy) is not followed; follow: it is')
+        .choices(['separate', 'follow'])
+        .default(DEFAULT_DEFINITIONS.contestedParents),
     );
 }
 
@@ -47,6 +59,8 @@ export function definitionsFrom(flags: DefinitionFlags): Definitions {
     dualAffiliation: flags.dualAffiliation as Definitions['dualAffiliation'],
     affiliations: flags.affiliations as Definitions['affiliations'],
     tracks: flags.tracks as Definitions['tracks'],
+    institutionLevel: flags.institutionLevel as Definitions['institutionLevel'],
+    contestedParents: flags.contestedParents as Definitions['contestedParents'],
   };
 }
 

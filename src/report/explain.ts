@@ -22,6 +22,13 @@ export function renderExplanation(paper: Paper): string {
   });
   lines.push('', `fields: ${paper.fields.join(', ') || '(none)'}`);
   for (const e of paper.fieldEvidence) lines.push(`   ${e.field} <- ${e.signal}: ${e.terms.join(', ')} (score ${e.score})`);
-  lines.push(`technologies: ${paper.technologies.map((t) => `${t.name} [${t.origin.organization}, ${t.origin.country}] via "${t.matched.join('", "')}"`).join('; ') || '(none)'}`);
+  lines.push(`technologies: ${paper.technologies.map(describeTechnology).join('; ') || '(none)'}`);
   return lines.join('\n');
+}
+
+/** "GPT family [OpenAI, US] via "GPT-4" (mentioned: comparison: outperforms)". */
+function describeTechnology(t: Paper['technologies'][number]): string {
+  const derived = t.derivedFrom ? `, derived from ${t.derivedFrom}` : '';
+  const use = t.use === 'mentioned' ? ` (mentioned only: ${t.cue ?? 'no cue recorded'})` : t.use === 'used' ? ' (used)' : '';
+  return `${t.name} [${t.origin.organization}, ${t.origin.country}${derived}] via "${t.matched.join('", "')}"${use}`;
 }

@@ -86,14 +86,14 @@ interface PaperPayload {
     countries: string[];
     fields: string[];
     fieldEvidence: Array<{ field: string; signal: string; terms: string[]; score: number }>;
-    technologies: Array<{ name: string; origin: { organization: string; country: string }; matched: string[] }>;
+    technologies: Array<{ name: string; origin: { organization: string; country: string }; matched: string[]; use?: string; cue?: string }>;
   };
   authors: Array<{ name: string; emailDomain: string | null; countries: string[]; dual: boolean; affiliations: AffiliationPayload[] }>;
 }
 
 export function dashboardClient(): void {
   const vega = (window as unknown as { vega: VegaGlobal }).vega;
-  const DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks'];
+  const DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks', 'institutionLevel', 'contestedParents'];
   const form = document.getElementById('controls') as HTMLFormElement;
   const statusEl = document.getElementById('status') as HTMLElement;
   const headlineEl = document.getElementById('headline') as HTMLElement;
@@ -423,7 +423,10 @@ export function dashboardClient(): void {
     body.push(fields, el('h3', undefined, 'Technologies'));
     const tech = el('ul');
     if (p.technologies.length === 0) tech.append(el('li', undefined, '(none detected)'));
-    for (const t of p.technologies) tech.append(el('li', undefined, `${t.name} (${t.origin.organization}, ${t.origin.country}) via "${t.matched.join('", "')}"`));
+    for (const t of p.technologies) {
+      const mention = t.use === 'mentioned' ? ` (mentioned only: ${t.cue ?? 'no cue'}; not counted)` : '';
+      tech.append(el('li', undefined, `${t.name} (${t.origin.organization}, ${t.origin.country}) via "${t.matched.join('", "')}"${mention}`));
+    }
     body.push(tech);
     drawerBody.replaceChildren(...body);
     drawer.scrollTop = 0;

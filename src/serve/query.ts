@@ -12,7 +12,8 @@
 //   paging       limit (default 100, at most 1000)  offset
 import type { Affiliation, Definitions, Paper } from '../types.js';
 import { affiliationCountry, countedAffiliations, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
-import { institutionKey, pairSides, viewPaper } from '../analyze/context.js';
+import { pairSides, viewPaper } from '../analyze/context.js';
+import { loadOrganisations, organisationMatches, organisationNode } from '../kb/organisations.js';
 import { CollabscopeError } from '../errors.js';
 import { countsAs } from '../classify/techflow.js';
 
@@ -50,6 +51,8 @@ export const DEFINITION_CHOICES: { [K in keyof Definitions]: readonly Definition
   dualAffiliation: ['count', 'ignore'],
   affiliations: ['all', 'first'],
   tracks: ['all', 'main'],
+  institutionLevel: ['unit', 'parent', 'top'],
+  contestedParents: ['separate', 'follow'],
 };
 
 const FILTER_KEYS = ['venue', 'year', 'field', 'sector', 'institution'] as const;
@@ -187,7 +190,8 @@ export function matchesFilters(paper: Paper, filters: Filters, definitions: Defi
     if (filters.sectors.length && !affiliations.some((a) => filters.sectors.includes(a.sector ?? NO_SECTOR))) return false;
     if (
       filters.institutions.length &&
-      !affiliations.some((a) => filters.institutions.some((name) => a.institution?.toLowerCase() === name || a.institutionId?.toLowerCase() === name))
+      // a unit's own name or id, or the organisation it counts as at the institution level in force
+      !affiliations.some((a) => filters.institutions.some((name) => organisationMatches(a, name, definitions, loadOrganisations())))
     ) {
       return false;
     }
@@ -220,7 +224,7 @@ export function matchesDrill(paper: Paper, query: Query): boolean {
   if (drill.technology !== undefined && !paper.technologies.some((t) => t.id === drill.technology && countsAs(t, 'used'))) return false;
   if (drill.country !== undefined && !paper.countries.includes(drill.country)) return false;
   if (drill.institutionNode !== undefined) {
-    const keys = counted(paper, definitions).map((a) => institutionKey(a, affiliationCountry(a, definitions)));
+    const keys = counted(paper, definitions).map((a) => organisationNode(a, affiliationCountry(a, definitions), definitions, loadOrganisations())?.key ?? null);
     if (!keys.includes(drill.institutionNode)) return false;
   }
   if (drill.sideInstitution !== undefined || drill.pairSectors !== undefined) {
@@ -229,7 +233,7 @@ export function matchesDrill(paper: Paper, query: Query): boolean {
     if (drill.sideInstitution !== undefined && ![...sideA, ...sideB].some((a) => a.node === drill.sideInstitution)) return false;
     if (drill.pairSectors !== undefined) {
       const [wantA, wantB] = drill.pairSectors;
-      if (!sideA.some((a) => (a.affiliation.sector ?? NO_SECTOR) === wantA) || !sideB.some((b) => (b.affiliation.sector ?? NO_SECTOR) === wantB)) return false;
+      if (!sideA.some((a) => (a.nodeSector ?? NO_SECTOR) === wantA) || !sideB.some((b) => (b.nodeSector ?? NO_SECTOR) === wantB)) return false;
     }
   }
   return true;

@@ -32,6 +32,8 @@ const definitionsArb: fc.Arbitrary<Definitions> = fc.record({
   dualAffiliation: fc.constantFrom('count' as const, 'ignore' as const),
   affiliations: fc.constantFrom('all' as const, 'first' as const),
   tracks: fc.constantFrom('all' as const, 'main' as const),
+  institutionLevel: fc.constantFrom('unit' as const, 'parent' as const, 'top' as const),
+  contestedParents: fc.constantFrom('separate' as const, 'follow' as const),
 });
 
 const affiliationArb = fc

@@ -76,6 +76,12 @@ const DEFINITION_TEXT: { [K in keyof Definitions]: Record<Definitions[K], string
   },
   affiliations: { all: 'every affiliation of an author counts', first: "only each author's first affiliation counts" },
   tracks: { all: 'all tracks', main: 'main track only' },
+  institutionLevel: {
+    unit: 'institutions as resolved (institutes and labs separate)',
+    parent: 'institutes and labs counted as their parent organisation',
+    top: 'institutions counted as their root organisation',
+  },
+  contestedParents: { separate: 'contested parent links not followed', follow: 'contested parent links followed' },
 };
 
 /** Labels of the switchable definitions and their values, for tables and controls. */
@@ -85,6 +91,8 @@ export const DEFINITION_LABELS: { [K in keyof Definitions]: { label: string; val
   dualAffiliation: { label: 'Dual affiliations', values: { count: 'link the countries', ignore: 'ignored' } },
   affiliations: { label: 'Affiliations', values: { all: 'all', first: 'first only' } },
   tracks: { label: 'Tracks', values: { all: 'all', main: 'main only' } },
+  institutionLevel: { label: 'Institutions', values: { unit: 'units as resolved', parent: 'parent organisation', top: 'root organisation' } },
+  contestedParents: { label: 'Contested parents', values: { separate: 'kept separate', follow: 'followed' } },
 };
 
 /** "Definitions: CN is mainland China (...); a multinational's lab counts ...; ...; all tracks." */
