@@ -2,7 +2,7 @@
 // which fractional weight, and which institution node each one is. Built once per paper per pass and
 // thrown away, so a pass over a million papers holds only the accumulators.
 import type { Affiliation, Definitions, Paper } from '../types.js';
-import { affiliationCountry, authorCountries, countedAffiliations, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
+import { affiliationCountry, authorCountries, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
 import { loadOrganisations, organisationNode, unitBase, type OrganisationGraph } from '../kb/organisations.js';
 
 export interface AnalysisContext {
@@ -50,6 +50,7 @@ export interface PaperView {
   countries: string[];
   /** paperHasPair under the definitions. */
   isPair: boolean;
+  /** The counted authors (countedAuthors: all, first, last or first and last). */
   authors: AuthorView[];
   /** Fractional weight with no country: unresolved affiliations, authors without any, papers without authors. */
   unknownWeight: number;
@@ -75,9 +76,11 @@ export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
   const { definitions, pair } = context;
   const [a, b] = pair;
   const organisations = context.organisations ?? loadOrganisations();
-  const authorCount = paper.authors.length;
+  // only the authors `--authors` counts are seen (all of them by default)
+  const whose = countedAuthors(paper.authors, definitions);
+  const authorCount = whose.length;
   let unknownWeight = authorCount === 0 ? 1 : 0;
-  const authors: AuthorView[] = paper.authors.map((author) => {
+  const authors: AuthorView[] = whose.map((author) => {
     const counted = countedAffiliations(author, definitions);
     const share = 1 / authorCount;
     if (counted.length === 0) unknownWeight += share;
@@ -101,10 +104,11 @@ export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
     const dual = countries.includes(a) && countries.includes(b);
     return { name: author.name, countries, affiliations, dual, countsForPair: !(dual && definitions.dualAffiliation === 'ignore') };
   });
+  const countries = paperCountries(paper, definitions);
   return {
     paper,
-    inScope: paperInScope(paper, definitions),
-    countries: paperCountries(paper, definitions),
+    inScope: paperInScope(paper, definitions, countries),
+    countries,
     isPair: paperHasPair(paper, pair, definitions),
     authors,
     unknownWeight,

@@ -1,6 +1,7 @@
 // The analytics as plain-text terminal tables, one section per summary.json key, at most 120 columns.
 import { renderGatheredUnits } from './render-organisations.js';
 import type { Analytics, AnalyzeOptions, TrendSeries } from './types.js';
+import { denominatorCaption, renderCoverage } from './render-coverage.js';
 import { clip, fixed, formatP, interval, pct, signedPct, signedPp } from './format.js';
 import { definitionsLabel } from './sensitivity.js';
 
@@ -56,6 +57,10 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   const [A, B] = options.pair;
   const label = `${A}-${B}`;
   const sections: string[] = [];
+  const over = denominatorCaption(options.definitions);
+
+  // 0. coverage
+  if (analytics.coverage) sections.push(renderCoverage(analytics.coverage));
 
   // 1. counting
   {
@@ -72,7 +77,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
     sections.push(
       [
         table(
-          `1. Counting: in-scope papers by country (full: once per country present; fractional: author shares)`,
+          `1. Counting: in-scope papers by country (full: once per country present; fractional: author shares); ${over}`,
           ['country', 'full', 'share', '95% CI', 'fractional', 'share', '95% CI'],
           rows,
         ),
@@ -408,23 +413,24 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
     sections.push(
       [
         table(
-          `9. Definition sensitivity: ${label} headline with one definition changed at a time`,
+          `9. Definition sensitivity: ${label} headline with one definition changed at a time (each row's own denominator)`,
           ['definition', 'value', 'papers', label, 'share', '95% CI', 'change', 'share change', 'relative'],
           s.rows.map((r) => [
             r.definition,
-            r.definition === 'baseline' ? definitionsLabel(r.definitions) : r.value,
+            r.definition === 'baseline' ? 'as run' : r.value,
             n(r.papers),
             n(r.pairPapers),
             pct(r.share, 2),
             interval(r.ci95, 2),
-            r.definition === 'baseline' ? '' : `${r.deltaPapers >= 0 ? '+' : ''}${r.deltaPapers}`,
-            r.definition === 'baseline' ? '' : signedPp(r.deltaShare, 2),
-            r.definition === 'baseline' ? '' : signedPct(r.relativeChange),
+            r.definition === 'baseline' ? '' : (r.note ?? `${r.deltaPapers >= 0 ? '+' : ''}${r.deltaPapers}`),
+            r.definition === 'baseline' || r.note ? '' : signedPp(r.deltaShare, 2),
+            r.definition === 'baseline' || r.note ? '' : signedPct(r.relativeChange),
           ]),
           ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
         wrap(
-          `baseline = chinaScope/multinational/dualAffiliation/affiliations/tracks. Across these definitions the ${label} count ranges ` +
+          `baseline (as run) = ${definitionsLabel(base.definitions)} (chinaScope/multinational/dualAffiliation/affiliations/tracks/authors/unlocated/denominator); ${over}. ` +
+            `\`collabscope grid <run dir>\` gives every combination at once. Across these definitions the ${label} count ranges ` +
             `${s.range.minPapers}-${s.range.maxPapers} and the share ${pct(s.range.minShare, 2)}-${pct(s.range.maxShare, 2)} ` +
             `(baseline ${base.pairPapers}, ${pct(base.share, 2)}).`,
         ),
@@ -434,3 +440,4 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
 
   return sections.join('\n\n');
 }
+

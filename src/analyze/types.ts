@@ -497,6 +497,8 @@ export interface SensitivityRow {
   deltaPapers: number;
   deltaShare: number;
   relativeChange: number | null;
+  /** Why the row cannot differ from the baseline (e.g. "no track information"); shown instead of the change. */
+  note?: string;
 }
 
 export interface Sensitivity {
@@ -506,7 +508,36 @@ export interface Sensitivity {
   range: { minPapers: number; maxPapers: number; minShare: number; maxShare: number };
 }
 
+// ---- 0. coverage ------------------------------------------------------------------------------
+
+export interface CoverageRow {
+  venue: string;
+  /** null for the total row. */
+  year: number | null;
+  /** Papers in the track scope. */
+  papers: number;
+  /** Papers with at least one author located (any country). */
+  anyLocated: number;
+  /** Papers with every author located (papers without authors are not). */
+  allLocated: number;
+  /** Papers with no affiliation text at all. */
+  noAffiliations: number;
+  shareAnyLocated: number;
+  shareAllLocated: number;
+}
+
+export interface Coverage {
+  /** The denominator in force: 'located' shares leave out papers with no located (counted) author. */
+  denominator: Definitions['denominator'];
+  /** Venue-years under this share of papers with a located author get a warning. */
+  threshold: number;
+  total: CoverageRow;
+  rows: CoverageRow[];
+  warnings: string[];
+}
+
 export interface Analytics {
+  coverage: Coverage;
   counting: Counting;
   trend: Trend;
   fields: Fields;

@@ -1,7 +1,7 @@
 // Flags shared by several commands: the switchable definitions and the country pair.
 import { Option, type Command } from 'commander';
 import { CollabscopeError } from '../errors.js';
-import { DEFAULT_DEFINITIONS, type Definitions } from '../types.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Definitions } from '../types.js';
 
 export interface DefinitionFlags {
   chinaScope: string;
@@ -9,6 +9,9 @@ export interface DefinitionFlags {
   dualAffiliation: string;
   affiliations: string;
   tracks: string;
+  authors: string;
+  unlocated: string;
+  denominator: string;
   institutionLevel: string;
   contestedParents: string;
 }
@@ -41,6 +44,24 @@ export function addDefinitionOptions(command: Command): Command {
         .default(DEFAULT_DEFINITIONS.tracks),
     )
     .addOption(
+      new Option('--authors <whose>', "whose affiliations make a paper's countries: all, first, last, or first-last (a single author is both)")
+        .choices([...DEFINITION_CHOICES.authors])
+        .default(DEFAULT_DEFINITIONS.authors),
+    )
+    .addOption(
+      new Option(
+        '--unlocated <policy>',
+        'a company named without a site: infer (from the same author or a co-author at a located site in the run, else hq), hq (headquarters), exclude (unknown)',
+      )
+        .choices([...DEFINITION_CHOICES.unlocated])
+        .default(DEFAULT_DEFINITIONS.unlocated),
+    )
+    .addOption(
+      new Option('--denominator <papers>', 'located: shares over papers with at least one located author; all: over every paper')
+        .choices([...DEFINITION_CHOICES.denominator])
+        .default(DEFAULT_DEFINITIONS.denominator),
+    )
+    .addOption(
       new Option('--institution-level <level>', 'unit: institutes and labs as resolved; parent: the organisation a unit is part of; top: the root organisation (subsidiaries into their group)')
         .choices(['unit', 'parent', 'top'])
         .default(DEFAULT_DEFINITIONS.institutionLevel),
@@ -59,6 +80,9 @@ export function definitionsFrom(flags: DefinitionFlags): Definitions {
     dualAffiliation: flags.dualAffiliation as Definitions['dualAffiliation'],
     affiliations: flags.affiliations as Definitions['affiliations'],
     tracks: flags.tracks as Definitions['tracks'],
+    authors: flags.authors as Definitions['authors'],
+    unlocated: flags.unlocated as Definitions['unlocated'],
+    denominator: flags.denominator as Definitions['denominator'],
     institutionLevel: flags.institutionLevel as Definitions['institutionLevel'],
     contestedParents: flags.contestedParents as Definitions['contestedParents'],
   };

@@ -1,5 +1,6 @@
 // Plain-text explanation of one paper: every author, raw affiliation, what it resolved to and why.
 import type { Paper } from '../types.js';
+import { describePlacement } from '../resolve/unlocated.js';
 
 export function renderExplanation(paper: Paper): string {
   const lines = [
@@ -18,6 +19,11 @@ export function renderExplanation(paper: Paper): string {
         : `UNRESOLVED${a.reason ? `: ${a.reason}` : ''}`;
       lines.push(`   - "${a.raw}"`, `       -> ${answer}`, `       rule: ${a.method}, confidence ${a.confidence.toFixed(2)}${a.model ? `, model ${a.model}` : ''}`);
       for (const e of a.evidence) lines.push(`       evidence: ${e}`);
+      if (a.method === 'hq-default') {
+        lines.push(
+          `       unlocated company: ${a.inferred ? describePlacement(a.inferred) : '--unlocated infer: no located site of the company in the run for this author or a co-author, so the headquarters'}; --unlocated hq: ${a.country ?? 'unknown'}; --unlocated exclude: unknown`,
+        );
+      }
     }
   });
   lines.push('', `fields: ${paper.fields.join(', ') || '(none)'}`);

@@ -6,12 +6,13 @@
 //                institution=Tsinghua University (name or knowledge-base id, case-insensitive)
 //   analysis     pair=US,CN  chinaScope=mainland|greater  multinational=lab|hq
 //                dualAffiliation=count|ignore  affiliations=all|first  tracks=all|main
+//                authors=all|first|last|first-last  unlocated=infer|hq|exclude  denominator=located|all
 //   drill        has=pair (an in-scope collaboration paper of the pair)  scope=in (an in-scope paper)
 //                primaryField=vision|none  sideInstitution=<node key>  institutionNode=<node key>
 //                pairSectors=company,education  technology=<id>  country=<ISO code>
 //   paging       limit (default 100, at most 1000)  offset
-import type { Affiliation, Definitions, Paper } from '../types.js';
-import { affiliationCountry, countedAffiliations, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Affiliation, type Definitions, type Paper } from '../types.js';
+import { affiliationCountry, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
 import { pairSides, viewPaper } from '../analyze/context.js';
 import { loadOrganisations, organisationMatches, organisationNode } from '../kb/organisations.js';
 import { CollabscopeError } from '../errors.js';
@@ -45,15 +46,7 @@ export interface Query {
   offset: number;
 }
 
-export const DEFINITION_CHOICES: { [K in keyof Definitions]: readonly Definitions[K][] } = {
-  chinaScope: ['mainland', 'greater'],
-  multinational: ['lab', 'hq'],
-  dualAffiliation: ['count', 'ignore'],
-  affiliations: ['all', 'first'],
-  tracks: ['all', 'main'],
-  institutionLevel: ['unit', 'parent', 'top'],
-  contestedParents: ['separate', 'follow'],
-};
+export { DEFINITION_CHOICES };
 
 const FILTER_KEYS = ['venue', 'year', 'field', 'sector', 'institution'] as const;
 const DRILL_KEYS = ['has', 'scope', 'primaryField', 'sideInstitution', 'institutionNode', 'pairSectors', 'technology', 'country'] as const;
@@ -84,7 +77,8 @@ export function parseQuery(params: URLSearchParams, defaults: { pair: [string, s
     if (values.length > 1) throw new QueryError(`parameter "${key}" given ${values.length} times`);
     return values[0]?.trim();
   };
-  const definitions = { ...defaults.definitions };
+  // a run written before a definition existed does not record it: the default applies
+  const definitions = { ...DEFAULT_DEFINITIONS, ...defaults.definitions };
   for (const key of Object.keys(DEFINITION_CHOICES) as Array<keyof Definitions>) {
     const value = single(key);
     if (value === undefined) continue;
@@ -174,7 +168,7 @@ export function viewKey(query: Query): string {
 }
 
 function counted(paper: Paper, definitions: Definitions): Affiliation[] {
-  return paper.authors.flatMap((author) => countedAffiliations(author, definitions));
+  return countedAuthors(paper.authors, definitions).flatMap((author) => countedAffiliations(author, definitions));
 }
 
 /** Whether a paper passes the dashboard's filters (under the definitions, for sector and institution). */

@@ -5,7 +5,7 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Import from 'graphology-layout-forceatlas2';
 import type { Definitions, Paper } from '../../types.js';
-import { affiliationCountry, countedAffiliations, paperHasPair, paperInScope } from '../../definitions.js';
+import { affiliationCountry, countedAffiliations, countedAuthors, paperHasPair, paperInScope } from '../../definitions.js';
 import { loadOrganisations, organisationNode, type OrganisationGraph } from '../../kb/organisations.js';
 import { textWidth } from './metrics.js';
 
@@ -80,7 +80,7 @@ export function paperInstitutions(
   organisations: OrganisationGraph = loadOrganisations(),
 ): Map<string, { institution: string; country: string | null }> {
   const nodes = new Map<string, { institution: string; country: string | null }>();
-  for (const author of paper.authors) {
+  for (const author of countedAuthors(paper.authors, definitions)) {
     for (const affiliation of countedAffiliations(author, definitions)) {
       const country = affiliationCountry(affiliation, definitions);
       // the analytics' node at the institution level in force (src/kb/organisations.ts)
