@@ -14,6 +14,7 @@ import {
   type SourceResult,
   type SourceWarning,
 } from './common.js';
+import { cleanAuthors } from './hygiene.js';
 
 type PaperCopilotRecord = Record<string, unknown>;
 
@@ -66,6 +67,7 @@ function toRawPaper(
     emailDomain: cleanDomain(domains[i]),
     ...(ids[i] ? { ids: [ids[i]] } : {}),
   }));
+  cleanAuthors(authors, file, index, warnings);
   const title = checkRecord(file, index, textField(record.title, 'title', file, index), authors.length, warnings);
   return {
     sourceId: textOrNull(record.id ?? record.pid),
