@@ -8,6 +8,7 @@ import { renderTechFlowText } from '../../report/techflow-text.js';
 import { renderAnalyticsText } from '../../analyze/index.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { terminalProgress } from '../progress.js';
+import { SILENT_PROGRESS, stepAsync } from '../../pipeline.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { DEFAULT_DB_FILE } from '../../store/duckdb.js';
 import { resolveInputs } from '../../fetch/index.js';
@@ -17,6 +18,7 @@ import type { TechCount } from '../../classify/index.js';
 import { print, printErr } from '../print.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
+  quiet?: boolean;
   out: string;
   pair: string;
   venue?: string;
@@ -48,6 +50,7 @@ export function registerAnalyze(program: Command): void {
     .option('--year <yyyy>', 'year for every input file (instead of the file name)')
     .option('--format <format>', 'input format: papercopilot, neurips, csv, jsonl (default: detected from content)')
     .option('--json', 'print summary.json instead of tables')
+    .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
@@ -72,7 +75,7 @@ export function registerAnalyze(program: Command): void {
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       llmFields: flags.llmFields,
       tech: flags.tech as TechCount,
-      progress: terminalProgress(),
+      progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
     };
     if (request.llm && flags.dryRun) {
       print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
@@ -85,7 +88,8 @@ export function registerAnalyze(program: Command): void {
       db: dbFile,
       extraWrite: flags.report
         ? async (dir, { summary, corpus }) => {
-            charts = (await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() })).charts.length;
+            const write = () => writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() });
+            charts = (await stepAsync(request.progress ?? SILENT_PROGRESS, 'drawing the report', write)).charts.length;
           }
         : undefined,
     });

@@ -9,6 +9,7 @@ import { evaluateWithLlm, renderLlmEval } from '../../evaluate/llm.js';
 import { print } from '../print.js';
 
 interface EvalFlags extends LlmFlags {
+  quiet?: boolean;
   email: boolean;
   json?: boolean;
   pair: string;
@@ -34,7 +35,8 @@ export function registerEval(program: Command): void {
     .option('--sample <n>', 'how many disagreements to list (in the text, --json and --disagreements output)', '20')
     .option('--disagreements <file>', 'write the sampled disagreements (ours vs labels, per affiliation) to this JSON file')
     .option('--kb <dir...>', 'institution folders to load besides the curated base (default: $COLLABSCOPE_HOME/kb)')
-    .option('--json', 'print the metrics as JSON');
+    .option('--json', 'print the metrics as JSON')
+    .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)');
   addLlmEndpointOptions(command);
   command.action(async (files: string[], flags: EvalFlags) => {
       const sample = Number(flags.sample);
@@ -44,7 +46,7 @@ export function registerEval(program: Command): void {
         pair: parsePair(flags.pair),
         sampleSize: sample,
         resolverOptions: flags.kb ? { kbDirs: flags.kb } : {},
-        progress: terminalProgress(),
+        progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
       };
       if (flags.llm) {
         const result = await evaluateWithLlm(files, options, llmOptionsFrom(flags));
