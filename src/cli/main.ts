@@ -21,8 +21,8 @@ export function buildProgram(): Command {
   program
     .name('collabscope')
     .description(
-      'Measure international research collaboration from conference paper metadata.\n' +
-        'Ingest accepted-paper lists, resolve affiliations to institutions and countries,\n' +
+      'Measure international research collaboration from conference paper metadata. ' +
+        'Ingest accepted-paper lists, resolve affiliations to institutions and countries, ' +
         'classify fields and technologies, and report collaboration between countries.',
     )
     .version('0.1.0')

@@ -23,10 +23,10 @@ export function registerEval(program: Command): void {
     .command('eval')
     .summary("compare resolved countries with Paper Copilot's own labels")
     .description(
-      "Resolve the affiliations of Paper Copilot paper lists and compare each paper's set of countries\n" +
-        "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and\n" +
-        'TW into CN as those labels do and skipping papers with unlabelled authors. Prints the agreement\n' +
-        '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and\n' +
+      "Resolve the affiliations of Paper Copilot paper lists and compare each paper's set of countries " +
+        "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and " +
+        'TW into CN as those labels do and skipping papers with unlabelled authors. Prints the agreement ' +
+        '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and ' +
         'how many affiliation strings stayed unresolved. The labels are read here only; the resolver never sees them.',
     )
     .argument('<paper-list...>', 'Paper Copilot JSON files (e.g. nips2018.json)')
