@@ -71,5 +71,6 @@ const invokedDirectly = process.argv[1] && import.meta.url === (await import('no
   (await import('node:fs')).realpathSync(process.argv[1]),
 ).href;
 if (invokedDirectly) {
-  main().then((code) => process.exit(code));
+  // Exit once what was printed has reached the pipe: process.exit drops queued writes to a pipe.
+  main().then((code) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code))));
 }
