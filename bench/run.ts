@@ -9,6 +9,7 @@ const BENCHES: Array<[file: string, fn: string]> = [
   ['resolver.ts', 'benchResolver'],
   ['analytics.ts', 'benchAnalytics'],
   ['scale.ts', 'benchScale'],
+  ['grid.ts', 'benchGrid'],
 ];
 
 const only = process.argv.slice(2);

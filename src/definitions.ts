@@ -12,7 +12,40 @@ export function applyChinaScope(country: string, scope: Definitions['chinaScope'
 /** The country an affiliation counts for under the definitions, or null when unknown. */
 export function affiliationCountry(affiliation: Affiliation, definitions: Definitions): string | null {
   const located = definitions.multinational === 'hq' && affiliation.hqCountry ? affiliation.hqCountry : affiliation.country;
+  if (affiliation.method === 'hq-default') return unlocatedCountry(affiliation, located, definitions);
   return located ? applyChinaScope(located, definitions.chinaScope) : null;
+}
+
+/**
+ * A company named without a site (`--unlocated`): exclude makes it unknown; infer takes the run's own
+ * evidence (Affiliation.inferred) when there is some, else the headquarters, as hq does. Under
+ * `--multinational hq` the headquarters counts anyway.
+ */
+function unlocatedCountry(affiliation: Affiliation, hq: string | null, definitions: Definitions): string | null {
+  if (definitions.unlocated === 'exclude') return null;
+  const inferred = definitions.unlocated === 'infer' && definitions.multinational !== 'hq' ? affiliation.inferred?.country : undefined;
+  const country = inferred ?? hq;
+  return country ? applyChinaScope(country, definitions.chinaScope) : null;
+}
+
+/** The authors whose affiliations make the paper's country set (`--authors`); a single author is first and last. */
+export function countedAuthors<A>(authors: readonly A[], definitions: Pick<Definitions, 'authors'>): readonly A[] {
+  const n = authors.length;
+  switch (definitions.authors) {
+    case 'first':
+      return authors.slice(0, 1);
+    case 'last':
+      return authors.slice(n - 1);
+    case 'first-last':
+      return n <= 2 ? authors : [authors[0], authors[n - 1]];
+    default:
+      return authors;
+  }
+}
+
+/** Whether an author has a country under the definitions (coverage and the `located` denominator). */
+export function authorLocated(author: Author, definitions: Definitions): boolean {
+  return countedAffiliations(author, definitions).some((a) => affiliationCountry(a, definitions) !== null);
 }
 
 /** The affiliations of an author that count: all of them, or only the first institution listed. */
@@ -32,7 +65,7 @@ export function authorCountries(author: Author, definitions: Definitions): strin
 /** Sorted country codes of a paper under the definitions (the `countries` field of papers.jsonl). */
 export function paperCountries(paper: Pick<Paper, 'authors'>, definitions: Definitions): string[] {
   const codes = new Set<string>();
-  for (const author of paper.authors) for (const code of authorCountries(author, definitions)) codes.add(code);
+  for (const author of countedAuthors(paper.authors, definitions)) for (const code of authorCountries(author, definitions)) codes.add(code);
   return [...codes].sort();
 }
 
@@ -42,8 +75,19 @@ export function isMainTrack(track: string | null): boolean {
   return /^(main|main track|conference|poster|oral|spotlight)$/i.test(track.trim());
 }
 
-export function paperInScope(paper: Pick<Paper, 'track'>, definitions: Definitions): boolean {
+/** In the track scope (`--tracks`) alone, whatever the affiliations say. */
+export function paperInTracks(paper: Pick<Paper, 'track'>, definitions: Definitions): boolean {
   return definitions.tracks === 'all' || isMainTrack(paper.track);
+}
+
+/**
+ * In the denominator: in the track scope and, under `--denominator located` (the default), with at
+ * least one counted author located. `countries` may be passed when already computed.
+ */
+export function paperInScope(paper: Pick<Paper, 'track' | 'authors'>, definitions: Definitions, countries?: readonly string[]): boolean {
+  if (!paperInTracks(paper, definitions)) return false;
+  if (definitions.denominator === 'all') return true;
+  return (countries ?? paperCountries(paper, definitions)).length > 0;
 }
 
 /**
@@ -54,7 +98,7 @@ export function paperHasPair(paper: Pick<Paper, 'authors'>, pair: readonly [stri
   const [a, b] = pair;
   let hasA = false;
   let hasB = false;
-  for (const author of paper.authors) {
+  for (const author of countedAuthors(paper.authors, definitions)) {
     const codes = authorCountries(author, definitions);
     const inA = codes.includes(a);
     const inB = codes.includes(b);

@@ -17,6 +17,8 @@ import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, ty
 import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
+import { companyIndex, multisiteLabs, placeUnlocated, unlocatedSummary, type UnlocatedSummary } from './resolve/unlocated.js';
+import { patchPapersJsonl } from './patch-papers.js';
 import { estimateAffiliationRun, resolveWithLlm, type LlmAffiliationReport, type LlmEstimate, type LlmRunOptions } from './llm/affiliations.js';
 
 export interface AnalyzeRequest {
@@ -48,7 +50,8 @@ export interface AnalyzeRequest {
   extraWrite?: (dir: string, result: AnalyzeResult) => Promise<void>;
 }
 
-export type Summary = HeadlineSummary & Analytics & { techFlow: TechFlowSummary; llm?: LlmAffiliationReport; llmFields?: LlmFieldsReport };
+export type Summary = HeadlineSummary &
+  Analytics & { techFlow: TechFlowSummary; unlocated?: UnlocatedSummary; llm?: LlmAffiliationReport; llmFields?: LlmFieldsReport };
 
 export interface AnalyzeResult {
   corpus: Corpus;
@@ -106,9 +109,19 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   }
   const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
+  // companies named without a site, placed from the run's own evidence (--unlocated infer)
+  const unlocated = placeUnlocated(corpus.papers, companyIndex(request.kbDirs), multisiteLabs());
+  const changed = new Map(unlocated.changed.map((paper) => [paper.id, paper]));
+  for (const paper of changed.values()) paper.countries = paperCountries(paper, request.definitions);
+  if (writer && changed.size > 0) await patchPapersJsonl(papersFile, changed);
   const llmFields =
     request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
-  const summary: Summary = { ...summarize(corpus, request.pair, request.definitions, request.tech), ...(llm ? { llm } : {}), ...(llmFields ? { llmFields } : {}) };
+  const summary: Summary = {
+    ...summarize(corpus, request.pair, request.definitions, request.tech),
+    unlocated: unlocatedSummary(unlocated),
+    ...(llm ? { llm } : {}),
+    ...(llmFields ? { llmFields } : {}),
+  };
   if (!writer) await writePapersJsonl(papersFile, corpus.papers);
   writeJson(join(dir, 'summary.json'), summary);
   return { corpus, summary, resolverStats };

@@ -22,6 +22,8 @@ export interface HeadlineSummary {
   skipped: WarningSummary;
   warnings: WarningSummary;
   definitions: Definitions;
+  /** Warnings about the definitions against this input (e.g. --tracks main on input without tracks). */
+  notices: string[];
 }
 
 export interface WarningSummary {
@@ -47,7 +49,17 @@ export function summarizeHeadline(corpus: Corpus, pair: [string, string], defini
     skipped: summarizeWarnings(corpus.skipped),
     warnings: summarizeWarnings(corpus.warnings),
     definitions,
+    notices: definitionNotices(corpus.papers, definitions),
   };
+}
+
+/** `--tracks main` on input that has no track information selects nothing: say so. */
+export function definitionNotices(papers: Paper[], definitions: Definitions): string[] {
+  const notices: string[] = [];
+  if (definitions.tracks === 'main' && papers.length > 0 && !papers.some((p) => p.track?.trim())) {
+    notices.push('warning: --tracks main has no effect: the input has no track information, so every paper is counted');
+  }
+  return notices;
 }
 
 function pairCount(papers: Paper[], pair: [string, string], definitions: Definitions): PairCount {

@@ -48,6 +48,25 @@ export interface Affiliation {
   reason?: string;
   /** The model that answered, when method is `llm`. */
   model?: string;
+  /**
+   * For a company named without a site (method `hq-default`): where the run's own evidence places it
+   * (src/resolve/unlocated.ts), used under `--unlocated infer`. Absent when nothing in the run does.
+   */
+  inferred?: UnlocatedPlacement;
+}
+
+/** Where an unlocated company lab was placed from evidence elsewhere in the same run, and why. */
+export interface UnlocatedPlacement {
+  country: string;
+  /** same-author: the author at a located site of the company elsewhere; co-author: a co-author on this paper. */
+  rule: 'same-author' | 'co-author';
+  /** The paper, author and affiliation text that decided. */
+  paper: string;
+  author: string;
+  raw: string;
+  /** Located sites of the company seen for this rule, and how many of them were in `country`. */
+  support: number;
+  agreeing: number;
 }
 
 export interface Author {
@@ -146,7 +165,38 @@ export interface Definitions {
   affiliations: 'all' | 'first';
   /** all: every track. main: main track only. */
   tracks: 'all' | 'main';
+  /** Whose affiliations make a paper's country set: every author, the first, the last, or first and last. */
+  authors: 'all' | 'first' | 'last' | 'first-last';
+  /** A company named without a site: infer it from the run's evidence, its headquarters (hq), or unknown (exclude). */
+  unlocated: 'infer' | 'hq' | 'exclude';
+  /** Shares over papers with at least one located (counted) author, or over all papers. */
+  denominator: 'located' | 'all';
+  /** unit: the institution resolved (an institute, a lab). parent: the organisation it is part of.
+   *  top: every parent link followed to the root, subsidiaries into their group. (src/kb/organisations.ts) */
+  institutionLevel: 'unit' | 'parent' | 'top';
+  /** separate: a contested parent link (a university run by an academy) is not followed. follow: it is. */
+  contestedParents: 'separate' | 'follow';
 }
+
+/** Every value of every switchable definition, the default first (the sensitivity table and `grid` read it). */
+export const DEFINITION_CHOICES: { readonly [K in keyof Definitions]: readonly Definitions[K][] } = {
+  chinaScope: ['mainland', 'greater'],
+  multinational: ['lab', 'hq'],
+  dualAffiliation: ['count', 'ignore'],
+  affiliations: ['all', 'first'],
+  tracks: ['all', 'main'],
+  authors: ['all', 'first', 'last', 'first-last'],
+  unlocated: ['infer', 'hq', 'exclude'],
+  denominator: ['located', 'all'],
+  institutionLevel: ['parent', 'unit', 'top'],
+  contestedParents: ['separate', 'follow'],
+};
+
+/** The definitions that move the headline pair count and share (the institution ones only regroup institutions). */
+export const HEADLINE_DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks', 'authors', 'unlocated', 'denominator'] as const satisfies ReadonlyArray<
+  keyof Definitions
+>;
+export type HeadlineDefinition = (typeof HEADLINE_DEFINITIONS)[number];
 
 export const DEFAULT_DEFINITIONS: Definitions = {
   chinaScope: 'mainland',
@@ -154,4 +204,9 @@ export const DEFAULT_DEFINITIONS: Definitions = {
   dualAffiliation: 'count',
   affiliations: 'all',
   tracks: 'all',
+  authors: 'all',
+  unlocated: 'infer',
+  denominator: 'located',
+  institutionLevel: 'parent',
+  contestedParents: 'separate',
 };

@@ -64,9 +64,15 @@ test('the headline pair count equals the rows that contain both countries', () =
   const both = corpus.papers.filter((p) => p.countries.includes('US') && p.countries.includes('CN')).length;
   assert.equal(summary.pairs['US-CN'].papers, both);
   assert.equal(summary.papers, corpus.papers.length);
-  assert.equal(summary.years['2018'].papers, 5);
+  // the default denominator: papers with a located author (2 of the five 2018 papers with the fake resolver)
+  const located = corpus.papers.filter((p) => p.countries.length > 0);
+  assert.equal(summary.years['2018'].papers, located.filter((p) => p.year === 2018).length);
+  assert.equal(summary.years['2018'].papers, 2);
   assert.equal(summary.years['2018'].pairs['US-CN'].papers, 1);
-  assert.equal(summary.pairs['US-CN'].share, both / corpus.papers.length);
+  assert.equal(summary.pairs['US-CN'].share, both / located.length);
+  const all = summarizeHeadline(corpus, ['US', 'CN'], { ...DEFAULT_DEFINITIONS, denominator: 'all' });
+  assert.equal(all.years['2018'].papers, 5);
+  assert.equal(all.pairs['US-CN'].share, both / corpus.papers.length);
   assert.equal(summary.warnings.byCode['no-authors'], 2); // one in each fixture
   assert.equal(summary.skipped.byCode['repeat'], 1);
 });

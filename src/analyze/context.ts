@@ -2,8 +2,8 @@
 // which fractional weight, and which institution node each one is. Built once per paper per pass and
 // thrown away, so a pass over a million papers holds only the accumulators.
 import type { Affiliation, Definitions, Paper } from '../types.js';
-import { isGenericInstitution } from './generic-names.js';
-import { affiliationCountry, authorCountries, countedAffiliations, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
+import { affiliationCountry, authorCountries, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
+import { loadOrganisations, organisationNode, unitBase, type OrganisationGraph } from '../kb/organisations.js';
 
 export interface AnalysisContext {
   pair: [string, string];
@@ -11,6 +11,8 @@ export interface AnalysisContext {
   topN: number;
   /** Fields the findings always describe (default llm-nlp). */
   focusFields: string[];
+  /** Parent links for the institution level (default: the curated base plus the user's imported files). */
+  organisations?: OrganisationGraph;
 }
 
 export interface AffiliationView {
@@ -19,8 +21,14 @@ export interface AffiliationView {
   country: string | null;
   /** Fractional weight: 1 / (authors of the paper) / (counted affiliations of the author). */
   weight: number;
-  /** Institution node key (see institutionKey), null when the affiliation names no institution. */
+  /** Institution node key at the institution level in force (organisationNode), null when the affiliation names no institution. */
   node: string | null;
+  /** The node's name, knowledge-base id and sector: the organisation's when a unit was rolled up, else the unit's own. */
+  nodeName: string | null;
+  nodeId: string | null;
+  nodeSector: Affiliation['sector'];
+  /** The unit's own node key (institutionKey), whatever the level. */
+  unitNode: string | null;
 }
 
 export interface AuthorView {
@@ -42,6 +50,7 @@ export interface PaperView {
   countries: string[];
   /** paperHasPair under the definitions. */
   isPair: boolean;
+  /** The counted authors (countedAuthors: all, first, last or first and last). */
   authors: AuthorView[];
   /** Fractional weight with no country: unresolved affiliations, authors without any, papers without authors. */
   unknownWeight: number;
@@ -59,17 +68,19 @@ export const NO_SECTOR = 'unknown';
  * at a country, so that a multinational's labs in two countries are two nodes ("msr@US", "msr@CN").
  */
 export function institutionKey(affiliation: Affiliation, country: string | null): string | null {
-  if (isGenericInstitution(affiliation)) return null; // "MOE", "Key Laboratory": no institution node
-  const base = affiliation.institutionId ?? (affiliation.institution?.trim() ? `name:${affiliation.institution.trim().toLowerCase()}` : null);
+  const base = unitBase(affiliation); // null for a generic name ("MOE", "Key Laboratory"): no institution node
   return base === null ? null : `${base}@${country ?? '?'}`;
 }
 
 export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
   const { definitions, pair } = context;
   const [a, b] = pair;
-  const authorCount = paper.authors.length;
+  const organisations = context.organisations ?? loadOrganisations();
+  // only the authors `--authors` counts are seen (all of them by default)
+  const whose = countedAuthors(paper.authors, definitions);
+  const authorCount = whose.length;
   let unknownWeight = authorCount === 0 ? 1 : 0;
-  const authors: AuthorView[] = paper.authors.map((author) => {
+  const authors: AuthorView[] = whose.map((author) => {
     const counted = countedAffiliations(author, definitions);
     const share = 1 / authorCount;
     if (counted.length === 0) unknownWeight += share;
@@ -77,16 +88,27 @@ export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
       const country = affiliationCountry(affiliation, definitions);
       const weight = share / counted.length;
       if (country === null) unknownWeight += weight;
-      return { affiliation, country, weight, node: institutionKey(affiliation, country) };
+      const node = organisationNode(affiliation, country, definitions, organisations);
+      return {
+        affiliation,
+        country,
+        weight,
+        node: node?.key ?? null,
+        nodeName: node?.name ?? null,
+        nodeId: node?.id ?? null,
+        nodeSector: node ? node.sector : affiliation.sector,
+        unitNode: node?.unitKey ?? null,
+      };
     });
     const countries = authorCountries(author, definitions);
     const dual = countries.includes(a) && countries.includes(b);
     return { name: author.name, countries, affiliations, dual, countsForPair: !(dual && definitions.dualAffiliation === 'ignore') };
   });
+  const countries = paperCountries(paper, definitions);
   return {
     paper,
-    inScope: paperInScope(paper, definitions),
-    countries: paperCountries(paper, definitions),
+    inScope: paperInScope(paper, definitions, countries),
+    countries,
     isPair: paperHasPair(paper, pair, definitions),
     authors,
     unknownWeight,

@@ -15,7 +15,9 @@ import { DEFAULT_NETWORK_MAX_NODES, DEFAULT_SEED, networkAccumulator } from './n
 import { thirdCountriesAccumulator } from './third-countries.js';
 import { dualAccumulator } from './dual.js';
 import { sensitivityAccumulator } from './sensitivity.js';
+import { coverageAccumulator } from './coverage.js';
 import type { Analytics, AnalyzeOptions } from './types.js';
+import { loadOrganisations } from '../kb/organisations.js';
 
 export type * from './types.js';
 export { renderAnalyticsText } from './render.js';
@@ -31,8 +33,10 @@ export function analyzeCorpus(papers: Paper[], options: AnalyzeOptions): Analyti
     definitions: options.definitions,
     topN: options.topN ?? DEFAULT_TOP_N,
     focusFields: options.focusFields ?? DEFAULT_FOCUS_FIELDS,
+    organisations: options.organisations ?? loadOrganisations(),
   };
   const accumulators = {
+    coverage: coverageAccumulator(context),
     counting: countingAccumulator(context),
     trend: trendAccumulator(context),
     fields: fieldsAccumulator(context),
@@ -54,6 +58,7 @@ export function analyzeCorpus(papers: Paper[], options: AnalyzeOptions): Analyti
     for (const accumulator of all) accumulator.add(view);
   }
   return {
+    coverage: accumulators.coverage.finish(),
     counting: accumulators.counting.finish(),
     trend: accumulators.trend.finish(),
     fields: accumulators.fields.finish(),

@@ -18,8 +18,8 @@ export class NodeNames {
   note(affiliation: AffiliationView): void {
     if (affiliation.node !== null && !this.info.has(affiliation.node)) {
       this.info.set(affiliation.node, {
-        institution: affiliation.affiliation.institution?.trim() || affiliation.affiliation.institutionId || affiliation.node,
-        institutionId: affiliation.affiliation.institutionId,
+        institution: affiliation.nodeName ?? affiliation.node,
+        institutionId: affiliation.nodeId,
         country: affiliation.country,
       });
     }
@@ -36,6 +36,14 @@ export function institutionsAccumulator(context: AnalysisContext): Accumulator<I
   const papers = [new Map<string, number>(), new Map<string, number>()];
   const fractional = [new Map<string, number>(), new Map<string, number>()];
   const pairs = new Map<string, number>();
+  // Per side and node, the units rolled into it and their papers (only when a node gathers another unit).
+  const units = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
+  const unitNames = new Map<string, { institution: string; institutionId: string | null }>();
+  const noteUnit = (affiliation: AffiliationView) => {
+    if (affiliation.unitNode === null || unitNames.has(affiliation.unitNode)) return;
+    const a = affiliation.affiliation;
+    unitNames.set(affiliation.unitNode, { institution: a.institution?.trim() || a.institutionId || affiliation.unitNode, institutionId: a.institutionId });
+  };
   return {
     add(view: PaperView) {
       if (!view.inScope || !view.isPair) return;
@@ -43,13 +51,21 @@ export function institutionsAccumulator(context: AnalysisContext): Accumulator<I
       const sides = pairSides(view, context.pair);
       const distinct = sides.map((side, s) => {
         const keys = new Set<string>();
+        const unitKeys = new Map<string, string>();
         for (const affiliation of side) {
           if (affiliation.node === null) continue;
           names.note(affiliation);
           keys.add(affiliation.node);
           increment(fractional[s], affiliation.node, affiliation.weight);
+          if (affiliation.unitNode !== null && affiliation.unitNode !== affiliation.node) noteUnit(affiliation);
+          if (affiliation.unitNode !== null) unitKeys.set(affiliation.unitNode, affiliation.node);
         }
         for (const key of keys) increment(papers[s], key);
+        for (const [unit, node] of unitKeys) {
+          let byUnit = units[s].get(node);
+          if (!byUnit) units[s].set(node, (byUnit = new Map()));
+          increment(byUnit, unit);
+        }
         return [...keys];
       });
       for (const a of distinct[0]) for (const b of distinct[1]) increment(pairs, `${a}\t${b}`);
@@ -63,7 +79,17 @@ export function institutionsAccumulator(context: AnalysisContext): Accumulator<I
           .slice(0, context.topN)
           .map(({ key, n, w }) => {
             const info = names.get(key);
-            return { institution: info.institution, institutionId: info.institutionId, country, papers: n, fractional: round(w), shareOfPairPapers: share(n) };
+            const row: InstitutionRow = { institution: info.institution, institutionId: info.institutionId, country, papers: n, fractional: round(w), shareOfPairPapers: share(n) };
+            const gathered = units[s].get(key);
+            if (gathered && [...gathered.keys()].some((unit) => unit !== key)) {
+              row.units = [...gathered]
+                .sort(([x, m], [y, k]) => k - m || compareStrings(x, y))
+                .map(([unit, count]) => {
+                  const named = unitNames.get(unit) ?? names.get(unit);
+                  return { institution: named.institution, institutionId: named.institutionId, papers: count };
+                });
+            }
+            return row;
           });
         return { country, institutions: papers[s].size, rows };
       });

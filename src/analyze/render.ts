@@ -1,5 +1,7 @@
 // The analytics as plain-text terminal tables, one section per summary.json key, at most 120 columns.
+import { renderGatheredUnits } from './render-organisations.js';
 import type { Analytics, AnalyzeOptions, TrendSeries } from './types.js';
+import { denominatorCaption, renderCoverage } from './render-coverage.js';
 import { clip, fixed, formatP, interval, pct, signedPct, signedPp } from './format.js';
 import { definitionsLabel } from './sensitivity.js';
 
@@ -55,7 +57,7 @@ const SECTOR_ABBREVIATIONS: Record<string, string> = {
 const frac = (value: number) => value.toFixed(1);
 
 /** The sections of the terminal output, in order, as `analyze --sections` names them. */
-export const ANALYTICS_SECTIONS = ['counting', 'trend', 'fields', 'institutions', 'sectors', 'network', 'third-countries', 'dual', 'sensitivity'] as const;
+export const ANALYTICS_SECTIONS = ['coverage', 'counting', 'trend', 'fields', 'institutions', 'sectors', 'network', 'third-countries', 'dual', 'sensitivity'] as const;
 
 /**
  * Sections as they are pushed: text pushed after `begin(id)` belongs to that section, so a block that
@@ -103,6 +105,11 @@ function sectionsOf(analytics: Analytics, options: AnalyzeOptions & RenderTextOp
   const [A, B] = options.pair;
   const label = `${A}-${B}`;
   const sections = new SectionList();
+  const over = denominatorCaption(options.definitions);
+
+  // 0. coverage
+  sections.begin('coverage');
+  if (analytics.coverage) sections.push(renderCoverage(analytics.coverage));
 
   // 1. counting
   sections.begin('counting');
@@ -120,7 +127,7 @@ function sectionsOf(analytics: Analytics, options: AnalyzeOptions & RenderTextOp
     sections.push(
       [
         table(
-          `1. Counting: in-scope papers by country (full: once per country present; fractional: author shares)`,
+          `1. Counting: in-scope papers by country (full: once per country present; fractional: author shares); ${over}`,
           ['country', 'full', 'share', '95% CI', 'fractional', 'share', '95% CI'],
           rows,
         ),
@@ -153,11 +160,15 @@ function sectionsOf(analytics: Analytics, options: AnalyzeOptions & RenderTextOp
         formatP(r.shareChangeP),
       ]),
     );
-    const notes = series.flatMap((s) => [
-      `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
-      s.slowing.share.sentence,
-      s.slowing.papers.sentence,
-    ]);
+    const short = series.filter((s) => s.rows.length < 3).map((s) => s.venue);
+    const notes = series
+      .filter((s) => s.rows.length >= 3)
+      .flatMap((s) => [
+        `${s.venue} ${s.firstYear ?? ''}-${s.lastYear ?? ''}: compound annual growth of ${label} papers ${signedPct(s.cagr)}, of the share ${signedPct(s.shareCagr)}.`,
+        s.slowing.share.sentence,
+        s.slowing.papers.sentence,
+      ]);
+    if (short.length) notes.push(`Fewer than three years, so no change of growth is measured: ${short.join(', ')}.`);
     sections.push(
       [
         table(
@@ -223,7 +234,7 @@ function sectionsOf(analytics: Analytics, options: AnalyzeOptions & RenderTextOp
         ['#', 'institution', 'papers', 'fractional', 'share of papers'],
         side.rows.slice(0, rowLimit).map((r, i) => [n(i + 1), clip(r.institution, 60), n(r.papers), frac(r.fractional), pct(r.shareOfPairPapers)]),
         ['r', 'l', 'r', 'r', 'r'],
-      ),
+      ) + renderGatheredUnits(side.rows, options.definitions.institutionLevel),
     );
     parts.push(
       table(
@@ -464,23 +475,24 @@ function sectionsOf(analytics: Analytics, options: AnalyzeOptions & RenderTextOp
     sections.push(
       [
         table(
-          `9. Definition sensitivity: ${label} headline with one definition changed at a time`,
+          `9. Definition sensitivity: ${label} headline with one definition changed at a time (each row's own denominator)`,
           ['definition', 'value', 'papers', label, 'share', '95% CI', 'change', 'share change', 'relative'],
           s.rows.map((r) => [
             r.definition,
-            r.definition === 'baseline' ? definitionsLabel(r.definitions) : r.value,
+            r.definition === 'baseline' ? 'as run' : r.value,
             n(r.papers),
             n(r.pairPapers),
             pct(r.share, 2),
             interval(r.ci95, 2),
-            r.definition === 'baseline' ? '' : `${r.deltaPapers >= 0 ? '+' : ''}${r.deltaPapers}`,
-            r.definition === 'baseline' ? '' : signedPp(r.deltaShare, 2),
-            r.definition === 'baseline' ? '' : signedPct(r.relativeChange),
+            r.definition === 'baseline' ? '' : (r.note ?? `${r.deltaPapers >= 0 ? '+' : ''}${r.deltaPapers}`),
+            r.definition === 'baseline' || r.note ? '' : signedPp(r.deltaShare, 2),
+            r.definition === 'baseline' || r.note ? '' : signedPct(r.relativeChange),
           ]),
           ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
         wrap(
-          `baseline = chinaScope/multinational/dualAffiliation/affiliations/tracks. Across these definitions the ${label} count ranges ` +
+          `baseline (as run) = ${definitionsLabel(base.definitions)} (chinaScope/multinational/dualAffiliation/affiliations/tracks/authors/unlocated/denominator); ${over}. ` +
+            `\`collabscope grid <run dir>\` gives every combination at once. Across these definitions the ${label} count ranges ` +
             `${s.range.minPapers}-${s.range.maxPapers} and the share ${pct(s.range.minShare, 2)}-${pct(s.range.maxShare, 2)} ` +
             `(baseline ${base.pairPapers}, ${pct(base.share, 2)}).`,
         ),
@@ -490,3 +502,4 @@ function sectionsOf(analytics: Analytics, options: AnalyzeOptions & RenderTextOp
 
   return sections.items;
 }
+

@@ -24,7 +24,8 @@ export function sectorsAccumulator(context: AnalysisContext): Accumulator<Sector
     add(view: PaperView) {
       if (!view.inScope || !view.isPair) return;
       const [sideA, sideB] = pairSides(view, context.pair).map(
-        (side) => new Set(side.map((affiliation) => affiliation.affiliation.sector ?? NO_SECTOR)),
+        // the sector of the organisation each affiliation counts as (its own under institutionLevel=unit)
+        (side) => new Set(side.map((affiliation) => affiliation.nodeSector ?? NO_SECTOR)),
       );
       const combinations: string[] = [];
       for (const a of sideA) for (const b of sideB) combinations.push(`${a}\t${b}`);

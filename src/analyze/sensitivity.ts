@@ -2,34 +2,34 @@
 // flipped, one at a time, from the definitions in force. No re-resolution: affiliations carry both
 // the lab's country and the headquarters' country, and the definitions are pure functions of them.
 import { paperHasPair, paperInScope } from '../definitions.js';
-import type { Definitions } from '../types.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, HEADLINE_DEFINITIONS, type Definitions } from '../types.js';
 import type { Accumulator, AnalysisContext, PaperView } from './context.js';
 import { interval } from './counting.js';
 import { round } from './stats.js';
 import type { Sensitivity, SensitivityRow } from './types.js';
 
-const ALTERNATIVES: { [K in keyof Definitions]: [Definitions[K], Definitions[K]] } = {
-  chinaScope: ['mainland', 'greater'],
-  multinational: ['lab', 'hq'],
-  dualAffiliation: ['count', 'ignore'],
-  affiliations: ['all', 'first'],
-  tracks: ['all', 'main'],
-};
-
-/** The baseline, then the baseline with each definition switched to its other value. */
+/** The baseline, then the baseline with each definition switched to each of its other values. */
 export function definitionVariants(baseline: Definitions): Array<{ definition: SensitivityRow['definition']; definitions: Definitions }> {
   const variants: Array<{ definition: SensitivityRow['definition']; definitions: Definitions }> = [{ definition: 'baseline', definitions: baseline }];
-  for (const key of Object.keys(ALTERNATIVES) as Array<keyof Definitions>) {
-    const [x, y] = ALTERNATIVES[key];
-    variants.push({ definition: key, definitions: { ...baseline, [key]: baseline[key] === x ? y : x } });
+  for (const key of DEFINITION_KEYS) {
+    for (const value of DEFINITION_CHOICES[key]) {
+      if (value !== baseline[key]) variants.push({ definition: key, definitions: { ...baseline, [key]: value } });
+    }
   }
   return variants;
 }
 
+const DEFINITION_KEYS = HEADLINE_DEFINITIONS;
+
+/** Said instead of a change when a row cannot differ from the baseline for want of data. */
+export const NO_TRACK_INFORMATION = 'no track information';
+
 export function sensitivityAccumulator(context: AnalysisContext): Accumulator<Sensitivity> {
   const variants = definitionVariants(context.definitions).map((variant) => ({ ...variant, papers: 0, pairPapers: 0 }));
+  let withTrack = 0;
   return {
     add(view: PaperView) {
+      if (view.paper.track?.trim()) withTrack++;
       for (const variant of variants) {
         const isBaseline = variant.definition === 'baseline';
         if (!(isBaseline ? view.inScope : paperInScope(view.paper, variant.definitions))) continue;
@@ -53,6 +53,7 @@ export function sensitivityAccumulator(context: AnalysisContext): Accumulator<Se
           deltaPapers: variant.pairPapers - base.pairPapers,
           deltaShare: round(share - baseShare),
           relativeChange: base.pairPapers ? round((variant.pairPapers - base.pairPapers) / base.pairPapers) : null,
+          ...(variant.definition === 'tracks' && withTrack === 0 ? { note: NO_TRACK_INFORMATION } : {}),
         };
       });
       return {
@@ -69,7 +70,10 @@ export function sensitivityAccumulator(context: AnalysisContext): Accumulator<Se
   };
 }
 
-/** "mainland/lab/count/all/all": the values in the order chinaScope, multinational, dualAffiliation, affiliations, tracks. */
+/**
+ * "mainland/lab/count/all/all/all/infer/located": the values in the order chinaScope, multinational,
+ * dualAffiliation, affiliations, tracks, authors, unlocated, denominator.
+ */
 export function definitionsLabel(definitions: Definitions): string {
-  return (Object.keys(ALTERNATIVES) as Array<keyof Definitions>).map((key) => definitions[key]).join('/');
+  return DEFINITION_KEYS.map((key) => definitions[key] ?? DEFAULT_DEFINITIONS[key]).join('/');
 }

@@ -2,6 +2,7 @@
 // sectors, network, thirdCountries, dualAffiliations, sensitivity). docs/analytics.md documents the
 // same schema for readers. Shares are fractions (0.05 = 5%); "A" and "B" are the two countries of the
 // pair in the order given (US, CN by default). Every list is sorted deterministically.
+import type { OrganisationGraph } from '../kb/organisations.js';
 import type { Definitions } from '../types.js';
 
 export interface AnalyzeOptions {
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   restarts?: number;
   /** Field ids the field findings always describe, on both bases (default ['llm-nlp']). */
   focusFields?: string[];
+  /** Parent links for `definitions.institutionLevel` (default: curated base plus the user's imported files). */
+  organisations?: OrganisationGraph;
 }
 
 /** A 95% Wilson score interval [low, high]. */
@@ -231,6 +234,9 @@ export interface InstitutionRow {
   /** Summed fractional weight of the institution's affiliations in collaboration papers. */
   fractional: number;
   shareOfPairPapers: number;
+  /** At institution level parent/top, when the row gathers other units: each unit and its papers on this side
+   *  (a paper counts once in the row however many of its units appear, so these may sum to more). */
+  units?: Array<{ institution: string; institutionId: string | null; papers: number }>;
 }
 
 export interface InstitutionPairRow {
@@ -491,6 +497,8 @@ export interface SensitivityRow {
   deltaPapers: number;
   deltaShare: number;
   relativeChange: number | null;
+  /** Why the row cannot differ from the baseline (e.g. "no track information"); shown instead of the change. */
+  note?: string;
 }
 
 export interface Sensitivity {
@@ -500,7 +508,36 @@ export interface Sensitivity {
   range: { minPapers: number; maxPapers: number; minShare: number; maxShare: number };
 }
 
+// ---- 0. coverage ------------------------------------------------------------------------------
+
+export interface CoverageRow {
+  venue: string;
+  /** null for the total row. */
+  year: number | null;
+  /** Papers in the track scope. */
+  papers: number;
+  /** Papers with at least one author located (any country). */
+  anyLocated: number;
+  /** Papers with every author located (papers without authors are not). */
+  allLocated: number;
+  /** Papers with no affiliation text at all. */
+  noAffiliations: number;
+  shareAnyLocated: number;
+  shareAllLocated: number;
+}
+
+export interface Coverage {
+  /** The denominator in force: 'located' shares leave out papers with no located (counted) author. */
+  denominator: Definitions['denominator'];
+  /** Venue-years under this share of papers with a located author get a warning. */
+  threshold: number;
+  total: CoverageRow;
+  rows: CoverageRow[];
+  warnings: string[];
+}
+
 export interface Analytics {
+  coverage: Coverage;
   counting: Counting;
   trend: Trend;
   fields: Fields;

@@ -15,6 +15,7 @@ import { registerFetch, registerKbUpdate } from './commands/fetch.js';
 import { registerCompare } from './commands/compare.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
+import { registerGrid } from './commands/grid.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerReport(program);
   registerServe(program);
+  registerGrid(program);
   registerKbUpdate(program); // after the kb command is registered: adds `kb update` to it
   return program;
 }

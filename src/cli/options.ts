@@ -1,7 +1,7 @@
 // Flags shared by several commands: the switchable definitions and the country pair.
 import { Option, type Command } from 'commander';
 import { CollabscopeError } from '../errors.js';
-import { DEFAULT_DEFINITIONS, type Definitions } from '../types.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Definitions } from '../types.js';
 
 export interface DefinitionFlags {
   chinaScope: string;
@@ -9,6 +9,11 @@ export interface DefinitionFlags {
   dualAffiliation: string;
   affiliations: string;
   tracks: string;
+  authors: string;
+  unlocated: string;
+  denominator: string;
+  institutionLevel: string;
+  contestedParents: string;
 }
 
 export function addDefinitionOptions(command: Command): Command {
@@ -37,6 +42,34 @@ export function addDefinitionOptions(command: Command): Command {
       new Option('--tracks <which>', 'all: every track; main: main track only (no workshops, D&B, demos)')
         .choices(['all', 'main'])
         .default(DEFAULT_DEFINITIONS.tracks),
+    )
+    .addOption(
+      new Option('--authors <whose>', "whose affiliations make a paper's countries: all, first, last, or first-last (a single author is both)")
+        .choices([...DEFINITION_CHOICES.authors])
+        .default(DEFAULT_DEFINITIONS.authors),
+    )
+    .addOption(
+      new Option(
+        '--unlocated <policy>',
+        'a company named without a site: infer (from the same author or a co-author at a located site in the run, else hq), hq (headquarters), exclude (unknown)',
+      )
+        .choices([...DEFINITION_CHOICES.unlocated])
+        .default(DEFAULT_DEFINITIONS.unlocated),
+    )
+    .addOption(
+      new Option('--denominator <papers>', 'located: shares over papers with at least one located author; all: over every paper')
+        .choices([...DEFINITION_CHOICES.denominator])
+        .default(DEFAULT_DEFINITIONS.denominator),
+    )
+    .addOption(
+      new Option('--institution-level <level>', 'unit: institutes and labs as resolved; parent: the organisation a unit is part of; top: the root organisation (subsidiaries into their group)')
+        .choices(['unit', 'parent', 'top'])
+        .default(DEFAULT_DEFINITIONS.institutionLevel),
+    )
+    .addOption(
+      new Option('--contested-parents <policy>', 'separate: a contested parent link (a university run by an academy) is not followed; follow: it is')
+        .choices(['separate', 'follow'])
+        .default(DEFAULT_DEFINITIONS.contestedParents),
     );
 }
 
@@ -47,6 +80,11 @@ export function definitionsFrom(flags: DefinitionFlags): Definitions {
     dualAffiliation: flags.dualAffiliation as Definitions['dualAffiliation'],
     affiliations: flags.affiliations as Definitions['affiliations'],
     tracks: flags.tracks as Definitions['tracks'],
+    authors: flags.authors as Definitions['authors'],
+    unlocated: flags.unlocated as Definitions['unlocated'],
+    denominator: flags.denominator as Definitions['denominator'],
+    institutionLevel: flags.institutionLevel as Definitions['institutionLevel'],
+    contestedParents: flags.contestedParents as Definitions['contestedParents'],
   };
 }
 

@@ -42,7 +42,7 @@ export function convertRor(records: unknown[], file: string): Converted {
   });
   const institutions = pending.map(({ institution, parentRor }) => {
     const parent = parentRor ? byRorId.get(parentRor) : undefined;
-    return parent ? { ...institution, parent } : institution;
+    return parent ? { ...institution, parent, parentSource: `ROR parent relationship of ${parentRor}` } : institution;
   });
   return { institutions, skipped };
 }

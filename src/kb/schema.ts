@@ -21,6 +21,17 @@ export const InstitutionSchema = z
     domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]),
     /** Id of the parent organisation (a CAS institute's parent is "cn-cas"; a lab's, its company). */
     parent: z.string().optional(),
+    /** part (default): the unit is part of the parent (an institute, a lab, a campus, a school); rolled up
+     *  under --institution-level parent. subsidiary: a company the parent owns that keeps its own identity
+     *  (Waymo, GitHub); rolled up only under --institution-level top. */
+    parentKind: z.enum(['part', 'subsidiary']).optional(),
+    /** Where the parent link is stated (the organisation's own page, a registry record): a URL or a citation. */
+    parentSource: z.string().min(3).optional(),
+    /** The unit is an organisation in its own right although the parent runs it (a university run by an
+     *  academy, a joint lab): rolled up only under `--contested-parents follow`. */
+    parentContested: z.boolean().optional(),
+    /** Why the link is contested, or any other caveat about it. */
+    parentNote: z.string().min(3).optional(),
     /** Main city, used to tell apart institutions sharing a name. */
     city: z.string().optional(),
     /** A company with labs in many countries: the country above is its headquarters. */
@@ -28,7 +39,10 @@ export const InstitutionSchema = z
     /** Extra context words that point to this institution when a name is shared (a province, a state). */
     places: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .refine((inst) => inst.parent !== undefined || [inst.parentKind, inst.parentSource, inst.parentContested, inst.parentNote].every((v) => v === undefined), {
+    message: 'parentKind, parentSource, parentContested and parentNote describe a parent link: set parent too',
+  });
 
 export type Institution = z.infer<typeof InstitutionSchema> & { sector: import('../types.js').Sector };
 

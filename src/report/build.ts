@@ -34,6 +34,8 @@ export function readRun(dir: string): Run {
       `${join(dir, 'summary.json')}: no ${missing.join(', ')} section${missing.length > 1 ? 's' : ''}; re-run \`collabscope analyze\` with this version`,
     );
   }
+  // A run from before the institution level existed counted units as resolved.
+  summary.definitions = { institutionLevel: 'unit', contestedParents: 'separate', ...(summary.definitions as object) };
   return { summary: summary as unknown as Summary, papers: readPapers(dir) };
 }
 

@@ -1,5 +1,6 @@
 // Plain-text explanation of one paper: every author, raw affiliation, what it resolved to and why.
 import type { Paper } from '../types.js';
+import { describePlacement } from '../resolve/unlocated.js';
 
 export function renderExplanation(paper: Paper): string {
   const lines = [
@@ -18,10 +19,22 @@ export function renderExplanation(paper: Paper): string {
         : `UNRESOLVED${a.reason ? `: ${a.reason}` : ''}`;
       lines.push(`   - "${a.raw}"`, `       -> ${answer}`, `       rule: ${a.method}, confidence ${a.confidence.toFixed(2)}${a.model ? `, model ${a.model}` : ''}`);
       for (const e of a.evidence) lines.push(`       evidence: ${e}`);
+      if (a.method === 'hq-default') {
+        lines.push(
+          `       unlocated company: ${a.inferred ? describePlacement(a.inferred) : '--unlocated infer: no located site of the company in the run for this author or a co-author, so the headquarters'}; --unlocated hq: ${a.country ?? 'unknown'}; --unlocated exclude: unknown`,
+        );
+      }
     }
   });
   lines.push('', `fields: ${paper.fields.join(', ') || '(none)'}`);
   for (const e of paper.fieldEvidence) lines.push(`   ${e.field} <- ${e.signal}: ${e.terms.join(', ')} (score ${e.score})`);
-  lines.push(`technologies: ${paper.technologies.map((t) => `${t.name} [${t.origin.organization}, ${t.origin.country}] via "${t.matched.join('", "')}"`).join('; ') || '(none)'}`);
+  lines.push(`technologies: ${paper.technologies.map(describeTechnology).join('; ') || '(none)'}`);
   return lines.join('\n');
+}
+
+/** "GPT family [OpenAI, US] via "GPT-4" (mentioned: comparison: outperforms)". */
+function describeTechnology(t: Paper['technologies'][number]): string {
+  const derived = t.derivedFrom ? `, derived from ${t.derivedFrom}` : '';
+  const use = t.use === 'mentioned' ? ` (mentioned only: ${t.cue ?? 'no cue recorded'})` : t.use === 'used' ? ' (used)' : '';
+  return `${t.name} [${t.origin.organization}, ${t.origin.country}${derived}] via "${t.matched.join('", "')}"${use}`;
 }

@@ -6,6 +6,7 @@ import type { Chart, DataTable } from './charts/index.js';
 import { corpusLabel, DEFINITION_LABELS, describeDefinitions, interval, pairLabel, pairPapersPhrase, percent } from './charts/theme.js';
 import { escapeHtml, html, raw, type SafeHtml } from './escape.js';
 import type { Definitions } from '../types.js';
+import type { Coverage } from '../analyze/index.js';
 
 export interface RenderedChart extends Chart {
   svg: string;
@@ -40,14 +41,17 @@ export function renderReportHtml(page: ReportPage): string {
     summary.warnings.count ? `Warnings: ${describeCounts(summary.warnings.byCode)}.` : '',
     summary.skipped.count ? `Skipped records: ${describeCounts(summary.skipped.byCode)}.` : '',
     summary.papersInScope !== summary.papers ? `${summary.papersInScope.toLocaleString('en-US')} of ${summary.papers.toLocaleString('en-US')} papers are in scope.` : '',
+    ...(summary.notices ?? []),
   ].filter(Boolean);
   const title = `${label} research collaboration — ${scope}`;
   const body = html`<header>
 <p class="kicker">collabscope report</p>
 <h1>${title}</h1>
 <p class="lede"><strong>${headline.count.toLocaleString('en-US')}</strong> of ${headline.total.toLocaleString('en-US')} in-scope papers
-(<strong>${percent(headline.share, 2)}</strong>, 95% interval ${interval(headline.ci95, 2)}) are ${label} collaboration papers: ${pairPapersPhrase(summary.pair)}.</p>
+(<strong>${percent(headline.share, 2)}</strong>, 95% interval ${interval(headline.ci95, 2)}) are ${label} collaboration papers: ${pairPapersPhrase(summary.pair)}.
+${summary.definitions.denominator === 'all' ? 'The denominator is every in-scope paper.' : summary.definitions.denominator === 'located' ? 'The denominator is the in-scope papers with at least one located author.' : ''}</p>
 ${definitionsList(summary.definitions)}
+${summary.coverage ? coverageSection(summary.coverage) : ''}
 <p class="note">${notes.join(' ')}</p>
 <nav aria-label="Charts"><ol>${charts.map((c) => html`<li><a href="#${c.id}">${c.title}</a></li>`)}</ol></nav>
 </header>
@@ -74,8 +78,23 @@ ${body.html}
 `;
 }
 
+/** Papers with any and with every author located, per venue-year, with the warnings under the threshold. */
+function coverageSection(c: Coverage): SafeHtml {
+  const rows = [...c.rows, c.total].map(
+    (r) =>
+      html`<tr><th scope="row">${r.year === null ? r.venue : `${r.venue} ${r.year}`}</th><td>${r.papers.toLocaleString('en-US')}</td><td>${r.anyLocated.toLocaleString('en-US')} (${percent(r.shareAnyLocated, 1)})</td><td>${r.allLocated.toLocaleString('en-US')} (${percent(r.shareAllLocated, 1)})</td><td>${r.noAffiliations.toLocaleString('en-US')}</td></tr>`,
+  );
+  const over =
+    c.denominator === 'all'
+      ? 'Shares are over all papers (--denominator all), including those with no located author.'
+      : 'Shares are over the papers with at least one located author (--denominator located).';
+  return html`<section class="coverage" aria-labelledby="coverage-title"><h2 id="coverage-title">Coverage</h2>
+<table><thead><tr><th scope="col">venue-year</th><th scope="col">papers</th><th scope="col">at least one author located</th><th scope="col">every author located</th><th scope="col">no affiliation data</th></tr></thead><tbody>${rows}</tbody></table>
+<p>${over}${c.warnings.length ? ' ' : ''}${c.warnings.join(' ')}</p></section>`;
+}
+
 function definitionsList(definitions: Definitions): SafeHtml {
-  const keys = Object.keys(DEFINITION_LABELS) as Array<keyof Definitions>;
+  const keys = (Object.keys(DEFINITION_LABELS) as Array<keyof Definitions>).filter((key) => definitions[key] !== undefined);
   const items = keys.map((key) => {
     const entry = DEFINITION_LABELS[key] as { label: string; values: Record<string, string> };
     return html`<div><dt>${entry.label}</dt><dd>${entry.values[definitions[key]] ?? definitions[key]} <span class="flag">(--${kebab(key)} ${definitions[key]})</span></dd></div>`;

@@ -6,11 +6,13 @@ export function renderHeadline(summary: HeadlineSummary): string {
   const key = `${summary.pair[0]}-${summary.pair[1]}`;
   const rowsOf = (groups: HeadlineSummary['years']) =>
     Object.entries(groups).map(([name, g]) => [name, g.papers, g.pairs[key].papers, percent(g.pairs[key].share, 2)]);
-  const header = ['', 'papers', `${key} papers`, 'share'];
+  const located = summary.definitions.denominator !== 'all';
+  const header = ['', located ? 'papers located' : 'papers', `${key} papers`, 'share'];
   const total = ['all', summary.papersInScope, summary.pairs[key].papers, percent(summary.pairs[key].share, 2)];
-  const parts = [textTable(`${key} collaboration by year`, ['year', ...header.slice(1)], [...rowsOf(summary.years), total])];
+  const over = located ? 'share of papers with at least one located author (--denominator located)' : 'share of all papers (--denominator all)';
+  const parts = [textTable(`${key} collaboration by year; ${over}`, ['year', ...header.slice(1)], [...rowsOf(summary.years), total])];
   if (Object.keys(summary.venues).length > 1) {
-    parts.push(textTable(`${key} collaboration by venue`, ['venue', ...header.slice(1)], rowsOf(summary.venues)));
+    parts.push(textTable(`${key} collaboration by venue; ${over}`, ['venue', ...header.slice(1)], rowsOf(summary.venues)));
   }
   const u = summary.unresolved;
   parts.push(
@@ -21,6 +23,7 @@ export function renderHeadline(summary: HeadlineSummary): string {
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}`,
   );
+  if (summary.notices?.length) parts.push(summary.notices.join('\n'));
   return parts.join('\n\n');
 }
 

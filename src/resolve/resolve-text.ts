@@ -6,12 +6,13 @@ import { cleanText, surfaceOf, tokenize, type Token } from './normalize.js';
 import { isSegmentBreak, type Gazetteer, type PlaceHit } from './places.js';
 import { wordLists, type Mention, type NameIndex } from './name-index.js';
 import { chooseCandidate, countryFromPlaces, describe, soleCandidate, type Choice, type DisambiguationContext, type PlaceCountry } from './context.js';
-import { segmentTokens, institutionPhrase, type Segment } from './segment.js';
+import { segmentTokens, institutionPhrase, isLegalFormOnly, type Segment } from './segment.js';
 import { countryOfDomain, isWebmail } from './domains.js';
 import type { FuzzyCorrector } from './fuzzy.js';
-import type { InstRecord } from './records.js';
+import { recordAffiliation, type InstRecord } from './records.js';
 import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
+import { shortFormAffiliation, shortFormRecord } from './short-form.js';
 
 /** How sure each rule is. */
 export const CONFIDENCE = {
@@ -62,7 +63,16 @@ function note(affiliation: Affiliation, alternatives: InstRecord[], namesNoInsti
   if (alternatives.length > 0 || namesNoInstitution) notes.set(affiliation, { alternatives, namesNoInstitution });
 }
 
+/** A text that is only an e-mail address or a web domain ("someone@cs.example.ac.uk", "lab.example.cn"). */
+const ADDRESS_ONLY = /^\s*(?:[\w.+-]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,})\s*$/i;
+
 export function resolveText(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {
+  const address = ADDRESS_ONLY.exec(raw);
+  if (address && /[@]|\.(?:[a-z]{2}|edu|org|com|net|gov)$/i.test(raw.trim())) {
+    const domain = address[1].toLowerCase();
+    const byDomain = fromEmailDomain(parts, raw, domain, `the text is an address (${domain}), not a name`);
+    if (byDomain) return [byDomain];
+  }
   const cleaned = cleanText(raw);
   let tokens = tokenize(cleaned);
   if (!tokens.some(hasLetter)) {
@@ -94,6 +104,19 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
         starts = parts.lexicon.startsOf(tokens);
       }
     }
+  }
+  if (mentions.length === 0) {
+    const respelt = respellOneWord(parts, tokens);
+    if (respelt) {
+      mentions = respelt.mentions;
+      fuzzyChanged = respelt.changed;
+      tokens = respelt.tokens;
+      starts = parts.lexicon.startsOf(tokens);
+    }
+  }
+  if (mentions.length === 0) {
+    const short = shortFormRecord(parts.names, tokens);
+    if (short) return [shortFormAffiliation(raw, short)];
   }
   const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
@@ -142,6 +165,35 @@ function merge(tokens: Token[], from: number, to: number, norm: string): { token
   return { tokens: [...tokens.slice(0, from), merged, ...tokens.slice(to)], changed: new Set([from]) };
 }
 
+/**
+ * "Zorbe Univrsity", "Max Plank Institute ...": one word, though indexed somewhere (bulk lists carry
+ * typos), respelt as a curated word one edit away, so that the words of its segment spell exactly one
+ * curated name of at least two words. Tried only when nothing else matched; null when no respelling does.
+ */
+function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: Token[]; mentions: Mention[]; changed: Set<number> } | null {
+  if (tokens.length > 12) return null;
+  const fuzzy = parts.fuzzy();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const word of fuzzy.neighbours(tokens[i].norm)) {
+      const changedTokens = tokens.slice();
+      changedTokens[i] = { ...tokens[i], norm: word };
+      const changed = new Set([i]);
+      const found = parts.names
+        .findMentions(changedTokens)
+        .filter((m) => m.via === 'alias' && plausibleCorrection(m, changed) && m.candidates.some((c) => c.source === 'curated') && spansSegment(m, changedTokens));
+      if (found.length === 1) return { tokens: changedTokens, mentions: found, changed };
+    }
+  }
+  return null;
+}
+
+/** A mention that is its whole comma segment. */
+function spansSegment(m: Mention, tokens: Token[]): boolean {
+  const startsSegment = m.start === 0 || isSegmentBreak(tokens[m.start].gapBefore);
+  const endsSegment = m.end === tokens.length || isSegmentBreak(tokens[m.end].gapBefore);
+  return startsSegment && endsSegment;
+}
+
 /** A corrected name counts when it is at least two words long and only one of them was corrected ("Tsinghua Univeristy"). */
 function plausibleCorrection(m: Mention, changed: Set<number>): boolean {
   let corrected = 0;
@@ -182,11 +234,11 @@ function fromMentions(
     const ownPlaces = mentions.length === 1 ? free : placesOf(free, mentions, n);
     const own = mentions.length === 1 ? located : countryFromPlaces(ownPlaces);
     const labPlace = own ?? labLocationAfter(parts, tokens, mention);
-    const affiliation = fromRecord(parts, raw, choice, via, mention, tokens, labPlace, emailDomain, namedCountries(ownPlaces));
+    const affiliation = fromRecord(parts, raw, choice, via, mention, tokens, labPlace, emailDomain, namedCountries(ownPlaces, tokens));
     results.push({ affiliation, record: choice.record, via });
   }
   if (results.length === 1) return [results[0].affiliation];
-  return dropParentsAndDuplicates(parts, dropContradictedAcronyms(results, new Set(namedCountries(free)))).map((r) => r.affiliation);
+  return dropParentsAndDuplicates(parts, dropContradictedAcronyms(results, new Set(namedCountries(free, tokens)))).map((r) => r.affiliation);
 }
 
 function disambiguationContext(free: PlaceHit[], located: PlaceCountry | null, tokens: Token[], normText: string, emailDomain: string | null): DisambiguationContext {
@@ -206,10 +258,18 @@ function countriesInside(places: PlaceHit[], mention: Mention): Set<string> {
   return out;
 }
 
-/** Countries named outright, each as an address segment of its own (", Indonesia"). */
-function namedCountries(places: PlaceHit[]): string[] {
+/**
+ * Countries named outright: as an address segment of its own (", Indonesia"), or as the text's last
+ * words right after another place or a postcode ("... Aviano Italy", "... Biddeford ME 04005 USA").
+ */
+function namedCountries(places: PlaceHit[], tokens: Token[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < places.length; i++) if (places[i].kind === 'country' && places[i].standalone) out.push(...places[i].countries);
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i];
+    if (p.kind !== 'country') continue;
+    const addressEnd = p.end === tokens.length && p.start > 0 && ((i > 0 && places[i - 1].end === p.start) || /^\d{3,}$/.test(tokens[p.start - 1].norm));
+    if (p.standalone || addressEnd) out.push(...p.countries);
+  }
   return out;
 }
 
@@ -263,17 +323,7 @@ function fromRecord(
   if (choice.evidence) evidence.push(choice.evidence);
   let confidence: number = via === 'acronym' ? CONFIDENCE.acronym : via === 'fuzzy' ? CONFIDENCE.fuzzy : via === 'compact' ? CONFIDENCE.compact : record.source === 'curated' ? CONFIDENCE.alias : CONFIDENCE.aliasBulk;
   if (choice.byPrior) confidence = Math.min(confidence, CONFIDENCE.byPrior);
-  const base: Affiliation = {
-    raw,
-    institution: record.name,
-    institutionId: record.id,
-    country: record.country,
-    hqCountry: null,
-    sector: record.sector,
-    confidence,
-    method,
-    evidence,
-  };
+  const base = recordAffiliation(raw, record, method, confidence, evidence);
   const hq = multinationalRoot(parts, record);
   let result: Affiliation = base;
   if (hq) result = placeMultinational(parts, base, record, hq, located ?? (record === hq ? siteInName(parts, tokens, mention, hq) : null));
@@ -409,7 +459,9 @@ function dropParentsAndDuplicates(parts: TextResolverParts, results: Array<{ aff
 
 function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tokens: Token[], places: PlaceHit[], emailDomain: string | null): Affiliation[] {
   const segments = segmentTokens(tokens, cleaned, places);
-  const phrase = institutionPhrase(segments);
+  const found = institutionPhrase(segments);
+  // a legal form alone ("Inc", "Ltd.") is never an institution
+  const phrase = found && isLegalFormOnly(tokens, found.start, found.end) ? null : found;
   const located = countryFromPlaces(places);
   if (phrase) return [unknownInstitution(parts, raw, phrase, located, emailDomain, tokens)];
   const what = describeSegments(segments);

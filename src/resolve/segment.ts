@@ -2,7 +2,7 @@
 // China"), a department ("School of Computer Science"), an institution-looking phrase ("Hangzhou Dianzi
 // University") or another name ("SenseTime"). Used when the text names no known institution.
 import type { Token } from './normalize.js';
-import { isSegmentBreak, type PlaceHit } from './places.js';
+import { isSegmentBreak, POSTCODE_PART, type PlaceHit } from './places.js';
 import { wordLists } from './name-index.js';
 
 export type SegmentKind = 'place' | 'department' | 'institution' | 'other';
@@ -22,18 +22,38 @@ const HEAD_WORDS = new Set([
   'polytechnique', 'hochschule', 'fachhochschule', 'ecole', 'scuola', 'hospital', 'clinic', 'laboratory', 'inc',
   'corporation', 'ltd', 'limited', 'gmbh', 'ag', 'company', 'technology', 'research', 'foundation', 'center', 'agency',
   'council', 'ministry', 'llc', 'plc', 'srl', 'bv', 'sa', 'group', 'ai', 'labs', 'museum', 'observatory', 'consortium',
+  'universitatea', 'universitesi', 'universitet', 'univerzitet', 'univerza', 'sveuciliste', 'politechnika', 'politeknik',
+  'ammattikorkeakoulu', 'korkeakoulu', 'hogskola', 'hogskolan', 'daigaku', 'faculdade', 'escuela', 'escola', 'universiti',
+  'instytut', 'uczelnia', 'hochschule', 'fakultas', 'centro', 'centre', 'laboratoire', 'laboratorio', 'ospedale', 'hopital',
+  'school', 'klinik', 'klinikum', 'universitatsklinikum', 'trust',
 ]);
 
 /** Words that make a phrase an organisation even when every other word is generic ("National University of Defense Technology"). */
 const ORGANISATION_WORDS = new Set([
   'university', 'universitat', 'universite', 'universidad', 'universita', 'universiteit', 'universitet', 'uniwersytet',
   'universidade', 'polytechnic', 'politecnico', 'polytechnique', 'academy', 'hochschule', 'inc', 'corporation', 'ltd',
-  'gmbh', 'company', 'hospital', 'foundation', 'ministry',
+  'gmbh', 'company', 'hospital', 'foundation', 'ministry', 'universitatea', 'universitesi', 'universitas', 'yliopisto',
+  'politechnika', 'egyetem', 'sveuciliste', 'univerza', 'daigaku', 'ammattikorkeakoulu',
 ]);
 
 const ALWAYS_UNITS = new Set(['department', 'departments', 'dept', 'depts', 'faculty', 'division', 'chair']);
 
 const NON_PLACE_FILLERS = /^\d+$/;
+
+/** Legal forms: a segment of these alone ("COGNANO, Inc.", "X Co., Ltd.") is the end of the name before it, never a name. */
+const LEGAL_FORMS = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'plc', 'corp', 'corporation', 'company', 'co', 'gmbh', 'ag', 'sa',
+  'srl', 'spa', 'bv', 'nv', 'pte', 'pvt', 'bhd', 'sdn', 'oy', 'oyj', 'ab', 'as', 'kk', 'sas', 'sarl', 'lp', 's', 'r', 'l', 'p',
+  'a', 'b', 'v', 'se', 'jsc', 'pty',
+]);
+
+/** Whether a segment's words are all legal-form words ("Inc", "Co Ltd", "S.r.l."). */
+export function isLegalFormOnly(tokens: Token[], start: number, end: number): boolean {
+  // a letter alone ("P", a cut "P.R. China") is no legal form; "S.r.l." is three of them
+  if (end - start === 1 && tokens[start].norm.length === 1) return false;
+  for (let i = start; i < end; i++) if (!LEGAL_FORMS.has(tokens[i].norm)) return false;
+  return end > start;
+}
 
 export function segmentTokens(tokens: Token[], text: string, places: PlaceHit[]): Segment[] {
   const inPlace = new Array<boolean>(tokens.length).fill(false);
@@ -42,6 +62,8 @@ export function segmentTokens(tokens: Token[], text: string, places: PlaceHit[])
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i === tokens.length || isSegmentBreak(tokens[i].gapBefore)) {
+      // "COGNANO, Inc.": a legal form after a comma stays with the name before it
+      if (i < tokens.length && tokens[i].gapBefore === ',' && isLegalFormOnly(tokens, i, segmentEnd(tokens, i))) continue;
       const slice = tokens.slice(start, i);
       const kind = classify(slice, inPlace.slice(start, i));
       segments.push({ start, end: i, kind, text: text.slice(slice[0].start, slice[slice.length - 1].end) });
@@ -51,9 +73,15 @@ export function segmentTokens(tokens: Token[], text: string, places: PlaceHit[])
   return segments;
 }
 
+function segmentEnd(tokens: Token[], from: number): number {
+  let end = from + 1;
+  while (end < tokens.length && !isSegmentBreak(tokens[end].gapBefore)) end++;
+  return end;
+}
+
 function classify(tokens: Token[], inPlace: boolean[]): SegmentKind {
   const words = tokens.map((t) => t.norm);
-  if (tokens.every((t, i) => inPlace[i] || NON_PLACE_FILLERS.test(t.norm) || t.norm.length === 1)) return 'place';
+  if (tokens.every((t, i) => inPlace[i] || NON_PLACE_FILLERS.test(t.norm) || t.norm.length === 1 || POSTCODE_PART.test(t.surface))) return 'place';
   if (isDepartment(words)) return 'department';
   if (words.some((w) => HEAD_WORDS.has(w))) return 'institution';
   return 'other';

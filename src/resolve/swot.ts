@@ -89,6 +89,9 @@ function swotCountry(entry: SwotEntry, gazetteer: Gazetteer): string | null {
   const generic = fromDomain === null;
   if (!generic && !entry.domain.endsWith('.edu')) return fromDomain;
   const tokens = tokenize(cleanText(entry.names[0]));
+  // a country named outright wins over towns the words may also be ("Anna University, Chennai, India")
+  const countries = gazetteer.countriesNamedOutright(tokens);
+  if (countries.length === 1) return countries[0];
   const named = gazetteer.countriesNamedIn(tokens);
   if (named.length === 1) return named[0];
   if (generic || tokens.some((t) => FOREIGN_HEADS.has(t.norm))) return null;

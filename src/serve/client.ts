@@ -40,7 +40,15 @@ interface ChartsResponse {
   label: string;
   pair: [string, string];
   definitions: Record<string, string>;
-  headline: { papers: number; papersInScope: number; pairPapers: number; share: number; ci95: [number, number]; unresolved: { affiliations: number; unresolved: number; share: number } };
+  headline: {
+    papers: number;
+    papersInScope: number;
+    pairPapers: number;
+    share: number;
+    ci95: [number, number];
+    unresolved: { affiliations: number; unresolved: number; share: number };
+    coverage?: { papers: number; anyLocated: number; allLocated: number; shareAnyLocated: number; shareAllLocated: number };
+  };
   charts: ChartPayload[];
 }
 
@@ -86,14 +94,14 @@ interface PaperPayload {
     countries: string[];
     fields: string[];
     fieldEvidence: Array<{ field: string; signal: string; terms: string[]; score: number }>;
-    technologies: Array<{ name: string; origin: { organization: string; country: string }; matched: string[] }>;
+    technologies: Array<{ name: string; origin: { organization: string; country: string }; matched: string[]; use?: string; cue?: string }>;
   };
   authors: Array<{ name: string; emailDomain: string | null; countries: string[]; dual: boolean; affiliations: AffiliationPayload[] }>;
 }
 
 export function dashboardClient(): void {
   const vega = (window as unknown as { vega: VegaGlobal }).vega;
-  const DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks'];
+  const DEFINITIONS = ['chinaScope', 'multinational', 'dualAffiliation', 'affiliations', 'tracks', 'authors', 'unlocated', 'denominator', 'institutionLevel', 'contestedParents'];
   const form = document.getElementById('controls') as HTMLFormElement;
   const statusEl = document.getElementById('status') as HTMLElement;
   const headlineEl = document.getElementById('headline') as HTMLElement;
@@ -225,7 +233,8 @@ export function dashboardClient(): void {
     line.style.margin = '0';
     const pairCount = countButton(fmt(h.pairPapers), { has: 'pair' }, `${label} collaboration papers`);
     pairCount.id = 'headline-pair';
-    const total = countButton(fmt(h.papersInScope), { scope: 'in' }, 'in-scope papers');
+    const located = data.definitions.denominator !== 'all';
+    const total = countButton(fmt(h.papersInScope), { scope: 'in' }, located ? 'in-scope papers with a located author' : 'in-scope papers');
     total.id = 'headline-total';
     const strong = el('strong');
     strong.append(pairCount);
@@ -233,12 +242,16 @@ export function dashboardClient(): void {
       strong,
       ` of `,
       total,
-      ` in-scope papers (${pct(h.share, 2)}, 95% interval ${pct(h.ci95[0], 2)}–${pct(h.ci95[1], 2)}) are ${label} collaboration papers: at least one author affiliated in ${countryProse(data.pair[0])} and one in ${countryProse(data.pair[1])}.`,
+      `${located ? ' in-scope papers with at least one located author' : ' in-scope papers (all, located or not)'} (${pct(h.share, 2)}, 95% interval ${pct(h.ci95[0], 2)}–${pct(h.ci95[1], 2)}) are ${label} collaboration papers: at least one author affiliated in ${countryProse(data.pair[0])} and one in ${countryProse(data.pair[1])}.`,
     );
     const note = el(
       'p',
       'definitions',
-      `Unresolved affiliations in this view: ${fmt(h.unresolved.unresolved)} of ${fmt(h.unresolved.affiliations)} (${pct(h.unresolved.share, 2)}). ${data.charts[0]?.caption.match(/Definitions: .*$/)?.[0] ?? ''}`,
+      `Unresolved affiliations in this view: ${fmt(h.unresolved.unresolved)} of ${fmt(h.unresolved.affiliations)} (${pct(h.unresolved.share, 2)}). ` +
+        (h.coverage
+          ? `Coverage: ${fmt(h.coverage.anyLocated)} of ${fmt(h.coverage.papers)} papers (${pct(h.coverage.shareAnyLocated, 1)}) have a located author, ${fmt(h.coverage.allLocated)} (${pct(h.coverage.shareAllLocated, 1)}) every author located. `
+          : '') +
+        `${data.charts[0]?.caption.match(/Definitions: .*$/)?.[0] ?? ''}`,
     );
     headlineEl.append(line, note);
   }
@@ -434,7 +447,10 @@ export function dashboardClient(): void {
     body.push(fields, el('h3', undefined, 'Technologies'));
     const tech = el('ul');
     if (p.technologies.length === 0) tech.append(el('li', undefined, '(none detected)'));
-    for (const t of p.technologies) tech.append(el('li', undefined, `${t.name} (${t.origin.organization}, ${t.origin.country}) via "${t.matched.join('", "')}"`));
+    for (const t of p.technologies) {
+      const mention = t.use === 'mentioned' ? ` (mentioned only: ${t.cue ?? 'no cue'}; not counted)` : '';
+      tech.append(el('li', undefined, `${t.name} (${t.origin.organization}, ${t.origin.country}) via "${t.matched.join('", "')}"${mention}`));
+    }
     body.push(tech);
     drawerBody.replaceChildren(...body);
     drawer.scrollTop = 0;

@@ -42,6 +42,11 @@ export function dashboardPage(meta: Meta): string {
 <label>Dual affiliations <select name="dualAffiliation"><option value="count">link the countries</option><option value="ignore">ignored</option></select></label>
 <label>Affiliations <select name="affiliations"><option value="all">all</option><option value="first">first only</option></select></label>
 <label>Tracks <select name="tracks"><option value="all">all</option><option value="main">main only</option></select></label>
+<label>Authors <select name="authors"><option value="all">all</option><option value="first">first only</option><option value="last">last only</option><option value="first-last">first and last</option></select></label>
+<label>Company without a site <select name="unlocated"><option value="infer">inferred from the run</option><option value="hq">headquarters</option><option value="exclude">unknown</option></select></label>
+<label>Denominator <select name="denominator"><option value="located">papers with a located author</option><option value="all">all papers</option></select></label>
+<label>Institutions <select name="institutionLevel"><option value="parent">parent organisation</option><option value="unit">units as resolved</option><option value="top">root organisation</option></select></label>
+<label>Contested parents <select name="contestedParents"><option value="separate">kept separate</option><option value="follow">followed</option></select></label>
 </fieldset>
 <button type="button" id="reset">Reset</button>
 </form>

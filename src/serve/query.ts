@@ -6,13 +6,15 @@
 //                institution=Tsinghua University (name or knowledge-base id, case-insensitive)
 //   analysis     pair=US,CN  chinaScope=mainland|greater  multinational=lab|hq
 //                dualAffiliation=count|ignore  affiliations=all|first  tracks=all|main
+//                authors=all|first|last|first-last  unlocated=infer|hq|exclude  denominator=located|all
 //   drill        has=pair (an in-scope collaboration paper of the pair)  scope=in (an in-scope paper)
 //                primaryField=vision|none  sideInstitution=<node key>  institutionNode=<node key>
 //                pairSectors=company,education  technology=<id>  country=<ISO code>
 //   paging       limit (default 100, at most 1000)  offset
-import type { Affiliation, Definitions, Paper } from '../types.js';
-import { affiliationCountry, countedAffiliations, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
-import { institutionKey, pairSides, viewPaper } from '../analyze/context.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Affiliation, type Definitions, type Paper } from '../types.js';
+import { affiliationCountry, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
+import { pairSides, viewPaper } from '../analyze/context.js';
+import { loadOrganisations, organisationMatches, organisationNode } from '../kb/organisations.js';
 import { CollabscopeError } from '../errors.js';
 import { countsAs } from '../classify/techflow.js';
 
@@ -44,13 +46,7 @@ export interface Query {
   offset: number;
 }
 
-export const DEFINITION_CHOICES: { [K in keyof Definitions]: readonly Definitions[K][] } = {
-  chinaScope: ['mainland', 'greater'],
-  multinational: ['lab', 'hq'],
-  dualAffiliation: ['count', 'ignore'],
-  affiliations: ['all', 'first'],
-  tracks: ['all', 'main'],
-};
+export { DEFINITION_CHOICES };
 
 const FILTER_KEYS = ['venue', 'year', 'field', 'sector', 'institution'] as const;
 const DRILL_KEYS = ['has', 'scope', 'primaryField', 'sideInstitution', 'institutionNode', 'pairSectors', 'technology', 'country'] as const;
@@ -81,7 +77,8 @@ export function parseQuery(params: URLSearchParams, defaults: { pair: [string, s
     if (values.length > 1) throw new QueryError(`parameter "${key}" given ${values.length} times`);
     return values[0]?.trim();
   };
-  const definitions = { ...defaults.definitions };
+  // a run written before a definition existed does not record it: the default applies
+  const definitions = { ...DEFAULT_DEFINITIONS, ...defaults.definitions };
   for (const key of Object.keys(DEFINITION_CHOICES) as Array<keyof Definitions>) {
     const value = single(key);
     if (value === undefined) continue;
@@ -171,7 +168,7 @@ export function viewKey(query: Query): string {
 }
 
 function counted(paper: Paper, definitions: Definitions): Affiliation[] {
-  return paper.authors.flatMap((author) => countedAffiliations(author, definitions));
+  return countedAuthors(paper.authors, definitions).flatMap((author) => countedAffiliations(author, definitions));
 }
 
 /** Whether a paper passes the dashboard's filters (under the definitions, for sector and institution). */
@@ -187,7 +184,8 @@ export function matchesFilters(paper: Paper, filters: Filters, definitions: Defi
     if (filters.sectors.length && !affiliations.some((a) => filters.sectors.includes(a.sector ?? NO_SECTOR))) return false;
     if (
       filters.institutions.length &&
-      !affiliations.some((a) => filters.institutions.some((name) => a.institution?.toLowerCase() === name || a.institutionId?.toLowerCase() === name))
+      // a unit's own name or id, or the organisation it counts as at the institution level in force
+      !affiliations.some((a) => filters.institutions.some((name) => organisationMatches(a, name, definitions, loadOrganisations())))
     ) {
       return false;
     }
@@ -220,7 +218,7 @@ export function matchesDrill(paper: Paper, query: Query): boolean {
   if (drill.technology !== undefined && !paper.technologies.some((t) => t.id === drill.technology && countsAs(t, 'used'))) return false;
   if (drill.country !== undefined && !paper.countries.includes(drill.country)) return false;
   if (drill.institutionNode !== undefined) {
-    const keys = counted(paper, definitions).map((a) => institutionKey(a, affiliationCountry(a, definitions)));
+    const keys = counted(paper, definitions).map((a) => organisationNode(a, affiliationCountry(a, definitions), definitions, loadOrganisations())?.key ?? null);
     if (!keys.includes(drill.institutionNode)) return false;
   }
   if (drill.sideInstitution !== undefined || drill.pairSectors !== undefined) {
@@ -229,7 +227,7 @@ export function matchesDrill(paper: Paper, query: Query): boolean {
     if (drill.sideInstitution !== undefined && ![...sideA, ...sideB].some((a) => a.node === drill.sideInstitution)) return false;
     if (drill.pairSectors !== undefined) {
       const [wantA, wantB] = drill.pairSectors;
-      if (!sideA.some((a) => (a.affiliation.sector ?? NO_SECTOR) === wantA) || !sideB.some((b) => (b.affiliation.sector ?? NO_SECTOR) === wantB)) return false;
+      if (!sideA.some((a) => (a.nodeSector ?? NO_SECTOR) === wantA) || !sideB.some((b) => (b.nodeSector ?? NO_SECTOR) === wantB)) return false;
     }
   }
   return true;

@@ -78,7 +78,7 @@ export function createApp(run: Run, options: AppOptions): Hono {
         '/api/papers': 'the papers behind a number: filters plus has, scope, primaryField, sideInstitution, institutionNode, pairSectors, technology, country; limit, offset',
         '/api/papers/:id': 'one paper: authors, raw affiliation strings, and how each resolved, under the definitions',
       },
-      parameters: 'venue, year, field, sector, institution, pair, chinaScope, multinational, dualAffiliation, affiliations, tracks',
+      parameters: 'venue, year, field, sector, institution, pair, chinaScope, multinational, dualAffiliation, affiliations, tracks, authors, unlocated, denominator',
     }),
   );
   app.get('/api/meta', (c) => c.json(data.meta));
@@ -100,6 +100,7 @@ export function createApp(run: Run, options: AppOptions): Hono {
         share: s.counting.full.pair.share,
         ci95: s.counting.full.pair.ci95,
         unresolved: s.unresolved,
+        coverage: s.coverage.total,
       },
       charts: view.charts.map((chart) => ({ id: chart.id, title: chart.title, caption: chart.caption, table: chart.table, vega: vegaSpec(chart) })),
     });

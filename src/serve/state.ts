@@ -6,6 +6,7 @@ import type { Summary } from '../run.js';
 import { SECTORS } from '../types.js';
 import { summarizeHeadline } from '../summary.js';
 import { analyzeCorpus } from '../analyze/index.js';
+import { loadOrganisations } from '../kb/organisations.js';
 import { summarizeTechFlow } from '../classify/index.js';
 import { buildCharts, layoutNetwork, type Chart } from '../report/charts/index.js';
 import { summaryLabel } from '../report/html.js';
@@ -99,13 +100,20 @@ function buildMeta(run: Run, source: string): Meta {
   const years = new Set<number>();
   const fields = new Set<string>();
   const institutions = new Map<string, number>();
+  const organisations = loadOrganisations();
   for (const paper of papers) {
     venues.add(paper.venue);
     years.add(paper.year);
     if (paper.fields.length === 0) fields.add(NO_FIELD);
     for (const field of paper.fields) fields.add(field);
     const names = new Set<string>();
-    for (const author of paper.authors) for (const a of author.affiliations) if (a.institution) names.add(a.institution);
+    for (const author of paper.authors) {
+      for (const a of author.affiliations) {
+        if (a.institution) names.add(a.institution);
+        // the organisations it rolls up to, so the filter suggests them too (institution level)
+        if (a.institutionId) for (const id of organisations.chain(a.institutionId).slice(1)) names.add(organisations.get(id)?.name ?? id);
+      }
+    }
     for (const name of names) institutions.set(name, (institutions.get(name) ?? 0) + 1);
   }
   return {

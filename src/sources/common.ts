@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import type { RawPaper } from '../types.js';
 import { DATA_DIR } from '../kb/load.js';
+import { decodeText } from './hygiene.js';
 
 /** A record kept despite a problem, or left out for a stated reason. */
 export interface SourceWarning {
@@ -114,12 +115,12 @@ function unreadable(path: string, error: unknown): CollabscopeError {
 export function textOrNull(value: unknown): string | null {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
+  const trimmed = decodeText(value).trim();
   return trimmed === '' ? null : trimmed;
 }
 
 export function splitList(value: unknown, separator: RegExp = /[;,]/): string[] {
-  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.map((v) => decodeText(String(v)).trim()).filter(Boolean);
   const text = textOrNull(value);
   return text ? text.split(separator).map((v) => v.trim()).filter(Boolean) : [];
 }

@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import type { RawPaper } from '../types.js';
+import { cleanAuthors } from './hygiene.js';
 import {
   checkRecord,
   readJsonFile,
@@ -97,6 +98,7 @@ function toRawPaper(
       ...(textOrNull(a.id) ? { ids: [String(a.id)] } : {}),
     }))
     .filter((a) => a.name !== '');
+  cleanAuthors(authors, file, index, warnings);
   const title = checkRecord(file, index, textOrNull(event.name), authors.length, warnings);
   return {
     sourceId: textOrNull(event.uid ?? event.id),

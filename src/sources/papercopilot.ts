@@ -13,6 +13,7 @@ import {
   type SourceResult,
   type SourceWarning,
 } from './common.js';
+import { cleanAuthors } from './hygiene.js';
 
 type PaperCopilotRecord = Record<string, unknown>;
 
@@ -64,6 +65,7 @@ function toRawPaper(
     emailDomain: cleanDomain(domains[i]),
     ...(ids[i] ? { ids: [ids[i]] } : {}),
   }));
+  cleanAuthors(authors, file, index, warnings);
   const title = checkRecord(file, index, textOrNull(record.title), authors.length, warnings);
   return {
     sourceId: textOrNull(record.id ?? record.pid),

@@ -7,6 +7,7 @@ import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
 import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
 import { readLines } from './lines.js';
+import { cleanAuthors } from './hygiene.js';
 import {
   assertReadableFile,
   checkRecord,
@@ -99,6 +100,7 @@ function venueYearOf(row: Row, file: string, index: number, path: string, option
 }
 
 function paperFields(row: Row, file: string, index: number, path: string, options: SourceOptions, authors: RawAuthor[], warnings: SourceWarning[]): RawPaper {
+  cleanAuthors(authors, file, index, warnings);
   return {
     sourceId: textOrNull(row.paper_id ?? row.id),
     source: { file, index },

@@ -5,10 +5,12 @@ import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { CollabscopeError } from '../errors.js';
 import type { Definitions, Paper } from '../types.js';
+import { loadOrganisations, type OrganisationGraph } from '../kb/organisations.js';
+import { ORGANISATION_SCHEMA, writeOrganisationLinks } from './organisations.js';
 
 export const DEFAULT_DB_FILE = 'collabscope.duckdb';
 
-export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests'] as const;
+export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests', 'organisation_links'] as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS papers (
@@ -27,7 +29,8 @@ CREATE TABLE IF NOT EXISTS fields (
   slice VARCHAR NOT NULL, paper_id VARCHAR NOT NULL, field VARCHAR NOT NULL, rank INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS technologies (
   slice VARCHAR NOT NULL, paper_id VARCHAR NOT NULL, technology_id VARCHAR NOT NULL, name VARCHAR,
-  origin_organization VARCHAR, origin_country VARCHAR, matched VARCHAR);
+  origin_organization VARCHAR, origin_country VARCHAR, matched VARCHAR, usage VARCHAR);
+ALTER TABLE technologies ADD COLUMN IF NOT EXISTS usage VARCHAR;
 CREATE TABLE IF NOT EXISTS ingests (
   slice VARCHAR PRIMARY KEY, venue VARCHAR, year INTEGER, papers INTEGER, ingested_at TIMESTAMP, definitions VARCHAR);
 
@@ -105,8 +108,13 @@ async function openDatabase(file: string, mode: OpenMode): Promise<DuckDBConnect
  * Writes the papers into the database: for each venue-year slice present, the slice's old rows are
  * deleted and the new ones inserted, all in one transaction.
  */
-export async function ingestPapers(file: string, papers: Paper[], definitions: Definitions): Promise<{ slices: string[] }> {
-  const pending = await prepareIngest(file, papers, definitions);
+export async function ingestPapers(
+  file: string,
+  papers: Paper[],
+  definitions: Definitions,
+  organisations: OrganisationGraph = loadOrganisations(),
+): Promise<{ slices: string[] }> {
+  const pending = await prepareIngest(file, papers, definitions, organisations);
   await pending.commit();
   return { slices: pending.slices };
 }
@@ -123,7 +131,12 @@ export interface PendingIngest {
  * another change (the output directory of `analyze --db`). A database file this call created is
  * removed again on rollback.
  */
-export async function prepareIngest(file: string, papers: Paper[], definitions: Definitions): Promise<PendingIngest> {
+export async function prepareIngest(
+  file: string,
+  papers: Paper[],
+  definitions: Definitions,
+  organisations: OrganisationGraph = loadOrganisations(),
+): Promise<PendingIngest> {
   const created = !existsSync(file);
   const connection = await openDatabase(file, 'write');
   let open = true;
@@ -143,7 +156,8 @@ export async function prepareIngest(file: string, papers: Paper[], definitions: 
   try {
     await connection.run('BEGIN TRANSACTION');
     await connection.run(SCHEMA);
-    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions);
+    await connection.run(ORGANISATION_SCHEMA);
+    for (const [slice, slicePapers] of bySlice) await replaceSlice(connection, slice, slicePapers, definitions, organisations);
   } catch (error) {
     await connection.run('ROLLBACK').catch(() => undefined);
     close();
@@ -170,7 +184,7 @@ export async function prepareIngest(file: string, papers: Paper[], definitions: 
   };
 }
 
-async function replaceSlice(connection: DuckDBConnection, slice: string, papers: Paper[], definitions: Definitions): Promise<void> {
+async function replaceSlice(connection: DuckDBConnection, slice: string, papers: Paper[], definitions: Definitions, organisations: OrganisationGraph): Promise<void> {
   for (const table of ['papers', 'authorships', 'affiliations', 'fields', 'technologies', 'ingests']) {
     const prepared = await connection.prepare(`DELETE FROM ${table} WHERE slice = $1`);
     prepared.bindVarchar(1, slice);
@@ -178,6 +192,7 @@ async function replaceSlice(connection: DuckDBConnection, slice: string, papers:
   }
   await appendRows(connection, papers);
   await upsertInstitutions(connection, papers);
+  await writeOrganisationLinks(connection, papers, organisations);
   const ingest = await connection.prepare('INSERT INTO ingests VALUES ($1, $2, $3, $4, current_timestamp, $5)');
   ingest.bindVarchar(1, slice);
   ingest.bindVarchar(2, papers[0].venue);
@@ -206,7 +221,7 @@ async function appendRows(connection: DuckDBConnection, papers: Paper[]): Promis
     });
     paper.fields.forEach((field, rank) => row(appenders.fields, [slice, paper.id, field, rank]));
     for (const t of paper.technologies) {
-      row(appenders.technologies, [slice, paper.id, t.id, t.name, t.origin.organization, t.origin.country, t.matched.join(' | ')]);
+      row(appenders.technologies, [slice, paper.id, t.id, t.name, t.origin.organization, t.origin.country, t.matched.join(' | '), t.use ?? 'used']);
     }
   }
   for (const appender of Object.values(appenders)) appender.closeSync();

@@ -238,22 +238,28 @@ test('dual affiliations: counted separately, pair count under both rules', () =>
 test('sensitivity: one definition changed at a time', () => {
   const rows = analytics.sensitivity.rows.map((r) => [r.definition, r.value, r.papers, r.pairPapers]);
   assert.deepEqual(rows, [
-    ['baseline', 'mainland/lab/count/all/all', 6, 3],
+    ['baseline', 'mainland/lab/count/all/all/all/infer/located', 6, 3],
     ['chinaScope', 'greater', 6, 4], // P6: HKUST becomes CN
     ['multinational', 'hq', 6, 4], // P4: MSRA counts in the US
     ['dualAffiliation', 'ignore', 6, 2], // P2 only through its dual author
     ['affiliations', 'first', 6, 2], // P2's dual author's first affiliation is MIT
     ['tracks', 'main', 5, 3], // P4 is a workshop paper
+    ['authors', 'first', 6, 0], // no first author pairs with anyone
+    ['authors', 'last', 5, 0], // P2's last author is unresolved: out of the located denominator
+    ['authors', 'first-last', 6, 1], // P1: Google (US) first, Tsinghua (CN) last
+    ['unlocated', 'hq', 6, 3], // no company named without a site here
+    ['unlocated', 'exclude', 6, 3],
+    ['denominator', 'all', 6, 3], // every paper has a located author
   ]);
   const greater = analytics.sensitivity.rows[1];
   assert.equal(greater.deltaPapers, 1);
   close(greater.deltaShare, 4 / 6 - 0.5, 1e-9);
   close(greater.relativeChange, 1 / 3, 1e-9);
-  assert.deepEqual(analytics.sensitivity.range, { minPapers: 2, maxPapers: 4, minShare: 0.333333333333, maxShare: 0.666666666667 });
+  assert.deepEqual(analytics.sensitivity.range, { minPapers: 0, maxPapers: 4, minShare: 0, maxShare: 0.666666666667 });
   // Varying from a different baseline flips the other way.
   const hq = analyzeCorpus(smallCorpus(), { pair: PAIR, definitions: { ...DEFAULT_DEFINITIONS, multinational: 'hq' } }).sensitivity.rows;
   assert.deepEqual(hq.map((r) => [r.definition, r.value, r.pairPapers]).slice(0, 3), [
-    ['baseline', 'mainland/hq/count/all/all', 4],
+    ['baseline', 'mainland/hq/count/all/all/all/infer/located', 4],
     ['chinaScope', 'greater', 5],
     ['multinational', 'lab', 3],
   ]);

@@ -32,6 +32,11 @@ const definitionsArb: fc.Arbitrary<Definitions> = fc.record({
   dualAffiliation: fc.constantFrom('count' as const, 'ignore' as const),
   affiliations: fc.constantFrom('all' as const, 'first' as const),
   tracks: fc.constantFrom('all' as const, 'main' as const),
+  authors: fc.constantFrom('all' as const, 'first' as const, 'last' as const, 'first-last' as const),
+  unlocated: fc.constantFrom('infer' as const, 'hq' as const, 'exclude' as const),
+  denominator: fc.constantFrom('located' as const, 'all' as const),
+  institutionLevel: fc.constantFrom('unit' as const, 'parent' as const, 'top' as const),
+  contestedParents: fc.constantFrom('separate' as const, 'follow' as const),
 });
 
 const affiliationArb = fc
@@ -87,6 +92,9 @@ function checkInvariants(papers: Paper[], definitions: Definitions): void {
   assert.equal(d.count - d.ignore, d.onlyThroughDual);
   assert.equal(definitions.dualAffiliation === 'count' ? d.count : d.ignore, pairPapers);
   assert.equal(a.sensitivity.rows.find((r) => r.definition === 'dualAffiliation')!.pairPapers, definitions.dualAffiliation === 'count' ? d.ignore : d.count);
+  // Coverage counts every author: with every author counted, the located denominator is its located papers.
+  if (definitions.authors === 'all' && definitions.denominator === 'located') assert.equal(a.coverage.total.anyLocated, inScope.length);
+  assert.ok(a.coverage.total.allLocated <= a.coverage.total.anyLocated);
   // The matrix diagonal is full counting.
   a.thirdCountries.matrix.countries.forEach((c, i) => {
     assert.equal(a.thirdCountries.matrix.cells[i][i], full.countries.find((x) => x.country === c)!.papers);
@@ -108,11 +116,11 @@ test('invariants hold on random corpora under random definitions', () => {
 test('the terminal output has a table for every summary.json key, within 120 columns', () => {
   const analytics = analyzeCorpus(smallCorpus(), { pair: PAIR, definitions: DEFAULT_DEFINITIONS });
   const text = renderAnalyticsText(analytics, { pair: PAIR, definitions: DEFAULT_DEFINITIONS });
-  for (const heading of ['1. Counting', '2. Trend', '3. Fields', '4. Institutions', '5. Sectors', '6. Network', '7. Third countries', '8. Dual affiliations', '9. Definition sensitivity']) {
+  for (const heading of ['Coverage', '1. Counting', '2. Trend', '3. Fields', '4. Institutions', '5. Sectors', '6. Network', '7. Third countries', '8. Dual affiliations', '9. Definition sensitivity']) {
     assert.ok(text.includes(heading), heading);
   }
   assert.ok(text.split('\n').every((line) => line.length <= 120));
-  assert.deepEqual(Object.keys(analytics), ['counting', 'trend', 'fields', 'institutions', 'sectors', 'network', 'thirdCountries', 'dualAffiliations', 'sensitivity']);
+  assert.deepEqual(Object.keys(analytics), ['coverage', 'counting', 'trend', 'fields', 'institutions', 'sectors', 'network', 'thirdCountries', 'dualAffiliations', 'sensitivity']);
   assert.deepEqual(Object.keys(analytics.counting).filter((k) => k !== 'pair'), ['full', 'fractional']);
   assert.ok('communities' in analytics.network && 'bridges' in analytics.network);
   // summary.json survives a JSON round trip unchanged (no NaN, no undefined).

@@ -121,4 +121,8 @@ test('overdispersed growth: quasi-Poisson widens the test that Poisson calls sig
 test('growth model: a last year with no papers or fewer than three years gives no test', () => {
   assert.equal(growthChangeModel([{ t: 1, y: 5, n: 10 }, { t: 2, y: 6, n: 10 }, { t: 3, y: 0, n: 10 }], 'papers'), null);
   assert.equal(growthChangeModel([{ t: 1, y: 5, n: 10 }, { t: 2, y: 6, n: 10 }], 'papers'), null);
+  // Zeros before the break make the earlier growth rate infinite: no fit, not a spurious verdict.
+  assert.equal(growthChangeModel([{ t: 1, y: 0, n: 10 }, { t: 2, y: 0, n: 10 }, { t: 3, y: 5, n: 10 }, { t: 4, y: 9, n: 10 }], 'papers'), null);
+  // A zero early in a longer series is fine: the fitted line passes above it.
+  assert.ok(growthChangeModel([{ t: 1, y: 0, n: 10 }, { t: 2, y: 3, n: 10 }, { t: 3, y: 5, n: 10 }, { t: 4, y: 9, n: 10 }], 'papers'));
 });

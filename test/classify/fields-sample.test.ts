@@ -14,35 +14,39 @@ interface Labelled {
   titleSha256: string;
   primaryField: string;
 }
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'fields-sample-100.json'), 'utf8')) as { papers: Labelled[] };
-const files = [...new Set(fixture.papers.map((p) => p.file))];
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'fields-sample-100.json'), 'utf8')) as { dev: Labelled[]; heldOut: Labelled[] };
+const files = [...new Set([...fixture.dev, ...fixture.heldOut].map((p) => p.file))];
 const missing = files.find((f) => !existsSync(join(PAPERLISTS_DIR, f)));
 
 /**
- * The issue's target is 0.88; the classifier measures 0.76 on this sample (0.73 before the taxonomy
- * additions made after labelling it). The floor guards that figure against regressions.
+ * The issue's target is 0.88 and is missed: the held-out sample measures 0.66, the development sample
+ * (whose misses led to taxonomy additions) 0.79. These floors guard the figures against regressions.
  */
-const FLOOR = 0.75;
+const FLOOR = { dev: 0.78, heldOut: 0.65 };
 
-test('fields sample: 100 papers from >= 5 venues, none from NeurIPS 2018', () => {
-  assert.equal(fixture.papers.length, 100);
-  assert.ok(new Set(files.map((f) => f.replace(/\d{4}\.json$/, ''))).size >= 5);
-  assert.ok(!files.includes('nips2018.json'));
-});
-
-test('fields sample: primary-field accuracy', { skip: missing ? `shared paper list ${missing} not found` : false }, (t) => {
-  const classifier = createClassifier();
-  const record = createSharedRecords(PAPERLISTS_DIR);
-  let correct = 0;
-  let inFields = 0;
-  const misses: string[] = [];
-  for (const labelled of fixture.papers) {
-    const paper = record(labelled);
-    const fields = classifier.classifyFields(paper).fields;
-    if (fields[0] === labelled.primaryField) correct++;
-    else misses.push(`${labelled.file}#${labelled.index} ${labelled.primaryField} -> ${fields.join(',')}`);
-    if (fields.includes(labelled.primaryField)) inFields++;
+test('fields sample: 100 papers each from >= 5 venues, none from NeurIPS 2018, no paper twice', () => {
+  for (const sample of [fixture.dev, fixture.heldOut]) {
+    assert.equal(sample.length, 100);
+    assert.ok(new Set(sample.map((p) => p.file.replace(/\d{4}\.json$/, ''))).size >= 5);
   }
-  t.diagnostic(`primary correct ${correct}/100; labelled field among the paper's fields ${inFields}/100; misses: ${misses.join('; ')}`);
-  assert.ok(correct / 100 >= FLOOR, `${correct}/100; misses: ${misses.join('; ')}`);
+  assert.ok(!files.includes('nips2018.json'));
+  assert.equal(new Set([...fixture.dev, ...fixture.heldOut].map((p) => `${p.file}#${p.index}`)).size, 200);
 });
+
+for (const name of ['heldOut', 'dev'] as const) {
+  test(`fields sample: primary-field accuracy, ${name}`, { skip: missing ? `shared paper list ${missing} not found` : false }, (t) => {
+    const classifier = createClassifier();
+    const record = createSharedRecords(PAPERLISTS_DIR);
+    let correct = 0;
+    let inFields = 0;
+    const misses: string[] = [];
+    for (const labelled of fixture[name]) {
+      const fields = classifier.classifyFields(record(labelled)).fields;
+      if (fields[0] === labelled.primaryField) correct++;
+      else misses.push(`${labelled.file}#${labelled.index} ${labelled.primaryField} -> ${fields.join(',')}`);
+      if (fields.includes(labelled.primaryField)) inFields++;
+    }
+    t.diagnostic(`${name}: primary correct ${correct}/100; labelled field among the paper's fields ${inFields}/100; misses: ${misses.join('; ')}`);
+    assert.ok(correct / 100 >= FLOOR[name], `${correct}/100; misses: ${misses.join('; ')}`);
+  });
+}

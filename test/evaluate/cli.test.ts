@@ -1,5 +1,5 @@
 // The eval, unresolved and kb commands as a user meets them.
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -72,5 +72,32 @@ describe('collabscope kb', () => {
     const { code, stderr } = cli(home, 'kb', 'import', '--format', 'csv', 'x.csv');
     assert.equal(code, 1);
     assert.match(stderr, /unknown import format 'csv'/);
+  });
+});
+
+describe('collabscope eval --gold', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'collabscope-cli-gold-'));
+  const gold = join(dir, 'invented.tsv');
+  writeFileSync(gold, 'affiliation\tcountry\nZorbe University, Lyon, France\tFR\nFrobnication Collective\tDE\n');
+
+  it('prints the scores as JSON and writes the errors as TSV', () => {
+    const errors = join(dir, 'errors.tsv');
+    const { code, stdout, stderr } = cli(home, 'eval', '--gold', gold, '--json', '--errors', errors);
+    assert.equal(code, 0, stderr);
+    const metrics = JSON.parse(stdout);
+    assert.equal(metrics.combined.rows, 2);
+    assert.equal(metrics.combined.exact, 1);
+    assert.equal(metrics.errors, 1);
+    assert.equal(readFileSync(errors, 'utf8').trim().split('\n').length, 2);
+  });
+
+  it('refuses a bad gold file, or lists and --gold together, in one line', () => {
+    const bad = join(dir, 'bad.tsv');
+    writeFileSync(bad, 'text\tcode\nX\tUS\n');
+    for (const args of [['--gold', bad], ['--gold', gold, EVAL_FILE], ['--errors', join(dir, 'e.tsv'), EVAL_FILE]]) {
+      const { code, stderr } = cli(home, 'eval', ...args);
+      assert.equal(code, 1);
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    }
   });
 });

@@ -39,6 +39,7 @@ describe('kb import --format ror (schema v2)', () => {
     assert.ok(berkeley.domains.includes('berkeley.edu'));
     const system = records.find((r) => r.name === 'University of California System');
     assert.equal(berkeley.parent, system?.id);
+    assert.match(berkeley.parentSource ?? '', /^ROR parent relationship of /);
     const company = records.find((r) => r.name === 'Frobnitz Robotics GmbH');
     assert.equal(company?.sector, 'company');
     assert.deepEqual(company?.domains, []);

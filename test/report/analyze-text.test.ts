@@ -38,7 +38,7 @@ test('--sections picks sections in output order; all prints everything with no "
     assert.ok(all.includes(title), title);
   }
   assert.doesNotMatch(all, /\nmore: /);
-  assert.throws(() => parseSections('trend,everything'), /--sections: no section "everything"; the sections are headline, counting, trend/);
+  assert.throws(() => parseSections('trend,everything'), /--sections: no section "everything"; the sections are headline, coverage, counting, trend/);
 });
 
 test('prose wraps at word boundaries to the width; every table column has a header', () => {

@@ -98,6 +98,12 @@ test('chart numbers are the summary numbers', async () => {
       ['Dual affiliations: ignored', '7'],
       ['Affiliations: first only', '7'],
       ['Tracks: main only', '7'],
+      ['Authors: first only', '1'], // n17-4: the single author is at MIT and Tsinghua
+      ['Authors: last only', '1'],
+      ['Authors: first and last', '7'], // n18-1's first and last are Google (US) and Toronto (CA)
+      ['Company without a site: headquarters', '8'], // no company without a site in the fixture
+      ['Company without a site: unknown', '8'],
+      ['Denominator: all papers', '8'], // n16-6 has a located author; the pair count cannot change
     ],
   );
   const fields = byId.get('fields')!;

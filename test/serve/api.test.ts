@@ -176,3 +176,13 @@ test('the page escapes the run label and source', async () => {
   assert.ok(!text.includes('<i>Conf'), 'venue unescaped');
   assert.ok(text.includes('&lt;script&gt;alert(2)&lt;/script&gt;'));
 });
+
+test('the institution level switches live: units roll up to their organisation, and the filter follows', async () => {
+  const cnRows = (body: any) => body.institutions.sides[1].rows.map((r: any) => [r.institution, r.papers]);
+  // the fixture's Microsoft Research Asia is the knowledge base's cn-microsoft-research-asia (parent us-microsoft)
+  assert.deepEqual(cnRows(await json('/api/summary?institutionLevel=unit')), [['Tsinghua University', 5], ['Microsoft Research Asia', 1], ['Peking University', 1], ['Tencent', 1]]);
+  assert.deepEqual(cnRows(await json('/api/summary')), [['Tsinghua University', 5], ['Peking University', 1], ['Tencent', 1], ['Microsoft', 1]]);
+  assert.equal((await json('/api/summary?institution=microsoft')).papersInScope, 1);
+  assert.equal((await json('/api/summary?institution=microsoft%20research%20asia&institutionLevel=unit')).papersInScope, 1);
+  assert.equal((await get('/api/summary?institutionLevel=bogus')).status, 400);
+});

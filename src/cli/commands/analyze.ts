@@ -49,7 +49,7 @@ export function registerAnalyze(program: Command): void {
     .option('--year <yyyy>', 'year for every input file (instead of the file name)')
     .option('--format <format>', 'input format: papercopilot, neurips, csv, jsonl (default: detected from content)')
     .option('--json', 'print summary.json instead of tables')
-    .option('--sections <list>', 'what to print: headline, counting, trend, fields, institutions, sectors, network, third-countries, dual, sensitivity, technology, or all (default: headline, trend, coverage, institutions, technology, sensitivity)')
+    .option('--sections <list>', 'what to print: headline, coverage, counting, trend, fields, institutions, sectors, network, third-countries, dual, sensitivity, technology, or all (default: headline, trend, coverage, institutions, technology, sensitivity)')
     .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')

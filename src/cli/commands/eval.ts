@@ -6,6 +6,7 @@ import { evaluateFiles, renderEval } from '../../evaluate/eval.js';
 import { terminalProgress } from '../progress.js';
 import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
 import { evaluateWithLlm, renderLlmEval } from '../../evaluate/llm.js';
+import { evaluateGold, goldErrorsTsv, renderGold } from '../../evaluate/gold.js';
 import { print } from '../print.js';
 
 interface EvalFlags extends LlmFlags {
@@ -16,6 +17,8 @@ interface EvalFlags extends LlmFlags {
   sample: string;
   disagreements?: string;
   kb?: string[];
+  gold?: string[];
+  errors?: string;
 }
 
 export function registerEval(program: Command): void {
@@ -29,7 +32,9 @@ export function registerEval(program: Command): void {
         '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and ' +
         'how many affiliation strings stayed unresolved. The labels are read here only; the resolver never sees them.',
     )
-    .argument('<paper-list...>', 'Paper Copilot JSON files (e.g. nips2018.json)')
+    .argument('[paper-list...]', 'Paper Copilot JSON files (e.g. nips2018.json)')
+    .option('--gold <tsv...>', 'instead: string-level gold sets (affiliation<TAB>country with a header): coverage, exact, per country, confusions')
+    .option('--errors <file>', 'with --gold: write every error (gold vs predicted, institution, method, reason) to this TSV file')
     .option('--no-email', 'ignore aff_domain/email: resolve from the affiliation strings alone')
     .option('-p, --pair <a,b>', 'the collaboration to score, two ISO 3166-1 alpha-2 codes', 'US,CN')
     .option('--sample <n>', 'how many disagreements to list (in the text, --json and --disagreements output)', '20')
@@ -39,6 +44,16 @@ export function registerEval(program: Command): void {
     .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)');
   addLlmEndpointOptions(command);
   command.action(async (files: string[], flags: EvalFlags) => {
+      if (flags.gold) {
+        if (files.length > 0) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval takes either Paper Copilot lists or --gold files, not both');
+        const gold = evaluateGold(flags.gold, { resolverOptions: flags.kb ? { kbDirs: flags.kb } : {}, progress: terminalProgress() });
+        if (flags.errors) writeFileSync(flags.errors, goldErrorsTsv(gold.errors));
+        const { errors, ...summary } = gold;
+        print(flags.json ? `${JSON.stringify({ ...summary, errors: errors.length }, null, 2)}\n` : `${renderGold(gold)}\n`);
+        return;
+      }
+      if (flags.errors) throw new CollabscopeError('E_BAD_ARGUMENT', '--errors goes with --gold (use --disagreements for paper lists)');
+      if (files.length === 0) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval needs Paper Copilot files or --gold TSV files');
       const sample = Number(flags.sample);
       if (!Number.isInteger(sample) || sample < 0) throw new CollabscopeError('E_BAD_ARGUMENT', `--sample must be a whole number (got "${flags.sample}")`);
       const options = {

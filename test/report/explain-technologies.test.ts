@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderExplanation } from '../../src/report/explain.js';
+import type { Paper } from '../../src/types.js';
+
+const paper: Paper = {
+  id: 'p1', source: { file: 't.json', index: 0 }, venue: 'T', year: 2024, title: 'A paper', track: null, status: null, topic: null, keywords: [], url: null,
+  authors: [], countries: [], fields: ['llm-nlp'], fieldEvidence: [],
+  technologies: [
+    { id: 'tinyllama', name: 'TinyLlama', origin: { organization: 'SUTD', country: 'SG' }, derivedFrom: 'llama', matched: ['TinyLlama-1.1B'], where: ['abstract'], use: 'used' },
+    { id: 'gpt', name: 'GPT family', origin: { organization: 'OpenAI', country: 'US' }, matched: ['GPT-4'], where: ['abstract'], use: 'mentioned', cue: 'comparison: outperforms' },
+  ],
+};
+
+test('explain: each technology with its use, the cue of a mention, and what it derives from', () => {
+  const line = renderExplanation(paper).split('\n').find((l) => l.startsWith('technologies: '))!;
+  assert.equal(
+    line,
+    'technologies: TinyLlama [SUTD, SG, derived from llama] via "TinyLlama-1.1B" (used); GPT family [OpenAI, US] via "GPT-4" (mentioned only: comparison: outperforms)',
+  );
+});

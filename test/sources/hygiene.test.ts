@@ -1,0 +1,71 @@
+// Input hygiene shared by every format: entities and literal escapes decoded before splitting,
+// placeholders dropped with a warning. Invented strings only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanAuthors, decodeText, isPlaceholder } from '../../src/sources/hygiene.js';
+import { parsePaperCopilot } from '../../src/sources/papercopilot.js';
+import { readSource } from '../../src/sources/index.js';
+import type { SourceWarning } from '../../src/sources/common.js';
+
+test('HTML entities, named and numeric, also double-encoded', () => {
+  assert.equal(decodeText('Qu&#x27;ar Institute &amp; Sons'), "Qu'ar Institute & Sons");
+  assert.equal(decodeText('L&#39;Ecole &quot;Zed&quot; &eacute;t&eacute;'), 'L\'Ecole "Zed" été');
+  assert.equal(decodeText('Dal&amp;#x27;Orto Lab'), "Dal'Orto Lab");
+  // no ';': not an entity, the text is kept as written
+  assert.equal(decodeText('AT&T Labs, R&D'), 'AT&T Labs, R&D');
+  assert.equal(decodeText('x?a=1&lt=2'), 'x?a=1&lt=2');
+});
+
+test('literal \\xNN and \\uNNNN escapes, Latin-1 or UTF-8 bytes', () => {
+  assert.equal(decodeText('Universit\\xe4t Gr\\xfcnwald'), 'Universität Grünwald');
+  assert.equal(decodeText('\\xc9cole Zorbe'), 'École Zorbe');
+  assert.equal(decodeText('Caf\\xc3\\xa9 Institute'), 'Café Institute');
+  assert.equal(decodeText('Qu\\u2019ar \\u00c5bo \\u{1F600}'), 'Qu\u2019ar Åbo \u{1F600}');
+  assert.equal(decodeText('C:\\\\path \\x'), 'C:\\\\path \\x');
+});
+
+test('placeholders', () => {
+  for (const p of ['None', 'null', 'N/A', 'n/a', '-', 'Unknown', 'TBD', '', '  none ']) assert.equal(isPlaceholder(p), true, p);
+  for (const p of ['Nonesuch Institute', 'Unknown Fields Lab', 'NA University']) assert.equal(isPlaceholder(p), false, p);
+});
+
+test('cleanAuthors drops placeholders with one warning each and decodes the rest', () => {
+  const warnings: SourceWarning[] = [];
+  const authors = cleanAuthors(
+    [
+      { name: 'A', affiliations: ['None'] },
+      { name: 'B', affiliations: ['Zed Institute', 'N/A', 'Universit\\xe9 Zorbe'] },
+    ],
+    'f.json',
+    3,
+    warnings,
+  );
+  assert.deepEqual(authors[0].affiliations, []);
+  assert.deepEqual(authors[1].affiliations, ['Zed Institute', 'Université Zorbe']);
+  assert.deepEqual(warnings.map((w) => [w.index, w.code]), [[3, 'placeholder-affiliation'], [3, 'placeholder-affiliation']]);
+});
+
+test("Paper Copilot: an entity's ';' does not cut a slot", () => {
+  const { papers, warnings } = parsePaperCopilot(
+    [{ title: 'T', author: 'A;B;C', aff: 'Qu&#x27;ar University;None;Zed Lab' }],
+    'x.json',
+    { venue: 'V', year: 2024 },
+  );
+  const [paper] = [...papers];
+  assert.deepEqual(paper.authors.map((a) => a.affiliations), [["Qu'ar University"], [], ['Zed Lab']]);
+  assert.equal(warnings.filter((w) => w.code === 'slot-count').length, 0);
+  assert.equal(warnings.filter((w) => w.code === 'placeholder-affiliation').length, 1);
+});
+
+test('JSONL (scraped author objects): escapes decoded, None and empty missing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hygiene-'));
+  const path = join(dir, 'conf2024.jsonl');
+  const row = { title: 'P', authors: [{ name: 'A', affiliation: 'Universit\\xe4t Zorbe' }, { name: 'B', affiliation: 'None' }, { name: 'C', affiliation: '' }] };
+  writeFileSync(path, `${JSON.stringify(row)}\n`);
+  const { papers, warnings } = readSource(path);
+  assert.deepEqual(papers[0].authors.map((a) => a.affiliations), [['Universität Zorbe'], [], []]);
+  assert.equal(warnings.filter((w) => w.code === 'placeholder-affiliation').length, 1);
+});
