@@ -15,6 +15,7 @@ export interface NetworkFlags {
   refresh?: boolean;
   retries?: string;
   timeout?: string;
+  maxBytes?: string;
 }
 
 interface FetchFlags extends NetworkFlags {
@@ -33,7 +34,8 @@ export function addNetworkOptions(command: Command): Command {
     .option('--offline', 'no network: answer from the cache only')
     .option('--refresh', 'revalidate every cached response, even API pages fetched within the last day')
     .option('--retries <n>', 'retries after a failed request (429, 5xx, timeouts, cut-off answers)', '5')
-    .option('--timeout <seconds>', 'give up on one request after this long', '120');
+    .option('--timeout <seconds>', 'give up on one request (headers and body) after this long', '120')
+    .option('--max-bytes <size>', 'largest answer accepted, in bytes or with K, M, G (binary units)', '256M');
 }
 
 export function clientOptions(flags: NetworkFlags) {
@@ -41,7 +43,19 @@ export function clientOptions(flags: NetworkFlags) {
   const timeout = Number(flags.timeout ?? 120);
   if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new CollabscopeError('E_BAD_ARGUMENT', `--retries must be a whole number from 0 to 20 (got "${flags.retries}")`);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new CollabscopeError('E_BAD_ARGUMENT', `--timeout must be a positive number of seconds (got "${flags.timeout}")`);
-  return { cacheDir: flags.cacheDir, offline: flags.offline, refresh: flags.refresh, retries, timeoutMs: timeout * 1000 };
+  if (timeout > 86_400) throw new CollabscopeError('E_BAD_ARGUMENT', `--timeout must be at most 86400 seconds (got "${flags.timeout}")`);
+  return { cacheDir: flags.cacheDir, offline: flags.offline, refresh: flags.refresh, retries, timeoutMs: timeout * 1000, maxBytes: parseByteSize(flags.maxBytes ?? '256M') };
+}
+
+/** "1048576", "512K", "256M", "1G" (binary units) -> bytes. */
+export function parseByteSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*$/i.exec(text);
+  const scale = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[(match?.[2] ?? '').toUpperCase() as '' | 'K' | 'M' | 'G'];
+  const bytes = match ? Math.floor(Number(match[1]) * scale) : NaN;
+  if (!Number.isFinite(bytes) || bytes < 1 || bytes > 64 * 1024 ** 3) {
+    throw new CollabscopeError('E_BAD_ARGUMENT', `--max-bytes must be a size such as 1048576, 512K, 256M or 2G, at most 64G (got "${text}")`);
+  }
+  return bytes;
 }
 
 /** Runs work that Ctrl-C may interrupt: the signal aborts requests under way; caches stay consistent. */
