@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpusInWorkers } from './workers/pool.js';
 import type { Definitions, Paper } from './types.js';
-import { buildCorpus, SILENT_PROGRESS, type Corpus, type Progress } from './pipeline.js';
+import { buildCorpus, SILENT_PROGRESS, step, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
 import { JsonlFileWriter, prepareOutputDir, writeJson, writePapersJsonl } from './output.js';
 import { CollabscopeError } from './errors.js';
@@ -144,7 +144,8 @@ async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) 
     request.timings?.notes.push(`index, resolve and classify ran in ${workers} worker threads: counted under other`);
     return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
   }
-  const resolver = request.timings ? request.timings.time('index', () => createResolver({ kbDirs: request.kbDirs })) : createResolver({ kbDirs: request.kbDirs });
+  const build = () => step(request.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver({ kbDirs: request.kbDirs }));
+  const resolver = request.timings ? request.timings.time('index', build) : build();
   return { corpus: corpusFor({ ...request, onPaper }, resolver), resolverStats: resolver.stats() };
 }
 

@@ -10,6 +10,8 @@ import type { TechCount } from '../../classify/index.js';
 import { print, printErr } from '../print.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
+  quiet?: boolean;
+  sections?: string;
   out: string;
   pair: string;
   venue?: string;
@@ -30,9 +32,9 @@ export function registerAnalyze(program: Command): void {
     .command('analyze')
     .summary('ingest paper lists, resolve affiliations, report country-pair collaboration')
     .description(
-      'Read accepted-paper lists (Paper Copilot JSON, NeurIPS virtual-site JSON, CSV or JSONL), resolve\n' +
-        "every author's affiliation to an institution, country and sector, classify fields and technologies,\n" +
-        'and count papers co-authored by the two countries of --pair. Writes papers.jsonl (one line per\n' +
+      'Read accepted-paper lists (Paper Copilot JSON, NeurIPS virtual-site JSON, CSV or JSONL), resolve ' +
+        "every author's affiliation to an institution, country and sector, classify fields and technologies, " +
+        'and count papers co-authored by the two countries of --pair. Writes papers.jsonl (one line per ' +
         'paper, with the evidence behind every affiliation) and summary.json to --out.',
     )
     .argument('<file...>', 'paper-list files (venue and year from the file name: nips2018.json -> NeurIPS 2018), or source specs fetched or reused from the cache: neurips:2025, openreview:2025, openalex:2025, papercopilot:iclr:2024')
@@ -42,6 +44,8 @@ export function registerAnalyze(program: Command): void {
     .option('--year <yyyy>', 'year for every input file (instead of the file name)')
     .option('--format <format>', 'input format: papercopilot, neurips, csv, jsonl (default: detected from content)')
     .option('--json', 'print summary.json instead of tables')
+    .option('--sections <list>', 'what to print: headline, coverage, counting, trend, fields, institutions, sectors, network, third-countries, dual, sensitivity, technology, or all (default: headline, trend, coverage, institutions, technology, sensitivity)')
+    .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB and the machine has 4 or more cores', 'auto')
@@ -53,13 +57,12 @@ export function registerAnalyze(program: Command): void {
   addLlmOptions(command);
   command.action(async (files: string[], flags: AnalyzeFlags) => {
     // the pipeline is loaded here, not at start-up: `--help` and the other commands never load it
-    const [{ estimateLlm, runAnalyze }, { parseFormat }, { renderHeadline }, { renderTechFlowText }, { renderAnalyticsText }, { terminalProgress }, { resolveInputs }] = await Promise.all([
+    const [{ estimateLlm, runAnalyze }, { parseFormat }, { parseSections, renderAnalyzeText }, { terminalProgress }, { SILENT_PROGRESS, stepAsync }, { resolveInputs }] = await Promise.all([
       import('../../run.js'),
       import('../../sources/index.js'),
-      import('../../report/terminal.js'),
-      import('../../report/techflow-text.js'),
-      import('../../analyze/index.js'),
+      import('../../report/analyze-text.js'),
       import('../progress.js'),
+      import('../../pipeline.js'),
       import('../../fetch/index.js'),
     ]);
     const timings = flags.timings ? new (await import('../../timings.js')).Timings() : undefined;
@@ -67,6 +70,7 @@ export function registerAnalyze(program: Command): void {
     timings?.add('load', performance.now());
     const pair = parsePair(flags.pair);
     const definitions = definitionsFrom(flags);
+    const sections = parseSections(flags.sections);
     const request: AnalyzeRequest = {
       files: await resolveInputs(files, { offline: flags.offline }),
       out: flags.out,
@@ -80,7 +84,7 @@ export function registerAnalyze(program: Command): void {
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       llmFields: flags.llmFields,
       tech: flags.tech as TechCount,
-      progress: terminalProgress(),
+      progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
       timings,
     };
     if (request.llm && flags.dryRun) {
@@ -95,7 +99,8 @@ export function registerAnalyze(program: Command): void {
       extraWrite: flags.report
         ? async (dir, { summary, corpus }) => {
             const { writeReport } = await import('../../report/build.js');
-            charts = (await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() })).charts.length;
+            const write = () => writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() });
+            charts = (await stepAsync(request.progress ?? SILENT_PROGRESS, 'drawing the report', write)).charts.length;
           }
         : undefined,
     });
@@ -104,8 +109,8 @@ export function registerAnalyze(program: Command): void {
     if (flags.json) {
       print(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
-      print(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
-      print(`\n${renderTechFlowText(summary.techFlow, pair)}\n`);
+      const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+      print(`${renderAnalyzeText(summary, { pair, definitions, sections, width })}\n`);
       if (summary.llm) print(`\n${describeLlmReport(summary.llm)}\n`);
       if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
       print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);

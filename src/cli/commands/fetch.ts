@@ -80,8 +80,8 @@ export function registerFetch(program: Command): void {
         '  openreview    OpenReview API v2 notes + author profiles -> JSONL with affiliations valid that year\n' +
         '  openalex      OpenAlex works of the venue with institutions and country codes -> JSONL\n' +
         '  papercopilot  Paper Copilot list from papercopilot/paperlists (nips/nipsYYYY.json, as served)\n' +
-        'Responses are cached (ETag/Last-Modified revalidation); --offline reads the cache only.\n' +
-        'OpenReview credentials (optional): OPENREVIEW_TOKEN, or OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD.\n' +
+        'Responses are cached (ETag/Last-Modified revalidation); --offline reads the cache only. ' +
+        'OpenReview credentials (optional): OPENREVIEW_TOKEN, or OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD. ' +
         'OpenAlex (optional): OPENALEX_API_KEY, OPENALEX_MAILTO.',
     )
     .argument('<source>', `one of ${FETCH_SOURCES.join(', ')}`)
@@ -121,8 +121,8 @@ export function registerKbUpdate(program: Command): void {
     .command('update')
     .summary('download the newest ROR data dump and import it into the user knowledge base')
     .description(
-      'Find the newest ROR (Research Organization Registry) data dump in the ror-data community on Zenodo,\n' +
-        'download the zip (cached, MD5 checked), extract its v2-schema JSON and import it into the user\n' +
+      'Find the newest ROR (Research Organization Registry) data dump in the ror-data community on Zenodo, ' +
+        'download the zip (cached, MD5 checked), extract its v2-schema JSON and import it into the user ' +
         'knowledge base ($COLLABSCOPE_HOME/kb), for worldwide institution coverage.',
     );
   addNetworkOptions(command);
