@@ -2,8 +2,6 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { createClient } from '../../fetch/index.js';
-import { compareWithOpenAlex, renderCompareText } from '../../fetch/compare.js';
 import { addNetworkOptions, clientOptions, interruptible, type NetworkFlags } from './fetch.js';
 import { print } from '../print.js';
 
@@ -33,8 +31,8 @@ export function registerCompare(program: Command): void {
     .command('compare')
     .summary("compare an analyze run's country sets with an independent source (OpenAlex)")
     .description(
-      'Read DIR/papers.jsonl (the output of `analyze`), fetch OpenAlex works of the same venues and years,\n' +
-        'match papers by DOI or normalised title, and report how often the country sets agree, the papers\n' +
+      'Read DIR/papers.jsonl (the output of `analyze`), fetch OpenAlex works of the same venues and years, ' +
+        'match papers by DOI or normalised title, and report how often the country sets agree, the papers ' +
         'where they differ (ours vs OpenAlex), and per-country differences.',
     )
     .argument('<dir>', 'output directory of an analyze run')
@@ -52,6 +50,7 @@ export function registerCompare(program: Command): void {
     if (!Number.isInteger(limit) || limit < 0) throw new CollabscopeError('E_BAD_ARGUMENT', `--limit must be a whole number (got "${flags.limit}")`);
     const pair = parsePair(flags.pair);
     const sources = parseSources(flags.openalexSource);
+    const [{ createClient }, { compareWithOpenAlex, renderCompareText }] = await Promise.all([import('../../fetch/index.js'), import('../../fetch/compare.js')]);
     const report = await interruptible(async (signal) => {
       const client = createClient({ ...clientOptions(flags), source: 'openalex', signal });
       try {

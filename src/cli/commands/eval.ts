@@ -2,14 +2,11 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { evaluateFiles, renderEval } from '../../evaluate/eval.js';
-import { terminalProgress } from '../progress.js';
 import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
-import { evaluateWithLlm, renderLlmEval } from '../../evaluate/llm.js';
-import { evaluateGold, goldErrorsTsv, renderGold } from '../../evaluate/gold.js';
 import { print } from '../print.js';
 
 interface EvalFlags extends LlmFlags {
+  quiet?: boolean;
   email: boolean;
   json?: boolean;
   pair: string;
@@ -25,10 +22,10 @@ export function registerEval(program: Command): void {
     .command('eval')
     .summary("compare resolved countries with Paper Copilot's own labels")
     .description(
-      "Resolve the affiliations of Paper Copilot paper lists and compare each paper's set of countries\n" +
-        "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and\n" +
-        'TW into CN as those labels do and skipping papers with unlabelled authors. Prints the agreement\n' +
-        '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and\n' +
+      "Resolve the affiliations of Paper Copilot paper lists and compare each paper's set of countries " +
+        "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and " +
+        'TW into CN as those labels do and skipping papers with unlabelled authors. Prints the agreement ' +
+        '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and ' +
         'how many affiliation strings stayed unresolved. The labels are read here only; the resolver never sees them.',
     )
     .argument('[paper-list...]', 'Paper Copilot JSON files (e.g. nips2018.json)')
@@ -39,10 +36,13 @@ export function registerEval(program: Command): void {
     .option('--sample <n>', 'how many disagreements to list (in the text, --json and --disagreements output)', '20')
     .option('--disagreements <file>', 'write the sampled disagreements (ours vs labels, per affiliation) to this JSON file')
     .option('--kb <dir...>', 'institution folders to load besides the curated base (default: $COLLABSCOPE_HOME/kb)')
-    .option('--json', 'print the metrics as JSON');
+    .option('--json', 'print the metrics as JSON')
+    .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)');
   addLlmEndpointOptions(command);
   command.action(async (files: string[], flags: EvalFlags) => {
+      const { terminalProgress } = await import('../progress.js');
       if (flags.gold) {
+        const { evaluateGold, goldErrorsTsv, renderGold } = await import('../../evaluate/gold.js');
         if (files.length > 0) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval takes either Paper Copilot lists or --gold files, not both');
         const gold = evaluateGold(flags.gold, { resolverOptions: flags.kb ? { kbDirs: flags.kb } : {}, progress: terminalProgress() });
         if (flags.errors) writeFileSync(flags.errors, goldErrorsTsv(gold.errors));
@@ -59,14 +59,16 @@ export function registerEval(program: Command): void {
         pair: parsePair(flags.pair),
         sampleSize: sample,
         resolverOptions: flags.kb ? { kbDirs: flags.kb } : {},
-        progress: terminalProgress(),
+        progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
       };
       if (flags.llm) {
+        const { evaluateWithLlm, renderLlmEval } = await import('../../evaluate/llm.js');
         const result = await evaluateWithLlm(files, options, llmOptionsFrom(flags));
         if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(result.withLlm.disagreements, null, 2)}\n`);
         print(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderLlmEval(result)}\n`);
         return;
       }
+      const { evaluateFiles, renderEval } = await import('../../evaluate/eval.js');
       const metrics = evaluateFiles(files, options);
       if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(metrics.disagreements, null, 2)}\n`);
       print(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);

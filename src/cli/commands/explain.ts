@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { readPapers, readSummary } from '../../output.js';
-import { pairReason, reasonSentence } from '../../analyze/reason.js';
 import { DEFAULT_DEFINITIONS, type Definitions } from '../../types.js';
-import { renderExplanation } from '../../report/explain.js';
 import { print } from '../print.js';
 
 export function registerExplain(program: Command): void {
@@ -11,14 +8,19 @@ export function registerExplain(program: Command): void {
     .command('explain')
     .summary('show how one paper was resolved, down to each affiliation string')
     .description(
-      'Print, for one paper of an analyze run, every author, each raw affiliation string, the institution,\n' +
-        'country and sector chosen, and the rule and evidence behind each; then its fields and technologies.\n' +
+      'Print, for one paper of an analyze run, every author, each raw affiliation string, the institution, ' +
+        'country and sector chosen, and the rule and evidence behind each; then its fields and technologies. ' +
         'The id is the `id` of papers.jsonl (e.g. neurips2018:11201); a source id alone works when unique.',
     )
     .argument('<paper-id>', 'paper id from papers.jsonl')
     .option('-o, --out <dir>', 'output directory of an analyze run', 'collabscope-out')
     .option('--json', 'print the paper record as JSON')
-    .action((id: string, flags: { out: string; json?: boolean }) => {
+    .action(async (id: string, flags: { out: string; json?: boolean }) => {
+      const [{ readPapers, readSummary }, { renderExplanation }, { pairReason, reasonSentence }] = await Promise.all([
+        import('../../output.js'),
+        import('../../report/explain.js'),
+        import('../../analyze/reason.js'),
+      ]);
       const paper = findPaper(readPapers(flags.out), id);
       if (flags.json) {
         print(`${JSON.stringify(paper, null, 2)}\n`);

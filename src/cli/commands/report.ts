@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { readRun, REPORT_FILE, writeReport } from '../../report/build.js';
+import { REPORT_FILE } from '../../defaults.js';
 import { print } from '../print.js';
 
 export function registerReport(program: Command): void {
@@ -8,17 +8,18 @@ export function registerReport(program: Command): void {
     .command('report')
     .summary('write a self-contained HTML report with charts (and PNGs) from an analyze run')
     .description(
-      'Draw the analysis of an analyze output directory (summary.json and\n' +
-        'papers.jsonl) as one HTML file that opens with no network: collaboration\n' +
-        'trend with intervals, field lift, leading institutions, sector matrix,\n' +
-        'technology flow, the definition-sensitivity table and the institution\n' +
-        'network. Captions state the definitions in force. --png also writes each\n' +
+      'Draw the analysis of an analyze output directory (summary.json and ' +
+        'papers.jsonl) as one HTML file that opens with no network: collaboration ' +
+        'trend with intervals, field lift, leading institutions, sector matrix, ' +
+        'technology flow, the definition-sensitivity table and the institution ' +
+        'network. Captions state the definitions in force. --png also writes each ' +
         'chart as a PNG.',
     )
     .requiredOption('--from <dir>', 'output directory of an analyze run')
     .option('--html <file>', `HTML file to write (default: <dir>/${REPORT_FILE})`)
     .option('--png <dir>', 'also write each chart as <dir>/<chart>.png')
     .action(async (flags: { from: string; html?: string; png?: string }) => {
+      const { readRun, writeReport } = await import('../../report/build.js');
       const run = readRun(flags.from);
       const result = await writeReport(run, { htmlFile: flags.html ?? join(flags.from, REPORT_FILE), pngDir: flags.png, source: flags.from, version: program.version() });
       print(`wrote ${result.html} (${result.charts.length} charts)\n`);

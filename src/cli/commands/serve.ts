@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { readRun } from '../../report/build.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../serve/server.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../defaults.js';
 import { print } from '../print.js';
 
 export function registerServe(program: Command): void {
@@ -9,11 +8,11 @@ export function registerServe(program: Command): void {
     .command('serve')
     .summary('open a local web dashboard on an analyze run')
     .description(
-      "Serve a dashboard over an analyze output directory: the report's charts,\n" +
-        'recomputed live for filters (venue, year, field, sector, institution),\n' +
-        'another pair or other definitions. Click any number for the papers behind\n' +
-        'it, and any paper for its authors, raw affiliation strings and the\n' +
-        'evidence behind each. JSON under /api/ (list at /api). Binds to 127.0.0.1\n' +
+      "Serve a dashboard over an analyze output directory: the report's charts, " +
+        'recomputed live for filters (venue, year, field, sector, institution), ' +
+        'another pair or other definitions. Click any number for the papers behind ' +
+        'it, and any paper for its authors, raw affiliation strings and the ' +
+        'evidence behind each. JSON under /api/ (list at /api). Binds to 127.0.0.1 ' +
         'unless --host says otherwise.',
     )
     .requiredOption('--from <dir>', 'output directory of an analyze run')
@@ -21,6 +20,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to bind (a non-loopback address exposes the data to the network)', DEFAULT_HOST)
     .action(async (flags: { from: string; port: string; host: string }) => {
       const port = parsePort(flags.port);
+      const [{ readRun }, { startServer }] = await Promise.all([import('../../report/build.js'), import('../../serve/server.js')]);
       const run = readRun(flags.from);
       const server = await startServer(run, { port, host: flags.host, source: flags.from });
       print(`collabscope dashboard for ${flags.from}: ${server.url} (Ctrl-C to stop)\n`);

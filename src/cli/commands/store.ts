@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { DEFAULT_DB_FILE, exportParquet, queryDatabase } from '../../store/duckdb.js';
+import { DEFAULT_DB_FILE } from '../../defaults.js';
 import { textTable } from '../../report/text-table.js';
-import { exportNetwork } from '../../report/network-files.js';
 import { CollabscopeError } from '../../errors.js';
 import { print } from '../print.js';
 
@@ -11,16 +10,17 @@ export function registerSql(program: Command): void {
     .command('sql')
     .summary('run a read-only SQL query against the analysis database')
     .description(
-      'Run one SQL query (read-only) against a database written by `analyze --db`, and print the result.\n' +
-        'Tables: papers, authorships, affiliations, institutions, fields, technologies, ingests.\n' +
-        'Views: paper_countries, country_pairs, papers_by_venue_year, collaboration_by_venue_year,\n' +
-        'country_papers_by_year, field_shares, unresolved_strings. Pair views hold both orders of a pair\n' +
+      'Run one SQL query (read-only) against a database written by `analyze --db`, and print the result. ' +
+        'Tables: papers, authorships, affiliations, institutions, fields, technologies, ingests. ' +
+        'Views: paper_countries, country_pairs, papers_by_venue_year, collaboration_by_venue_year, ' +
+        'country_papers_by_year, field_shares, unresolved_strings. Pair views hold both orders of a pair ' +
         "and an unordered pair column: WHERE country_a='US' AND country_b='CN' and WHERE pair='CN-US' both work.",
     )
     .argument('<query>', 'the SQL query')
     .option('--db <file>', 'database file', DEFAULT_DB_FILE)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (query: string, flags: { db: string; format: 'table' | 'csv' | 'json' }) => {
+      const { queryDatabase } = await import('../../store/duckdb.js');
       const { columns, rows } = await queryDatabase(flags.db, query);
       print(`${formatRows(columns, rows, flags.format)}\n`);
     });
@@ -64,10 +64,12 @@ export function registerExport(program: Command): void {
     .action(async (flags: ExportFlags) => {
       if (!flags.parquet && !flags.network) throw new CollabscopeError('E_BAD_ARGUMENT', 'export needs --parquet DIR or --network FILE');
       if (flags.network) {
+        const { exportNetwork } = await import('../../report/network-files.js');
         const r = exportNetwork(flags.from, flags.network, { level: flags.level, counting: flags.counting, pairOnly: flags.pairOnly === true, format: flags.networkFormat });
         print(`wrote ${r.file} (${r.format}: ${r.nodes} ${flags.level === 'country' ? 'countries' : 'institutions'}, ${r.links} links, from ${r.papers} papers; ${flags.counting} counting)\n`);
       }
       if (flags.parquet) {
+        const { exportParquet } = await import('../../store/duckdb.js');
         const written = await exportParquet(flags.db, flags.parquet);
         print(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
       }
