@@ -1,5 +1,6 @@
 // The switchable definitions, applied to resolved affiliations. Pure functions: the resolver records
 // facts (lab location, headquarters' country); these decide which country a fact counts for.
+import { countryCodeProblem } from './country-codes.js';
 import type { Affiliation, Author, Definitions, Paper } from './types.js';
 import { CollabscopeError } from './errors.js';
 
@@ -113,9 +114,16 @@ export function paperHasPair(paper: Pick<Paper, 'authors'>, pair: readonly [stri
 export function parsePair(text: string): [string, string] {
   const parts = text.split(/[,-]/).map((p) => p.trim().toUpperCase());
   if (parts.length !== 2 || !parts.every((p) => /^[A-Z]{2}$/.test(p)) || parts[0] === parts[1]) {
-    throw new CollabscopeError('E_BAD_ARGUMENT', `--pair must be two different ISO country codes like US,CN (got "${text}")`);
+    throw new CollabscopeError('E_BAD_ARGUMENT', `--pair must be two different ISO country codes like US,CN (got "${text}")${pairHint(parts)}`);
   }
+  const problem = parts.map(countryCodeProblem).find((p) => p !== null);
+  if (problem) throw new CollabscopeError('E_BAD_ARGUMENT', `--pair: ${problem}`);
   return [parts[0], parts[1]];
+}
+
+function pairHint(parts: string[]): string {
+  const problem = parts.length === 2 ? parts.map(countryCodeProblem).find((p) => p?.includes('did you mean')) : undefined;
+  return problem ? `: ${problem}` : '';
 }
 
 export function pairKey(pair: readonly [string, string]): string {

@@ -22,6 +22,28 @@ export interface Progress {
 
 export const SILENT_PROGRESS: Progress = { start() {}, tick() {}, stop() {} };
 
+/** The same for asynchronous work. */
+export async function stepAsync<T>(progress: Progress, label: string, work: () => Promise<T>): Promise<T> {
+  progress.start(label, 1);
+  try {
+    return await work();
+  } finally {
+    progress.tick();
+    progress.stop();
+  }
+}
+
+/** One step of unknown length shown as a bar of one unit (its label is what the user sees while it runs). */
+export function step<T>(progress: Progress, label: string, work: () => T): T {
+  progress.start(label, 1);
+  try {
+    return work();
+  } finally {
+    progress.tick();
+    progress.stop();
+  }
+}
+
 export interface CorpusOptions {
   files: string[];
   format?: SourceFormat;

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpusInWorkers } from './workers/pool.js';
 import type { Definitions, Paper } from './types.js';
-import { buildCorpus, SILENT_PROGRESS, type Corpus, type Progress } from './pipeline.js';
+import { buildCorpus, SILENT_PROGRESS, step, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
 import { JsonlFileWriter, prepareOutputDir, writeJson, writePapersJsonl } from './output.js';
 import { CollabscopeError } from './errors.js';
@@ -131,7 +131,7 @@ async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) 
   const keepUnclassifiedTexts = Boolean(request.llm && request.llmFields);
   const workers = workerCount(request);
   if (workers > 1) return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
-  const resolver = createResolver({ kbDirs: request.kbDirs });
+  const resolver = step(request.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver({ kbDirs: request.kbDirs }));
   return { corpus: corpusFor({ ...request, onPaper }, resolver), resolverStats: resolver.stats() };
 }
 

@@ -65,3 +65,13 @@ test('analyze then explain a paper', () => {
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no paper with id "nope"/);
 });
+
+test('help texts reflow to the width (no sentence is hard-wrapped at a fixed column)', () => {
+  for (const command of ['analyze', 'report', 'papers', 'export', 'eval']) {
+    const { stdout } = cli(command, '--help');
+    for (const line of stdout.split('\n')) assert.ok(line.length <= 80, `${command}: ${line}`);
+  }
+  // The description is one paragraph filled to the width: its first line is not cut after a few words.
+  const description = cli('report', '--help').stdout.split('\n')[2];
+  assert.ok(description.length > 70, description);
+});

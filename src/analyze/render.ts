@@ -23,8 +23,11 @@ export function table(title: string, header: string[], rows: string[][], align?:
   return lines.map((l) => clip(l, MAX_WIDTH)).join('\n');
 }
 
-/** Wraps prose to the width, indenting continuation lines. */
-export function wrap(text: string, width = MAX_WIDTH, indent = '  '): string {
+/** The width prose is wrapped to: the terminal's (at most MAX_WIDTH) while a render runs. */
+let proseWidth = MAX_WIDTH;
+
+/** Wraps prose at word boundaries to the width, indenting continuation lines. */
+export function wrap(text: string, width = proseWidth, indent = '  '): string {
   const words = text.split(/\s+/);
   const lines: string[] = [];
   let current = '';
@@ -53,16 +56,63 @@ const SECTOR_ABBREVIATIONS: Record<string, string> = {
 };
 const frac = (value: number) => value.toFixed(1);
 
-export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOptions): string {
+/** The sections of the terminal output, in order, as `analyze --sections` names them. */
+export const ANALYTICS_SECTIONS = ['coverage', 'counting', 'trend', 'fields', 'institutions', 'sectors', 'network', 'third-countries', 'dual', 'sensitivity'] as const;
+
+/**
+ * Sections as they are pushed: text pushed after `begin(id)` belongs to that section, so a block that
+ * only pushes text (sections.push) joins the section before it.
+ */
+class SectionList {
+  readonly items: Array<{ id: string; text: string }> = [];
+  private current = 'counting';
+  begin(id: string): void {
+    this.current = id;
+  }
+  push(text: string): void {
+    this.items.push({ id: this.current, text });
+  }
+}
+
+export interface RenderTextOptions {
+  /** Only these sections (ids of ANALYTICS_SECTIONS); default all. */
+  sections?: ReadonlySet<string>;
+  /** Width prose is wrapped to (default MAX_WIDTH). */
+  width?: number;
+  /** At most this many rows in the ranked tables (institutions); default all of summary.json's. */
+  rows?: number;
+}
+
+export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOptions & RenderTextOptions): string {
+  return renderAnalyticsSections(analytics, options)
+    .filter((s) => !options.sections || options.sections.has(s.id))
+    .map((s) => s.text)
+    .join('\n\n');
+}
+
+export function renderAnalyticsSections(analytics: Analytics, options: AnalyzeOptions & RenderTextOptions): Array<{ id: string; text: string }> {
+  const previousWidth = proseWidth;
+  proseWidth = Math.max(40, Math.min(MAX_WIDTH, options.width ?? MAX_WIDTH));
+  try {
+    return sectionsOf(analytics, options);
+  } finally {
+    proseWidth = previousWidth;
+  }
+}
+
+function sectionsOf(analytics: Analytics, options: AnalyzeOptions & RenderTextOptions): Array<{ id: string; text: string }> {
+  const rowLimit = options.rows;
   const [A, B] = options.pair;
   const label = `${A}-${B}`;
-  const sections: string[] = [];
+  const sections = new SectionList();
   const over = denominatorCaption(options.definitions);
 
   // 0. coverage
+  sections.begin('coverage');
   if (analytics.coverage) sections.push(renderCoverage(analytics.coverage));
 
   // 1. counting
+  sections.begin('counting');
   {
     const { full, fractional } = analytics.counting;
     const fractionalOf = new Map(fractional.countries.map((c) => [c.country, c]));
@@ -91,6 +141,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   }
 
   // 2. trend
+  sections.begin('trend');
   {
     const { trend } = analytics;
     const series: TrendSeries[] = trend.byVenue.length > 1 && trend.overall ? [...trend.byVenue, trend.overall] : trend.byVenue;
@@ -126,9 +177,11 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           rows,
           ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
-        'growth: year-over-year (annualised over gaps); growth change: this interval\'s growth factor divided by the previous',
-        "one's (x1.00 = unchanged); p(change): its test (log counts, quasi-Poisson dispersion of the series);",
-        'p(share): two-proportion z-test of the share against the previous year.',
+        wrap(
+          "growth: year-over-year (annualised over gaps); growth change: this interval's growth factor divided by the previous " +
+            "one's (x1.00 = unchanged); p(change): its test (log counts, quasi-Poisson dispersion of the series); " +
+            'p(share): two-proportion z-test of the share against the previous year.',
+        ),
         ...(trend.byVenue.length > 1 ? [wrap(trend.panel.note)] : []),
         ...notes.map((note) => wrap(note)),
       ].join('\n'),
@@ -136,6 +189,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   }
 
   // 3. fields
+  sections.begin('fields');
   {
     const { fields } = analytics;
     const stratified = fields.primary.test === 'cmh';
@@ -153,7 +207,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         formatP(r.pHolm),
         r.direction === 'none' ? '' : r.direction,
       ]);
-    const header = ['field', 'all', 'share', label, 'share', '95% CI', 'lift', ...(stratified ? ['MH OR', 'pooled p'] : []), stratified ? 'CMH p' : 'p', 'Holm p', ''];
+    const header = ['field', 'all', 'share', label, 'share', '95% CI', 'lift', ...(stratified ? ['MH OR', 'pooled p'] : []), stratified ? 'CMH p' : 'p', 'Holm p', 'significant'];
     const primaryRows = fieldRows(fields.primary);
     primaryRows.push(['total', n(fields.primary.allPapers), '100.0%', n(fields.primary.pairPapers), fields.primary.pairPapers ? '100.0%' : '-', '', '', ...(stratified ? ['', ''] : []), '', '', '']);
     const testTitle = stratified
@@ -164,20 +218,21 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         table(`3. Fields: primary field of ${label} papers against all in-scope papers (${testTitle})`, header, primaryRows),
         '',
         table(`   Any field (a paper counts for every field it has; rows overlap)`, header, fieldRows(fields.any)),
-        ...(stratified ? ['MH OR: Mantel-Haenszel odds ratio over venue-years; pooled p: Fisher on all venue-years pooled (confounded by venue).'] : []),
+        ...(stratified ? [wrap('MH OR: Mantel-Haenszel odds ratio over venue-years; pooled p: Fisher on all venue-years pooled (confounded by venue).')] : []),
         ...fields.findings.map((f) => wrap(f)),
       ].join('\n'),
     );
   }
 
   // 4. institutions
+  sections.begin('institutions');
   {
     const { institutions } = analytics;
     const parts = institutions.sides.map((side) =>
       table(
         `4. Institutions: leading ${side.country} institutions on ${label} papers (${side.institutions} institutions, ${institutions.pairPapers} papers)`,
         ['#', 'institution', 'papers', 'fractional', 'share of papers'],
-        side.rows.map((r, i) => [n(i + 1), clip(r.institution, 60), n(r.papers), frac(r.fractional), pct(r.shareOfPairPapers)]),
+        side.rows.slice(0, rowLimit).map((r, i) => [n(i + 1), clip(r.institution, 60), n(r.papers), frac(r.fractional), pct(r.shareOfPairPapers)]),
         ['r', 'l', 'r', 'r', 'r'],
       ) + renderGatheredUnits(side.rows, options.definitions.institutionLevel),
     );
@@ -185,7 +240,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
       table(
         `   Most frequent institution pairs (${institutions.distinctPairs} distinct pairs)`,
         ['#', `${A} institution`, `${B} institution`, 'papers', 'share'],
-        institutions.pairs.map((p, i) => [n(i + 1), clip(p.a.institution, 44), clip(p.b.institution, 44), n(p.papers), pct(p.shareOfPairPapers)]),
+        institutions.pairs.slice(0, rowLimit).map((p, i) => [n(i + 1), clip(p.a.institution, 44), clip(p.b.institution, 44), n(p.papers), pct(p.shareOfPairPapers)]),
         ['r', 'l', 'l', 'r', 'r'],
       ),
     );
@@ -193,6 +248,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   }
 
   // 5. sectors
+  sections.begin('sectors');
   {
     const { sectors } = analytics;
     const { overall } = sectors;
@@ -226,8 +282,10 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           [`${A} \\ ${B}`, ...colsB, 'total'],
           matrixRows,
         ),
-        `The ${overall.combinations} combinations come from ${overall.pairPapers} papers; ` +
-          `fractional (one per paper) in summary.json: sectors.overall.cells[].papers.`,
+        wrap(
+          `The ${overall.combinations} combinations come from ${overall.pairPapers} papers; ` +
+            `fractional (one per paper) in summary.json: sectors.overall.cells[].papers.`,
+        ),
         '',
         table(
           `   Share of combinations per year (${A} x ${B}; edu = education, gov = government)`,
@@ -239,6 +297,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   }
 
   // 6. network
+  sections.begin('network');
   {
     const { network } = analytics;
     const c = network.communities;
@@ -284,7 +343,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
           ]),
           ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
-        'pair betw.: share of weighted shortest paths (a tie of k papers has length 1/k); by hops: every tie length 1.',
+        wrap('pair betw.: share of weighted shortest paths (a tie of k papers has length 1/k); by hops: every tie length 1.'),
         '',
         table(
           `   Cross-border links per year (are networks splitting along national lines?)`,
@@ -334,6 +393,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   }
 
   // 7. third countries
+  sections.begin('third-countries');
   {
     const t = analytics.thirdCountries;
     const m = t.matrix;
@@ -363,7 +423,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
         '',
         table(
           `   Collaboration matrix (diagonal: the country's papers)`,
-          ['', ...shown],
+          ['country', ...shown],
           shown.map((x, i) => [x, ...shown.map((_, j) => n(m.cells[i][j]))]),
         ),
       ].join('\n'),
@@ -371,6 +431,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   }
 
   // 8. dual affiliations
+  sections.begin('dual');
   {
     const d = analytics.dualAffiliations;
     sections.push(
@@ -407,6 +468,7 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
   }
 
   // 9. sensitivity
+  sections.begin('sensitivity');
   {
     const s = analytics.sensitivity;
     const base = s.rows[0];
@@ -438,6 +500,6 @@ export function renderAnalyticsText(analytics: Analytics, options: AnalyzeOption
     );
   }
 
-  return sections.join('\n\n');
+  return sections.items;
 }
 

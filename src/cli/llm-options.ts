@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CollabscopeError } from '../errors.js';
 import { collabscopeHome } from '../home.js';
-import { apiKeyFromEnv } from '../llm/client.js';
+import { apiKeyFromEnv, splitCredentials } from '../llm/client.js';
 import type { LlmAffiliationReport, LlmEstimate, LlmRunOptions } from '../llm/affiliations.js';
 import type { LlmFieldsReport } from '../llm/fields.js';
 import { percent } from '../report/text-table.js';
@@ -48,8 +48,11 @@ function numberFlag(text: string, name: string, min: number, max: number): numbe
 }
 
 export function llmOptionsFrom(flags: LlmFlags): LlmRunOptions {
+  // A key written into the URL (http://user:KEY@host/v1) is taken out of it: it is sent as the bearer
+  // key and never written to summary.json, papers.jsonl or a message.
+  const { baseUrl, key } = splitCredentials(flags.llmBaseUrl);
   return {
-    endpoint: { baseUrl: flags.llmBaseUrl, model: flags.llmModel, apiKey: apiKeyFromEnv() },
+    endpoint: { baseUrl, model: flags.llmModel, apiKey: apiKeyFromEnv() ?? key },
     cachePath: join(collabscopeHome(), 'llm-cache', 'answers.jsonl'),
     threshold: numberFlag(flags.llmThreshold, 'llm-threshold', 0, 1),
     maxRequests: Math.floor(numberFlag(flags.llmMaxRequests, 'llm-max-requests', 0, 1e9)),

@@ -22,8 +22,8 @@ export function buildProgram(): Command {
   program
     .name('collabscope')
     .description(
-      'Measure international research collaboration from conference paper metadata.\n' +
-        'Ingest accepted-paper lists, resolve affiliations to institutions and countries,\n' +
+      'Measure international research collaboration from conference paper metadata. ' +
+        'Ingest accepted-paper lists, resolve affiliations to institutions and countries, ' +
         'classify fields and technologies, and report collaboration between countries.',
     )
     .version('0.1.0')
@@ -73,5 +73,6 @@ const invokedDirectly = process.argv[1] && import.meta.url === (await import('no
   (await import('node:fs')).realpathSync(process.argv[1]),
 ).href;
 if (invokedDirectly) {
-  main().then((code) => process.exit(code));
+  // Exit once what was printed has reached the pipe: process.exit drops queued writes to a pipe.
+  main().then((code) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code))));
 }

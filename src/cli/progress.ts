@@ -2,8 +2,9 @@
 import cliProgress from 'cli-progress';
 import { SILENT_PROGRESS, type Progress } from '../pipeline.js';
 
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!stream.isTTY) return SILENT_PROGRESS;
+/** Off when stderr is not a terminal (pipes, CI, files) or with --quiet. */
+export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, options: { quiet?: boolean } = {}): Progress {
+  if (!stream.isTTY || options.quiet) return SILENT_PROGRESS;
   let bar: cliProgress.SingleBar | null = null;
   return {
     start(label, total) {

@@ -8,7 +8,7 @@ import { readJsonFile } from '../sources/common.js';
 import { parsePaperCopilot } from '../sources/papercopilot.js';
 import { venueOfFile } from '../sources/common.js';
 import { createResolver, type Resolver, type ResolverOptions } from '../resolve/index.js';
-import { SILENT_PROGRESS, UniqueIds, type Progress } from '../pipeline.js';
+import { SILENT_PROGRESS, UniqueIds, step, type Progress } from '../pipeline.js';
 import { foldGreaterChina, paperLabel } from './labels.js';
 
 export interface EvalOptions {
@@ -69,7 +69,7 @@ export interface EvalMetrics {
 
 export function evaluateFiles(files: string[], options: EvalOptions = {}): EvalMetrics {
   if (files.length === 0) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval needs at least one Paper Copilot file');
-  const resolver = options.resolver ?? createResolver(options.resolverOptions);
+  const resolver = options.resolver ?? step(options.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver(options.resolverOptions));
   const pair = options.pair ?? ['US', 'CN'];
   const low = options.lowConfidence ?? 0.5;
   const sampleSize = options.sampleSize ?? 50;

@@ -1,7 +1,7 @@
 // `eval --llm`: the same evaluation without and with the language-model pass, so a user can see
 // whether it helps. The model is asked about the strings the rules left unresolved or unsure.
 import { createResolver, type Resolver } from '../resolve/index.js';
-import { askAboutStrings, needsLlm, withAnswer, type LlmAffiliationReport, type LlmRunOptions } from '../llm/affiliations.js';
+import { askAboutStrings, assertSomeAnswer, needsLlm, withAnswer, type LlmAffiliationReport, type LlmRunOptions } from '../llm/affiliations.js';
 import { evaluateFiles, renderEval, type EvalMetrics, type EvalOptions } from './eval.js';
 
 export interface LlmEvalResult {
@@ -24,7 +24,8 @@ export async function evaluateWithLlm(files: string[], options: EvalOptions, llm
     },
   };
   const without = evaluateFiles(files, { ...options, resolver: recording });
-  const { outcomes, report } = await askAboutStrings([...candidates], llm);
+  const { outcomes, report, sent } = await askAboutStrings([...candidates], llm);
+  assertSomeAnswer(sent);
   const refined: Resolver = {
     ...base,
     resolveAuthor(author) {

@@ -54,6 +54,13 @@ export function toJsonl(rows: WideJsonlRow[]): string {
   return rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length ? '\n' : '');
 }
 
+/** A paged feed longer than this is taken for a server paging forever (the largest real ones have hundreds). */
+export const MAX_PAGES = 20_000;
+
+export function checkPageCount(pages: number, what: string): void {
+  if (pages > MAX_PAGES) throw new CollabscopeError('E_BAD_RECORD', `${what}: more than ${MAX_PAGES} pages; the feed seems to page forever`);
+}
+
 /** API pages change slowly: within a day a cached page is used without asking again (--refresh asks). */
 export const API_PAGE_FRESH_MS = 24 * 3600 * 1000;
 

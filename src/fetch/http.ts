@@ -35,6 +35,8 @@ export interface HttpClientOptions {
   downloadTimeoutMs?: number;
   /** No byte received for this long aborts the attempt. Default 30 s. */
   idleTimeoutMs?: number;
+  /** A body larger than this fails the request (streamed to a temporary file, never held past it). Default 256 MiB. */
+  maxBytes?: number;
   /** Retries after the first attempt, for 408/425/429/5xx, resets, timeouts, truncated bodies. Default 5. */
   retries?: number;
   backoffBaseMs?: number;
@@ -104,6 +106,14 @@ class Retryable extends Error {
 }
 
 class IdleTimeout extends Error {}
+class Deadline extends Error {}
+
+/**
+ * The default body cap: the largest venue file we know (a NeurIPS virtual-site file or a Paper
+ * Copilot list, tens of MB; the ROR dump zip, about 30 MB) many times over, and under V8's longest
+ * string (about 512 MiB) so that a JSON answer at the cap can still be parsed.
+ */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 /** What one attempt got before it failed: a failure after the headers is a cut-off body. */
 interface AttemptState {
@@ -128,11 +138,13 @@ export function rebase(url: string, baseUrl?: string | null): string {
   return `${base.protocol}//${base.host}${prefix}${target.pathname}${target.search}`;
 }
 
-/** The URL without credential parameters: what cache keys, cache files and messages use. */
+/** The URL without credentials (user name, password, key parameters): what cache keys, cache files and messages use. */
 export function displayUrl(url: string): string {
   try {
     const parsed = new URL(url);
     for (const name of SECRET_PARAMS) parsed.searchParams.delete(name);
+    parsed.username = '';
+    parsed.password = '';
     return parsed.toString();
   } catch {
     return url;
@@ -250,41 +262,24 @@ export class HttpClient {
     }
     if (this.offline) throw this.offlineMiss(url);
     const temp = `${this.bodyPath(key)}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const result = await this.withRetries(url, async (attemptSignal, idle, state) => {
-      const response = await this.send(url, options, cached, attemptSignal, this.options.downloadTimeoutMs ?? 3_600_000);
+    const result = await this.withRetries(url, this.options.downloadTimeoutMs ?? 3_600_000, async (attemptSignal, idle, state) => {
+      const response = await this.send(url, options, cached, attemptSignal);
       state.headers = true;
       if (response.status === 304 && cached) {
         await response.body?.cancel();
         return { notModified: true as const };
       }
-      const total = contentLength(response);
+      const total = this.checkDeclaredSize(url, response);
       this.progress.start(options.label ?? `downloading ${basename(new URL(url).pathname)}`, total ?? options.size ?? null, 'bytes');
-      mkdirSync(dirname(temp), { recursive: true });
-      this.temps.add(temp);
-      const out = createWriteStream(temp);
-      // Errors surface through write/finish below; a late one after a failed attempt is of no interest.
-      out.on('error', () => {});
       const hash = createHash('md5');
       const sha = createHash('sha256');
-      let received = 0;
+      let received: number;
       try {
-        await readBody(response, idle, async (chunk) => {
-          received += chunk.length;
-          state.received = received;
+        received = await this.streamToFile(url, response, temp, idle, attemptSignal, state, (chunk, total) => {
           hash.update(chunk);
           sha.update(chunk);
-          if (!out.write(chunk)) await once(out, 'drain');
-          this.progress.update(received);
+          this.progress.update(total);
         });
-        out.end();
-        await once(out, 'finish');
-      } catch (error) {
-        if (!out.closed) {
-          const closed = once(out, 'close').catch(() => {});
-          out.destroy();
-          await closed;
-        }
-        throw error;
       } finally {
         this.progress.stop();
       }
@@ -326,8 +321,9 @@ export class HttpClient {
       }
     }
     if (this.offline) throw this.offlineMiss(url);
-    const result = await this.withRetries(url, async (attemptSignal, idle, state) => {
-      const response = await this.send(url, options, key ? cached : null, attemptSignal, this.options.timeoutMs ?? 120_000);
+    const temp = join(this.cacheDir, 'http', `.request.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const result = await this.withRetries(url, this.options.timeoutMs ?? 120_000, async (attemptSignal, idle, state) => {
+      const response = await this.send(url, options, key ? cached : null, attemptSignal);
       state.headers = true;
       if (response.status === 304 && cached) {
         await response.body?.cancel();
@@ -337,16 +333,14 @@ export class HttpClient {
         await response.body?.cancel();
         return 'not-found' as const;
       }
-      const chunks: Buffer[] = [];
-      let received = 0;
-      await readBody(response, idle, (chunk) => {
-        chunks.push(Buffer.from(chunk));
-        received += chunk.length;
-        state.received = received;
-      });
+      this.checkDeclaredSize(url, response);
+      // The body goes to a temporary file, checked against the cap as it arrives, and is read back once complete.
+      const received = await this.streamToFile(url, response, temp, idle, attemptSignal, state);
       checkLength(url, response, received);
-      return { response, body: Buffer.concat(chunks) };
-    }, null);
+      const body = readFileSync(temp);
+      this.removeTemp(temp);
+      return { response, body };
+    }, temp);
     if (result === 'not-found') return null;
     if (result === null) {
       const body = this.readBodyFile(key!, cached!);
@@ -365,7 +359,7 @@ export class HttpClient {
   }
 
   /** One HTTP exchange, up to the response headers. */
-  private async send(url: string, options: RequestOptions, cached: CacheMeta | null, attemptSignal: AbortSignal, timeoutMs: number): Promise<Response> {
+  private async send(url: string, options: RequestOptions, cached: CacheMeta | null, attemptSignal: AbortSignal): Promise<Response> {
     await this.politeWait(url);
     const headers: Record<string, string> = {
       'user-agent': this.options.userAgent ?? 'collabscope/0.1 (+https://github.com/collabscope)',
@@ -375,13 +369,13 @@ export class HttpClient {
     // A cached copy is revalidated: the server answers 304 when it has not changed.
     if (cached?.etag) headers['if-none-match'] = cached.etag;
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
-    const signals = [attemptSignal, AbortSignal.timeout(timeoutMs)];
+    const signals = [attemptSignal];
     if (this.options.signal) signals.push(this.options.signal);
     this.stats.network++;
     const response = await this.fetchImpl(url, { method: options.method ?? 'GET', headers, body: options.body, signal: AbortSignal.any(signals), redirect: 'follow' });
     if (response.ok || response.status === 304) return response;
     if (response.status === 404 && options.allow404) return response;
-    const detail = (await response.text().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 200);
+    const detail = (await readErrorDetail(response)).replace(/\s+/g, ' ').trim().slice(0, 200);
     const message = `${displayUrl(url)}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${detail ? ` (${detail})` : ''}`;
     if (RETRY_STATUSES.has(response.status)) {
       throw new Retryable(message, 'status', parseRetryAfter(response.headers.get('retry-after'), this.now()), response.status);
@@ -390,12 +384,20 @@ export class HttpClient {
   }
 
   /** Runs one attempt after another until one succeeds, a failure is final, or retries run out. */
-  private async withRetries<T>(url: string, attempt: (signal: AbortSignal, idle: () => void, state: AttemptState) => Promise<T>, temp: string | null): Promise<T> {
+  private async withRetries<T>(
+    url: string,
+    deadlineMs: number,
+    attempt: (signal: AbortSignal, idle: () => void, state: AttemptState) => Promise<T>,
+    temp: string | null,
+  ): Promise<T> {
     const retries = this.options.retries ?? 5;
     const host = hostOf(url);
     for (let n = 0; ; n++) {
       const controller = new AbortController();
       const idleMs = this.options.idleTimeoutMs ?? 30_000;
+      // The whole attempt, headers and body, ends by this deadline: a fast endless body is stopped too.
+      const deadline = setTimeout(() => controller.abort(new Deadline(`no complete answer within ${formatSeconds(deadlineMs)} (--timeout)`)), deadlineMs);
+      deadline.unref?.();
       let timer: NodeJS.Timeout | null = null;
       const idle = () => {
         if (timer) clearTimeout(timer);
@@ -424,9 +426,65 @@ export class HttpClient {
         await this.sleep(delay);
         this.checkInterrupted();
       } finally {
+        clearTimeout(deadline);
         if (timer) clearTimeout(timer);
       }
     }
+  }
+
+  /** Streams a body to `temp`, failing once it is over the cap; answers the bytes received. */
+  private async streamToFile(
+    url: string,
+    response: Response,
+    temp: string,
+    idle: () => void,
+    signal: AbortSignal,
+    state: AttemptState,
+    onChunk?: (chunk: Uint8Array, received: number) => void,
+  ): Promise<number> {
+    mkdirSync(dirname(temp), { recursive: true });
+    this.temps.add(temp);
+    const out = createWriteStream(temp);
+    // Errors surface through write/finish below; a late one after a failed attempt is of no interest.
+    out.on('error', () => {});
+    let received = 0;
+    try {
+      await readBody(response, idle, signal, async (chunk) => {
+        received += chunk.length;
+        state.received = received;
+        this.checkSize(url, received);
+        onChunk?.(chunk, received);
+        if (!out.write(chunk)) await once(out, 'drain');
+      });
+      out.end();
+      await once(out, 'finish');
+    } catch (error) {
+      if (!out.closed) {
+        const closed = once(out, 'close').catch(() => {});
+        out.destroy();
+        await closed;
+      }
+      throw error;
+    }
+    return received;
+  }
+
+  private get maxBytes(): number {
+    return this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  /** The declared length, failing at once when it is over the cap. */
+  private checkDeclaredSize(url: string, response: Response): number | null {
+    const total = contentLength(response);
+    if (total !== null && total > this.maxBytes) {
+      void response.body?.cancel().catch(() => {});
+      throw tooLarge(url, this.maxBytes, `declares ${total} bytes`);
+    }
+    return total;
+  }
+
+  private checkSize(url: string, received: number): void {
+    if (received > this.maxBytes) throw tooLarge(url, this.maxBytes, `sent more than ${this.maxBytes} bytes`);
   }
 
   /** Exponential backoff with jitter: base·2^n capped, then scaled into [½, 1]. */
@@ -442,6 +500,7 @@ export class HttpClient {
     this.checkInterrupted();
     const host = hostOf(url);
     if (attemptSignal.aborted && attemptSignal.reason instanceof IdleTimeout) return new Retryable(`${displayUrl(url)}: ${attemptSignal.reason.message}`, 'network');
+    if (attemptSignal.aborted && attemptSignal.reason instanceof Deadline) return new Retryable(`${displayUrl(url)}: ${attemptSignal.reason.message}`, 'network');
     const error = raw as Error & { cause?: { code?: string; message?: string } };
     if (error?.name === 'TimeoutError' || error?.name === 'AbortError') return new Retryable(`${displayUrl(url)}: timed out`, 'network');
     const code = error?.cause?.code ?? (error as NodeJS.ErrnoException)?.code;
@@ -598,17 +657,54 @@ function checkLength(url: string, response: Response, received: number): void {
   }
 }
 
-async function readBody(response: Response, idle: () => void, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+async function readBody(response: Response, idle: () => void, signal: AbortSignal, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
   if (!response.body) return;
   const reader = response.body.getReader();
+  const stop = () => void reader.cancel(signal.reason).catch(() => {});
+  signal.addEventListener('abort', stop, { once: true });
   try {
     for (;;) {
+      if (signal.aborted) throw signal.reason;
       const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
       if (done) return;
       idle();
       await onChunk(value);
     }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
   } finally {
+    signal.removeEventListener('abort', stop);
     reader.releaseLock();
   }
+}
+
+/** At most a few KB of an error answer's body, for the message (an error page may be endless too). */
+async function readErrorDetail(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    while (size < 4096) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(Buffer.from(value));
+      size += value.length;
+    }
+  } catch {
+    // the detail is optional
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return Buffer.concat(chunks).subarray(0, 4096).toString('utf8');
+}
+
+function tooLarge(url: string, max: number, what: string): CollabscopeError {
+  return new CollabscopeError('E_TOO_LARGE', `${displayUrl(url)}: the answer ${what}, over the limit of ${max} bytes; raise --max-bytes if it is expected`);
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }

@@ -6,7 +6,7 @@
 import { parseNeuripsVirtual } from '../sources/neurips.js';
 import { CollabscopeError } from '../errors.js';
 import { rebase } from './http.js';
-import { isObject, text, type FetchContext, type FetchResult } from './common.js';
+import { checkPageCount, isObject, text, type FetchContext, type FetchResult } from './common.js';
 
 export const NEURIPS_ORIGIN = 'https://neurips.cc';
 
@@ -50,7 +50,7 @@ export async function fetchNeurips(ctx: FetchContext): Promise<FetchResult> {
     seen.add(next);
     page = (await client.getJson<VirtualPage>(next, {}, checkPage))!;
     results.push(...page.results);
-    pages++;
+    checkPageCount(++pages, urls.events);
     client.progress.update(results.length, declared);
   }
   client.progress.stop();

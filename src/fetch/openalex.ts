@@ -13,6 +13,7 @@ import {
   text,
   toJsonl,
   venueDisplayName,
+  checkPageCount,
   type FetchContext,
   type FetchResult,
   type WideJsonlRow,
@@ -86,6 +87,7 @@ export async function fetchOpenAlexWorks(ctx: FetchContext, sourceId: string, ye
   for (let cursor: string | null = '*'; cursor; ) {
     if (seenCursors.has(cursor)) throw new CollabscopeError('E_BAD_RECORD', `OpenAlex pages in a loop at cursor ${cursor}`);
     seenCursors.add(cursor);
+    checkPageCount(seenCursors.size, `OpenAlex ${sourceId} ${year}`);
     const url = openAlexWorksUrl(sourceId, year, cursor, ctx);
     const page = (await client.getJson<{ meta?: { count?: unknown; next_cursor?: unknown }; results: OpenAlexWork[] }>(url, { freshForMs: API_PAGE_FRESH_MS }, (v) =>
       isObject(v) && Array.isArray(v.results) ? null : 'expected an object with "results"',

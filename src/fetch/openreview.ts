@@ -14,6 +14,7 @@ import {
   shortVenue,
   text,
   toJsonl,
+  checkPageCount,
   type FetchContext,
   type FetchResult,
   type WideJsonlRow,
@@ -129,7 +130,8 @@ export async function fetchVenueNotes(ctx: FetchContext, venueId: string, header
   const limit = ctx.pageSize ?? NOTES_PAGE;
   const notes: OpenReviewNote[] = [];
   client.progress.start(`OpenReview ${venueId}`, null, 'items');
-  for (let offset = 0; ; ) {
+  for (let offset = 0, pages = 1; ; pages++) {
+    checkPageCount(pages, `OpenReview ${venueId}`);
     const url = rebase(`${OPENREVIEW_API}/notes?content.venueid=${encodeURIComponent(venueId)}&limit=${limit}&offset=${offset}`, ctx.baseUrl);
     const page = (await client.getJson<{ notes: OpenReviewNote[]; count?: number }>(url, { headers, freshForMs: API_PAGE_FRESH_MS }, (v) =>
       isObject(v) && Array.isArray(v.notes) ? null : 'expected an object with "notes"',

@@ -1,6 +1,6 @@
 // What the importers share: reading the input list, making ids, validating and writing the output file
 // (atomically) into the user knowledge-base folder.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import { InstitutionFileSchema, type Institution } from './schema.js';
@@ -34,7 +34,7 @@ export const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
 export function readJsonArray(input: string): unknown[] {
   let text: string;
   try {
-    text = readFileSync(input, 'utf8');
+    text = readFileSync(input, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CollabscopeError('E_FILE_NOT_FOUND', `${input}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read (${code})`}`);
@@ -51,12 +51,24 @@ export function readJsonArray(input: string): unknown[] {
 
 /** Validates against the knowledge-base schema and writes `<outDir>/<name>` atomically. */
 export function writeConverted(format: string, input: string, converted: Converted, options: ImportOptions = {}): ImportResult {
+  const output = join(options.outDir ?? userKbDir(), options.name ?? `${format}.json`);
+  if (options.name !== undefined && (options.name !== basename(options.name) || !options.name.endsWith('.json'))) {
+    throw new CollabscopeError('E_BAD_ARGUMENT', `--name must be a file name ending in .json, without a folder (got "${options.name}")`);
+  }
+  if (converted.institutions.length === 0) {
+    const records = Object.values(converted.skipped).reduce((a, b) => a + b, 0);
+    const reasons = Object.entries(converted.skipped).map(([why, n]) => `${n} ${why}`).join(', ');
+    throw new CollabscopeError(
+      'E_KB',
+      `${basename(input)}: does not look like a ${format} file (${records ? `none of its ${records} records is an institution: ${reasons}` : 'no records'}); nothing was written${existsSync(output) ? `, ${output} is kept` : ''}`,
+    );
+  }
+  assertReplaceable(output);
   const checked = InstitutionFileSchema.safeParse(converted.institutions);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new CollabscopeError('E_BAD_RECORD', `${basename(input)}: converted record ${String(issue.path[0])}: ${issue.path.slice(1).join('.')}: ${issue.message}`);
   }
-  const output = join(options.outDir ?? userKbDir(), options.name ?? `${format}.json`);
   writeFileAtomic(output, `${JSON.stringify(converted.institutions, null, 1)}\n`);
   return {
     format,
@@ -66,6 +78,18 @@ export function writeConverted(format: string, input: string, converted: Convert
     skipped: Object.values(converted.skipped).reduce((a, b) => a + b, 0),
     skippedReasons: converted.skipped,
   };
+}
+
+/** An existing output file is replaced only when it is a knowledge-base institution file. */
+function assertReplaceable(output: string): void {
+  if (!existsSync(output)) return;
+  let ok = false;
+  try {
+    ok = !statSync(output).isDirectory() && InstitutionFileSchema.safeParse(JSON.parse(readFileSync(output, 'utf8'))).success;
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new CollabscopeError('E_KB', `${output}: exists and is not a knowledge-base institution file; choose another --name or --out; nothing was written`);
 }
 
 /** `<cc>-<prefix><words of the name>`, ASCII, unique within the file (a number is added on a clash). */

@@ -4,6 +4,8 @@ import countries from 'i18n-iso-countries';
 import { SECTORS, type Affiliation, type Paper, type Sector } from '../types.js';
 import { AnswerCache } from './cache.js';
 import { chatCompletion, type ChatMessage, type LlmEndpoint } from './client.js';
+import { modelTextProblem } from './text-check.js';
+import { CollabscopeError } from '../errors.js';
 
 export const AFFILIATION_PROMPT_VERSION = 'affiliation-v1';
 
@@ -17,7 +19,14 @@ Do not guess: a string that names no institution (e.g. "Independent Researcher")
 
 const AnswerSchema = z
   .object({
-    institution: z.string().min(1).nullable(),
+    institution: z
+      .string()
+      .min(1)
+      .nullable()
+      .superRefine((value, ctx) => {
+        const problem = value === null ? null : modelTextProblem(value);
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      }),
     country: z
       .string()
       .nullable()
@@ -96,13 +105,18 @@ export function estimateAffiliationRun(
 
 /** Asks the model about every candidate string (cache first) and patches the papers in place. */
 export async function resolveWithLlm(papers: Paper[], options: LlmRunOptions): Promise<LlmAffiliationReport> {
-  const { outcomes, report } = await askAboutStrings(llmCandidates(papers, options.threshold), options);
+  const { outcomes, report, sent } = await askAboutStrings(llmCandidates(papers, options.threshold), options);
+  assertSomeAnswer(sent);
   applyOutcomes(papers, outcomes, options.threshold, options.endpoint.model, report);
   return report;
 }
 
 /** The model's answer (or why there is none) for each string: from the cache, else asked. */
-export async function askAboutStrings(candidates: string[], options: LlmRunOptions): Promise<{ outcomes: Map<string, Outcome>; report: LlmAffiliationReport }> {
+export async function askAboutStrings(
+  candidates: string[],
+  options: LlmRunOptions,
+): Promise<{ outcomes: Map<string, Outcome>; report: LlmAffiliationReport; sent: SentQuestions }> {
+  const sent: SentQuestions = { asked: 0, failed: [] };
   const cache = new AnswerCache(options.cachePath);
   const model = options.endpoint.model;
   const report: LlmAffiliationReport = {
@@ -123,7 +137,7 @@ export async function askAboutStrings(candidates: string[], options: LlmRunOptio
   const worker = async () => {
     for (let raw = queue.shift(); raw !== undefined; raw = queue.shift()) {
       const key = cacheKey(raw, model);
-      const cached = cache.get(key) as Outcome | undefined;
+      const cached = recheck(cache.get(key) as Outcome | undefined);
       if (cached) {
         report.fromCache++;
         outcomes.set(raw, cached);
@@ -134,17 +148,19 @@ export async function askAboutStrings(candidates: string[], options: LlmRunOptio
         outcomes.set(raw, { ok: false, reason: 'LLM request budget exhausted' });
         continue;
       }
+      sent.asked++;
       try {
         const outcome = await askAboutAffiliation(raw, options.endpoint, report, options.maxRequests);
         cache.set(key, outcome);
         outcomes.set(raw, outcome);
       } catch (error) {
+        sent.failed.push((error as Error).message);
         outcomes.set(raw, { ok: false, reason: `LLM request failed: ${(error as Error).message}` });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  return { outcomes, report };
+  return { outcomes, report, sent };
 }
 
 /** One question; an invalid answer is asked again once, then given up with the reason. */
@@ -166,6 +182,29 @@ async function askAboutAffiliation(raw: string, endpoint: LlmEndpoint, report: L
     messages.push({ role: 'assistant', content: answer.content }, { role: 'user', content: `That answer is invalid: ${problem}. Answer again with only the JSON object.` });
   }
   return { ok: false, reason: `invalid answer twice (${problem})` };
+}
+
+/** A cached answer is checked again (an older version may have accepted what is refused now). */
+function recheck(outcome: Outcome | undefined): Outcome | undefined {
+  if (!outcome || !outcome.ok) return outcome;
+  const parsed = AnswerSchema.safeParse(outcome.answer);
+  return parsed.success ? outcome : { ok: false, reason: `cached answer refused (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
+}
+
+/** Questions that went to the endpoint (not answered from the cache) and why those that failed did. */
+export interface SentQuestions {
+  asked: number;
+  failed: string[];
+}
+
+/**
+ * A run that asked and never got an answer (endpoint unreachable, refused, every request failed)
+ * is an error, not a run with nothing resolved: exit 1, and the previous output is kept.
+ */
+export function assertSomeAnswer(sent: SentQuestions): void {
+  if (sent.asked > 0 && sent.failed.length === sent.asked) {
+    throw new CollabscopeError('E_LLM', `no request to the LLM endpoint succeeded (${sent.asked} failed; first: ${sent.failed[0]}); nothing was written`);
+  }
 }
 
 export function validateAnswer(content: string): Outcome {

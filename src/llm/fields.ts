@@ -5,7 +5,7 @@ import type { Paper, TechnologyHit } from '../types.js';
 import type { TaxonomyFile, TechnologyFile } from '../classify/schema.js';
 import { AnswerCache } from './cache.js';
 import { chatCompletion, type ChatMessage } from './client.js';
-import type { LlmRunOptions } from './affiliations.js';
+import { assertSomeAnswer, type LlmRunOptions, type SentQuestions } from './affiliations.js';
 
 export const FIELDS_PROMPT_VERSION = 'fields-v1';
 export const PAPERS_PER_REQUEST = 8;
@@ -89,6 +89,7 @@ export async function classifyWithLlm(
   const system = systemPrompt(taxonomy, technologies);
   const fieldIds = taxonomy.fields.map((f) => f.id);
   const techIds = technologies.technologies.map((t) => t.id);
+  const sent: SentQuestions = { asked: 0, failed: [] };
   const worker = async () => {
     for (let batch = batches.shift(); batch; batch = batches.shift()) {
       let result: Map<string, Outcome>;
@@ -96,10 +97,12 @@ export async function classifyWithLlm(
         report.budgetExhausted = true;
         result = new Map(batch.map((t) => [t.id, { ok: false, reason: 'LLM request budget exhausted' }]));
       } else {
+        sent.asked++;
         try {
           result = await askAboutBatch(batch, system, answerSchema(fieldIds, techIds, batch.map((t) => t.id)), options, report);
           for (const text of batch) cache.set(cacheKey(text, model), result.get(text.id));
         } catch (error) {
+          sent.failed.push((error as Error).message);
           result = new Map(batch.map((t) => [t.id, { ok: false, reason: `LLM request failed: ${(error as Error).message}` }]));
         }
       }
@@ -107,6 +110,7 @@ export async function classifyWithLlm(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  assertSomeAnswer(sent);
   const techById = new Map(technologies.technologies.map((t) => [t.id, t]));
   for (const paper of candidates) {
     const outcome = outcomes.get(paper.id)!;

@@ -7,6 +7,7 @@ import { percent, textTable, type Cell } from './text-table.js';
 /** Long organisation names are cut so that the table stays within 120 columns. */
 const ORGANIZATION_WIDTH = 30;
 
+const papersText = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
 const clip = (text: string, width: number) => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
 
 export function renderTechFlowText(techFlow: TechFlowSummary, pair: readonly [string, string]): string {
@@ -29,7 +30,7 @@ export function renderTechFlowText(techFlow: TechFlowSummary, pair: readonly [st
       ['technology', 'released by', 'papers', `with ${a} authors`, `with ${b} authors`, 'mentioned only'],
       rows,
     ),
-    `across the border: ${flow(a, b)} papers with ${b} authors use a technology from ${a}; ${flow(b, a)} papers with ${a} authors use one from ${b}.`,
+    `across the border: ${papersText(flow(a, b))} with ${b} authors use a technology from ${a}; ${papersText(flow(b, a))} with ${a} authors use one from ${b}.`,
     `papers with an abstract: ${techFlow.papersWithAbstract} of ${techFlow.papers} (${percent(share)}); technologies are read from titles, abstracts and keywords.`,
   ];
   if (techFlow.warning) lines.push(`warning: ${techFlow.warning}.`);

@@ -214,9 +214,20 @@ export function dashboardClient(): void {
     }
   }
 
+  /** "the US", "China" (as the report's captions say it); the code for other countries. */
+  function countryProse(code: string): string {
+    const names: Record<string, string> = { US: 'the US', GB: 'the UK', CN: 'China', HK: 'Hong Kong', TW: 'Taiwan', MO: 'Macau' };
+    return names[code] ?? code;
+  }
+
   function renderHeadline(data: ChartsResponse): void {
     const h = data.headline;
     const label = `${data.pair[0]}-${data.pair[1]}`;
+    // The title follows the filters (venues, years, pair) of the view.
+    const titleText = `${label} collaboration — ${data.label}`;
+    const heading = document.getElementById('title');
+    if (heading) heading.textContent = titleText;
+    document.title = `${titleText} · collabscope`;
     headlineEl.replaceChildren();
     const line = el('p');
     line.style.margin = '0';
@@ -231,7 +242,7 @@ export function dashboardClient(): void {
       strong,
       ` of `,
       total,
-      `${located ? ' in-scope papers with at least one located author' : ' in-scope papers (all, located or not)'} (${pct(h.share, 2)}, 95% interval ${pct(h.ci95[0], 2)}–${pct(h.ci95[1], 2)}) are ${label} collaboration papers: at least one author affiliated in ${data.pair[0]} and one in ${data.pair[1]}.`,
+      `${located ? ' in-scope papers with at least one located author' : ' in-scope papers (all, located or not)'} (${pct(h.share, 2)}, 95% interval ${pct(h.ci95[0], 2)}–${pct(h.ci95[1], 2)}) are ${label} collaboration papers: at least one author affiliated in ${countryProse(data.pair[0])} and one in ${countryProse(data.pair[1])}.`,
     );
     const note = el(
       'p',

@@ -92,8 +92,8 @@ export function parseQuery(params: URLSearchParams, defaults: { pair: [string, s
   if (pairText !== undefined) {
     try {
       pair = parsePair(pairText);
-    } catch {
-      throw new QueryError(`pair must be two different ISO country codes like US,CN (got "${pairText}")`);
+    } catch (error) {
+      throw new QueryError((error as Error).message.replace(/^--pair:? ?/, 'pair: ').replace(/^pair: must/, 'pair must'));
     }
   }
   const drill: Drill = {};

@@ -15,6 +15,7 @@ import { vegaSpec } from '../report/charts/render.js';
 import type { Run } from '../report/build.js';
 import { DashboardData } from './state.js';
 import { parseQuery, QueryError, type Query } from './query.js';
+import { escapeTerminal } from '../report/terminal.js';
 import { dashboardPage, DASHBOARD_CSS } from './page.js';
 import { clientScript } from './client.js';
 
@@ -56,7 +57,8 @@ export function createApp(run: Run, options: AppOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof QueryError) return c.json({ error: error.message }, 400);
-    process.stderr.write(`collabscope serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const detail = error instanceof Error ? (process.env.COLLABSCOPE_DEBUG ? (error.stack ?? error.message) : error.message.split('\n')[0]) : String(error);
+    process.stderr.write(`collabscope serve: internal error: ${escapeTerminal(detail)}\n`);
     return c.json({ error: 'internal error' }, 500);
   });
 

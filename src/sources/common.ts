@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import type { RawPaper } from '../types.js';
 import { DATA_DIR } from '../kb/load.js';
+import { countEncoded, countFffd } from './lines.js';
 import { decodeText } from './hygiene.js';
 
 /** A record kept despite a problem, or left out for a stated reason. */
@@ -79,20 +80,51 @@ export function venueAndYear(path: string, options: SourceOptions): { venue: str
 }
 
 export function readJsonFile(path: string): unknown {
-  const text = readTextFile(path);
+  return readJsonSource(path).json;
+}
+
+/** The parsed JSON of a file and the warnings of decoding it (invalid UTF-8). A byte-order mark is dropped. */
+export function readJsonSource(path: string): { json: unknown; warnings: SourceWarning[] } {
+  const { text, warnings } = readTextSource(path);
   try {
-    return JSON.parse(text);
+    return { json: JSON.parse(text), warnings };
   } catch (error) {
     throw new CollabscopeError('E_BAD_JSON', `${basename(path)}: malformed JSON (${(error as Error).message})`);
   }
 }
 
 export function readTextFile(path: string): string {
+  return readTextSource(path).text;
+}
+
+/** A file's text without a byte-order mark; bytes that are not UTF-8 become U+FFFD and are counted. */
+export function readTextSource(path: string): { text: string; warnings: SourceWarning[] } {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw unreadable(path, error);
   }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return { text, warnings: invalidUtf8Warnings(basename(path), countFffd(text) - countEncoded(bytes)) };
+}
+
+/** One warning for a file with byte sequences that are not UTF-8 (each became U+FFFD). */
+export function invalidUtf8Warnings(file: string, count: number): SourceWarning[] {
+  if (count <= 0) return [];
+  return [{ file, index: -1, code: 'invalid-utf8', message: `${count} byte sequence${count === 1 ? ' is' : 's are'} not UTF-8 (replaced by U+FFFD); is the file in another encoding?` }];
+}
+
+/**
+ * A text field that must be text (or a number): null when absent or empty; an error naming the
+ * field and the type found when it is an array, an object or a boolean.
+ */
+export function textField(value: unknown, field: string, file: string, index: number): string | null {
+  if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'number') {
+    const type = Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+    throw new CollabscopeError('E_BAD_RECORD', `${file}: record ${index}: ${field} is ${type}, expected text`);
+  }
+  return textOrNull(value);
 }
 
 /** A clear error for a missing or unreadable file before a stream of it starts. */

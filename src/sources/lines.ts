@@ -2,23 +2,60 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 
-export function* readLines(path: string, chunkSize = 1 << 20): Generator<string> {
+/** What reading found, filled as lines are read: byte sequences that were not UTF-8. */
+export interface LineStats {
+  invalidUtf8: number;
+}
+
+/** Lines of a UTF-8 file (a byte-order mark is dropped); `stats` counts bytes that were not UTF-8. */
+export function* readLines(path: string, chunkSize = 1 << 20, stats?: LineStats): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(chunkSize);
     const decoder = new StringDecoder('utf8');
     let pending = '';
+    let first = true;
+    let carry = Buffer.alloc(0); // the last two bytes, so an encoded U+FFFD across chunks is seen
     for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
-      pending += decoder.write(buffer.subarray(0, read));
+      const bytes = buffer.subarray(0, read);
+      let text = decoder.write(bytes);
+      if (first) {
+        text = text.replace(/^\uFEFF/, '');
+        first = false;
+      }
+      if (stats) {
+        const joined = Buffer.concat([carry, bytes]);
+        stats.invalidUtf8 += countFffd(text) - countEncoded(joined); // the 2-byte carry holds no whole sequence
+        carry = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
+      }
+      pending += text;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       yield* lines;
     }
-    pending += decoder.end();
+    const rest = decoder.end();
+    if (stats) stats.invalidUtf8 += countFffd(rest);
+    pending += rest;
     if (pending !== '') yield pending;
   } finally {
     closeSync(fd);
   }
+}
+
+/** U+FFFD characters in decoded text. */
+export function countFffd(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+const ENCODED_FFFD = Buffer.from([0xef, 0xbf, 0xbd]);
+
+/** U+FFFD written in the bytes themselves (EF BF BD): not a decoding problem. */
+export function countEncoded(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(ENCODED_FFFD); i !== -1; i = bytes.indexOf(ENCODED_FFFD, i + 3)) n++;
+  return n;
 }
 
 /** The first bytes of a file, for format detection. */

@@ -7,7 +7,8 @@ import type { RawPaper } from '../types.js';
 import { cleanAuthors } from './hygiene.js';
 import {
   checkRecord,
-  readJsonFile,
+  readJsonSource,
+  textField,
   splitList,
   textOrNull,
   venueAndYear,
@@ -28,12 +29,14 @@ type VirtualEvent = Record<string, unknown> & { authors?: VirtualAuthor[] };
 const PAPER_EVENT_TYPES = /(^|\s)(poster|oral|spotlight|spotlight poster|highlight)$/i;
 
 export function readNeuripsVirtual(path: string, options: SourceOptions = {}): SourceResult {
-  const json = readJsonFile(path) as { results?: unknown };
+  const source = readJsonSource(path);
+  const json = source.json as { results?: unknown };
   const file = basename(path);
   if (typeof json !== 'object' || json === null || !Array.isArray(json.results)) {
     throw new CollabscopeError('E_UNKNOWN_FORMAT', `${file}: a NeurIPS virtual-site file must be an object with "results"`);
   }
-  return parseNeuripsVirtual(json.results, file, venueAndYear(path, options));
+  const result = parseNeuripsVirtual(json.results, file, venueAndYear(path, options));
+  return { ...result, warnings: [...source.warnings, ...result.warnings] };
 }
 
 export function parseNeuripsVirtual(results: unknown[], file: string, venueYear: { venue: string; year: number }): SourceResult {
@@ -99,7 +102,7 @@ function toRawPaper(
     }))
     .filter((a) => a.name !== '');
   cleanAuthors(authors, file, index, warnings);
-  const title = checkRecord(file, index, textOrNull(event.name), authors.length, warnings);
+  const title = checkRecord(file, index, textField(event.name, 'name (the title)', file, index), authors.length, warnings);
   return {
     sourceId: textOrNull(event.uid ?? event.id),
     source: { file, index },

@@ -5,7 +5,8 @@ import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
 import {
   checkRecord,
-  readJsonFile,
+  readJsonSource,
+  textField,
   splitList,
   textOrNull,
   venueAndYear,
@@ -20,12 +21,13 @@ type PaperCopilotRecord = Record<string, unknown>;
 const NOT_ACCEPTED = /^(reject|withdraw|desk[ -]?reject)/i;
 
 export function readPaperCopilot(path: string, options: SourceOptions = {}): SourceResult {
-  const json = readJsonFile(path);
+  const { json, warnings } = readJsonSource(path);
   const file = basename(path);
   if (!Array.isArray(json)) {
     throw new CollabscopeError('E_UNKNOWN_FORMAT', `${file}: a Paper Copilot list must be a JSON array of records`);
   }
-  return parsePaperCopilot(json, file, venueAndYear(path, options));
+  const result = parsePaperCopilot(json, file, venueAndYear(path, options));
+  return { ...result, warnings: [...warnings, ...result.warnings] };
 }
 
 export function parsePaperCopilot(records: unknown[], file: string, venueYear: { venue: string; year: number }): SourceResult {
@@ -66,7 +68,7 @@ function toRawPaper(
     ...(ids[i] ? { ids: [ids[i]] } : {}),
   }));
   cleanAuthors(authors, file, index, warnings);
-  const title = checkRecord(file, index, textOrNull(record.title), authors.length, warnings);
+  const title = checkRecord(file, index, textField(record.title, 'title', file, index), authors.length, warnings);
   return {
     sourceId: textOrNull(record.id ?? record.pid),
     source: { file, index },

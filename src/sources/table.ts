@@ -6,13 +6,15 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
 import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
-import { readLines } from './lines.js';
+import { readLines, type LineStats } from './lines.js';
 import { cleanAuthors } from './hygiene.js';
 import {
   assertReadableFile,
   checkRecord,
-  readTextFile,
+  invalidUtf8Warnings,
+  readTextSource,
   splitList,
+  textField,
   textOrNull,
   venueOfFile,
   type SourceOptions,
@@ -25,18 +27,22 @@ type Row = Record<string, unknown>;
 export function readCsv(path: string, options: SourceOptions = {}): SourceResult {
   const file = basename(path);
   let rows: Row[];
+  let decodeWarnings: SourceWarning[] = [];
   try {
-    rows = parseCsv(readTextFile(path), { columns: (header: string[]) => header.map(columnName), skip_empty_lines: true, bom: true, relax_column_count: true });
+    const source = readTextSource(path);
+    decodeWarnings = source.warnings;
+    rows = parseCsv(source.text, { columns: (header: string[]) => header.map(columnName), skip_empty_lines: true, bom: true, relax_column_count: true });
   } catch (error) {
     if (error instanceof CollabscopeError) throw error;
     throw new CollabscopeError('E_BAD_RECORD', `${file}: malformed CSV (${(error as Error).message})`);
   }
-  return rowsToPapers(rows, file, path, options);
+  const result = rowsToPapers(rows, file, path, options);
+  return { ...result, warnings: [...decodeWarnings, ...result.warnings] };
 }
 
 export function readJsonl(path: string, options: SourceOptions = {}): SourceResult {
   const warnings: SourceWarning[] = [];
-  const rows = jsonlRows(path);
+  const rows = jsonlRows(path, warnings);
   const first = rows.next();
   if (first.done) return { papers: [], warnings, skipped: [] };
   const file = basename(path);
@@ -52,12 +58,13 @@ export function readJsonl(path: string, options: SourceOptions = {}): SourceResu
   return { papers: papers(), warnings, skipped: [] };
 }
 
-function* jsonlRows(path: string): Generator<{ row: Row; index: number }> {
+function* jsonlRows(path: string, warnings: SourceWarning[]): Generator<{ row: Row; index: number }> {
   const file = basename(path);
   assertReadableFile(path);
   let lineIndex = 0;
   let index = 0;
-  for (const line of readLines(path)) {
+  const stats: LineStats = { invalidUtf8: 0 };
+  for (const line of readLines(path, undefined, stats)) {
     lineIndex++;
     if (line.trim() === '') continue;
     let value: unknown;
@@ -71,6 +78,7 @@ function* jsonlRows(path: string): Generator<{ row: Row; index: number }> {
     }
     yield { row: Object.fromEntries(Object.entries(value).map(([k, v]) => [columnName(k), v])), index: index++ };
   }
+  warnings.push(...invalidUtf8Warnings(file, stats.invalidUtf8));
 }
 
 function isLongRow(row: Row): boolean {
@@ -105,7 +113,7 @@ function paperFields(row: Row, file: string, index: number, path: string, option
     sourceId: textOrNull(row.paper_id ?? row.id),
     source: { file, index },
     ...venueYearOf(row, file, index, path, options),
-    title: checkRecord(file, index, textOrNull(row.title), authors.length, warnings),
+    title: checkRecord(file, index, textField(row.title, 'title', file, index), authors.length, warnings),
     abstract: textOrNull(row.abstract),
     track: textOrNull(row.track),
     status: textOrNull(row.status),

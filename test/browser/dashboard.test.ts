@@ -62,6 +62,11 @@ test('dashboard: a filter changes the numbers, and definitions switch live', { s
   await waitForHeadline(page, FIXTURE_PAIR_PAPERS_2018);
   assert.match(page.url(), /[?&]year=2018&/);
   assert.match((await page.textContent('#chart-trend'))!, /2018/);
+  // The title and the headline's wording follow the filters.
+  await page.waitForFunction(() => /— .*2018$/.test(document.querySelector('#title')?.textContent ?? ''), undefined, { timeout: 20_000 });
+  assert.doesNotMatch((await page.textContent('#title'))!, /2016|2017/);
+  assert.match(await page.title(), /2018 · collabscope$/);
+  assert.match((await page.textContent('#headline'))!, /affiliated in the US and one in China/);
   await page.click('#reset');
   await waitForHeadline(page, FIXTURE_PAIR_PAPERS);
   await page.selectOption('select[name=chinaScope]', 'greater');

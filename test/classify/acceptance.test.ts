@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createClassifier } from '../../src/classify/index.js';
 import { readPaperCopilot } from '../../src/sources/papercopilot.js';
 import { PAPERLISTS_DIR } from '../shared.js';
+import { createSharedRecords } from './helpers.js';
 
 const classifier = createClassifier();
 const list = (name: string) => join(PAPERLISTS_DIR, name);
@@ -31,19 +32,17 @@ test('acceptance: >= 80% of CVPR 2019 papers carry vision', { skip: missing('cvp
 
 interface SampleFixture {
   file: string;
-  papers: Array<{ index: number; title: string; primaryField: string; note: string }>;
+  papers: Array<{ index: number; titleSha256: string; primaryField: string; note: string }>;
 }
 
 test('acceptance: >= 80% primary-field accuracy on the hand-labelled NeurIPS 2018 sample', { skip: missing('nips2018.json') }, () => {
   const fixture = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'nips2018-sample.json'), 'utf8')) as SampleFixture;
-  const byRecord = new Map(readList(fixture.file).map((p) => [p.source.index, p]));
+  const record = createSharedRecords(PAPERLISTS_DIR);
   assert.equal(fixture.papers.length, 50);
   let correct = 0;
   const misses: string[] = [];
   for (const labelled of fixture.papers) {
-    const paper = byRecord.get(labelled.index);
-    assert.ok(paper, `record ${labelled.index} not read`);
-    assert.equal(paper.title, labelled.title, `record ${labelled.index} is not the labelled paper`);
+    const paper = record({ file: fixture.file, index: labelled.index, titleSha256: labelled.titleSha256 });
     const primary = classifier.classifyFields(paper).fields[0];
     if (primary === labelled.primaryField) correct++;
     else misses.push(`#${labelled.index} ${labelled.primaryField} -> ${primary}`);

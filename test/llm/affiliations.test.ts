@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { estimateAffiliationRun, resolveWithLlm, validateAnswer, type LlmRunOptions } from '../../src/llm/affiliations.js';
+import { askAboutStrings, estimateAffiliationRun, llmCandidates, resolveWithLlm, validateAnswer, type LlmRunOptions } from '../../src/llm/affiliations.js';
 import type { Affiliation, Paper } from '../../src/types.js';
 import { startMockLlm, type ChatRequest, type ScriptedReply } from '../mocks/llm-server.js';
 
@@ -112,9 +112,11 @@ test('a timeout leaves the string unresolved with the reason, and is not cached'
     const opts = options(server.baseUrl, { concurrency: 1 });
     opts.endpoint.timeoutMs = 100;
     opts.endpoint.maxAttempts = 2;
-    const report = await resolveWithLlm(papers, opts);
+    const { outcomes, report } = await askAboutStrings(llmCandidates(papers, opts.threshold), opts);
     assert.equal(report.resolved, 0);
-    assert.match(papers[0].authors[0].affiliations[0].reason ?? '', /LLM request failed: .*timed out/);
+    assert.ok([...outcomes.values()].every((o) => !o.ok && /^LLM request failed: .*timed out after 100 ms/.test(o.reason)));
+    // a run in which no request succeeded is an error (test/safety/llm.test.ts), not an empty result
+    await assert.rejects(resolveWithLlm(papers, opts), /no request to the LLM endpoint succeeded/);
     assert.equal(estimateAffiliationRun(corpus().slice(0, 1), opts).requests, 1);
   } finally {
     await server.close();

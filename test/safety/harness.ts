@@ -57,11 +57,15 @@ export function snapshot(root: string): Map<string, string> {
   return seen;
 }
 
-/** Paths whose snapshot differs, leaving out those under any of `allowed` (relative to the root). */
+/**
+ * Paths whose snapshot differs, leaving out those under any of `allowed` (relative to the root) and
+ * new folders above an allowed path (created to hold it).
+ */
 export function changedPaths(before: Map<string, string>, after: Map<string, string>, allowed: string[] = []): string[] {
-  const inAllowed = (key: string) => allowed.some((a) => key === a || key.startsWith(`${a}/`) || key.startsWith(`.${a}.`) || isSiblingTemp(key, a));
+  const inAllowed = (key: string) => allowed.some((a) => key === a || key.startsWith(`${a}/`) || isSiblingTemp(key, a));
+  const newParent = (key: string) => before.get(key) === undefined && after.get(key) === 'dir' && allowed.some((a) => a.startsWith(`${key}/`));
   const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((k) => before.get(k) !== after.get(k) && !inAllowed(k)).sort();
+  return [...keys].filter((k) => before.get(k) !== after.get(k) && !inAllowed(k) && !newParent(k)).sort();
 }
 
 /** `.NAME.tmp-*` / `.NAME.old-*` beside an allowed path, and a database's `.wal`. */

@@ -123,6 +123,11 @@ test('an unwritable place gives one line: /proc, a read-only parent', async () =
   assert.equal(proc.code, 1);
   oneLine(proc.stderr);
   assert.match(proc.stderr, /--out \/proc\/self\/x: cannot write/);
+  // a parent that cannot be written even as root (sysfs answers EPERM or EACCES)
+  const sys = await run(['analyze', input, '--out', '/sys/collabscope-safety-x']);
+  assert.equal(sys.code, 1);
+  oneLine(sys.stderr);
+  assert.match(sys.stderr, /--out \/sys\/collabscope-safety-x: cannot write \(E[A-Z]+/);
   if (process.getuid?.() !== 0) {
     const { chmodSync } = await import('node:fs');
     mkdirSync(join(root, 'ro'));

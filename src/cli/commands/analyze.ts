@@ -3,11 +3,10 @@ import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import { estimateLlm, runAnalyze, type AnalyzeRequest } from '../../run.js';
 import { parseFormat } from '../../sources/index.js';
-import { renderHeadline } from '../../report/terminal.js';
-import { renderTechFlowText } from '../../report/techflow-text.js';
-import { renderAnalyticsText } from '../../analyze/index.js';
+import { parseSections, renderAnalyzeText } from '../../report/analyze-text.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { terminalProgress } from '../progress.js';
+import { SILENT_PROGRESS, stepAsync } from '../../pipeline.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { DEFAULT_DB_FILE } from '../../store/duckdb.js';
 import { resolveInputs } from '../../fetch/index.js';
@@ -17,6 +16,8 @@ import type { TechCount } from '../../classify/index.js';
 import { print, printErr } from '../print.js';
 
 interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
+  quiet?: boolean;
+  sections?: string;
   out: string;
   pair: string;
   venue?: string;
@@ -36,9 +37,9 @@ export function registerAnalyze(program: Command): void {
     .command('analyze')
     .summary('ingest paper lists, resolve affiliations, report country-pair collaboration')
     .description(
-      'Read accepted-paper lists (Paper Copilot JSON, NeurIPS virtual-site JSON, CSV or JSONL), resolve\n' +
-        "every author's affiliation to an institution, country and sector, classify fields and technologies,\n" +
-        'and count papers co-authored by the two countries of --pair. Writes papers.jsonl (one line per\n' +
+      'Read accepted-paper lists (Paper Copilot JSON, NeurIPS virtual-site JSON, CSV or JSONL), resolve ' +
+        "every author's affiliation to an institution, country and sector, classify fields and technologies, " +
+        'and count papers co-authored by the two countries of --pair. Writes papers.jsonl (one line per ' +
         'paper, with the evidence behind every affiliation) and summary.json to --out.',
     )
     .argument('<file...>', 'paper-list files (venue and year from the file name: nips2018.json -> NeurIPS 2018), or source specs fetched or reused from the cache: neurips:2025, openreview:2025, openalex:2025, papercopilot:iclr:2024')
@@ -48,6 +49,8 @@ export function registerAnalyze(program: Command): void {
     .option('--year <yyyy>', 'year for every input file (instead of the file name)')
     .option('--format <format>', 'input format: papercopilot, neurips, csv, jsonl (default: detected from content)')
     .option('--json', 'print summary.json instead of tables')
+    .option('--sections <list>', 'what to print: headline, coverage, counting, trend, fields, institutions, sectors, network, third-countries, dual, sensitivity, technology, or all (default: headline, trend, coverage, institutions, technology, sensitivity)')
+    .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
@@ -59,6 +62,7 @@ export function registerAnalyze(program: Command): void {
   command.action(async (files: string[], flags: AnalyzeFlags) => {
     const pair = parsePair(flags.pair);
     const definitions = definitionsFrom(flags);
+    const sections = parseSections(flags.sections);
     const request: AnalyzeRequest = {
       files: await resolveInputs(files, { offline: flags.offline }),
       out: flags.out,
@@ -72,7 +76,7 @@ export function registerAnalyze(program: Command): void {
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
       llmFields: flags.llmFields,
       tech: flags.tech as TechCount,
-      progress: terminalProgress(),
+      progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
     };
     if (request.llm && flags.dryRun) {
       print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
@@ -85,7 +89,8 @@ export function registerAnalyze(program: Command): void {
       db: dbFile,
       extraWrite: flags.report
         ? async (dir, { summary, corpus }) => {
-            charts = (await writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() })).charts.length;
+            const write = () => writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() });
+            charts = (await stepAsync(request.progress ?? SILENT_PROGRESS, 'drawing the report', write)).charts.length;
           }
         : undefined,
     });
@@ -94,8 +99,8 @@ export function registerAnalyze(program: Command): void {
     if (flags.json) {
       print(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
-      print(`${renderHeadline(summary)}\n\n${renderAnalyticsText(summary, { pair, definitions })}\n`);
-      print(`\n${renderTechFlowText(summary.techFlow, pair)}\n`);
+      const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+      print(`${renderAnalyzeText(summary, { pair, definitions, sections, width })}\n`);
       if (summary.llm) print(`\n${describeLlmReport(summary.llm)}\n`);
       if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
       print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);

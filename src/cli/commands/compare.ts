@@ -33,8 +33,8 @@ export function registerCompare(program: Command): void {
     .command('compare')
     .summary("compare an analyze run's country sets with an independent source (OpenAlex)")
     .description(
-      'Read DIR/papers.jsonl (the output of `analyze`), fetch OpenAlex works of the same venues and years,\n' +
-        'match papers by DOI or normalised title, and report how often the country sets agree, the papers\n' +
+      'Read DIR/papers.jsonl (the output of `analyze`), fetch OpenAlex works of the same venues and years, ' +
+        'match papers by DOI or normalised title, and report how often the country sets agree, the papers ' +
         'where they differ (ours vs OpenAlex), and per-country differences.',
     )
     .argument('<dir>', 'output directory of an analyze run')

@@ -10,6 +10,7 @@ import { evaluateGold, goldErrorsTsv, renderGold } from '../../evaluate/gold.js'
 import { print } from '../print.js';
 
 interface EvalFlags extends LlmFlags {
+  quiet?: boolean;
   email: boolean;
   json?: boolean;
   pair: string;
@@ -25,10 +26,10 @@ export function registerEval(program: Command): void {
     .command('eval')
     .summary("compare resolved countries with Paper Copilot's own labels")
     .description(
-      "Resolve the affiliations of Paper Copilot paper lists and compare each paper's set of countries\n" +
-        "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and\n" +
-        'TW into CN as those labels do and skipping papers with unlabelled authors. Prints the agreement\n' +
-        '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and\n' +
+      "Resolve the affiliations of Paper Copilot paper lists and compare each paper's set of countries " +
+        "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and " +
+        'TW into CN as those labels do and skipping papers with unlabelled authors. Prints the agreement ' +
+        '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and ' +
         'how many affiliation strings stayed unresolved. The labels are read here only; the resolver never sees them.',
     )
     .argument('[paper-list...]', 'Paper Copilot JSON files (e.g. nips2018.json)')
@@ -39,7 +40,8 @@ export function registerEval(program: Command): void {
     .option('--sample <n>', 'how many disagreements to list (in the text, --json and --disagreements output)', '20')
     .option('--disagreements <file>', 'write the sampled disagreements (ours vs labels, per affiliation) to this JSON file')
     .option('--kb <dir...>', 'institution folders to load besides the curated base (default: $COLLABSCOPE_HOME/kb)')
-    .option('--json', 'print the metrics as JSON');
+    .option('--json', 'print the metrics as JSON')
+    .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)');
   addLlmEndpointOptions(command);
   command.action(async (files: string[], flags: EvalFlags) => {
       if (flags.gold) {
@@ -59,7 +61,7 @@ export function registerEval(program: Command): void {
         pair: parsePair(flags.pair),
         sampleSize: sample,
         resolverOptions: flags.kb ? { kbDirs: flags.kb } : {},
-        progress: terminalProgress(),
+        progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
       };
       if (flags.llm) {
         const result = await evaluateWithLlm(files, options, llmOptionsFrom(flags));

@@ -11,8 +11,8 @@ export function registerExplain(program: Command): void {
     .command('explain')
     .summary('show how one paper was resolved, down to each affiliation string')
     .description(
-      'Print, for one paper of an analyze run, every author, each raw affiliation string, the institution,\n' +
-        'country and sector chosen, and the rule and evidence behind each; then its fields and technologies.\n' +
+      'Print, for one paper of an analyze run, every author, each raw affiliation string, the institution, ' +
+        'country and sector chosen, and the rule and evidence behind each; then its fields and technologies. ' +
         'The id is the `id` of papers.jsonl (e.g. neurips2018:11201); a source id alone works when unique.',
     )
     .argument('<paper-id>', 'paper id from papers.jsonl')

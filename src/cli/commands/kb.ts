@@ -20,18 +20,18 @@ export function registerKb(program: Command): void {
     .command('kb')
     .summary('extend the institution knowledge base')
     .description(
-      'The resolver reads the curated institution files shipped with collabscope and every JSON file in\n' +
-        'the user folder $COLLABSCOPE_HOME/kb (default ~/.collabscope/kb). "kb import" turns public lists into\n' +
+      'The resolver reads the curated institution files shipped with collabscope and every JSON file in ' +
+        'the user folder $COLLABSCOPE_HOME/kb (default ~/.collabscope/kb). "kb import" turns public lists into ' +
         'files of the same schema there; edit or add files by hand the same way (see data/kb/README.md).',
     );
   kb.command('import')
     .summary('import a university list (hipo) or a ROR data dump (ror) into the user knowledge base')
     .description(
-      'Convert a public institution list into a knowledge-base file in the user folder, written\n' +
+      'Convert a public institution list into a knowledge-base file in the user folder, written ' +
         'atomically (a temporary file, then a rename). Formats:\n' +
         '  hipo  world_universities_and_domains.json (Hipo university list: name, domains, alpha_two_code)\n' +
         '  ror   a ROR data dump in schema v2 (the *_schema_v2.json file of a ROR release, unzipped)\n' +
-        'Importing again replaces the earlier file of that format. The curated base wins over imported\n' +
+        'Importing again replaces the earlier file of that format. The curated base wins over imported ' +
         'entries that spell a name the same way.',
     )
     .argument('<file>', 'the list to import')

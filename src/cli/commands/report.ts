@@ -8,11 +8,11 @@ export function registerReport(program: Command): void {
     .command('report')
     .summary('write a self-contained HTML report with charts (and PNGs) from an analyze run')
     .description(
-      'Draw the analysis of an analyze output directory (summary.json and\n' +
-        'papers.jsonl) as one HTML file that opens with no network: collaboration\n' +
-        'trend with intervals, field lift, leading institutions, sector matrix,\n' +
-        'technology flow, the definition-sensitivity table and the institution\n' +
-        'network. Captions state the definitions in force. --png also writes each\n' +
+      'Draw the analysis of an analyze output directory (summary.json and ' +
+        'papers.jsonl) as one HTML file that opens with no network: collaboration ' +
+        'trend with intervals, field lift, leading institutions, sector matrix, ' +
+        'technology flow, the definition-sensitivity table and the institution ' +
+        'network. Captions state the definitions in force. --png also writes each ' +
         'chart as a PNG.',
     )
     .requiredOption('--from <dir>', 'output directory of an analyze run')

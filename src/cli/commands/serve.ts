@@ -9,11 +9,11 @@ export function registerServe(program: Command): void {
     .command('serve')
     .summary('open a local web dashboard on an analyze run')
     .description(
-      "Serve a dashboard over an analyze output directory: the report's charts,\n" +
-        'recomputed live for filters (venue, year, field, sector, institution),\n' +
-        'another pair or other definitions. Click any number for the papers behind\n' +
-        'it, and any paper for its authors, raw affiliation strings and the\n' +
-        'evidence behind each. JSON under /api/ (list at /api). Binds to 127.0.0.1\n' +
+      "Serve a dashboard over an analyze output directory: the report's charts, " +
+        'recomputed live for filters (venue, year, field, sector, institution), ' +
+        'another pair or other definitions. Click any number for the papers behind ' +
+        'it, and any paper for its authors, raw affiliation strings and the ' +
+        'evidence behind each. JSON under /api/ (list at /api). Binds to 127.0.0.1 ' +
         'unless --host says otherwise.',
     )
     .requiredOption('--from <dir>', 'output directory of an analyze run')

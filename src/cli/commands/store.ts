@@ -11,10 +11,10 @@ export function registerSql(program: Command): void {
     .command('sql')
     .summary('run a read-only SQL query against the analysis database')
     .description(
-      'Run one SQL query (read-only) against a database written by `analyze --db`, and print the result.\n' +
-        'Tables: papers, authorships, affiliations, institutions, fields, technologies, ingests.\n' +
-        'Views: paper_countries, country_pairs, papers_by_venue_year, collaboration_by_venue_year,\n' +
-        'country_papers_by_year, field_shares, unresolved_strings. Pair views hold both orders of a pair\n' +
+      'Run one SQL query (read-only) against a database written by `analyze --db`, and print the result. ' +
+        'Tables: papers, authorships, affiliations, institutions, fields, technologies, ingests. ' +
+        'Views: paper_countries, country_pairs, papers_by_venue_year, collaboration_by_venue_year, ' +
+        'country_papers_by_year, field_shares, unresolved_strings. Pair views hold both orders of a pair ' +
         "and an unordered pair column: WHERE country_a='US' AND country_b='CN' and WHERE pair='CN-US' both work.",
     )
     .argument('<query>', 'the SQL query')

@@ -15,8 +15,8 @@ export function registerUnresolved(program: Command): void {
     .command('unresolved')
     .summary('list the most frequent unresolved or low-confidence affiliation strings')
     .description(
-      'Read DIR/papers.jsonl (written by collabscope analyze --out DIR) and list the affiliation strings\n' +
-        'that were not resolved to a country, or only with low confidence, most frequent first, with the\n' +
+      'Read DIR/papers.jsonl (written by collabscope analyze --out DIR) and list the affiliation strings ' +
+        'that were not resolved to a country, or only with low confidence, most frequent first, with the ' +
         "resolver's reason. Add the institutions that matter to a knowledge-base file (see collabscope kb).",
     )
     .option('-o, --out <dir>', 'the output directory of an analyze run', 'collabscope-out')

@@ -3,7 +3,7 @@
 // interval of the collaboration share carried over to the ratio.
 import type { TopLevelSpec } from 'vega-lite';
 import { cell, type Chart, type ChartInput } from './types.js';
-import { COLORS, describeDefinitions, fixed, interval, pairLabel, percent, pValue } from './theme.js';
+import { COLORS, describeDefinitions, fixed, interval, pairLabel, percent, pValue, papersText } from './theme.js';
 import { emptySpec } from './empty.js';
 
 /** Lifts above this are drawn at the edge with an arrow (small fields have very wide intervals). */
@@ -76,7 +76,7 @@ export function fieldsChart({ summary }: ChartInput): Chart {
           ],
         };
   const caption = [
-    `Lift of each primary research field among ${label} collaboration papers: the field's share of ${label} papers divided by its share of all in-scope papers (${table.pairPapers} and ${table.allPapers} papers).`,
+    `Lift of each primary research field among ${label} collaboration papers: the field's share of ${label} papers divided by its share of all in-scope papers (${table.pairPapers} and ${papersText(table.allPapers)}).`,
     `1 (dashed) = as common as overall; lines are the 95% Wilson interval of the ${label} share divided by the overall share; the number after each field counts its ${label} papers.`,
     `Intervals reaching beyond ${LIFT_CAP}× end in an arrow. Coloured: the difference is significant after Holm's correction over ${table.rows.length} fields (${table.test === 'cmh' ? `Cochran-Mantel-Haenszel test stratified by the ${table.strata} venue-years` : "Fisher's exact test"}).`,
     describeDefinitions(definitions),

@@ -3,7 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { InstitutionRow } from '../../analyze/index.js';
 import { cell, type Chart, type ChartInput } from './types.js';
-import { COLORS, describeDefinitions, pairLabel, percent } from './theme.js';
+import { COLORS, describeDefinitions, pairLabel, percent, papersText } from './theme.js';
 import { emptySpec } from './empty.js';
 
 /** The analytics' node key of an institution row (see institutionKey in src/analyze/context.ts). */
@@ -16,6 +16,8 @@ export function institutionsChart({ summary }: ChartInput): Chart {
   const pair = institutions.pair;
   const label = pairLabel(pair);
   const colors = [COLORS.a, COLORS.b];
+  // One scale for both sides, so that bars of equal length are equal counts.
+  const maxPapers = Math.max(1, ...institutions.sides.flatMap((side) => side.rows.map((r) => r.papers)));
   const panel = (s: number): TopLevelSpec | null => {
     const side = institutions.sides[s];
     if (!side || side.rows.length === 0) return null;
@@ -33,7 +35,7 @@ export function institutionsChart({ summary }: ChartInput): Chart {
       { field: 'fractional', title: 'fractional count', format: '.1f' },
     ];
     const y = { field: 'institution', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 250 } };
-    const x = { field: 'papers', type: 'quantitative' as const, title: `${label} papers`, axis: { tickMinStep: 1, format: 'd' } };
+    const x = { field: 'papers', type: 'quantitative' as const, title: `${label} papers`, scale: { domain: [0, maxPapers] }, axis: { tickMinStep: 1, format: 'd' } };
     return {
       title: { text: `${side.country} side (${side.institutions} institutions)`, fontSize: 13, color: colors[s] },
       width: 210,
@@ -50,7 +52,7 @@ export function institutionsChart({ summary }: ChartInput): Chart {
   const spec: TopLevelSpec =
     panels.length === 0 ? emptySpec(`No ${label} collaboration papers with a named institution.`) : ({ hconcat: panels, spacing: 30 } as TopLevelSpec);
   const caption = [
-    `The institutions on most ${label} collaboration papers (${institutions.pairPapers} papers), on each side of the pair: a paper counts once for every institution of ${pair[0]} or ${pair[1]} among its authors' affiliations.`,
+    `The institutions on most ${label} collaboration papers (${papersText(institutions.pairPapers)}), on each side of the pair, on one scale: a paper counts once for every institution of ${pair[0]} or ${pair[1]} among its authors' affiliations.`,
     definitions.dualAffiliation === 'ignore' ? `Authors affiliated in both countries are left out.` : '',
     describeDefinitions(definitions),
   ];

@@ -2,7 +2,7 @@
 // circles sized by papers and coloured by side, lines for co-authorship, purple across the border.
 import type { TopLevelSpec } from 'vega-lite';
 import { cell, type Chart, type ChartInput } from './types.js';
-import { COLORS, describeDefinitions, pairLabel } from './theme.js';
+import { COLORS, describeDefinitions, pairLabel, papersText } from './theme.js';
 import { emptySpec } from './empty.js';
 
 const ACROSS = '#7B3294';
@@ -92,7 +92,7 @@ export function networkChart({ summary, network }: ChartInput): Chart {
           ],
         } as TopLevelSpec);
   const caption = [
-    `Institutions on ${label} collaboration papers (${network.pairPapers} papers): the ${network.nodes.length} with the most papers of ${network.institutions}, sized by papers and coloured by country.`,
+    `Institutions on ${label} collaboration papers (${papersText(network.pairPapers)}): the ${network.nodes.length} with the most papers of ${network.institutions}, sized by papers and coloured by country.`,
     `A line joins two institutions that co-authored at least one of these papers (thicker: more papers; purple: between a ${a} and a ${b} institution). Layout: ForceAtlas2, from a fixed start; only closeness of connected institutions carries meaning, not the axes. Institutions without a label where space ran out are named in the table and on hover.`,
     // Homophily against random mixing (analyze/network-mixing.ts); absent from summaries written before it.
     summary.network?.nationalLines ?? '',

@@ -2,7 +2,7 @@
 // university of B...). Each collaboration paper counts once for every sector combination it has.
 import type { TopLevelSpec } from 'vega-lite';
 import { cell, type Chart, type ChartInput } from './types.js';
-import { describeDefinitions, pairLabel, percent } from './theme.js';
+import { describeDefinitions, pairLabel, percent, papersText } from './theme.js';
 import { emptySpec } from './empty.js';
 
 export function sectorsChart({ summary }: ChartInput): Chart {
@@ -73,7 +73,7 @@ export function sectorsChart({ summary }: ChartInput): Chart {
         };
   const caption = [
     `Sectors of the institutions that meet on ${label} collaboration papers: rows are the sector of a ${a} institution, columns the sector of a ${b} institution.`,
-    `A paper counts once for every (${a} sector, ${b} sector) combination among its authors, so the ${matrix.pairPapers} papers give ${matrix.combinations} combinations; "unknown" is an affiliation with no sector.`,
+    `A paper counts once for every (${a} sector, ${b} sector) combination among its authors, so the ${papersText(matrix.pairPapers)} give ${matrix.combinations} combinations; "unknown" is an affiliation with no sector.`,
     describeDefinitions(definitions),
   ];
   return {

@@ -4,7 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityRow } from '../../analyze/index.js';
 import type { Definitions } from '../../types.js';
 import { cell, type Chart, type ChartInput, type Drill } from './types.js';
-import { COLORS, DEFINITION_LABELS, describeDefinitions, interval, pairLabel, percent, signed } from './theme.js';
+import { COLORS, DEFINITION_LABELS, describeDefinitions, interval, pairLabel, percent, signed, papersText } from './theme.js';
 import { emptySpec } from './empty.js';
 
 const PLOT_WIDTH = 400;
@@ -34,7 +34,7 @@ export function sensitivityChart({ summary }: ChartInput): Chart {
     pairPapers: r.pairPapers,
     papers: r.papers,
     interval: interval(r.ci95),
-    change: r.definition === 'baseline' ? `${r.pairPapers} papers` : r.note ? `${r.pairPapers} papers (${r.note})` : `${r.pairPapers} papers (${signed(r.deltaPapers)})`,
+    change: r.definition === 'baseline' ? papersText(r.pairPapers) : r.note ? `${papersText(r.pairPapers)} (${r.note})` : `${papersText(r.pairPapers)} (${signed(r.deltaPapers)})`,
     drill: { ...definitionsDrill(r.definitions), has: 'pair' },
   }));
   const tooltip = [
@@ -65,7 +65,7 @@ export function sensitivityChart({ summary }: ChartInput): Chart {
   const range = sensitivity.range;
   const caption = [
     `How the headline moves when one definition at a time is switched from the baseline: ${label} collaboration papers and their share of in-scope papers, with 95% Wilson intervals; the dashed line is the baseline share.`,
-    `Across these variants the count ranges from ${range.minPapers} to ${range.maxPapers} papers and the share from ${percent(range.minShare, 2)} to ${percent(range.maxShare, 2)}.`,
+    `Across these variants the count ranges from ${range.minPapers} to ${papersText(range.maxPapers)} and the share from ${percent(range.minShare, 2)} to ${percent(range.maxShare, 2)}.`,
     `Baseline: ${describeDefinitions(definitions).replace(/^Definitions: /, '')}`,
   ];
   return {

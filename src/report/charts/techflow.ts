@@ -2,7 +2,7 @@
 // in each country of the pair; labelled with the technology's country of origin.
 import type { TopLevelSpec } from 'vega-lite';
 import { cell, type Chart, type ChartInput } from './types.js';
-import { COLORS, describeDefinitions, pairLabel } from './theme.js';
+import { COLORS, describeDefinitions, pairLabel, papersText, countryProse } from './theme.js';
 import { emptySpec } from './empty.js';
 
 export const TECHNOLOGIES_SHOWN = 12;
@@ -50,8 +50,8 @@ export function techFlowChart({ summary }: ChartInput): Chart {
           ],
         };
   const caption = [
-    `The ${top.length} most used of ${detected.length} technologies detected (of ${techFlow.technologies.length} tracked) in the papers' titles, abstracts and keywords, each labelled with the country where it was released: papers using it, and those among them with at least one author affiliated in ${a} and in ${b} (a paper with authors in both counts in both).`,
-    `Across the border: ${flow(a, b)} papers with ${b} authors use a technology from ${a}; ${flow(b, a)} papers with ${a} authors use a technology from ${b}.`,
+    `The ${top.length} most used of ${detected.length} technologies detected (of ${techFlow.technologies.length} tracked) in the papers' titles, abstracts and keywords, each labelled with the country where it was released: papers using it, and those among them with at least one author affiliated in ${countryProse(a)} and in ${countryProse(b)} (a paper with authors in both counts in both).`,
+    `Across the border: ${papersText(flow(a, b))} with ${b} authors use a technology from ${a}; ${papersText(flow(b, a))} with ${a} authors use a technology from ${b}.`,
     definitions.tracks === 'main' ? 'Counts cover all tracks.' : '',
     describeDefinitions(definitions),
   ];

@@ -122,9 +122,25 @@ export function describeDefinitions(definitions: Definitions): string {
   return `Definitions: ${parts.join('; ')}.`;
 }
 
+/** "1 paper", "2 papers". */
+export function papersText(n: number): string {
+  return `${n} ${n === 1 ? 'paper' : 'papers'}`;
+}
+
+/** Country names as prose takes them: "the US", "the UK", "China"; the code when the name is not known. */
+const COUNTRY_PROSE: Record<string, string> = {
+  US: 'the US', GB: 'the UK', CN: 'China', HK: 'Hong Kong', MO: 'Macau', TW: 'Taiwan', NL: 'the Netherlands', AE: 'the UAE',
+  CA: 'Canada', DE: 'Germany', FR: 'France', JP: 'Japan', KR: 'South Korea', SG: 'Singapore', IN: 'India', AU: 'Australia',
+  CH: 'Switzerland', IL: 'Israel', IT: 'Italy', ES: 'Spain', SE: 'Sweden', RU: 'Russia', BR: 'Brazil',
+};
+
+export function countryProse(code: string): string {
+  return COUNTRY_PROSE[code] ?? code;
+}
+
 /** "US-CN papers": papers with authors affiliated in both countries of the pair. */
 export function pairPapersPhrase(pair: readonly [string, string]): string {
-  return `papers with at least one author affiliated in ${pair[0]} and one in ${pair[1]}`;
+  return `papers with at least one author affiliated in ${countryProse(pair[0])} and one in ${countryProse(pair[1])}`;
 }
 
 /** A compact description of the data for subtitles: "NeurIPS 2013-2018". */
