@@ -1,11 +1,16 @@
-// Cost growth: analyze the real lists, then corpora of 100k and 1M papers generated from them
-// (ids and titles varied), each in its own process; prints papers/s and peak memory per size.
+// Cost growth: analyze the real lists, then generated corpora of 100k and 1M papers, each in its own
+// process; prints papers/s, peak memory and the resolver's cache hit rate per size, and the ratio to the
+// parse floor (reading and parsing the same file, touching every affiliation) measured just before.
+// Two kinds of corpus (BENCH_CORPUS=growing|repeated|both, default both):
+//   growing   vocabulary, authors and co-authorship network grow with size (bench/growing.ts)
+//   repeated  the shared lists over and over (ids and titles varied): the resolver's cache answers most
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PAPERLISTS_DIR } from './analyze.js';
+import { writeGrowingCorpus } from './growing.js';
 
 const LABEL_FIELD = /^aff_(unique|country|campus)_/;
 
@@ -45,34 +50,92 @@ async function writeCorpus(path: string, rows: Record<string, unknown>[], size: 
   await once(out, 'finish');
 }
 
-function analyzeInChild(files: string[], out: string): { seconds: number; papers: number; maxRssMb: number; cacheHitRate: number } {
-  const script = `
-    const { runAnalyze } = await import(${JSON.stringify(join(import.meta.dirname, '..', 'src', 'run.ts'))});
-    const { DEFAULT_DEFINITIONS } = await import(${JSON.stringify(join(import.meta.dirname, '..', 'src', 'types.ts'))});
-    const started = performance.now();
-    const { corpus, resolverStats } = await runAnalyze({ files: ${JSON.stringify(files)}, out: ${JSON.stringify(out)}, pair: ['US', 'CN'], definitions: DEFAULT_DEFINITIONS, ignoreEmail: true });
-    const seconds = (performance.now() - started) / 1000;
-    const lookups = resolverStats.cacheHits + resolverStats.cacheMisses;
-    console.log(JSON.stringify({ seconds, papers: corpus.papers.length, maxRssMb: process.resourceUsage().maxRSS / 1024, cacheHitRate: lookups ? resolverStats.cacheHits / lookups : 0 }));
-  `;
+interface ChildResult {
+  seconds: number;
+  cpuSeconds: number;
+  papers: number;
+  maxRssMb: number;
+  cacheHitRate: number;
+  /** The floor's count of affiliation characters read (so that the touching is not optimised away). */
+  touched?: number;
+}
+
+function runChild(script: string): ChildResult {
   const child = spawnSync(process.execPath, ['--max-old-space-size=3800', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (child.status !== 0) throw new Error(`analyze failed: ${child.stderr.slice(-2000)}`);
+  if (child.status !== 0) throw new Error(`child failed: ${child.stderr.slice(-2000)}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!);
 }
 
+const MEASURE_END = `
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;`;
+
+function analyzeInChild(files: string[], out: string): ChildResult {
+  return runChild(`
+    const { runAnalyze } = await import(${JSON.stringify(join(import.meta.dirname, '..', 'src', 'run.ts'))});
+    const { DEFAULT_DEFINITIONS } = await import(${JSON.stringify(join(import.meta.dirname, '..', 'src', 'types.ts'))});
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    const { corpus, resolverStats } = await runAnalyze({ files: ${JSON.stringify(files)}, out: ${JSON.stringify(out)}, pair: ['US', 'CN'], definitions: DEFAULT_DEFINITIONS, ignoreEmail: true, workers: 1 });
+    ${MEASURE_END}
+    const lookups = resolverStats.cacheHits + resolverStats.cacheMisses;
+    console.log(JSON.stringify({ seconds, cpuSeconds, papers: corpus.papers.length, maxRssMb: process.resourceUsage().maxRSS / 1024, cacheHitRate: lookups ? resolverStats.cacheHits / lookups : 0 }));
+  `);
+}
+
+/** The floor: read the JSONL file in 1 MB chunks, JSON.parse every line, touch every affiliation string. */
+function floorInChild(file: string): ChildResult {
+  return runChild(`
+    const { openSync, readSync, closeSync } = await import('node:fs');
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    const fd = openSync(${JSON.stringify(file)}, 'r');
+    const buffer = Buffer.alloc(1 << 20);
+    let rest = '';
+    let papers = 0;
+    let touched = 0;
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      const lines = (rest + buffer.toString('utf8', 0, n)).split('\n');
+      rest = lines.pop();
+      for (const line of lines) {
+        if (!line) continue;
+        const row = JSON.parse(line);
+        papers++;
+        for (const a of String(row.affiliations ?? '').split(';')) touched += a.trim().length;
+      }
+    }
+    closeSync(fd);
+    ${MEASURE_END}
+    console.log(JSON.stringify({ seconds, cpuSeconds, papers, maxRssMb: process.resourceUsage().maxRSS / 1024, cacheHitRate: 0, touched }));
+  `);
+}
+
 export async function benchScale(sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)): Promise<void> {
+  const kinds = (process.env.BENCH_CORPUS ?? 'both') === 'both' ? ['growing', 'repeated'] : [process.env.BENCH_CORPUS!];
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-scale-'));
   try {
-    const rows = baseRows();
-    const realFiles = readdirSync(PAPERLISTS_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => join(PAPERLISTS_DIR, f));
-    const report = (label: string, r: ReturnType<typeof analyzeInChild>) =>
-      console.log(`scale: ${label.padEnd(22)} ${String(r.papers).padStart(8)} papers  ${r.seconds.toFixed(1).padStart(7)} s  ${String(Math.round(r.papers / r.seconds)).padStart(6)} papers/s  peak RSS ${Math.round(r.maxRssMb)} MB  resolver cache hits ${(r.cacheHitRate * 100).toFixed(1)}%`);
-    report('shared lists', analyzeInChild(realFiles, join(dir, 'out-real')));
+    const realFiles = existsSync(PAPERLISTS_DIR) ? readdirSync(PAPERLISTS_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => join(PAPERLISTS_DIR, f)) : [];
+    const report = (label: string, r: ChildResult, floor?: ChildResult) =>
+      console.log(
+        `scale: ${label.padEnd(20)} ${String(r.papers).padStart(8)} papers  ${r.seconds.toFixed(1).padStart(6)} s wall  ${r.cpuSeconds.toFixed(1).padStart(6)} s CPU  ${String(Math.round(r.papers / r.seconds)).padStart(6)} papers/s  peak RSS ${Math.round(r.maxRssMb)} MB  resolver cache hits ${(r.cacheHitRate * 100).toFixed(1)}%` +
+          (floor ? `  | floor ${floor.seconds.toFixed(1)} s wall ${floor.cpuSeconds.toFixed(1)} s CPU: ${(r.seconds / floor.seconds).toFixed(1)}x wall, ${(r.cpuSeconds / floor.cpuSeconds).toFixed(1)}x CPU` : ''),
+      );
+    if (realFiles.length) report('shared lists', analyzeInChild(realFiles, join(dir, 'out-real')));
+    const rows = kinds.includes('repeated') && realFiles.length ? baseRows() : [];
     for (const size of sizes) {
-      const file = join(dir, `scaled${size}.jsonl`);
-      await writeCorpus(file, rows, size);
-      report(`generated ${size}`, analyzeInChild([file], join(dir, `out-${size}`)));
-      rmSync(file, { force: true });
+      for (const kind of kinds) {
+        if (kind === 'repeated' && rows.length === 0) continue;
+        const file = join(dir, `${kind}${size}.jsonl`);
+        if (kind === 'growing') {
+          const stats = await writeGrowingCorpus(file, size);
+          console.log(`scale: growing ${size}: ${stats.distinctAffiliations} distinct affiliation strings, ${stats.authors} authors`);
+        } else await writeCorpus(file, rows, size);
+        const floor = floorInChild(file);
+        report(`${kind} ${size}`, analyzeInChild([file], join(dir, `out-${kind}-${size}`)), floor);
+        rmSync(file, { force: true });
+        rmSync(join(dir, `out-${kind}-${size}`), { recursive: true, force: true });
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

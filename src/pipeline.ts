@@ -4,6 +4,7 @@ import type { Affiliation, Definitions, FieldEvidence, Paper, RawAuthor, RawPape
 import { paperCountries } from './definitions.js';
 import { streamSource, type SourceFormat, type SourceWarning } from './sources/index.js';
 import { isUnclassified, type PaperText } from './llm/fields.js';
+import type { Timings } from './timings.js';
 
 export interface AuthorResolver {
   resolveAuthor(author: RawAuthor): Affiliation[];
@@ -59,6 +60,8 @@ export interface CorpusOptions {
   /** Called with each paper, in input order, as soon as it is built (e.g. to write it out). */
   onPaper?: (paper: Paper) => void;
   progress?: Progress;
+  /** With --timings: reading is timed here (the caller wraps resolver, classifier and onPaper). */
+  timings?: Timings;
 }
 
 export interface Corpus {
@@ -74,7 +77,8 @@ export function buildCorpus(options: CorpusOptions): Corpus {
   const papers: Paper[] = [];
   const texts = new Map<string, PaperText>();
   const shared = new AffiliationPool();
-  for (const { raw, id } of input.records) {
+  const records = options.timings ? options.timings.iterate('read', input.records) : input.records;
+  for (const { raw, id } of records) {
     const paper = shared.intern(toPaper(raw, id, options));
     if (options.keepUnclassifiedTexts && isUnclassified(paper)) texts.set(id, textOf(raw, id));
     options.onPaper?.(paper);
@@ -179,10 +183,15 @@ export class UniqueIds {
  */
 export class AffiliationPool {
   private readonly pool = new Map<string, Affiliation>();
+  /** The resolver hands out the same object for the same text: such repeats skip the JSON key. Weak, so
+   *  objects only the pool still knows of can go. */
+  private readonly byIdentity = new WeakMap<Affiliation, Affiliation>();
 
   intern(paper: Paper): Paper {
     for (const author of paper.authors) {
       author.affiliations = author.affiliations.map((affiliation) => {
+        const known = this.byIdentity.get(affiliation);
+        if (known) return known;
         const key = JSON.stringify(affiliation);
         let shared = this.pool.get(key);
         if (!shared) {
@@ -190,6 +199,7 @@ export class AffiliationPool {
           shared = Object.freeze(affiliation);
           this.pool.set(key, shared);
         }
+        this.byIdentity.set(affiliation, shared);
         return shared;
       });
     }

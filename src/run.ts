@@ -8,9 +8,10 @@ import { buildCorpus, SILENT_PROGRESS, step, type Corpus, type Progress } from '
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
 import { JsonlFileWriter, prepareOutputDir, writeJson, writePapersJsonl } from './output.js';
 import { CollabscopeError } from './errors.js';
-import { prepareIngest, type PendingIngest } from './store/duckdb.js';
+import type { PendingIngest } from './store/duckdb.js';
 import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
+import type { Timings } from './timings.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
 import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechCount, type TechFlowSummary } from './classify/index.js';
@@ -44,6 +45,8 @@ export interface AnalyzeRequest {
   /** Technology flow counts `used` hits (default) or every hit (`mentions`). */
   tech?: TechCount;
   progress?: Progress;
+  /** Time the stages of the run (`--timings`). */
+  timings?: Timings;
   /** Also write the analysis into this DuckDB file, committed together with the output directory. */
   db?: string;
   /** Writes more files into the output directory before it is swapped in (e.g. the HTML report). */
@@ -72,6 +75,7 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult
     const result = await writeRun(request, out.tmp);
     await request.extraWrite?.(out.tmp, result);
     if (request.db) {
+      const { prepareIngest } = await import('./store/duckdb.js'); // DuckDB only when asked for
       ingest = await prepareIngest(request.db, result.corpus.papers, request.definitions);
       result.dbSlices = ingest.slices;
     }
@@ -96,14 +100,16 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   // Without an LLM pass a paper is final once built: it is written at once and kept in memory
   // without its field evidence (the analytics do not read it), which keeps large runs small.
   const writer = request.llm ? null : new JsonlFileWriter(papersFile);
+  const timings = request.timings;
   const onPaper = writer
     ? (paper: Paper) => {
-        writer.write(paper);
+        if (timings) timings.time('write', () => writer.write(paper));
+        else writer.write(paper);
         paper.fieldEvidence = [];
       }
     : undefined;
   const { corpus, resolverStats } = await buildCorpusFor(request, onPaper);
-  writer?.close();
+  if (writer) timings ? timings.time('write', () => writer.close()) : writer.close();
   if (corpus.papers.length === 0) {
     throw new CollabscopeError('E_NO_PAPERS', `no papers in ${request.files.join(', ')}; nothing was written (the previous output in ${request.out}, if any, is kept)`);
   }
@@ -116,22 +122,30 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   if (writer && changed.size > 0) await patchPapersJsonl(papersFile, changed);
   const llmFields =
     request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
+  const summarizeRun = () => summarize(corpus, request.pair, request.definitions, request.tech);
+  const analytics = timings ? timings.time('analytics', summarizeRun) : summarizeRun();
   const summary: Summary = {
-    ...summarize(corpus, request.pair, request.definitions, request.tech),
+    ...analytics,
     unlocated: unlocatedSummary(unlocated),
     ...(llm ? { llm } : {}),
     ...(llmFields ? { llmFields } : {}),
   };
+  const writeStarted = performance.now();
   if (!writer) await writePapersJsonl(papersFile, corpus.papers);
   writeJson(join(dir, 'summary.json'), summary);
+  timings?.add('write', performance.now() - writeStarted);
   return { corpus, summary, resolverStats };
 }
 
 async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) => void): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
   const keepUnclassifiedTexts = Boolean(request.llm && request.llmFields);
   const workers = workerCount(request);
-  if (workers > 1) return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
-  const resolver = step(request.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver({ kbDirs: request.kbDirs }));
+  if (workers > 1) {
+    request.timings?.notes.push(`index, resolve and classify ran in ${workers} worker threads: counted under other`);
+    return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
+  }
+  const build = () => step(request.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver({ kbDirs: request.kbDirs }));
+  const resolver = request.timings ? request.timings.time('index', build) : build();
   return { corpus: corpusFor({ ...request, onPaper }, resolver), resolverStats: resolver.stats() };
 }
 
@@ -140,30 +154,38 @@ export function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions }, pr
   return estimateAffiliationRun(corpusFor(request, createResolver({ kbDirs: request.kbDirs })).papers, request.llm, pricePerMillion);
 }
 
-/** Inputs above this many bytes are resolved and classified in worker threads under 'auto'. */
+/** Inputs above this many bytes are resolved and classified in worker threads under 'auto'... */
 export const PARALLEL_INPUT_BYTES = 64 * 1024 * 1024;
+/** ...on a machine with at least this many cores: each worker builds its own resolver index and the
+ *  main thread still reads, interns and writes every paper, so on two cores workers cost more than
+ *  they save (measured: 1.3x the CPU and slower at 100k papers). */
+export const PARALLEL_MIN_CORES = 4;
 
 function workerCount(request: AnalyzeRequest): number {
   const setting = request.workers ?? 'auto';
   if (setting !== 'auto') return Math.max(1, Math.floor(setting));
   const bytes = request.files.reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
-  return bytes >= PARALLEL_INPUT_BYTES ? Math.min(4, Math.max(2, availableParallelism())) : 1;
+  const cores = availableParallelism();
+  return bytes >= PARALLEL_INPUT_BYTES && cores >= PARALLEL_MIN_CORES ? Math.min(4, cores - 1) : 1;
 }
 
 function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void }, resolver: Resolver): Corpus {
   const progress = request.progress ?? SILENT_PROGRESS;
+  const timings = request.timings;
+  const classifier = timings ? timings.time('index', () => createClassifier()) : createClassifier();
   return buildCorpus({
     files: request.files,
     format: request.format,
     venue: request.venue,
     year: request.year,
     definitions: request.definitions,
-    resolver,
-    classifier: createClassifier(),
+    resolver: timings ? timings.resolver(resolver) : resolver,
+    classifier: timings ? timings.classifier(classifier) : classifier,
     ignoreEmail: request.ignoreEmail,
     keepUnclassifiedTexts: Boolean(request.llm && request.llmFields),
     onPaper: request.onPaper,
     progress,
+    timings,
   });
 }
 

@@ -5,7 +5,8 @@ import { interval, pct } from './format.js';
 import { table, wrap } from './render.js';
 import { wilson } from './stats.js';
 
-export const GRID_FILE = 'grid.csv';
+import { GRID_FILE } from '../defaults.js';
+export { GRID_FILE };
 
 /** One line per combination: the eight definitions, then the headline (and the target columns when given). */
 export function gridCsv(rows: GridRow[], target?: GridTarget): string {

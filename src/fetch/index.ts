@@ -13,8 +13,8 @@ import { fetchOpenAlex, openAlexFileName } from './openalex.js';
 import { fetchPaperCopilot, paperCopilotFolder } from './papercopilot.js';
 import { terminalFetchProgress } from './progress.js';
 
-export type SourceName = 'neurips' | 'openreview' | 'openalex' | 'papercopilot';
-export const FETCH_SOURCES: readonly SourceName[] = ['neurips', 'openreview', 'openalex', 'papercopilot'];
+import { FETCH_SOURCES, type SourceName } from '../defaults.js';
+export { FETCH_SOURCES, type SourceName };
 
 const FETCHERS: Record<SourceName, (ctx: FetchContext) => Promise<FetchResult>> = {
   neurips: fetchNeurips,

@@ -8,8 +8,8 @@ import type { ImportOptions, ImportResult } from './import-common.js';
 
 export type { ImportOptions, ImportResult } from './import-common.js';
 
-export type ImportFormat = 'hipo' | 'ror';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['hipo', 'ror'];
+import { IMPORT_FORMATS, type ImportFormat } from '../defaults.js';
+export { IMPORT_FORMATS, type ImportFormat };
 
 export function parseImportFormat(text: string): ImportFormat {
   if ((IMPORT_FORMATS as readonly string[]).includes(text)) return text as ImportFormat;

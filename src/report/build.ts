@@ -11,7 +11,8 @@ import { renderSvg } from './charts/render.js';
 import { renderReportHtml, summaryLabel, type RenderedChart } from './html.js';
 import { assertPngTargets, exportPngs } from './png.js';
 
-export const REPORT_FILE = 'report.html';
+import { REPORT_FILE } from '../defaults.js';
+export { REPORT_FILE };
 
 /** The sections of summary.json the report draws from. */
 const REQUIRED_SECTIONS = ['pair', 'definitions', 'years', 'counting', 'trend', 'fields', 'institutions', 'sectors', 'sensitivity', 'techFlow'] as const;

@@ -19,8 +19,8 @@ import { escapeTerminal } from '../report/terminal.js';
 import { dashboardPage, DASHBOARD_CSS } from './page.js';
 import { clientScript } from './client.js';
 
-export const DEFAULT_PORT = 8765;
-export const DEFAULT_HOST = '127.0.0.1';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../defaults.js';
+export { DEFAULT_HOST, DEFAULT_PORT };
 
 const SECURITY_HEADERS: Record<string, string> = {
   // Vega compiles its expressions with Function(), hence 'unsafe-eval'; no inline script is allowed.

@@ -8,7 +8,8 @@ import type { Definitions, Paper } from '../types.js';
 import { loadOrganisations, type OrganisationGraph } from '../kb/organisations.js';
 import { ORGANISATION_SCHEMA, writeOrganisationLinks } from './organisations.js';
 
-export const DEFAULT_DB_FILE = 'collabscope.duckdb';
+import { DEFAULT_DB_FILE } from '../defaults.js';
+export { DEFAULT_DB_FILE };
 
 export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests', 'organisation_links'] as const;
 

@@ -37,7 +37,7 @@ export async function buildCorpusInWorkers(
   let nextToEmit = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      const iterator = input.records[Symbol.iterator]();
+      const iterator = (options.timings ? options.timings.iterate('read', input.records) : input.records)[Symbol.iterator]();
       let sent = 0;
       let finished = false;
       const emitReady = () => {

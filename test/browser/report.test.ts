@@ -63,10 +63,10 @@ const neurips = existsSync(PAPERLISTS_DIR) ? paperListFiles((f) => /^nips201[3-8
 
 test(
   'acceptance: the NeurIPS 2013-2018 report opens in headless Chromium with >= 6 SVG charts and no console errors',
-  { skip: skipBrowser || (neurips.length === 6 ? false : `${PAPERLISTS_DIR}: nips2013-2018.json not found`), timeout: 120_000 },
+  { skip: skipBrowser || (neurips.length === 6 ? false : `${PAPERLISTS_DIR}: nips2013-2018.json not found`), timeout: 600_000 },
   async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'collabscope-neurips-')), 'out');
-    const analyzed = cli('analyze', ...neurips, '--out', out, '--report', '--json');
+    const analyzed = await cli('analyze', ...neurips, '--out', out, '--report', '--json');
     assert.equal(analyzed.code, 0, analyzed.stderr);
     const { browser, close } = await launchChromium();
     try {

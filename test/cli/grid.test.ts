@@ -20,12 +20,12 @@ const CORPUS = [
   line('a6', [['Mo Thirteen', ['Stanford University', 'Tsinghua University']]]), // single author in both countries
 ].join('\n');
 
-test('grid: every combination from the run; its first-last row is analyze --authors first-last; tracks and coverage are flagged', () => {
+test('grid: every combination from the run; its first-last row is analyze --authors first-last; tracks and coverage are flagged', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-grid-'));
   const input = join(dir, 'corpus.jsonl');
   writeFileSync(input, `${CORPUS}\n`);
   const run = join(dir, 'run');
-  const analyzed = cli(['analyze', input, '--out', run, '--tracks', 'main']);
+  const analyzed = await cli(['analyze', input, '--out', run, '--tracks', 'main']);
   assert.equal(analyzed.code, 0, analyzed.stderr);
   assert.match(analyzed.stdout, /--tracks main has no effect: the input has no track information/);
   assert.match(analyzed.stdout, /tracks +all +\d+ +\d+ +[\d.]+% +[\d.-]+% +no track information/);
@@ -39,17 +39,17 @@ test('grid: every combination from the run; its first-last row is analyze --auth
   assert.equal(microsoft.method, 'hq-default');
   assert.equal(microsoft.inferred.country, 'CN');
   assert.equal(microsoft.inferred.rule, 'co-author');
-  const explained = cli(['explain', 'a4', '--out', run]);
+  const explained = await cli(['explain', 'a4', '--out', run]);
   assert.match(explained.stdout, /--unlocated infer: CN, from co-author Ju Ten at 'Microsoft Research Asia'/);
 
-  const grid = cli(['grid', run, '--target', '2/5']);
+  const grid = await cli(['grid', run, '--target', '2/5']);
   assert.equal(grid.code, 0, grid.stderr);
   const rows = readFileSync(join(run, 'grid.csv'), 'utf8').trim().split('\n');
   assert.equal(rows.length, 1 + 768);
   const firstLast = rows.find((r) => r.startsWith('mainland,lab,count,all,main,first-last,infer,located,'))!.split(',');
   // first-last: a1 (US+CN), a2 (CN+US), a6 (single author) -> 3 of 5; a3's last author is in GB
   assert.deepEqual(firstLast.slice(8, 10), ['3', '5']);
-  const direct = cli(['analyze', input, '--out', join(dir, 'fl'), '--tracks', 'main', '--authors', 'first-last', '--json']);
+  const direct = await cli(['analyze', input, '--out', join(dir, 'fl'), '--tracks', 'main', '--authors', 'first-last', '--json']);
   const headline = JSON.parse(direct.stdout);
   assert.deepEqual([headline.counting.full.pair.count, headline.counting.full.pair.total], [3, 5]);
   assert.match(grid.stdout, /Target 2\/5/);

@@ -4,31 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { REPO_ROOT } from '../shared.js';
+import { cli as runCli } from '../cli-helper.js';
 
-function cli(home: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], {
-    encoding: 'utf8',
-    cwd: REPO_ROOT,
-    env: { ...process.env, COLLABSCOPE_HOME: home },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (home: string, ...args: string[]) => runCli(args, { COLLABSCOPE_HOME: home });
 
 const home = mkdtempSync(join(tmpdir(), 'collabscope-cli-eval-'));
 const EVAL_FILE = join(REPO_ROOT, 'test', 'evaluate', 'fixtures', 'evalpapers2024.json');
 
 describe('collabscope eval', () => {
-  it('explains itself', () => {
-    const { code, stdout } = cli(home, 'eval', '--help');
+  it('explains itself', async () => {
+    const { code, stdout } = await cli(home, 'eval', '--help');
     assert.equal(code, 0);
     assert.match(stdout, /--no-email/);
     assert.match(stdout, /Paper Copilot/);
   });
 
-  it('prints agreement and US-CN scores as JSON', () => {
-    const { code, stdout, stderr } = cli(home, 'eval', EVAL_FILE, '--json', '--no-email');
+  it('prints agreement and US-CN scores as JSON', async () => {
+    const { code, stdout, stderr } = await cli(home, 'eval', EVAL_FILE, '--json', '--no-email');
     assert.equal(code, 0, stderr);
     const metrics = JSON.parse(stdout);
     assert.equal(metrics.email, false);
@@ -36,8 +29,8 @@ describe('collabscope eval', () => {
     assert.ok(metrics.pairScores.f1 >= 0 && metrics.pairScores.f1 <= 1);
   });
 
-  it('refuses a missing file in one line', () => {
-    const { code, stderr } = cli(home, 'eval', 'nope.json');
+  it('refuses a missing file in one line', async () => {
+    const { code, stderr } = await cli(home, 'eval', 'nope.json');
     assert.equal(code, 1);
     assert.match(stderr, /nope\.json: no such file/);
     assert.equal(stderr.trim().split('\n').length, 1);
@@ -45,31 +38,31 @@ describe('collabscope eval', () => {
 });
 
 describe('collabscope unresolved', () => {
-  it('says to run analyze first', () => {
-    const { code, stderr } = cli(home, 'unresolved', '--out', join(home, 'no-run'));
+  it('says to run analyze first', async () => {
+    const { code, stderr } = await cli(home, 'unresolved', '--out', join(home, 'no-run'));
     assert.equal(code, 1);
     assert.match(stderr, /no such directory/);
   });
 
-  it('refuses a bad --top', () => {
-    const { code, stderr } = cli(home, 'unresolved', '--top', 'x');
+  it('refuses a bad --top', async () => {
+    const { code, stderr } = await cli(home, 'unresolved', '--top', 'x');
     assert.equal(code, 1);
     assert.match(stderr, /--top/);
   });
 });
 
 describe('collabscope kb', () => {
-  it('imports a ROR dump into $COLLABSCOPE_HOME/kb and lists it', () => {
-    const { code, stdout, stderr } = cli(home, 'kb', 'import', '--format', 'ror', join(REPO_ROOT, 'test', 'kb', 'fixtures', 'ror-v2.json'));
+  it('imports a ROR dump into $COLLABSCOPE_HOME/kb and lists it', async () => {
+    const { code, stdout, stderr } = await cli(home, 'kb', 'import', '--format', 'ror', join(REPO_ROOT, 'test', 'kb', 'fixtures', 'ror-v2.json'));
     assert.equal(code, 0, stderr);
     assert.match(stdout, /imported 3 institutions/);
     assert.ok(existsSync(join(home, 'kb', 'ror.json')));
-    const list = cli(home, 'kb', 'list');
+    const list = await cli(home, 'kb', 'list');
     assert.match(list.stdout, /ror\.json: 3 institutions/);
   });
 
-  it('refuses an unknown format in one line', () => {
-    const { code, stderr } = cli(home, 'kb', 'import', '--format', 'csv', 'x.csv');
+  it('refuses an unknown format in one line', async () => {
+    const { code, stderr } = await cli(home, 'kb', 'import', '--format', 'csv', 'x.csv');
     assert.equal(code, 1);
     assert.match(stderr, /unknown import format 'csv'/);
   });
@@ -80,9 +73,9 @@ describe('collabscope eval --gold', () => {
   const gold = join(dir, 'invented.tsv');
   writeFileSync(gold, 'affiliation\tcountry\nZorbe University, Lyon, France\tFR\nFrobnication Collective\tDE\n');
 
-  it('prints the scores as JSON and writes the errors as TSV', () => {
+  it('prints the scores as JSON and writes the errors as TSV', async () => {
     const errors = join(dir, 'errors.tsv');
-    const { code, stdout, stderr } = cli(home, 'eval', '--gold', gold, '--json', '--errors', errors);
+    const { code, stdout, stderr } = await cli(home, 'eval', '--gold', gold, '--json', '--errors', errors);
     assert.equal(code, 0, stderr);
     const metrics = JSON.parse(stdout);
     assert.equal(metrics.combined.rows, 2);
@@ -91,11 +84,11 @@ describe('collabscope eval --gold', () => {
     assert.equal(readFileSync(errors, 'utf8').trim().split('\n').length, 2);
   });
 
-  it('refuses a bad gold file, or lists and --gold together, in one line', () => {
+  it('refuses a bad gold file, or lists and --gold together, in one line', async () => {
     const bad = join(dir, 'bad.tsv');
     writeFileSync(bad, 'text\tcode\nX\tUS\n');
     for (const args of [['--gold', bad], ['--gold', gold, EVAL_FILE], ['--errors', join(dir, 'e.tsv'), EVAL_FILE]]) {
-      const { code, stderr } = cli(home, 'eval', ...args);
+      const { code, stderr } = await cli(home, 'eval', ...args);
       assert.equal(code, 1);
       assert.equal(stderr.trim().split('\n').length, 1, stderr);
     }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { cliAsync } from '../cli-helper.js';
+import { cli } from '../cli-helper.js';
 import { REPO_ROOT } from '../shared.js';
 import { startMockLlm, type ChatRequest } from '../mocks/llm-server.js';
 
@@ -24,7 +24,7 @@ test('eval --llm reports agreement with and without the model; a re-run asks not
   try {
     const env = { COLLABSCOPE_HOME: mkdtempSync(join(tmpdir(), 'collabscope-eval-llm-')) };
     const args = ['eval', EVAL_FILE, '--no-email', '--json', '--llm', '--llm-base-url', server.baseUrl, '--llm-model', 'stub'];
-    const run = await cliAsync(args, env);
+    const run = await cli(args, env);
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout);
     assert.ok(server.requests.some((r) => r.messages[1].content === 'Frobnitz Labs'));
@@ -33,7 +33,7 @@ test('eval --llm reports agreement with and without the model; a re-run asks not
     assert.equal(result.withLlm.methods.llm > 0, true);
     assert.equal(result.without.methods.llm, undefined);
     const asked = server.requests.length;
-    const again = await cliAsync(args.filter((a) => a !== '--json'), env);
+    const again = await cli(args.filter((a) => a !== '--json'), env);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /rules only\s+agreement/);
     assert.match(again.stdout, /with --llm\s+agreement/);

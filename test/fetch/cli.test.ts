@@ -2,11 +2,10 @@
 // compare --with openalex, kb update; one-line errors for unreachable hosts and offline misses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { REPO_ROOT } from '../shared.js';
+import { cli as runCli } from '../cli-helper.js';
 import { parseSpec, resolveInputs, specPath } from '../../src/fetch/index.js';
 import { HttpClient } from '../../src/fetch/http.js';
 import { closedPort } from '../mocks/http-mock.js';
@@ -15,20 +14,8 @@ import { writeRun } from '../mocks/analyze-run.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'collabscope-fetch-cli-'));
 
-/** Runs the CLI without blocking this process (the stand-in servers answer from here). */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, COLLABSCOPE_HOME: tempDir(), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** The CLI in this process (the stand-in servers answer from here too), with its own COLLABSCOPE_HOME. */
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { COLLABSCOPE_HOME: tempDir(), ...env });
 
 test('source specs: <source>:<year>, <source>:<venue>:<year>, openreview:<venue id>', () => {
   assert.deepEqual(parseSpec('neurips:2025'), { source: 'neurips', year: 2025, venue: 'neurips' });

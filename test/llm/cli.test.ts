@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { cliAsync } from '../cli-helper.js';
+import { cli } from '../cli-helper.js';
 import { startMockLlm } from '../mocks/llm-server.js';
 
 /** A list whose first author's affiliation no rule can place. */
@@ -25,13 +25,13 @@ test('analyze --llm: dry run sends nothing; a run places the long tail; a re-run
     const env = { COLLABSCOPE_HOME: join(root, 'home'), OPENAI_API_KEY: 'sk-test' };
     const base = ['analyze', input, '--llm', '--llm-base-url', server.baseUrl, '--llm-model', 'stub'];
 
-    const dry = await cliAsync([...base, '--dry-run', '--out', join(root, 'dry')], env);
+    const dry = await cli([...base, '--dry-run', '--out', join(root, 'dry')], env);
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /dry run: \d+ affiliation strings would go to stub/);
     assert.equal(server.requests.length, 0);
     assert.equal(existsSync(join(root, 'dry')), false);
 
-    const run = await cliAsync([...base, '--out', join(root, 'run')], env);
+    const run = await cli([...base, '--out', join(root, 'run')], env);
     assert.equal(run.code, 0, run.stderr);
     const asked = server.requests.length;
     assert.ok(asked > 0);
@@ -46,7 +46,7 @@ test('analyze --llm: dry run sends nothing; a run places the long tail; a re-run
     assert.deepEqual(papers[0].countries, ['CN', 'DE']);
     assert.equal(papers[1].authors[0].affiliations[0].method === 'llm', false, 'resolved strings are not sent');
 
-    const again = await cliAsync([...base, '--out', join(root, 'again')], env);
+    const again = await cli([...base, '--out', join(root, 'again')], env);
     assert.equal(again.code, 0, again.stderr);
     assert.equal(server.requests.length, asked, 'the second run is answered from the cache');
   } finally {

@@ -24,7 +24,7 @@ const papers = () => [
 const pair: [string, string] = ['US', 'CN'];
 const close = (x: number, y: number) => assert.ok(Math.abs(x - y) < 1e-9, `${x} != ${y}`);
 
-test('institution network: full counts papers, fractional gives each paper 1/(n-1) per link', () => {
+test('institution network: full counts papers, fractional gives each paper 1/(n-1) per link', async () => {
   const net = coauthorshipNetwork(papers(), { level: 'institution', pair, definitions: DEFAULT_DEFINITIONS });
   assert.deepEqual(net.nodes.map((n) => [n.label, n.papers]), [['East River University', 2], ['West Plains University', 2], ['South Lake College', 1]]);
   // "MOE" is a generic word, never an institution node.
@@ -40,7 +40,7 @@ test('institution network: full counts papers, fractional gives each paper 1/(n-
   close(net.nodes.find((n) => n.key === east)?.fractionalPapers ?? 0, 1 / 3 + 1 / 4);
 });
 
-test('country network and the two file formats', () => {
+test('country network and the two file formats', async () => {
   const net = coauthorshipNetwork(papers(), { level: 'country', pair, definitions: DEFAULT_DEFINITIONS });
   assert.deepEqual(net.links, [{ source: 'CN', target: 'US', papers: 2, fractional: 2 }]);
   const vos = JSON.parse(toVosviewerJson(net, 'full'));
@@ -59,24 +59,24 @@ test('country network and the two file formats', () => {
   assert.equal(graph.getNodeAttribute('south-lake-college@CN', 'label'), 'South Lake College');
 });
 
-test('collabscope export --network writes the file an analyze run describes, and names the formats it takes', () => {
+test('collabscope export --network writes the file an analyze run describes, and names the formats it takes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-net-'));
   writeFileSync(join(dir, 'papers.jsonl'), papers().map((p) => JSON.stringify(p)).join('\n') + '\n');
   writeFileSync(join(dir, 'summary.json'), JSON.stringify({ pair, definitions: DEFAULT_DEFINITIONS }));
   const out = join(dir, 'net.json');
-  const run = cli(['export', '--network', out, '--from', dir, '--counting', 'fractional']);
+  const run = (await cli(['export', '--network', out, '--from', dir, '--counting', 'fractional']));
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, `wrote ${out} (vosviewer: 3 institutions, 3 links, from 2 papers; fractional counting)\n`);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).network.links.length, 3);
   // Exporting again replaces our own file; a file of the user's is never replaced.
-  assert.equal(cli(['export', '--network', out, '--from', dir]).code, 0);
+  assert.equal((await cli(['export', '--network', out, '--from', dir])).code, 0);
   writeFileSync(join(dir, 'mine.json'), '{"my": "notes"}');
-  const refused = cli(['export', '--network', join(dir, 'mine.json'), '--from', dir]);
+  const refused = (await cli(['export', '--network', join(dir, 'mine.json'), '--from', dir]));
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /mine\.json: exists and is not a network collabscope wrote/);
   assert.equal(readFileSync(join(dir, 'mine.json'), 'utf8'), '{"my": "notes"}');
-  const bad = cli(['export', '--network', join(dir, 'net.txt'), '--from', dir]);
+  const bad = (await cli(['export', '--network', join(dir, 'net.txt'), '--from', dir]));
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /name a \.json file \(VOSviewer\) or a \.graphml file \(Gephi\)/);
-  assert.match(cli(['export']).stderr, /export needs --parquet DIR or --network FILE/);
+  assert.match((await cli(['export'])).stderr, /export needs --parquet DIR or --network FILE/);
 });

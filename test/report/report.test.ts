@@ -170,28 +170,28 @@ test('--png writes one PNG per chart', async () => {
   }
 });
 
-test('report CLI: writes DIR/report.html; one-line errors for a missing directory or an old summary', () => {
+test('report CLI: writes DIR/report.html; one-line errors for a missing directory or an old summary', async () => {
   const run = writeFixtureRun();
-  const ok = cli('report', '--from', run.dir);
+  const ok = await cli('report', '--from', run.dir);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /wrote .*report\.html \(7 charts\)/);
   assert.ok(existsSync(join(run.dir, 'report.html')));
-  const missing = cli('report', '--from', join(run.dir, 'nope'));
+  const missing = await cli('report', '--from', join(run.dir, 'nope'));
   assert.equal(missing.code, 1);
   assert.equal(missing.stderr.trim().split('\n').length, 1, missing.stderr);
   assert.match(missing.stderr, /nope: no such directory/);
   const old = mkdtempSync(join(tmpdir(), 'collabscope-old-'));
   writeFileSync(join(old, 'summary.json'), JSON.stringify({ papers: 1, pair: ['US', 'CN'], definitions: DEFAULT_DEFINITIONS }));
   writeFileSync(join(old, 'papers.jsonl'), '');
-  const stale = cli('report', '--from', old);
+  const stale = await cli('report', '--from', old);
   assert.equal(stale.code, 1);
   assert.equal(stale.stderr.trim().split('\n').length, 1, stale.stderr);
   assert.match(stale.stderr, /summary\.json: no years, counting, trend, .* sections; re-run `collabscope analyze`/);
 });
 
-test('analyze --report writes report.html beside papers.jsonl', () => {
+test('analyze --report writes report.html beside papers.jsonl', async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'collabscope-cli-')), 'out');
-  const run = cli('analyze', join(REPO_ROOT, 'test', 'sources', 'fixtures', 'nips2018.json'), '--out', out, '--report');
+  const run = await cli('analyze', join(REPO_ROOT, 'test', 'sources', 'fixtures', 'nips2018.json'), '--out', out, '--report');
   assert.equal(run.code, 0, run.stderr);
   const page = readFileSync(join(out, 'report.html'), 'utf8');
   assert.equal((page.match(/<svg /g) ?? []).length, CHART_IDS.length);

@@ -9,17 +9,17 @@ import { cli, CLI } from '../report/helpers.js';
 import { REPO_ROOT } from '../shared.js';
 import { writeFixtureRun } from '../report/fixtures.js';
 
-test('serve: a missing directory is one line and exit 1', () => {
+test('serve: a missing directory is one line and exit 1', async () => {
   const run = writeFixtureRun();
-  const result = cli('serve', '--from', join(run.dir, 'missing'), '--port', '0');
+  const result = await cli('serve', '--from', join(run.dir, 'missing'), '--port', '0');
   assert.equal(result.code, 1);
   assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
   assert.match(result.stderr, /missing: no such directory/);
 });
 
-test('serve: a bad port is refused', () => {
+test('serve: a bad port is refused', async () => {
   const run = writeFixtureRun();
-  const result = cli('serve', '--from', run.dir, '--port', 'eighty');
+  const result = await cli('serve', '--from', run.dir, '--port', 'eighty');
   assert.equal(result.code, 1);
   assert.match(result.stderr, /--port must be a whole number from 0 to 65535/);
 });
@@ -31,7 +31,7 @@ test('serve: a port in use is one line and exit 1', async () => {
   await once(blocker, 'listening');
   const port = (blocker.address() as { port: number }).port;
   try {
-    const result = cli('serve', '--from', run.dir, '--port', String(port));
+    const result = await cli('serve', '--from', run.dir, '--port', String(port));
     assert.equal(result.code, 1);
     assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
     assert.match(result.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is in use; choose another with --port`));
@@ -47,7 +47,7 @@ test('serve: listens on 127.0.0.1, answers the API, stops on SIGTERM', async () 
     let stdout = '';
     child.stdout.setEncoding('utf8');
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${stdout}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${stdout}`)), 120_000);
       child.stdout.on('data', (chunk: string) => {
         stdout += chunk;
         const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);

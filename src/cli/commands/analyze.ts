@@ -1,17 +1,11 @@
 import { Option, type Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { estimateLlm, runAnalyze, type AnalyzeRequest } from '../../run.js';
-import { parseFormat } from '../../sources/index.js';
-import { parseSections, renderAnalyzeText } from '../../report/analyze-text.js';
+import type { AnalyzeRequest } from '../../run.js';
 import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
-import { terminalProgress } from '../progress.js';
-import { SILENT_PROGRESS, stepAsync } from '../../pipeline.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
-import { DEFAULT_DB_FILE } from '../../store/duckdb.js';
-import { resolveInputs } from '../../fetch/index.js';
 import { join } from 'node:path';
-import { REPORT_FILE, writeReport } from '../../report/build.js';
+import { DEFAULT_DB_FILE, REPORT_FILE } from '../../defaults.js';
 import type { TechCount } from '../../classify/index.js';
 import { print, printErr } from '../print.js';
 
@@ -29,6 +23,7 @@ interface AnalyzeFlags extends DefinitionFlags, LlmFlags {
   workers: string;
   offline?: boolean;
   report?: boolean;
+  timings?: boolean;
   tech: string;
 }
 
@@ -53,13 +48,26 @@ export function registerAnalyze(program: Command): void {
     .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
-    .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB', 'auto')
+    .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB and the machine has 4 or more cores', 'auto')
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
     .addOption(new Option('--tech <count>', 'technology flow counts used: papers that build on or evaluate it; mentions: every hit, mentions included').choices(['used', 'mentions']).default('used'))
+    .option('--timings', 'print on stderr where the time went: load, index, read, resolve, classify, analytics, write')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addDefinitionOptions(command);
   addLlmOptions(command);
   command.action(async (files: string[], flags: AnalyzeFlags) => {
+    // the pipeline is loaded here, not at start-up: `--help` and the other commands never load it
+    const [{ estimateLlm, runAnalyze }, { parseFormat }, { parseSections, renderAnalyzeText }, { terminalProgress }, { SILENT_PROGRESS, stepAsync }, { resolveInputs }] = await Promise.all([
+      import('../../run.js'),
+      import('../../sources/index.js'),
+      import('../../report/analyze-text.js'),
+      import('../progress.js'),
+      import('../../pipeline.js'),
+      import('../../fetch/index.js'),
+    ]);
+    const timings = flags.timings ? new (await import('../../timings.js')).Timings() : undefined;
+    // start-up: the process, Node and every module this command loaded
+    timings?.add('load', performance.now());
     const pair = parsePair(flags.pair);
     const definitions = definitionsFrom(flags);
     const sections = parseSections(flags.sections);
@@ -77,6 +85,7 @@ export function registerAnalyze(program: Command): void {
       llmFields: flags.llmFields,
       tech: flags.tech as TechCount,
       progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
+      timings,
     };
     if (request.llm && flags.dryRun) {
       print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
@@ -89,6 +98,7 @@ export function registerAnalyze(program: Command): void {
       db: dbFile,
       extraWrite: flags.report
         ? async (dir, { summary, corpus }) => {
+            const { writeReport } = await import('../../report/build.js');
             const write = () => writeReport({ summary, papers: corpus.papers }, { htmlFile: join(dir, REPORT_FILE), source: flags.out, version: program.version() });
             charts = (await stepAsync(request.progress ?? SILENT_PROGRESS, 'drawing the report', write)).charts.length;
           }
@@ -105,6 +115,7 @@ export function registerAnalyze(program: Command): void {
       if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
       print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
     }
+    if (timings) printErr(`${timings.format()}\n`);
   });
 }
 

@@ -2,8 +2,6 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { createClient } from '../../fetch/index.js';
-import { compareWithOpenAlex, renderCompareText } from '../../fetch/compare.js';
 import { addNetworkOptions, clientOptions, interruptible, type NetworkFlags } from './fetch.js';
 import { print } from '../print.js';
 
@@ -52,6 +50,7 @@ export function registerCompare(program: Command): void {
     if (!Number.isInteger(limit) || limit < 0) throw new CollabscopeError('E_BAD_ARGUMENT', `--limit must be a whole number (got "${flags.limit}")`);
     const pair = parsePair(flags.pair);
     const sources = parseSources(flags.openalexSource);
+    const [{ createClient }, { compareWithOpenAlex, renderCompareText }] = await Promise.all([import('../../fetch/index.js'), import('../../fetch/compare.js')]);
     const report = await interruptible(async (signal) => {
       const client = createClient({ ...clientOptions(flags), source: 'openalex', signal });
       try {

@@ -2,11 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { evaluateFiles, renderEval } from '../../evaluate/eval.js';
-import { terminalProgress } from '../progress.js';
 import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
-import { evaluateWithLlm, renderLlmEval } from '../../evaluate/llm.js';
-import { evaluateGold, goldErrorsTsv, renderGold } from '../../evaluate/gold.js';
 import { print } from '../print.js';
 
 interface EvalFlags extends LlmFlags {
@@ -44,7 +40,9 @@ export function registerEval(program: Command): void {
     .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)');
   addLlmEndpointOptions(command);
   command.action(async (files: string[], flags: EvalFlags) => {
+      const { terminalProgress } = await import('../progress.js');
       if (flags.gold) {
+        const { evaluateGold, goldErrorsTsv, renderGold } = await import('../../evaluate/gold.js');
         if (files.length > 0) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval takes either Paper Copilot lists or --gold files, not both');
         const gold = evaluateGold(flags.gold, { resolverOptions: flags.kb ? { kbDirs: flags.kb } : {}, progress: terminalProgress() });
         if (flags.errors) writeFileSync(flags.errors, goldErrorsTsv(gold.errors));
@@ -64,11 +62,13 @@ export function registerEval(program: Command): void {
         progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
       };
       if (flags.llm) {
+        const { evaluateWithLlm, renderLlmEval } = await import('../../evaluate/llm.js');
         const result = await evaluateWithLlm(files, options, llmOptionsFrom(flags));
         if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(result.withLlm.disagreements, null, 2)}\n`);
         print(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderLlmEval(result)}\n`);
         return;
       }
+      const { evaluateFiles, renderEval } = await import('../../evaluate/eval.js');
       const metrics = evaluateFiles(files, options);
       if (flags.disagreements) writeFileSync(flags.disagreements, `${JSON.stringify(metrics.disagreements, null, 2)}\n`);
       print(flags.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${renderEval(metrics)}\n`);

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { readPapers, readSummary } from '../../output.js';
-import { pairReason, reasonSentence } from '../../analyze/reason.js';
 import { DEFAULT_DEFINITIONS, type Definitions } from '../../types.js';
-import { renderExplanation } from '../../report/explain.js';
 import { print } from '../print.js';
 
 export function registerExplain(program: Command): void {
@@ -18,7 +15,12 @@ export function registerExplain(program: Command): void {
     .argument('<paper-id>', 'paper id from papers.jsonl')
     .option('-o, --out <dir>', 'output directory of an analyze run', 'collabscope-out')
     .option('--json', 'print the paper record as JSON')
-    .action((id: string, flags: { out: string; json?: boolean }) => {
+    .action(async (id: string, flags: { out: string; json?: boolean }) => {
+      const [{ readPapers, readSummary }, { renderExplanation }, { pairReason, reasonSentence }] = await Promise.all([
+        import('../../output.js'),
+        import('../../report/explain.js'),
+        import('../../analyze/reason.js'),
+      ]);
       const paper = findPaper(readPapers(flags.out), id);
       if (flags.json) {
         print(`${JSON.stringify(paper, null, 2)}\n`);

@@ -3,9 +3,7 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parseYear } from '../options.js';
-import { FETCH_SOURCES, createClient, fetchSource, parseSource } from '../../fetch/index.js';
-import { downloadRorDump } from '../../fetch/ror.js';
-import { importRorDump } from '../../kb/ror.js';
+import { FETCH_SOURCES } from '../../defaults.js';
 import { print, printErr } from '../print.js';
 
 export interface NetworkFlags {
@@ -94,6 +92,7 @@ export function registerFetch(program: Command): void {
     .option('-o, --out <file>', "output file or folder (default: the source's file name in the current folder)");
   addNetworkOptions(command);
   command.action(async (sourceName: string, flags: FetchFlags) => {
+    const { createClient, fetchSource, parseSource } = await import('../../fetch/index.js');
     const source = parseSource(sourceName);
     const year = parseYear(flags.year);
     const outcome = await interruptible((signal) =>
@@ -128,6 +127,7 @@ export function registerKbUpdate(program: Command): void {
     );
   addNetworkOptions(command);
   command.action(async (flags: NetworkFlags) => {
+    const [{ createClient }, { downloadRorDump }, { importRorDump }] = await Promise.all([import('../../fetch/index.js'), import('../../fetch/ror.js'), import('../../kb/ror.js')]);
     const { release, jsonPath } = await interruptible((signal) =>
       downloadRorDump({ client: createClient({ ...clientOptions(flags), signal, minIntervalMs: 0 }), baseUrl: flags.baseUrl }),
     );

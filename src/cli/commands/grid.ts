@@ -3,10 +3,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { isRunDir, readPapers, readSummary } from '../../output.js';
 import { print } from '../print.js';
-import { computeGrid, type GridTarget } from '../../analyze/grid.js';
-import { GRID_FILE, gridCsv, renderGridText } from '../../analyze/grid-render.js';
+import type { GridTarget } from '../../analyze/grid.js';
+import { GRID_FILE } from '../../defaults.js';
 import type { Definitions } from '../../types.js';
 
 interface GridFlags {
@@ -29,7 +28,12 @@ export function registerGrid(program: Command): void {
     .option('--target <count/total>', 'a published figure, e.g. 134/4497: rank by distance, mark shares inside its 95% interval')
     .option('-p, --pair <a,b>', "the two countries (default: the run's pair)")
     .option('--limit <n>', 'print only the first n rows (the CSV has them all)')
-    .action((dir: string, flags: GridFlags) => {
+    .action(async (dir: string, flags: GridFlags) => {
+      const [{ isRunDir, readPapers, readSummary }, { computeGrid }, { gridCsv, renderGridText }] = await Promise.all([
+        import('../../output.js'),
+        import('../../analyze/grid.js'),
+        import('../../analyze/grid-render.js'),
+      ]);
       const summary = readSummary(dir);
       const pair = flags.pair ? parsePair(flags.pair) : runPair(summary);
       const target = flags.target ? parseTarget(flags.target) : undefined;

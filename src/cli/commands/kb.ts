@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { importInstitutions, IMPORT_FORMATS, parseImportFormat } from '../../kb/import.js';
+import { IMPORT_FORMATS } from '../../defaults.js';
 import { userKbDir } from '../../home.js';
-import { CURATED_DIR, loadInstitutionFile } from '../../kb/load.js';
-import { loadCurated, loadFolder } from '../../resolve/records.js';
-import { swotRecords } from '../../resolve/swot.js';
-import { findContradictions } from '../../resolve/consistency.js';
 import { print } from '../print.js';
 
 interface ImportFlags {
@@ -38,7 +34,8 @@ export function registerKb(program: Command): void {
     .requiredOption('-f, --format <format>', `input format: ${IMPORT_FORMATS.join(', ')}`)
     .option('-o, --out <dir>', 'folder to write to (default: $COLLABSCOPE_HOME/kb)')
     .option('--name <file>', 'output file name (default: <format>.json)')
-    .action((file: string, flags: ImportFlags) => {
+    .action(async (file: string, flags: ImportFlags) => {
+      const { importInstitutions, parseImportFormat } = await import('../../kb/import.js');
       const format = parseImportFormat(flags.format);
       const result = importInstitutions(format, file, { outDir: flags.out, name: flags.name });
       const reasons = Object.entries(result.skippedReasons).map(([why, n]) => `${n} ${why}`).join(', ');
@@ -53,7 +50,12 @@ export function registerKb(program: Command): void {
     )
     .option('--kb <dir...>', 'institution folders to check besides the curated base (default: $COLLABSCOPE_HOME/kb)')
     .option('--top <n>', 'how many entries to list', '50')
-    .action((flags: { kb?: string[]; top: string }) => {
+    .action(async (flags: { kb?: string[]; top: string }) => {
+      const [{ loadCurated, loadFolder }, { swotRecords }, { findContradictions }] = await Promise.all([
+        import('../../resolve/records.js'),
+        import('../../resolve/swot.js'),
+        import('../../resolve/consistency.js'),
+      ]);
       const dirs = flags.kb ?? (existsSync(userKbDir()) ? [userKbDir()] : []);
       const records = [...loadCurated(), ...dirs.flatMap((dir) => loadFolder(dir, 'user')), ...swotRecords()];
       const found = findContradictions(records);
@@ -66,7 +68,8 @@ export function registerKb(program: Command): void {
     });
   kb.command('list')
     .summary('show the knowledge-base folders and how many institutions each file holds')
-    .action(() => {
+    .action(async () => {
+      const { CURATED_DIR, loadInstitutionFile } = await import('../../kb/load.js');
       const lines: string[] = [];
       for (const [label, dir] of [['curated', CURATED_DIR], ['user', userKbDir()]] as const) {
         lines.push(`${label}: ${dir}${existsSync(dir) ? '' : ' (missing)'}`);

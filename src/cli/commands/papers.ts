@@ -1,10 +1,6 @@
 import { Option, type Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { parsePair } from '../../definitions.js';
 import { CollabscopeError } from '../../errors.js';
-import { readPapers, readSummary } from '../../output.js';
-import { describeSides, reasonKind, reasonSentence } from '../../analyze/reason.js';
-import { selectPapers, type SelectedPaper } from '../../analyze/select.js';
 import { DEFAULT_DEFINITIONS, type Definitions } from '../../types.js';
 import { parseYear } from '../options.js';
 import { print } from '../print.js';
@@ -41,7 +37,12 @@ export function registerPapers(program: Command): void {
     .option('--country <code>', 'papers with an author affiliation in this country (with --all: any paper)')
     .option('--all', 'every in-scope paper matching the filters, not only the pair papers')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'jsonl']).default('table'))
-    .action((runDir: string, flags: PapersFlags) => {
+    .action(async (runDir: string, flags: PapersFlags) => {
+      const [{ readPapers, readSummary }, { selectPapers }, { formatSelected }] = await Promise.all([
+        import('../../output.js'),
+        import('../../analyze/select.js'),
+        import('./papers-format.js'),
+      ]);
       const summary = readSummary(runDir);
       const definitions = (summary.definitions as Definitions | undefined) ?? DEFAULT_DEFINITIONS;
       const runPair = Array.isArray(summary.pair) ? (summary.pair as [string, string]) : (['US', 'CN'] as [string, string]);
@@ -69,32 +70,4 @@ function describeFilter(pair: [string, string], flags: PapersFlags): string {
   if (flags.technology) parts.push(`using ${flags.technology}`);
   if (flags.country) parts.push(`with an author in ${flags.country.toUpperCase()}`);
   return parts.join(' ');
-}
-
-export function formatSelected(selected: SelectedPaper[], format: PapersFlags['format'], what: string): string {
-  if (format === 'jsonl') {
-    return selected.map((s) => `${JSON.stringify(record(s))}\n`).join('');
-  }
-  const rows = selected.map((s) => [s.paper.id, String(s.paper.year), reasonKind(s.reason), describeSides(s.reason), s.paper.title]);
-  const header = ['id', 'year', 'how it counts', 'authors and institutions on each side', 'title'];
-  if (format === 'csv') return stringify([header, ...rows]);
-  const count = `${selected.length} ${selected.length === 1 ? 'paper' : 'papers'}: ${what}`;
-  if (selected.length === 0) return `${count}\n`;
-  const lines = rows.map((r) => `${r[0]}  ${r[1]}  [${r[2]}]  ${r[3]}  -- ${r[4]}`);
-  return `${lines.join('\n')}\n${count}\n`;
-}
-
-function record({ paper, reason }: SelectedPaper) {
-  return {
-    id: paper.id,
-    venue: paper.venue,
-    year: paper.year,
-    title: paper.title,
-    counts: reason.counts,
-    how: reasonKind(reason),
-    sides: Object.fromEntries(reason.pair.map((country, s) => [country, reason.sides[s]])),
-    onlyThroughDual: reason.onlyThroughDual,
-    onlyThroughHeadquarters: reason.onlyThroughHeadquarters,
-    reason: reasonSentence(reason),
-  };
 }

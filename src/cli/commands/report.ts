@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { readRun, REPORT_FILE, writeReport } from '../../report/build.js';
+import { REPORT_FILE } from '../../defaults.js';
 import { print } from '../print.js';
 
 export function registerReport(program: Command): void {
@@ -19,6 +19,7 @@ export function registerReport(program: Command): void {
     .option('--html <file>', `HTML file to write (default: <dir>/${REPORT_FILE})`)
     .option('--png <dir>', 'also write each chart as <dir>/<chart>.png')
     .action(async (flags: { from: string; html?: string; png?: string }) => {
+      const { readRun, writeReport } = await import('../../report/build.js');
       const run = readRun(flags.from);
       const result = await writeReport(run, { htmlFile: flags.html ?? join(flags.from, REPORT_FILE), pngDir: flags.png, source: flags.from, version: program.version() });
       print(`wrote ${result.html} (${result.charts.length} charts)\n`);

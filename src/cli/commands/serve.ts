@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { readRun } from '../../report/build.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../serve/server.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../defaults.js';
 import { print } from '../print.js';
 
 export function registerServe(program: Command): void {
@@ -21,6 +20,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to bind (a non-loopback address exposes the data to the network)', DEFAULT_HOST)
     .action(async (flags: { from: string; port: string; host: string }) => {
       const port = parsePort(flags.port);
+      const [{ readRun }, { startServer }] = await Promise.all([import('../../report/build.js'), import('../../serve/server.js')]);
       const run = readRun(flags.from);
       const server = await startServer(run, { port, host: flags.host, source: flags.from });
       print(`collabscope dashboard for ${flags.from}: ${server.url} (Ctrl-C to stop)\n`);

@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { DEFAULT_DB_FILE, exportParquet, queryDatabase } from '../../store/duckdb.js';
+import { DEFAULT_DB_FILE } from '../../defaults.js';
 import { textTable } from '../../report/text-table.js';
-import { exportNetwork } from '../../report/network-files.js';
 import { CollabscopeError } from '../../errors.js';
 import { print } from '../print.js';
 
@@ -21,6 +20,7 @@ export function registerSql(program: Command): void {
     .option('--db <file>', 'database file', DEFAULT_DB_FILE)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (query: string, flags: { db: string; format: 'table' | 'csv' | 'json' }) => {
+      const { queryDatabase } = await import('../../store/duckdb.js');
       const { columns, rows } = await queryDatabase(flags.db, query);
       print(`${formatRows(columns, rows, flags.format)}\n`);
     });
@@ -64,10 +64,12 @@ export function registerExport(program: Command): void {
     .action(async (flags: ExportFlags) => {
       if (!flags.parquet && !flags.network) throw new CollabscopeError('E_BAD_ARGUMENT', 'export needs --parquet DIR or --network FILE');
       if (flags.network) {
+        const { exportNetwork } = await import('../../report/network-files.js');
         const r = exportNetwork(flags.from, flags.network, { level: flags.level, counting: flags.counting, pairOnly: flags.pairOnly === true, format: flags.networkFormat });
         print(`wrote ${r.file} (${r.format}: ${r.nodes} ${flags.level === 'country' ? 'countries' : 'institutions'}, ${r.links} links, from ${r.papers} papers; ${flags.counting} counting)\n`);
       }
       if (flags.parquet) {
+        const { exportParquet } = await import('../../store/duckdb.js');
         const written = await exportParquet(flags.db, flags.parquet);
         print(`${written.map((p) => `wrote ${p}`).join('\n')}\n`);
       }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { renderUnresolved, unresolvedReport } from '../../evaluate/unresolved.js';
 import { print } from '../print.js';
 
 interface UnresolvedFlags {
@@ -23,11 +22,12 @@ export function registerUnresolved(program: Command): void {
     .option('--top <n>', 'how many strings to list', '50')
     .option('--min-confidence <x>', 'answers below this confidence are listed as low', '0.5')
     .option('--json', 'print the report as JSON')
-    .action((flags: UnresolvedFlags) => {
+    .action(async (flags: UnresolvedFlags) => {
       const top = Number(flags.top);
       const min = Number(flags.minConfidence);
       if (!Number.isInteger(top) || top < 1) throw new CollabscopeError('E_BAD_ARGUMENT', `--top must be a positive whole number (got "${flags.top}")`);
       if (!(min >= 0 && min <= 1)) throw new CollabscopeError('E_BAD_ARGUMENT', `--min-confidence must be between 0 and 1 (got "${flags.minConfidence}")`);
+      const { renderUnresolved, unresolvedReport } = await import('../../evaluate/unresolved.js');
       const report = unresolvedReport(flags.out, { top, minConfidence: min });
       print(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderUnresolved(report)}\n`);
     });

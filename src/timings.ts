@@ -1,0 +1,69 @@
+// `analyze --timings`: where a run's wall time goes, by stage, printed on stderr. Stages that interleave
+// (records are read, resolved, classified and written one at a time) are timed around each call.
+import type { AuthorResolver, PaperClassifier } from './pipeline.js';
+
+export const STAGES = ['load', 'index', 'read', 'resolve', 'classify', 'analytics', 'write'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export class Timings {
+  readonly ms = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  /** Said after the figures, e.g. that worker threads did the resolving. */
+  readonly notes: string[] = [];
+
+  add(stage: Stage, ms: number): void {
+    this.ms[stage] += ms;
+  }
+
+  time<T>(stage: Stage, run: () => T): T {
+    const started = performance.now();
+    try {
+      return run();
+    } finally {
+      this.add(stage, performance.now() - started);
+    }
+  }
+
+  async timeAsync<T>(stage: Stage, run: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      this.add(stage, performance.now() - started);
+    }
+  }
+
+  /** The same items, the time spent producing each one added to the stage. */
+  *iterate<T>(stage: Stage, items: Iterable<T>): Generator<T> {
+    const iterator = items[Symbol.iterator]();
+    for (;;) {
+      const started = performance.now();
+      const step = iterator.next();
+      this.add(stage, performance.now() - started);
+      if (step.done) return;
+      yield step.value;
+    }
+  }
+
+  resolver(resolver: AuthorResolver): AuthorResolver {
+    return { resolveAuthor: (author) => this.time('resolve', () => resolver.resolveAuthor(author)) };
+  }
+
+  classifier(classifier: PaperClassifier): PaperClassifier {
+    return {
+      classifyFields: (paper) => this.time('classify', () => classifier.classifyFields(paper)),
+      detectTechnologies: (paper) => this.time('classify', () => classifier.detectTechnologies(paper)),
+    };
+  }
+
+  /** One line: each stage in seconds, then the total since the process started and what is left over. */
+  format(totalMs = performance.now()): string {
+    const counted = STAGES.reduce((sum, s) => sum + this.ms[s], 0);
+    const parts = STAGES.map((s) => `${s} ${seconds(this.ms[s])}`);
+    const notes = this.notes.length ? ` (${this.notes.join('; ')})` : '';
+    return `timings (s): ${parts.join(', ')}, other ${seconds(Math.max(0, totalMs - counted))}, total ${seconds(totalMs)}${notes}`;
+  }
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(2);
+}

@@ -1,0 +1,51 @@
+// Start-up cost: each command loads only the modules it uses. `--help` loads no pipeline at all; analyze
+// loads the resolver but not the chart stack (vega, vega-lite, resvg), DuckDB or Hono; report loads vega.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { REPO_ROOT } from '../shared.js';
+
+const MAIN = join(REPO_ROOT, 'src', 'cli', 'main.ts');
+const TRACE = join(REPO_ROOT, 'test', 'cli', 'trace-imports.mjs');
+
+/** The file modules one CLI run loads (URLs), and its exit code. */
+function loadedModules(args: string[]): { code: number | null; modules: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'collabscope-lazy-'));
+  const traceFile = join(dir, 'modules.txt');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', TRACE, MAIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, COLLABSCOPE_HOME: join(dir, 'home'), TRACE_IMPORTS_FILE: traceFile },
+  });
+  assert.equal(result.status, 0, result.stderr);
+  return { code: result.status, modules: readFileSync(traceFile, 'utf8').split('\n').filter(Boolean) };
+}
+
+const HEAVY = {
+  charts: /\/node_modules\/(vega|vega-lite|@resvg)\//,
+  duckdb: /\/node_modules\/@duckdb\//,
+  hono: /\/node_modules\/(hono|@hono)\//,
+  pipeline: /\/src\/(resolve|classify|analyze|pipeline|run)\b/,
+};
+
+function loaded(modules: string[], pattern: RegExp): string[] {
+  return modules.filter((url) => pattern.test(url));
+}
+
+test('--help and --version load commander and no pipeline, chart, database or server module', () => {
+  for (const flag of ['--help', '--version']) {
+    const { modules } = loadedModules([flag]);
+    assert.ok(loaded(modules, /\/node_modules\/commander\//).length > 0, 'the trace sees commander (the tracing works)');
+    for (const [name, pattern] of Object.entries(HEAVY)) assert.deepEqual(loaded(modules, pattern), [], `${flag} loads ${name}`);
+  }
+});
+
+test('analyze loads the resolver but not the chart stack, DuckDB or Hono', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'collabscope-lazy-out-')), 'out');
+  const { modules } = loadedModules(['analyze', join(REPO_ROOT, 'test', 'sources', 'fixtures', 'nips2018.json'), '--out', out, '--json']);
+  assert.ok(loaded(modules, /\/src\/resolve\//).length > 0);
+  for (const name of ['charts', 'duckdb', 'hono'] as const) assert.deepEqual(loaded(modules, HEAVY[name]), [], `analyze loads ${name}`);
+});
