@@ -3,6 +3,7 @@
 import { CollabscopeError } from '../errors.js';
 import type { Definitions, Paper } from '../types.js';
 import { pairReason, type PairReason } from './reason.js';
+import { paperMatchesInstitution } from '../kb/organisations.js';
 
 export interface PaperFilter {
   pair: [string, string];
@@ -24,7 +25,8 @@ const norm = (text: string) => text.trim().toLowerCase();
 
 /**
  * Papers matching every filter, in input order. An institution matches a side of the pair by exact name
- * or knowledge-base id (case-insensitive); when no paper has an exact match, by a part of the name.
+ * or knowledge-base id (case-insensitive), or through the organisation its unit rolls up to under
+ * `--institution-level`; when no paper has an exact match, by a part of the name.
  */
 export function selectPapers(papers: Paper[], definitions: Definitions, filter: PaperFilter): SelectedPaper[] {
   const selected: SelectedPaper[] = [];
@@ -40,7 +42,8 @@ export function selectPapers(papers: Paper[], definitions: Definitions, filter: 
   }
   if (filter.institution === undefined) return selected;
   const wanted = norm(filter.institution);
-  const exact = selected.filter((s) => onSide(s, (name, id) => name === wanted || id === wanted));
+  // Exact: a unit's name or id on a side, or the organisation it rolls up to at --institution-level.
+  const exact = selected.filter((s) => onSide(s, (name, id) => name === wanted || id === wanted) || paperMatchesInstitution(s.paper, wanted, definitions));
   return exact.length > 0 ? exact : selected.filter((s) => onSide(s, (name) => name.includes(wanted)));
 }
 

@@ -80,3 +80,13 @@ test('selection by institution (exact name or id first, else a part of the name)
   assert.deepEqual(select({ technology: 'WidgetNet-2' }), [papers[1].id]);
   assert.deepEqual(selectPapers(papers, DEFAULT_DEFINITIONS, { pair, pairOnly: false, country: 'FR' }).map((s) => s.paper.id), [papers[2].id]);
 });
+
+test('--institution finds a paper through the organisation its unit rolls up to (curated base)', () => {
+  // A unit of the curated base whose parent is the Chinese Academy of Sciences (cn-cas).
+  const unit = { ...aff('Institute of Automation, Chinese Academy of Sciences', 'CN', 'government'), institutionId: 'cn-cas-ia' };
+  const papers = [paper({ year: 2024 }, [author('Ann', westU()), author('Bo', unit)])];
+  const ids = (level: 'unit' | 'parent') =>
+    selectPapers(papers, { ...DEFAULT_DEFINITIONS, institutionLevel: level }, { pair, pairOnly: true, institution: 'cn-cas' }).map((s) => s.paper.id);
+  assert.deepEqual(ids('parent'), [papers[0].id]);
+  assert.deepEqual(ids('unit'), []);
+});
