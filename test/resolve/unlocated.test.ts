@@ -69,3 +69,36 @@ test('a lab with sites in several countries is evidence only when its text names
   assert.equal(placeUnlocated(placed, companyOf, multisite).coAuthor, 1);
   assert.equal(placed[0].authors[0].affiliations[0].inferred?.raw, 'Acme Lab, Lyon');
 });
+
+// The pass recognises a site the resolver placed from the text by the resolver's own evidence wording
+// ('located by', or method 'place'). Resolve generic strings through the real resolver and curated
+// base, so that a change of that wording in src/resolve/ fails here instead of silently dropping
+// the evidence of every multi-site lab.
+test('a multi-site lab placed by its text, as the real resolver words it, places an unlocated co-author', async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  process.env.COLLABSCOPE_HOME = mkdtempSync(join(tmpdir(), 'collabscope-unlocated-'));
+  const { createResolver } = await import('../../src/resolve/index.js');
+  const { companyIndex, multisiteLabs } = await import('../../src/resolve/unlocated.js');
+  const resolver = createResolver({ kbDirs: [], swot: false });
+  const [placed] = resolver.resolve('Google DeepMind, Paris, France');
+  assert.equal(placed.institutionId, 'gb-deepmind');
+  assert.equal(placed.country, 'FR');
+  const [bare] = resolver.resolve('Google');
+  assert.equal(bare.method, 'hq-default');
+  const multisite = multisiteLabs();
+  assert.ok(multisite.has('gb-deepmind'), 'the test needs a multi-site lab');
+  const companyOfKb = companyIndex([]);
+  const run = (site: Affiliation) => {
+    const papers = [paper('R1', [author('Gu Ha', bare), author('Hu Ia', site)])];
+    return { report: placeUnlocated(papers, companyOfKb, multisite), papers };
+  };
+  const { report, papers } = run(placed);
+  assert.equal(report.coAuthor, 1);
+  assert.equal(papers[0].authors[0].affiliations[0].inferred?.country, 'FR');
+  // the same lab by its entry alone (no place in the text) is no evidence
+  const [entryOnly] = resolver.resolve('Google DeepMind');
+  assert.equal(entryOnly.institutionId, 'gb-deepmind');
+  assert.equal(run(entryOnly).report.headquarters, 1);
+});

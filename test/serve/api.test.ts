@@ -184,5 +184,30 @@ test('the institution level switches live: units roll up to their organisation, 
   assert.deepEqual(cnRows(await json('/api/summary')), [['Tsinghua University', 5], ['Peking University', 1], ['Tencent', 1], ['Microsoft', 1]]);
   assert.equal((await json('/api/summary?institution=microsoft')).papersInScope, 1);
   assert.equal((await json('/api/summary?institution=microsoft%20research%20asia&institutionLevel=unit')).papersInScope, 1);
+  // at unit level no affiliation is "Microsoft" itself: an empty view, which must still answer
+  assert.equal((await json('/api/summary?institution=microsoft&institutionLevel=unit')).papersInScope, 0);
   assert.equal((await get('/api/summary?institutionLevel=bogus')).status, 400);
+});
+
+test('a view with no papers answers on every endpoint: zero counts and an empty chart for each of the seven', async () => {
+  const none = 'institution=no%20such%20institution';
+  const summary = await json(`/api/summary?${none}`);
+  assert.equal(summary.papersInScope, 0);
+  assert.equal(summary.counting.full.pair.count, 0);
+  const body = await json<ChartsBody>(`/api/charts?${none}`);
+  assert.equal(body.headline.pairPapers, 0);
+  assert.equal(body.charts.length, 7);
+  for (const chart of body.charts) {
+    assert.ok(chart.vega, `${chart.id}: no spec`);
+    // the sensitivity table lists definitions, the technology table every tracked technology (all at 0)
+    if (chart.id === 'techflow') assert.ok(chart.table.rows.every((r) => r[2].text === '0'), 'techflow: a paper in an empty view');
+    else if (chart.id !== 'sensitivity') assert.equal(chart.table.rows.length, 0, `${chart.id}: rows in an empty view`);
+  }
+  assert.match(JSON.stringify(body.charts.find((c) => c.id === 'techflow')!.vega), /No known technology/);
+  const trend = body.charts.find((c) => c.id === 'trend')!;
+  assert.match(JSON.stringify(trend.vega), /No papers in scope/);
+  assert.equal((await json(`/api/sensitivity?${none}`)).rows[0].pairPapers, 0);
+  assert.equal((await json(`/api/papers?${none}`)).total, 0);
+  // and the same for a year with no papers
+  assert.equal((await json<ChartsBody>('/api/charts?year=1999')).charts.length, 7);
 });

@@ -47,15 +47,16 @@ export function trendChart({ summary }: ChartInput): Chart {
     last ? last.slowing.share.sentence : '',
     describeDefinitions(definitions),
   ];
+  // A view with no papers has no series at all (nothing to name or colour): the empty spec below.
   const colorScale =
     series.length > 1
       ? { domain: series.map(seriesName), range: [COLORS.neutral, ...VENUE_COLORS.slice(0, series.length - 1)] }
-      : { domain: [seriesName(series[0])], range: [COLORS.a] };
+      : { domain: series.map(seriesName), range: [COLORS.a] };
   const x = {
     field: 'position',
     type: 'quantitative' as const,
     title: 'year',
-    scale: { domain: [years[0] - 0.5, years[years.length - 1] + 0.5], nice: false, zero: false },
+    scale: { domain: years.length ? [years[0] - 0.5, years[years.length - 1] + 0.5] : [0, 1], nice: false, zero: false },
     axis: { values: years, format: 'd', grid: false, labelFlush: false },
   };
   const yTitle = `share of papers that are ${label} collaborations`;
