@@ -96,7 +96,7 @@ function floorInChild(file: string): ChildResult {
     let papers = 0;
     let touched = 0;
     for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-      const lines = (rest + buffer.toString('utf8', 0, n)).split('\n');
+      const lines = (rest + buffer.toString('utf8', 0, n)).split('\\n');
       rest = lines.pop();
       for (const line of lines) {
         if (!line) continue;
