@@ -96,10 +96,7 @@ export function sourceTargetBetweenness(
       if (w !== s) score[w] += delta[w];
     }
   }
-  const pairs = sources.length * targets;
-  const result = new Map<string, number>();
-  nodes.forEach((node, i) => result.set(node, pairs ? score[i] / pairs : 0));
-  return result;
+  return perPair(nodes, score, sources.length * targets);
 }
 
 /** Relative tolerance for equal weighted path lengths (sums of 1/papers). */
@@ -172,7 +169,11 @@ export function weightedSourceTargetBetweenness(
       if (w !== s) score[w] += delta[w];
     }
   }
-  const pairs = sources.length * targets;
+  return perPair(nodes, score, sources.length * targets);
+}
+
+/** Each node's accumulated score divided by the number of source-target pairs (0 when there are none). */
+function perPair(nodes: string[], score: Float64Array, pairs: number): Map<string, number> {
   const result = new Map<string, number>();
   nodes.forEach((node, i) => result.set(node, pairs ? score[i] / pairs : 0));
   return result;
