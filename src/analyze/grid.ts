@@ -47,11 +47,7 @@ for (const chinaScope of DEFINITION_CHOICES.chinaScope)
   for (const multinational of DEFINITION_CHOICES.multinational)
     for (const unlocated of DEFINITION_CHOICES.unlocated)
       for (const affiliations of DEFINITION_CHOICES.affiliations)
-        MODES.push({ ...firstChoices(), chinaScope, multinational, unlocated, affiliations });
-
-function firstChoices(): Definitions {
-  return { ...DEFAULT_DEFINITIONS };
-}
+        MODES.push({ ...DEFAULT_DEFINITIONS, chinaScope, multinational, unlocated, affiliations });
 
 const modeIndex = (d: Mode) =>
   MODES.findIndex((m) => m.chinaScope === d.chinaScope && m.multinational === d.multinational && m.unlocated === d.unlocated && m.affiliations === d.affiliations);
