@@ -15,7 +15,7 @@ import { resolveText, unresolvedAffiliation, type TextResolverParts } from './re
 import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
-import { prebuiltIndex, type BuiltIndex, type IndexInputs } from './prebuilt.js';
+import { prebuiltIndex, writePrebuiltIndex, type BuiltIndex, type IndexInputs } from './prebuilt.js';
 
 export interface ResolverOptions {
   /** Extra institution-file folders (e.g. imported ones). Default: the user KB folder
@@ -99,6 +99,18 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
     lexicon: new Lexicon(core.names, core.places),
   };
   return parts;
+}
+
+/** The institution records the resolver for these folders uses (shared with its index). */
+export function indexRecords(options: Pick<ResolverOptions, 'kbDirs' | 'curatedDir'>): Map<string, InstRecord> {
+  const inputs = indexInputs(options);
+  return prebuiltIndex(inputs, () => buildIndex(inputs)).records;
+}
+
+/** Builds the index for these options and writes it to the cache (install step, `kb import`); whether it was written. */
+export function prebuildIndex(options: ResolverOptions = {}): boolean {
+  const inputs = indexInputs(options);
+  return writePrebuiltIndex(inputs, () => buildIndex(inputs));
 }
 
 /** What the index is built from, the defaults filled in. */

