@@ -4,7 +4,7 @@
 import type { FieldEvidence, RawPaper } from '../types.js';
 import type { Scoring, TaxonomyFile } from './schema.js';
 import { TermIndex, type Term } from './terms.js';
-import { TrackMap, VenueLabelMap } from './venue-labels.js';
+import { TrackMap, VenueLabelMap, VenuePriorMap } from './venue-labels.js';
 
 export interface FieldResult {
   /** Primary first, then secondaries by score. */
@@ -13,8 +13,9 @@ export interface FieldResult {
   evidence: FieldEvidence[];
 }
 
-type Signal = 'venue-label' | 'track' | 'title' | 'keywords' | 'abstract' | 'fallback';
-const SIGNAL_ORDER: readonly Signal[] = ['venue-label', 'track', 'title', 'keywords', 'abstract', 'fallback'];
+type Signal = 'venue-label' | 'track' | 'title' | 'keywords' | 'abstract' | 'venue' | 'fallback';
+const SIGNAL_ORDER: readonly Signal[] = ['venue-label', 'track', 'title', 'keywords', 'abstract', 'venue', 'fallback'];
+const TEXT_SIGNALS: ReadonlySet<Signal> = new Set(['title', 'keywords', 'abstract']);
 
 /** Score of every field, split by signal, with the terms behind it. */
 class Tally {
@@ -38,6 +39,24 @@ class Tally {
     return sum;
   }
 
+  /** A field's score from one signal. */
+  signalScore(field: string, signal: Signal): number {
+    return this.entries.get(field)?.get(signal)?.score ?? 0;
+  }
+
+  /** Caps one signal's score of every field (abstract evidence must not outweigh a title). */
+  cap(signal: Signal, max: number): void {
+    for (const bySignal of this.entries.values()) {
+      const entry = bySignal.get(signal);
+      if (entry && entry.score > max) entry.score = max;
+    }
+  }
+
+  /** Scales a field's text evidence (title, keywords, abstract); what the venue said is left as it is. */
+  scaleText(field: string, factor: number): void {
+    for (const [signal, entry] of this.entries.get(field) ?? []) if (TEXT_SIGNALS.has(signal)) entry.score *= factor;
+  }
+
   fields(): string[] {
     return [...this.entries.keys()];
   }
@@ -57,6 +76,9 @@ export function createFieldClassifier(taxonomy: TaxonomyFile): (paper: RawPaper)
   const labels = new VenueLabelMap(taxonomy.venueLabels.rules);
   const tracks = new TrackMap(taxonomy.tracks.rules);
   const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
+  const priors = new VenuePriorMap(taxonomy.venuePriors?.rules ?? []);
+  const methods = new Set(taxonomy.fields.filter((f) => f.role === 'method').map((f) => f.id));
+  const concerns = taxonomy.fields.filter((f) => f.role === 'concern').map((f) => f.id);
   const scoring = taxonomy.scoring;
   return (paper) => {
     const tally = new Tally();
@@ -65,6 +87,10 @@ export function createFieldClassifier(taxonomy: TaxonomyFile): (paper: RawPaper)
     scoreText(index.matchText(paper.title), 'title', scoring.signals.title, 1, tally);
     scoreKeywords(paper.keywords, index, scoring, tally);
     if (paper.abstract) scoreText(index.matchText(paper.abstract), 'abstract', scoring.signals.abstract, scoring.abstractRepeatCap, tally);
+    if (scoring.abstractFieldCap !== undefined) tally.cap('abstract', scoring.abstractFieldCap);
+    for (const { field, score } of priors.priors(paper.venue)) tally.add(field, 'venue', paper.venue, score);
+    if (scoring.methodYield) yieldMethods(tally, methods, scoring.methodYield);
+    if (scoring.concernFactor !== undefined) for (const field of concerns) tally.scaleText(field, scoring.concernFactor);
     return chooseFields(tally, scoring, order);
   };
 }
@@ -118,6 +144,12 @@ function scoreText(found: Map<Term, number>, signal: Signal, multiplier: number,
   for (const [term, count] of found) {
     for (const { field, weight } of term.scores) tally.add(field, signal, term.phrase, weight * multiplier * Math.min(count, repeatCap));
   }
+}
+
+/** Method fields are scaled down when a topic field (not `other`) has enough evidence of its own. */
+function yieldMethods(tally: Tally, methods: Set<string>, rule: { minScore: number; factor: number }): void {
+  const topic = tally.fields().some((f) => !methods.has(f) && f !== 'other' && tally.total(f) >= rule.minScore);
+  if (topic) for (const field of tally.fields()) if (methods.has(field)) tally.scaleText(field, rule.factor);
 }
 
 /**
