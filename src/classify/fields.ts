@@ -44,14 +44,6 @@ class Tally {
     return this.entries.get(field)?.get(signal)?.score ?? 0;
   }
 
-  /** Caps one signal's score of every field (abstract evidence must not outweigh a title). */
-  cap(signal: Signal, max: number): void {
-    for (const bySignal of this.entries.values()) {
-      const entry = bySignal.get(signal);
-      if (entry && entry.score > max) entry.score = max;
-    }
-  }
-
   /** Scales a field's text evidence (title, keywords, abstract); what the venue said is left as it is. */
   scaleText(field: string, factor: number): void {
     for (const [signal, entry] of this.entries.get(field) ?? []) if (TEXT_SIGNALS.has(signal)) entry.score *= factor;
@@ -87,7 +79,6 @@ export function createFieldClassifier(taxonomy: TaxonomyFile): (paper: RawPaper)
     scoreText(index.matchText(paper.title), 'title', scoring.signals.title, 1, tally);
     scoreKeywords(paper.keywords, index, scoring, tally);
     if (paper.abstract) scoreText(index.matchText(paper.abstract), 'abstract', scoring.signals.abstract, scoring.abstractRepeatCap, tally);
-    if (scoring.abstractFieldCap !== undefined) tally.cap('abstract', scoring.abstractFieldCap);
     for (const { field, score } of priors.priors(paper.venue)) tally.add(field, 'venue', paper.venue, score);
     if (scoring.methodYield) yieldMethods(tally, methods, scoring.methodYield);
     if (scoring.concernFactor !== undefined) for (const field of concerns) tally.scaleText(field, scoring.concernFactor);

@@ -38,8 +38,6 @@ export const ScoringSchema = z
     secondaryMinScore: z.number().nonnegative(),
     /** Primary plus secondaries, at most. */
     maxFields: z.number().int().min(1),
-    /** A field's abstract score counts up to this much (a long abstract must not outweigh the title). */
-    abstractFieldCap: z.number().positive().optional(),
     /** Method fields (role "method") are scaled by `factor` when a topic field scores at least `minScore`. */
     methodYield: z.object({ minScore: z.number().nonnegative(), factor: z.number().min(0).max(1) }).strict().optional(),
     /** Concern fields (role "concern": safety, efficiency, datasets) are scaled by this: they cut across modalities. */
