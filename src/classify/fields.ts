@@ -1,6 +1,9 @@
 // Research fields: a transparent weighted-term scorer over the taxonomy in data/taxonomy/fields.json.
 // Signals, strongest first: the venue's labels (topic / primary_area), the track, then title, keywords
-// and abstract terms. Every point a field gets is recorded as evidence (signal, terms, score).
+// and abstract terms, and the venue's prior (CVPR leans to vision). Field roles then weigh the text
+// evidence: concern fields (safety, efficiency, datasets) cut across modalities and are scaled up;
+// method fields (theory, optimisation...) yield to a topic field's evidence. Every point a field gets
+// is recorded as evidence (signal, terms, score).
 import type { FieldEvidence, RawPaper } from '../types.js';
 import type { Scoring, TaxonomyFile } from './schema.js';
 import { TermIndex, type Term } from './terms.js';
