@@ -22,30 +22,32 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 const HELDOUT = join(FIXTURES, 'fields-heldout-2.json');
 const SECOND = join(FIXTURES, 'fields-second-labeller.json');
 
-/** The labelled papers of a fixture: a bare array, or the arrays under its keys (papers, heldOut, ...). */
-function labelledOf(path: string): Labelled[] {
-  const json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  if (Array.isArray(json)) return json as Labelled[];
-  return Object.values(json as Record<string, unknown>)
-    .filter(Array.isArray)
-    .flat()
-    .filter((p): p is Labelled => typeof p === 'object' && p !== null && 'primaryField' in p && 'file' in p);
+interface Fixture {
+  items?: Labelled[];
+  /** The same papers labelled blind by a second labeller. */
+  secondLabeller?: Labelled[];
+  dev?: Labelled[];
+  heldOut?: Labelled[];
 }
 
+const read = (path: string): Fixture => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Fixture) : {});
+
 const key = (p: { file: string; index: number }) => `${p.file}#${p.index}`;
-const sample = existsSync(HELDOUT) ? labelledOf(HELDOUT) : [];
+const heldout = read(HELDOUT);
+const sample = heldout.items ?? [];
+const earlier = read(join(FIXTURES, 'fields-sample-100.json'));
 const files = [...new Set(sample.map((p) => p.file))];
 const missing = files.find((f) => !existsSync(join(PAPERLISTS_DIR, f)));
 
-/** Measured when the fixture arrived (see docs/classify.md); a floor against regressions, not the target. */
-const FLOOR = 0;
+/** Measured 68/100 when the fixture arrived (the method before the change also scores 68/100): a floor against regressions; the target 0.88 is missed. */
+const FLOOR = 0.66;
 
 test('fields held-out 2: the sample spans >= 5 venues, no NeurIPS 2018, no paper twice or from the development samples', { skip: sample.length === 0 ? 'fixture not present' : false }, () => {
   assert.ok(sample.length >= 100, `${sample.length} papers`);
   assert.ok(new Set(sample.map((p) => p.file.replace(/\d{4}\.json$/, ''))).size >= 5);
   assert.ok(!files.includes('nips2018.json'));
   assert.equal(new Set(sample.map(key)).size, sample.length);
-  const dev = new Set(labelledOf(join(FIXTURES, 'fields-sample-100.json')).map(key));
+  const dev = new Set([...(earlier.dev ?? []), ...(earlier.heldOut ?? [])].map(key));
   assert.deepEqual(sample.filter((p) => dev.has(key(p))).map(key), []);
 });
 
@@ -71,32 +73,34 @@ test('fields held-out 2: primary-field accuracy (target 0.88)', { skip: sample.l
   assert.ok(correct / n >= FLOOR, `${correct}/${n}`);
 });
 
-test('fields held-out 2: agreement of the two labellers, and the classifier against each', { skip: !existsSync(SECOND) ? 'no second labeller file' : missing ? `shared paper list ${missing} not found` : false }, (t) => {
-  const second = new Map(labelledOf(SECOND).map((p) => [key(p), p]));
+/** Agreement of two label sets on the papers both hold, and the classifier's agreement with each. */
+function agreement(first: Labelled[], second: Labelled[]): { n: number; agree: number; classifierFirst: number; classifierSecond: number } {
+  const byKey = new Map(second.map((p) => [key(p), p]));
   const classifier = createClassifier();
   const record = createSharedRecords(PAPERLISTS_DIR);
-  const sources: Array<[string, Labelled[]]> = [
-    ['fields-sample-100', labelledOf(join(FIXTURES, 'fields-sample-100.json'))],
-    ['fields-heldout-2', sample],
-  ];
-  let compared = 0;
-  for (const [name, labels] of sources) {
-    const shared = labels.filter((p) => second.has(key(p)));
-    if (shared.length === 0) continue;
-    let agree = 0;
-    let classifierFirst = 0;
-    let classifierSecond = 0;
-    for (const p of shared) {
-      const other = second.get(key(p))!;
-      assert.equal(other.titleSha256, p.titleSha256, `${key(p)}: the two files reference different papers`);
-      const primary = classifier.classifyFields(record(p)).fields[0];
-      if (other.primaryField === p.primaryField) agree++;
-      if (primary === p.primaryField) classifierFirst++;
-      if (primary === other.primaryField) classifierSecond++;
-    }
-    const n = shared.length;
-    compared += n;
-    t.diagnostic(`${name}: labellers agree on ${agree}/${n} = ${(agree / n).toFixed(3)} primary fields; classifier vs its labels ${classifierFirst}/${n}, vs the second labeller ${classifierSecond}/${n}`);
+  const counts = { n: 0, agree: 0, classifierFirst: 0, classifierSecond: 0 };
+  for (const p of first) {
+    const other = byKey.get(key(p));
+    if (!other) continue;
+    assert.equal(other.titleSha256, p.titleSha256, `${key(p)}: the two label sets reference different papers`);
+    const primary = classifier.classifyFields(record(p)).fields[0];
+    counts.n++;
+    if (other.primaryField === p.primaryField) counts.agree++;
+    if (primary === p.primaryField) counts.classifierFirst++;
+    if (primary === other.primaryField) counts.classifierSecond++;
   }
-  assert.ok(compared > 0, 'the second labeller labelled none of the sampled papers');
-});
+  return counts;
+}
+
+const pairs: Array<[string, Labelled[], Labelled[]]> = [
+  ['fields-heldout-2 (items vs secondLabeller)', sample, heldout.secondLabeller ?? []],
+  ['fields-sample-100 heldOut vs fields-second-labeller.json', earlier.heldOut ?? [], read(SECOND).items ?? []],
+];
+
+for (const [name, first, second] of pairs) {
+  test(`fields labeller agreement: ${name}`, { skip: second.length === 0 ? 'no second labels' : missing ? `shared paper list ${missing} not found` : false }, (t) => {
+    const { n, agree, classifierFirst, classifierSecond } = agreement(first, second);
+    assert.equal(n, second.length, 'every second label references a paper of the first set');
+    t.diagnostic(`${name}: labellers agree on ${agree}/${n} = ${(agree / n).toFixed(3)} primary fields; classifier vs first labels ${classifierFirst}/${n}, vs second labels ${classifierSecond}/${n}`);
+  });
+}
