@@ -34,7 +34,8 @@ try {
   await report.goto(pathToFileURL(reportFile).href);
   await report.locator('#trend').scrollIntoViewIfNeeded();
   await report.screenshot({ path: join(images, 'report.png'), clip: { x: 0, y: 0, width: 1120, height: 1230 }, fullPage: true });
-  // the network chart and its legend, without the long caption
+  // the network chart and its legend, without the long caption (page coordinates: from the top)
+  await report.evaluate(() => window.scrollTo(0, 0));
   const network = await report.locator('#network').boundingBox();
   const plot = await report.locator('#network .plot').boundingBox();
   if (!network || !plot) throw new Error('no network chart in the report');

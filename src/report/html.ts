@@ -132,7 +132,7 @@ export function dataTable(table: DataTable, caption: string): SafeHtml {
     (c) => html`<th scope="col"${raw(c.numeric ? ' class="num"' : '')}>${c.label}${c.note ? html`<span class="note">${c.note}</span>` : ''}</th>`,
   )}</tr></thead><tbody>${table.rows.map(
     (row) =>
-      html`<tr>${row.map((cell, i) => html`<td${raw(table.columns[i]?.numeric ? ' class="num"' : '')}>${cell.text}${cell.note ? html`<span class="note">${cell.note}</span>` : ''}</td>`)}</tr>`,
+      html`<tr>${row.map((cell, i) => html`<td${raw(table.columns[i]?.numeric ? ' class="num"' : '')}>${cell.text}${cell.note ? html`<span class="note">${cell.note}${cell.flag ? html` <code class="flag">${cell.flag}</code>` : ''}</span>` : ''}</td>`)}</tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -175,6 +175,7 @@ th, td { padding: 3px 10px; border-bottom: 1px solid #eee; text-align: left; ver
 th { border-bottom: 1px solid #bbb; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 th .note, td .note { display: block; font-weight: normal; color: var(--muted); font-size: 11.5px; white-space: normal; }
+td .note code.flag { white-space: nowrap; font-size: 11px; }
 td:first-child { min-width: 14em; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 12.5px; background: #eee; padding: 1px 4px; border-radius: 3px; }
 footer { color: var(--muted); font-size: 13px; padding-bottom: 30px; }

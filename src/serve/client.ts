@@ -26,6 +26,7 @@ type Params = Record<string, string>;
 interface Cell {
   text: string;
   note?: string;
+  flag?: string;
   drill?: Params;
 }
 
@@ -322,7 +323,11 @@ export function dashboardClient(): void {
         const td = el('td', column?.numeric ? 'num' : undefined);
         if (cell.drill) td.append(countButton(cell.text, cell.drill, `${chart.title}: ${row[0]?.text ?? ''}${column ? ` — ${column.label}` : ''}`));
         else td.textContent = cell.text;
-        if (cell.note) td.append(el('span', 'note', cell.note));
+        if (cell.note) {
+          const note = el('span', 'note', cell.note);
+          if (cell.flag) note.append(' ', el('code', 'flag', cell.flag));
+          td.append(note);
+        }
         tr.append(td);
       });
       tbody.append(tr);

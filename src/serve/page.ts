@@ -97,6 +97,7 @@ th { border-bottom: 1px solid #bbb; position: sticky; top: 0; background: #fff; 
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 th .note, td .note { display: block; font-weight: normal; color: var(--muted); font-size: 11.5px; white-space: normal; }
 .table-wrap.full { max-height: none; }
+td .note code.flag { white-space: nowrap; font-size: 11px; }
 table.sensitivity { width: 100%; font-size: 13px; }
 table.sensitivity th, table.sensitivity td { padding: 4px 10px; }
 table.sensitivity th.num { max-width: 9em; }

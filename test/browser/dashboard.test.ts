@@ -161,7 +161,7 @@ test('dashboard: the sensitivity table is readable: every column explained, numb
     assert.equal(cell.lines, 1, `${cell.text} wraps`);
   }
   // every variant says what it means and which flag sets it; the whole table is shown, no scrolling
-  for (const row of layout.definitions.slice(1)) assert.match(row.note, /\(--[a-z-]+ [a-z-]+\)$/, row.text);
+  for (const row of layout.definitions.slice(1)) assert.match(row.note, / --[a-z-]+ [a-z-]+$/, row.text);
   assert.ok(layout.definitions.some((row) => row.text === 'China scope: greater China' && row.note.startsWith('CN includes HK, MO and TW')));
   assert.equal(layout.scrolls, false);
   assert.ok(layout.tableHeight <= layout.wrapHeight + 1, `${layout.tableHeight} > ${layout.wrapHeight}`);

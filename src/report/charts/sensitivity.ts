@@ -17,10 +17,10 @@ export function variantLabel(row: Pick<SensitivityRow, 'definition' | 'definitio
 }
 
 /** What a row's switched definition means, and the flag that sets it. */
-export function variantNote(row: Pick<SensitivityRow, 'definition' | 'definitions'>): string {
-  if (row.definition === 'baseline') return 'every definition as in force (listed under the chart)';
+export function variantNote(row: Pick<SensitivityRow, 'definition' | 'definitions'>): { note: string; flag?: string } {
+  if (row.definition === 'baseline') return { note: 'every definition as in force (listed under the chart)' };
   const key = row.definition;
-  return `${definitionText(key, row.definitions[key])} (${definitionFlag(key, row.definitions[key])})`;
+  return { note: definitionText(key, row.definitions[key]), flag: definitionFlag(key, row.definitions[key]) };
 }
 
 /** Query parameters that select the definitions of a row. */
@@ -92,7 +92,7 @@ export function sensitivityChart({ summary }: ChartInput): Chart {
         { label: 'relative change', numeric: true, note: 'change ÷ baseline papers' },
       ],
       rows: sensitivity.rows.map((r) => [
-        { ...cell(variantLabel(r)), note: variantNote(r) },
+        { ...cell(variantLabel(r)), ...variantNote(r) },
         cell(r.papers, { ...definitionsDrill(r.definitions), scope: 'in' }),
         cell(r.pairPapers, { ...definitionsDrill(r.definitions), has: 'pair' }),
         cell(percent(r.share, 2)),

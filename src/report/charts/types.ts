@@ -13,8 +13,9 @@ export type Drill = Record<string, string>;
 
 export interface TableCell {
   text: string;
-  /** A line of explanation under the text (a definition spelled out). */
+  /** A line of explanation under the text (a definition spelled out), and the flag that sets it. */
   note?: string;
+  flag?: string;
   /** Present on numbers that count papers: the papers behind the number. */
   drill?: Drill;
 }
