@@ -24,10 +24,16 @@ async function drawnCharts(page: Page): Promise<Array<{ id: string; width: numbe
   );
 }
 
-test('report: opens offline with no console errors and shows every chart', { skip: skipBrowser, timeout: 60_000 }, async () => {
+/** The fixture run's report.html, written. */
+async function fixtureReport(): Promise<string> {
   const run = writeFixtureRun();
   const file = join(run.dir, 'report.html');
   await writeReport(readRun(run.dir), { htmlFile: file });
+  return file;
+}
+
+test('report: opens offline with no console errors and shows every chart', { skip: skipBrowser, timeout: 60_000 }, async () => {
+  const file = await fixtureReport();
   const { browser, close } = await launchChromium();
   try {
     // No network at all: a self-contained report must not notice.
@@ -86,9 +92,7 @@ function overlapping(labels: Array<{ text: string; x0: number; y0: number; x1: n
 }
 
 test('report: the network chart has labels that do not overlap as the browser draws them, and a legend', { skip: skipBrowser, timeout: 60_000 }, async () => {
-  const run = writeFixtureRun();
-  const file = join(run.dir, 'report.html');
-  await writeReport(readRun(run.dir), { htmlFile: file });
+  const file = await fixtureReport();
   const { browser, close } = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -1,15 +1,13 @@
 // --quiet: one shared option on every command that draws progress bars or prints notes on stderr;
-// it silences both. Reading and resolving counts papers as they are done.
+// it silences both. buildCorpus reports each paper done (the bar's count: test/cli/progress.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
 import { cli } from '../cli-helper.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { REPO_ROOT } from '../shared.js';
-import { itemsText, terminalProgress } from '../../src/cli/progress.js';
 import { clientOptions, QUIET_FETCH_PROGRESS } from '../../src/cli/commands/fetch.js';
 import { buildCorpus, type Progress } from '../../src/pipeline.js';
 import { DEFAULT_DEFINITIONS } from '../../src/types.js';
@@ -53,30 +51,6 @@ test('report --quiet is accepted and prints only what it wrote', async () => {
 test('fetch, compare and kb update: --quiet gives the client a silent progress', () => {
   assert.equal(clientOptions({ quiet: true }).progress, QUIET_FETCH_PROGRESS);
   assert.equal('progress' in clientOptions({}), false);
-});
-
-function fakeTerminal(): NodeJS.WriteStream & { text: string } {
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      stream.text += String(chunk);
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream & { text: string };
-  stream.text = '';
-  Object.assign(stream, { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-  return stream;
-}
-
-test('the bar counts papers as they are done', () => {
-  assert.equal(itemsText(1), '1 paper');
-  assert.equal(itemsText(4538), '4,538 papers');
-  const tty = fakeTerminal();
-  const progress = terminalProgress(tty);
-  progress.start('reading and resolving', 1);
-  for (let i = 0; i < 1234; i++) progress.item!();
-  progress.tick();
-  progress.stop();
-  assert.match(tty.text, /reading and resolving .* \| 1,234 papers/);
 });
 
 test('buildCorpus reports each paper once it is resolved and classified', () => {
