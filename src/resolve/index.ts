@@ -16,6 +16,7 @@ import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
 import { UnitIndex } from './units.js';
+import { LoneForms } from './lone-forms.js';
 
 export interface ResolverOptions {
   /** Extra institution-file folders (e.g. imported ones). Default: the user KB folder
@@ -113,6 +114,7 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
     labLocations,
     lexicon: new Lexicon(names, places),
     units,
+    loneForms: new LoneForms(records.values(), names),
   };
   return parts;
 }

@@ -14,6 +14,7 @@ import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
 import { shortFormAffiliation, shortFormRecord } from './short-form.js';
 import type { UnitIndex } from './units.js';
+import type { LoneForms } from './lone-forms.js';
 
 /** How sure each rule is. */
 export const CONFIDENCE = {
@@ -49,6 +50,8 @@ export interface TextResolverParts {
   lexicon: Lexicon;
   /** Units named beside their parent ("Institute of Automation, CAS"). */
   units: UnitIndex;
+  /** Loosely written short texts ("ustc", "Uni Potsdam"). */
+  loneForms: LoneForms;
 }
 
 /** Internal extra facts kept beside an affiliation for the author-level rules. */
@@ -120,6 +123,8 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length === 0) {
     const short = shortFormRecord(parts.names, tokens);
     if (short) return [shortFormAffiliation(raw, short)];
+    const lone = parts.loneForms.resolve(raw, tokens);
+    if (lone) return [lone];
   }
   if (mentions.length) mentions = parts.units.merge(tokens, mentions);
   const places = parts.places.find(tokens, starts.places);
