@@ -48,32 +48,37 @@ export class UnitIndex {
   readonly notes = new WeakMap<Mention, string>();
 
   constructor(records: Map<string, InstRecord>, words: UnitWords) {
+    // names as keys (remembered across runs by the key cache); tokens, for the punctuation, only when a
+    // parent's name is found at a key's start or end
+    const parentKeys = new Map<string, string[]>();
+    const keysOf = (ancestor: InstRecord) => {
+      let keys = parentKeys.get(ancestor.key);
+      if (!keys) parentKeys.set(ancestor.key, (keys = unique([ancestor.name, ...ancestor.aliases, ...ancestor.acronyms].map(cachedNameKey).filter(Boolean))));
+      return keys;
+    };
     for (const record of records.values()) {
       if (!record.parentId) continue;
-      const ownNames = unique([record.name, ...record.aliases]).map((name) => tokenize(cleanText(name))).filter((t) => t.length > 0);
+      const ownNames = unique([record.name, ...record.aliases]).map((name) => ({ name, key: cachedNameKey(name) })).filter((n) => n.key !== '');
       let ancestor = records.get(record.parentId);
       for (let depth = 0; ancestor && depth < MAX_DEPTH && ancestor !== record; depth++) {
-        this.register(record, ancestor, ownNames, words);
+        this.register(record, ancestor, ownNames, keysOf(ancestor), words);
         ancestor = ancestor.parentId ? records.get(ancestor.parentId) : undefined;
       }
     }
   }
 
-  private register(unit: InstRecord, ancestor: InstRecord, ownNames: Token[][], words: UnitWords): void {
-    const parentKeys = unique([ancestor.name, ...ancestor.aliases, ...ancestor.acronyms].map(cachedNameKey).filter(Boolean));
-    const parentSet = new Set(parentKeys);
+  private register(unit: InstRecord, ancestor: InstRecord, ownNames: Array<{ name: string; key: string }>, parentKeys: string[], words: UnitWords): void {
     // a national subsidiary is named as the company and its country ("Tencent America"), in its own name
-    if (ancestor.multinational && unit.country && ownNames.length > 0 && unit.name) {
-      const national = remainderOf(ownNames[0], cachedNameKey(ancestor.name)).some((r) => !r.separated && words.countryOf(r.key) === unit.country);
+    if (ancestor.multinational && unit.country && ownNames.length > 0) {
+      const national = splitOff(ownNames[0], parentKeys[0] ?? '').some((r) => !r.separated && words.countryOf(r.key) === unit.country);
       if (national) add(this.national, ancestor.key, unit.country, unit);
     }
-    for (const tokens of ownNames) {
-      const key = tokens.map((t) => t.norm).join(' ');
-      const split = parentKeys.flatMap((p) => remainderOf(tokens, p));
+    for (const own of ownNames) {
+      const split = parentKeys.flatMap((p) => splitOff(own, p));
       // a unit's own name that does not contain the parent's ("Noah's Ark Lab" of Huawei) stands as it is
-      const names = split.length > 0 ? split : [{ key, separated: true }];
+      const names = split.length > 0 ? split : [{ key: own.key, separated: true }];
       for (const name of names) {
-        if (parentSet.has(name.key) || words.isPlace(name.key)) continue;
+        if (parentKeys.includes(name.key) || words.isPlace(name.key)) continue;
         // "Didi AI Labs" gives no unit "AI Labs": generic words are a unit's name only when the name
         // itself sets them apart from the parent's ("Institute of Automation, Chinese Academy of Sciences")
         if (!name.separated && words.isGeneric(name.key)) continue;
@@ -189,6 +194,12 @@ export function remainderOf(tokens: Token[], parentKey: string): Array<{ key: st
     if (from < tokens.length) out.push({ key: norms.slice(from).join(' '), separated: of || gap === ',' || gap === '(' || gap === '-' });
   }
   return out;
+}
+
+/** remainderOf for a name whose key is known: tokenised only when the parent's key starts or ends it. */
+function splitOff(own: { name: string; key: string }, parentKey: string): Array<{ key: string; separated: boolean }> {
+  if (!parentKey || !(own.key.endsWith(` ${parentKey}`) || own.key.startsWith(`${parentKey} `))) return [];
+  return remainderOf(tokenize(cleanText(own.name)), parentKey);
 }
 
 function add(map: Map<string, Map<string, InstRecord[]>>, outer: string, inner: string, record: InstRecord): void {
