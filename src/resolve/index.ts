@@ -15,6 +15,8 @@ import { resolveText, unresolvedAffiliation, type TextResolverParts } from './re
 import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
+import { UnitIndex } from './units.js';
+import { LoneForms } from './lone-forms.js';
 import { prebuiltIndex, writePrebuiltIndex, type BuiltIndex, type IndexInputs } from './prebuilt.js';
 
 export interface ResolverOptions {
@@ -97,6 +99,8 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
     unlocatedMultinational: options.unlocatedMultinational ?? 'hq',
     labLocations: core.labLocations,
     lexicon: new Lexicon(core.names, core.places),
+    units: core.units,
+    loneForms: core.loneForms,
   };
   return parts;
 }
@@ -129,11 +133,18 @@ export function buildIndex(inputs: IndexInputs): BuiltIndex {
   const names = new NameIndex(isPlaceName);
   for (const record of records.values()) names.add(record);
   if (inputs.swot) for (const record of swotRecords()) names.add(record);
+  const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));
+  const labLocationKeys = new Map([...labLocations].map(([word, country]) => [word.toLowerCase(), country]));
+  const units = new UnitIndex(records, {
+    isPlace: (key) => places.byKey.has(key) || key.split(' ').every((word) => places.byKey.has(word) || places.bySurface.has(word.toUpperCase())),
+    isGeneric: (key) => names.isGeneric(key),
+    countryOf: (key) => labLocationKeys.get(key) ?? places.byKey.get(key)?.find((e) => e.kind === 'country')?.country ?? null,
+  });
   saveNameKeyCache();
   // built with the index (not on first use) so that resolving has no one-off pauses
   const fuzzy = new FuzzyCorrector(names.vocabulary, names.curatedVocabulary);
-  const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));
-  return { core: { names, places, records, fuzzy, labLocations }, functions: new Map([[isPlaceName, 'isPlaceName']]) };
+  const loneForms = new LoneForms(records.values(), names);
+  return { core: { names, places, records, fuzzy, labLocations, units, loneForms }, functions: new Map([[isPlaceName, 'isPlaceName']]) };
 }
 
 function safeResolve(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {

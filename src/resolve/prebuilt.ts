@@ -26,6 +26,8 @@ import { FuzzyCorrector } from './fuzzy.js';
 import { NameIndex } from './name-index.js';
 import { Gazetteer, useGazetteer } from './places.js';
 import { kbFiles, type InstRecord } from './records.js';
+import { UnitIndex } from './units.js';
+import { LoneForms } from './lone-forms.js';
 import { decodeGraph, encodeGraph, SnapshotError } from './snapshot.js';
 
 const require = createRequire(import.meta.url);
@@ -36,13 +38,16 @@ const PREFIX = 'resolver-index-';
 /** Index files kept per folder besides the one just written (other inputs, other checkouts). */
 const KEEP_OTHERS = 4;
 
-/** What the prebuilt index holds: the resolver's parts that are built from data, not per run. */
+/** What the prebuilt index holds: the resolver's parts that are built from data, not per run (a new such
+ *  part belongs here, built in index.ts's buildIndex; its class, if new, in CLASSES below). */
 export interface IndexCore {
   names: NameIndex;
   places: Gazetteer;
   records: Map<string, InstRecord>;
   fuzzy: FuzzyCorrector;
   labLocations: Map<string, string>;
+  units: UnitIndex;
+  loneForms: LoneForms;
 }
 
 export interface IndexInputs {
@@ -61,7 +66,8 @@ export interface BuiltIndex {
 /** How the last index was obtained, for --timings and tests. */
 export let lastIndexSource: 'built' | 'loaded' | 'built (not cached)' = 'built';
 
-const CLASSES = [NameIndex, Gazetteer, FuzzyCorrector];
+/** Every class whose instances the index holds (an instance of another makes the index uncacheable: see the tests). */
+const CLASSES = [NameIndex, Gazetteer, FuzzyCorrector, UnitIndex, LoneForms];
 
 /** The last index of this process, by key: a second resolver (or the run's company index) shares it. */
 let current: { key: string; core: IndexCore } | null = null;

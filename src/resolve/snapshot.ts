@@ -5,6 +5,8 @@
 // `===`) is kept; class instances get their prototype back from a list of known classes; function
 // values (closures) are named by the caller and given back by it. What cannot be stored faithfully
 // (symbols, getters, frozen objects, non-string Map keys, other classes, NaN) makes encoding throw,
+// except WeakMaps and WeakSets (whose entries cannot be listed): they come back new and empty, being
+// notes a resolver keeps on objects it meets while resolving (nothing of the built index is in them);
 // and the caller then simply builds the index every time.
 //
 // File: "CSRIDX01", u32 header length, u32 CRC-32 of the rest, header JSON, padding to 4, nodes (u32 x4: kind, a, b, c),
@@ -18,7 +20,7 @@ import { LazyMap, LazySet, type EntryTable } from './lazy-collections.js';
 const MAGIC = 'CSRIDX01';
 /** Magic, header length, checksum of everything after them (u32 each after the magic). */
 const HEAD = 16;
-const KIND = { shared: 1, instance: 2, map: 3, set: 4 } as const;
+const KIND = { shared: 1, instance: 2, map: 3, set: 4, weakMap: 5, weakSet: 6 } as const;
 /** A value that is only a reference to a node: its offset is the node's id. */
 const REF_ONLY = 0xffffffff;
 const REF = '\u0000';
@@ -152,8 +154,8 @@ class Encoder {
     const times = this.seen.get(v) ?? 0;
     if (times < 0) return -times - 1;
     const proto = Object.getPrototypeOf(v);
-    const own = times > 1 || (proto !== Object.prototype && proto !== Array.prototype) || v instanceof Map || v instanceof Set;
-    if (!own) return -1;
+    const own = times > 1 || (proto !== Object.prototype && proto !== Array.prototype);
+    if (!own && !(v instanceof WeakMap || v instanceof WeakSet)) return -1;
     const id = this.nodes.length / 4;
     this.seen.set(v, -id - 1);
     this.nodes.push4(0, 0, 0, 0);
@@ -178,6 +180,9 @@ class Encoder {
         this.entries.push4(slot[0], slot[1], values[i][0], values[i][1]);
       }
       set(v instanceof Map ? KIND.map : KIND.set, first, keys.length, orderStart);
+    } else if (v instanceof WeakMap || v instanceof WeakSet) {
+      // notes kept on objects met while resolving: empty in a freshly built index, and given back empty
+      set(v instanceof WeakMap ? KIND.weakMap : KIND.weakSet, 0, 0, 0);
     } else if (proto === Object.prototype || proto === Array.prototype) {
       const [offset, length] = this.addText(this.body(v));
       set(KIND.shared, offset, length, 0);
@@ -350,6 +355,11 @@ class Decoder {
     const [kind, a, b, c] = [this.nodes[at], this.nodes[at + 1], this.nodes[at + 2], this.nodes[at + 3]];
     if (kind === KIND.map || kind === KIND.set) {
       const made = kind === KIND.map ? new LazyMap(this.table, a, b, c) : new LazySet(this.table, a, b, c);
+      this.made[id] = made;
+      return made;
+    }
+    if (kind === KIND.weakMap || kind === KIND.weakSet) {
+      const made = kind === KIND.weakMap ? new WeakMap() : new WeakSet();
       this.made[id] = made;
       return made;
     }

@@ -23,7 +23,7 @@ function sample() {
     ['first', { next: new Map([['deeper', { leaf: shared }]]), hole: undefined }],
     ['second', shared],
   ]);
-  return { root: { box, shared, again: shared, nested, words: new Set(['pear', 'apple', 'fig']), fn, n: 3, flag: true, none: null }, fn };
+  return { root: { box, shared, again: shared, nested, words: new Set(['pear', 'apple', 'fig']), fn, n: 3, flag: true, none: null, notes: new WeakMap<object, string>() }, fn };
 }
 
 describe('snapshot graph format', () => {
@@ -54,6 +54,7 @@ describe('snapshot graph format', () => {
     assert.deepEqual([...back.words], ['pear', 'apple', 'fig']);
     assert.strictEqual(back.fn, fn);
     assert.deepEqual([back.n, back.flag, back.none], [3, true, null]);
+    assert.ok(back.notes instanceof WeakMap);
   });
 
   it('a lazy collection changed after loading behaves as a Map or Set', () => {
