@@ -2,7 +2,7 @@
 // sit in one UTF-8 pool, sorted by bytes, and each value is decoded the first time it is asked for, so loading the
 // index creates almost no objects. They behave as the Map and Set they replace: look-ups by binary
 // search (remembered per key), and anything else (iterating, adding, deleting) first reads every entry,
-// in the original insertion order, into the real collection underneath.
+// in the original insertion order, into the real collection underneath (readWholeFirst).
 
 /** Where one collection's entries are and how to read them; shared by all collections of a snapshot. */
 export interface EntryTable {
@@ -65,7 +65,8 @@ class SortedKeys {
 }
 
 export class LazyMap<V> extends Map<string, V> {
-  private keys_: SortedKeys | null;
+  /** The lazy look-up; null once the collection is read whole (or cleared). */
+  keys_: SortedKeys | null;
   private readonly decoded: V[] = [];
   private readonly done: Uint8Array;
 
@@ -85,7 +86,7 @@ export class LazyMap<V> extends Map<string, V> {
   }
 
   /** Every entry into the real Map, in insertion order; the lazy look-up is then dropped. */
-  private materialize(): void {
+  materialize(): void {
     const keys = this.keys_;
     if (!keys) return;
     this.keys_ = null;
@@ -98,116 +99,76 @@ export class LazyMap<V> extends Map<string, V> {
     const i = keys.indexOf(key);
     return i < 0 ? undefined : this.valueAt(keys, i);
   }
-
-  override has(key: string): boolean {
-    const keys = this.keys_;
-    return keys ? keys.indexOf(key) >= 0 : super.has(key);
-  }
-
-  override get size(): number {
-    return this.keys_ ? this.keys_.count : super.size;
-  }
-
-  override set(key: string, value: V): this {
-    this.materialize();
-    return super.set(key, value);
-  }
-
-  override delete(key: string): boolean {
-    this.materialize();
-    return super.delete(key);
-  }
-
-  override clear(): void {
-    this.keys_ = null;
-    super.clear();
-  }
-
-  override forEach(callback: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
-    this.materialize();
-    super.forEach(callback, thisArg);
-  }
-
-  override entries(): MapIterator<[string, V]> {
-    this.materialize();
-    return super.entries();
-  }
-
-  override keys(): MapIterator<string> {
-    this.materialize();
-    return super.keys();
-  }
-
-  override values(): MapIterator<V> {
-    this.materialize();
-    return super.values();
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
 }
 
 export class LazySet extends Set<string> {
-  private keys_: SortedKeys | null;
+  /** The lazy look-up; null once the collection is read whole (or cleared). */
+  keys_: SortedKeys | null;
 
   constructor(table: EntryTable, first: number, count: number, orderStart: number) {
     super();
     this.keys_ = count > 0 ? new SortedKeys(table, first, count, orderStart) : null;
   }
 
-  private materialize(): void {
+  /** Every member into the real Set, in insertion order; the lazy look-up is then dropped. */
+  materialize(): void {
     const keys = this.keys_;
     if (!keys) return;
     this.keys_ = null;
     for (let i = 0; i < keys.count; i++) super.add(keys.keyAt(i));
   }
+}
 
-  override has(key: string): boolean {
-    const keys = this.keys_;
-    return keys ? keys.indexOf(key) >= 0 : super.has(key);
-  }
-
-  override get size(): number {
-    return this.keys_ ? this.keys_.count : super.size;
-  }
-
-  override add(key: string): this {
-    this.materialize();
-    return super.add(key);
-  }
-
-  override delete(key: string): boolean {
-    this.materialize();
-    return super.delete(key);
-  }
-
-  override clear(): void {
-    this.keys_ = null;
-    super.clear();
-  }
-
-  override forEach(callback: (value: string, key: string, set: Set<string>) => void, thisArg?: unknown): void {
-    this.materialize();
-    super.forEach(callback, thisArg);
-  }
-
-  override entries(): SetIterator<[string, string]> {
-    this.materialize();
-    return super.entries();
-  }
-
-  override keys(): SetIterator<string> {
-    this.materialize();
-    return super.keys();
-  }
-
-  override values(): SetIterator<string> {
-    this.materialize();
-    return super.values();
-  }
-
-  override [Symbol.iterator](): SetIterator<string> {
-    return this.values();
+/**
+ * Every other method of Map and Set (iterating, adding, deleting) first reads the whole collection into
+ * the real one underneath, then runs as the original: the same results in the same insertion order.
+ */
+function readWholeFirst(lazy: { prototype: object }, base: { prototype: object }, names: Array<string | symbol>): void {
+  for (const name of names) {
+    const original = (base.prototype as Record<string | symbol, (...args: unknown[]) => unknown>)[name];
+    Object.defineProperty(lazy.prototype, name, {
+      value: function (this: { materialize(): void }, ...args: unknown[]) {
+        this.materialize();
+        return original.apply(this, args);
+      },
+      writable: true,
+      configurable: true,
+    });
   }
 }
+
+/** has, size and clear: by the lazy look-up while there is one, else the original's. */
+function lookUpLazily(lazy: { prototype: object }, base: { prototype: object }): void {
+  const proto = base.prototype as { has(key: string): boolean; clear(): void };
+  const size = Object.getOwnPropertyDescriptor(base.prototype, 'size')?.get as () => number;
+  type Lazy = { keys_: SortedKeys | null };
+  Object.defineProperties(lazy.prototype, {
+    has: {
+      value(this: Lazy, key: string): boolean {
+        return this.keys_ ? this.keys_.indexOf(key) >= 0 : proto.has.call(this, key);
+      },
+      writable: true,
+      configurable: true,
+    },
+    size: {
+      get(this: Lazy): number {
+        return this.keys_ ? this.keys_.count : size.call(this);
+      },
+      configurable: true,
+    },
+    clear: {
+      value(this: Lazy): void {
+        this.keys_ = null;
+        proto.clear.call(this);
+      },
+      writable: true,
+      configurable: true,
+    },
+  });
+}
+
+const WHOLE = ['forEach', 'entries', 'keys', 'values', Symbol.iterator, 'delete'];
+lookUpLazily(LazyMap, Map);
+lookUpLazily(LazySet, Set);
+readWholeFirst(LazyMap, Map, [...WHOLE, 'set']);
+readWholeFirst(LazySet, Set, [...WHOLE, 'add']);
