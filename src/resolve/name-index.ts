@@ -160,6 +160,11 @@ export class NameIndex {
   /** isGeneric's answers: the keys asked about are the index's own names, asked again and again. */
   private readonly genericKeys = new Map<string, boolean>();
 
+  /** Every indexed domain and its institutions (for the short forms read from domains). */
+  domainEntries(): ReadonlyMap<string, InstRecord[]> {
+    return this.domains;
+  }
+
   /** The institutions whose domain is this e-mail domain or one of its parents. */
   byDomain(domain: string): InstRecord[] {
     for (const suffix of domainSuffixes(domain)) {

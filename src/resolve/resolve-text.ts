@@ -12,7 +12,7 @@ import type { FuzzyCorrector } from './fuzzy.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
-import { shortFormAffiliation, shortFormRecord } from './short-form.js';
+import { domainLabelAffiliation, domainLabelRecord, shortFormAffiliation, shortFormRecord } from './short-form.js';
 
 /** How sure each rule is. */
 export const CONFIDENCE = {
@@ -117,6 +117,8 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length === 0) {
     const short = shortFormRecord(parts.names, tokens);
     if (short) return [shortFormAffiliation(raw, short)];
+    const label = domainLabelRecord(parts.names, tokens);
+    if (label) return [domainLabelAffiliation(raw, label)];
   }
   const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);

@@ -34,6 +34,63 @@ export function shortFormRecord(names: NameIndex, tokens: Token[]): { record: In
   return { record: [...found.values()][0], word: word.surface };
 }
 
+/**
+ * A text that is one word in capitals ("UNEXAMPLA", "UniEXAMPLA") that is the institution's own label in
+ * its domain ("unexampla.edu.br" -> Brazil): many bodies are known by the name they use as a
+ * domain. Only labels of at least four letters that one country's institutions alone use; the label is
+ * the one left of the public suffix (the country code, with edu/ac/com... before it), so sub-domains
+ * ("student.x.fi") count as their institution's.
+ */
+export function domainLabelRecord(names: NameIndex, tokens: Token[]): { record: InstRecord; word: string } | null {
+  if (tokens.length !== 1) return null;
+  const word = tokens[0];
+  if (word.norm.length < 4 || !/^[a-z0-9]+$/.test(word.norm) || !/^\p{Lu}\S*\p{Lu}/u.test(word.surface) || (word.surface.match(/\p{Lu}/gu) ?? []).length * 2 < word.surface.length) return null;
+  const found = labelsOf(names).get(word.norm);
+  return found ? { record: found, word: word.surface } : null;
+}
+
+const labelCache = new WeakMap<NameIndex, Map<string, InstRecord | null>>();
+
+/** Domain label -> its one institution (null when institutions of several countries use it). */
+function labelsOf(names: NameIndex): Map<string, InstRecord | null> {
+  let labels = labelCache.get(names);
+  if (labels) return labels;
+  labels = new Map();
+  const depth = new Map<string, number>();
+  for (const [domain, records] of names.domainEntries()) {
+    const parts = domain.split('.');
+    const suffix = parts.length > 2 && SECOND_LEVEL.has(parts[parts.length - 2]) ? 2 : 1;
+    const label = parts[parts.length - 1 - suffix];
+    const below = parts.length - 1 - suffix;
+    if (!label || label.length < 4) continue;
+    for (const record of records) {
+      if (!record.country || record.multinational) continue;
+      const held = labels.get(label);
+      if (held === undefined) {
+        labels.set(label, record);
+        depth.set(label, below);
+      } else if (held !== null && held.country !== record.country) labels.set(label, null);
+      else if (held !== null && below < (depth.get(label) ?? 0)) {
+        // the institution's own domain before its sub-domains' entries
+        labels.set(label, record);
+        depth.set(label, below);
+      }
+    }
+  }
+  labelCache.set(names, labels);
+  return labels;
+}
+
+/** Second-level labels under a country code that say what kind of body it is, not which one. */
+const SECOND_LEVEL = new Set(['ac', 'edu', 'co', 'com', 'org', 'gov', 'gob', 'gouv', 'govt', 'net', 'or', 'ne', 'go', 'res', 'sch', 'mil', 'nic', 'int', 'ernet', 'nhs', 'in']);
+
+export function domainLabelAffiliation(raw: string, found: { record: InstRecord; word: string }): Affiliation {
+  const { record, word } = found;
+  return recordAffiliation(raw, record, 'acronym', SHORT_FORM_CONFIDENCE, [
+    `short form '${word}' is the label of the domain of ${describe(record)} (${record.domains[0] ?? ''}) [${record.origin}]`,
+  ]);
+}
+
 export function shortFormAffiliation(raw: string, found: { record: InstRecord; word: string }): Affiliation {
   const { record, word } = found;
   return recordAffiliation(raw, record, 'alias', SHORT_FORM_CONFIDENCE, [
