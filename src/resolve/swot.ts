@@ -33,26 +33,31 @@ function walk(dir: string, parts: string[], out: SwotEntry[]): void {
     if (entry.isDirectory()) walk(join(dir, entry.name), [...parts, entry.name], out);
     else if (entry.name.endsWith('.txt') && parts.length > 0) {
       const domain = [entry.name.slice(0, -4), ...parts.slice().reverse()].join('.').toLowerCase();
-      const lines = readFileSync(join(dir, entry.name), 'utf8')
-        .replace(/^\ufeff/, '')
-        .split('\n')
-        .map((n) => n.trim());
-      const first = lines[0] ?? '';
-      if (!looksLikeName(first)) continue;
-      // later lines are most often the name in English ("Сибирский ... университет", then "Siberian
-      // State University of ..."), sometimes a short form, notes or links: short forms are not read
-      // (three capitals of a bulk list, "AIT", "IST", name too many bodies)
-      const names = [first, ...lines.slice(1, 4).filter((l) => l !== first && looksLikeTranslation(l))];
-      // a name in another script is shown by its Latin translation (evidence and reports read it)
-      if (names.length > 1 && !/[A-Za-z]/.test(first)) names.push(names.shift() as string);
-      out.push({ domain, names });
+      const names = swotNames(readFileSync(join(dir, entry.name), 'utf8'));
+      if (names) out.push({ domain, names });
     }
   }
 }
 
-/** Some files carry notes, links and stray words after the name: only the first line counts, when it reads as a name. */
+/** A line that reads as a name: not too short or long, no links or addresses. */
 function looksLikeName(line: string): boolean {
   return line.length >= 4 && line.length <= 120 && !/[:@]|https?|www\./i.test(line);
+}
+
+/**
+ * The names one swot file gives: its first line when it reads as a name (null otherwise), then later
+ * lines that are the name in English ("Сибирский ... университет", then "Siberian State University of
+ * ..."). Later lines may also be short forms, notes or links: short forms are not read (three capitals
+ * of a bulk list, "AIT", "IST", name too many bodies). A first name in another script goes last, so
+ * that evidence and reports show the translation.
+ */
+export function swotNames(text: string): string[] | null {
+  const lines = text.replace(/^\ufeff/, '').split('\n').map((n) => n.trim());
+  const first = lines[0] ?? '';
+  if (!looksLikeName(first)) return null;
+  const names = [first, ...lines.slice(1, 4).filter((l) => l !== first && looksLikeTranslation(l))];
+  if (names.length > 1 && !/[A-Za-z]/.test(first)) names.push(names.shift() as string);
+  return names;
 }
 
 /**
