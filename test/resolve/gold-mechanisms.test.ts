@@ -20,6 +20,8 @@ writeFileSync(
     inst('mx-zorbeta', 'Universidad Zorbeta', 'MX', 'education', { domains: ['zorbeta.edu.mx'] }),
     inst('sg-kelvar', 'Kelvar Technological University', 'SG', 'education'),
     inst('us-zelkor', 'Zelkor Systems', 'US', 'company', { domains: ['zelkorsys.com'], multinational: true }),
+    inst('us-nzi', 'National Zorbe Institute', 'US', 'government'),
+    inst('cn-kelvar', 'Kelvar University', 'CN', 'education'),
   ]),
 );
 
@@ -91,5 +93,24 @@ describe('IEEE-style abbreviations', () => {
   it('"Technol." reads Technological as well as Technology', () => {
     assert.deepEqual(ids('Sch. of Electr. Eng., Kelvar Technol. Univ.'), ['sg-kelvar']);
     assert.deepEqual(ids('Kelvar Technological University'), ['sg-kelvar']);
+  });
+});
+
+describe('a country ending the text', () => {
+  it('after the name and other words it places a known institution there (a campus, a namesake abroad)', () => {
+    assert.deepEqual(countries('Zorbe Unit, National Zorbe Institute Zorbetown Italy'), ['IT']);
+    assert.deepEqual(countries('National Zorbe Institute Malaysia'), ['MY']);
+    assert.deepEqual(countries('National Zorbe Institute'), ['US']);
+  });
+
+  it("a multinational's lab is placed by its own rule ('Zelkor Systems India' is its lab in India)", () => {
+    assert.deepEqual(countries('Zelkor Systems India'), ['IN']);
+  });
+});
+
+describe('input damage', () => {
+  it("an apostrophe lost in re-encoding ('¿', U+FFFD before s) reads as one: no Republic of China in \"People¿s Republic of China\"", () => {
+    assert.deepEqual(countries('Kelvar University, People¿s Republic of China'), ['CN']);
+    assert.deepEqual(countries('Kelvar University, People\ufffds Republic of China'), ['CN']);
   });
 });
