@@ -2,7 +2,8 @@
 // or "U <word>" ("U Washington"), names the curated university whose name is that word with
 // "University" before or after it, when exactly one curated university is so named. A mechanism over
 // the curated base, not a list of short forms: every curated "<W> University" / "University of <W>"
-// gets one, and a word two universities share ("Washington") names neither.
+// gets one, and a word two universities share names neither. "<Word> Law School" and the like name a
+// school of that university. A text in capitals that is an institution's domain label names it too.
 import type { Affiliation } from '../types.js';
 import type { Token } from './normalize.js';
 import type { NameIndex } from './name-index.js';
@@ -12,7 +13,10 @@ import { describe } from './context.js';
 /** Confidence of a short form: below a written name, above a place alone. */
 export const SHORT_FORM_CONFIDENCE = 0.7;
 
-/** The single curated university a one-word text stands for, or null. */
+/** What follows a university's short name in the name of one of its schools. */
+const UNIVERSITY_SCHOOL = /^((law|business|medical|dental|divinity|nursing|engineering) school|school of (law|medicine|business|engineering|nursing|dentistry|public health|management)|medical school)$/;
+
+/** The single curated university a one-word text stands for (or a text naming one of its schools, "<Word> Law School"), or null. */
 export function shortFormRecord(names: NameIndex, tokens: Token[]): { record: InstRecord; word: string } | null {
   let words = tokens;
   let universityPrefix = false;
@@ -20,6 +24,8 @@ export function shortFormRecord(names: NameIndex, tokens: Token[]): { record: In
     universityPrefix = true;
     words = words.slice(1);
   }
+  // "<Word> Law School", "<Word> School of Medicine": a school of the university so named
+  if (words.length > 2 && words.length <= 6 && !universityPrefix && UNIVERSITY_SCHOOL.test(words.slice(1).map((t) => t.norm).join(' '))) words = words.slice(0, 1);
   if (words.length !== 1) return null;
   const word = words[0];
   if (word.norm.length < 4 || /\d/.test(word.norm) || (!/^\p{Lu}/u.test(word.surface) && word.surface !== word.surface.toLowerCase())) return null;

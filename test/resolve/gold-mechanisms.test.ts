@@ -22,6 +22,9 @@ writeFileSync(
     inst('us-zelkor', 'Zelkor Systems', 'US', 'company', { domains: ['zelkorsys.com'], multinational: true }),
     inst('us-nzi', 'National Zorbe Institute', 'US', 'government'),
     inst('cn-kelvar', 'Kelvar University', 'CN', 'education'),
+    inst('us-brisk', 'Brisk University', 'US', 'education'),
+    inst('gb-brisk', 'University of Brisk', 'GB', 'education'),
+    inst('ca-quorn', 'Quorn University', 'CA', 'education'),
   ]),
 );
 
@@ -112,5 +115,27 @@ describe('input damage', () => {
   it("an apostrophe lost in re-encoding ('¿', U+FFFD before s) reads as one: no Republic of China in \"People¿s Republic of China\"", () => {
     assert.deepEqual(countries('Kelvar University, People¿s Republic of China'), ['CN']);
     assert.deepEqual(countries('Kelvar University, People\ufffds Republic of China'), ['CN']);
+  });
+});
+
+describe('schools of a university named by its short form', () => {
+  it('"<Word> Law School", "<Word> School of Medicine" name the one curated university so named', () => {
+    assert.deepEqual(ids('Quorn Law School'), ['ca-quorn']);
+    assert.deepEqual(ids('Quorn School of Medicine'), ['ca-quorn']);
+  });
+
+  it('not a word two universities share, not other words after the short name', () => {
+    assert.deepEqual(countries('Brisk Law School'), [null]);
+    assert.deepEqual(countries('Quorn Zorbe Clinic'), [null]);
+  });
+});
+
+describe('department names in bulk lists', () => {
+  it('an imported entry named like a faculty in another language ("Facultad de ...") is not indexed', () => {
+    const user = mkdtempSync(join(tmpdir(), 'collabscope-goldmech-user-'));
+    writeFileSync(join(user, 'import.json'), JSON.stringify([inst('uy-fz', 'Facultad de Zorbología', 'UY', 'education'), inst('uy-iz', 'Instituto Zorbológico', 'UY', 'education')]));
+    const withImport = createResolver({ curatedDir: KB, kbDirs: [user], swot: false });
+    assert.deepEqual(withImport.resolve('Facultad de Zorbología, Universidad Zorbeta').map((a) => a.country), ['MX']);
+    assert.deepEqual(withImport.resolve('Instituto Zorbológico').map((a) => a.country), ['UY']);
   });
 });
