@@ -50,11 +50,7 @@ export function wordLists() {
 }
 
 const MAX_COMPACT_TOKENS = 6;
-// and in other languages ("Facultad de Ciencias" is a faculty of some university, not one institution)
-const DEPARTMENT_STARTS = new Set([
-  'department', 'dept', 'faculty', 'division', 'chair', 'section', 'facultad', 'faculte', 'fakultat', 'facolta', 'departamento',
-  'dipartimento', 'departement', 'lehrstuhl', 'abteilung', 'wydzial', 'katedra',
-]);
+const DEPARTMENT_STARTS = new Set(['department', 'dept', 'faculty', 'division', 'chair', 'section']);
 const MIN_COMPACT_LENGTH = 6;
 const COMPACT_PREFIX = 5;
 

@@ -129,13 +129,3 @@ describe('schools of a university named by its short form', () => {
     assert.deepEqual(countries('Quorn Zorbe Clinic'), [null]);
   });
 });
-
-describe('department names in bulk lists', () => {
-  it('an imported entry named like a faculty in another language ("Facultad de ...") is not indexed', () => {
-    const user = mkdtempSync(join(tmpdir(), 'collabscope-goldmech-user-'));
-    writeFileSync(join(user, 'import.json'), JSON.stringify([inst('uy-fz', 'Facultad de Zorbología', 'UY', 'education'), inst('uy-iz', 'Instituto Zorbológico', 'UY', 'education')]));
-    const withImport = createResolver({ curatedDir: KB, kbDirs: [user], swot: false });
-    assert.deepEqual(withImport.resolve('Facultad de Zorbología, Universidad Zorbeta').map((a) => a.country), ['MX']);
-    assert.deepEqual(withImport.resolve('Instituto Zorbológico').map((a) => a.country), ['UY']);
-  });
-});
