@@ -28,6 +28,11 @@ const SEAT_HEADS = new Set([
 /** Words between a head word and its seat's name: "of", "de", "di", "zu"... */
 const SEAT_LINKS = new Set(['of', 'de', 'di', 'du', 'des', 'der', 'do', 'da', 'degli', 'della', 'del', 'zu', 'w', 'v', 've', 'u']);
 
+/** Whether a normal form is a head word of bodies named after their seat or their own name (University, Universidad, College...). */
+export function isSeatHead(norm: string): boolean {
+  return SEAT_HEADS.has(norm);
+}
+
 /** Whether the word at `i` directly follows a seat head word, in the same segment ("Université de Bouira", "Univ Krems"). */
 export function followsSeatHead(tokens: Token[], i: number, isBreak: (gap: string) => boolean): boolean {
   let j = i - 1;

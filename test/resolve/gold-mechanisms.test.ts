@@ -25,6 +25,7 @@ writeFileSync(
     inst('us-brisk', 'Brisk University', 'US', 'education'),
     inst('gb-brisk', 'University of Brisk', 'GB', 'education'),
     inst('ca-quorn', 'Quorn University', 'CA', 'education'),
+    inst('at-zru', 'Zorbe Research University', 'AT', 'education', { acronyms: ['ZRU'] }),
   ]),
 );
 
@@ -127,5 +128,14 @@ describe('schools of a university named by its short form', () => {
   it('not a word two universities share, not other words after the short name', () => {
     assert.deepEqual(countries('Brisk Law School'), [null]);
     assert.deepEqual(countries('Quorn Zorbe Clinic'), [null]);
+  });
+});
+
+describe('an acronym right after a university head word', () => {
+  it('is that university\'s own name, not the body the acronym abbreviates elsewhere', () => {
+    assert.deepEqual(ids('ZRU'), ['at-zru']);
+    assert.notDeepEqual(ids('Universidad ZRU'), ['at-zru']);
+    assert.deepEqual(ids('Universidad ZRU, Madrid'), [null]);
+    assert.deepEqual(countries('Universidad ZRU, Madrid'), ['ES']);
   });
 });
