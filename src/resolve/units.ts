@@ -9,7 +9,9 @@
 // names are only ever read beside their parent ("Institute of Automation" alone names nothing).
 //
 // Also: a multinational named with a place abroad ("Acme, Seattle") where the knowledge base lists
-// exactly one unit of that company in that country is that unit (its national subsidiary or lab).
+// exactly one national subsidiary of it there, named as the company and that country ("Acme America"),
+// is that subsidiary; and a whole text that is a unit's name ("Institute of Automation") can be looked
+// up against an institution the author's other text names (author.ts).
 import { cachedNameKey, cleanText, nameKey, tokenize, type Token } from './normalize.js';
 import { isSegmentBreak } from './places.js';
 import type { Mention } from './name-index.js';
