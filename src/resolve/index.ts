@@ -53,6 +53,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const buildMs = performance.now() - started;
   // answers by e-mail domain ('' for none), then by text: no key string is built per look-up
   const memo = new Map<string, Map<string, readonly Affiliation[]>>();
+  const unitOf = (parentId: string, raw: string) => parts.units.unitNamed(parentId, raw);
   let cacheHits = 0;
   let cacheMisses = 0;
 
@@ -78,7 +79,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       const email = author.emailDomain ?? null;
       const texts = (author.affiliations ?? []).map((t) => String(t ?? '').trim()).filter((t) => t !== '');
       const perText = texts.map((text) => resolveOriginal(text, email));
-      return applyAuthorContext(perText).map(freezeAffiliation);
+      return applyAuthorContext(perText, unitOf).map(freezeAffiliation);
     },
     stats() {
       return { institutions: parts.names.size, buildMs, cacheHits, cacheMisses };

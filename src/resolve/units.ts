@@ -9,8 +9,10 @@
 // names are only ever read beside their parent ("Institute of Automation" alone names nothing).
 //
 // Also: a multinational named with a place abroad ("Acme, Seattle") where the knowledge base lists
-// exactly one unit of that company in that country is that unit (its national subsidiary or lab).
-import { cachedNameKey, cleanText, tokenize, type Token } from './normalize.js';
+// exactly one national subsidiary of it there, named as the company and that country ("Acme America"),
+// is that subsidiary; and a whole text that is a unit's name ("Institute of Automation") can be looked
+// up against an institution the author's other text names (author.ts).
+import { cachedNameKey, cleanText, nameKey, tokenize, type Token } from './normalize.js';
 import { isSegmentBreak } from './places.js';
 import type { Mention } from './name-index.js';
 import type { InstRecord } from './records.js';
@@ -154,6 +156,12 @@ export class UnitIndex {
       if (found) best = { start: mention.start, end: e, unitKey: key, units: found };
     }
     return best;
+  }
+
+  /** The one unit of an institution whose name a whole text is ("Institute of Automation" of CAS), if any. */
+  unitNamed(parentKey: string, text: string): InstRecord | null {
+    const units = this.after.get(parentKey)?.get(nameKey(text));
+    return units && units.length === 1 ? units[0] : null;
   }
 
   /** A multinational's national subsidiary in a country ("Tencent America"), when the knowledge base lists exactly one. */
