@@ -102,6 +102,15 @@ export function prebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): Ind
   return core;
 }
 
+/** Makes sure the cache has the index for these inputs (built and written when not), without reading it:
+ *  worker threads then all read the one file instead of each building the index. */
+export function ensurePrebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): void {
+  if (process.env.COLLABSCOPE_INDEX_CACHE === 'off' || resolve(inputs.curatedDir) !== resolve(CURATED_DIR)) return;
+  const key = indexKey(inputs);
+  if (readFolders().some((folder) => existsSync(join(folder, fileName(key))))) return;
+  saveIndex(key, build(), inputs.kbDirs.some((dir) => kbFiles(dir).length > 0));
+}
+
 /** Builds the index for these inputs and writes it to the cache (install step, `kb import`). */
 export function writePrebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): boolean {
   return saveIndex(indexKey(inputs), build(), inputs.kbDirs.some((dir) => kbFiles(dir).length > 0));
