@@ -26,6 +26,7 @@ import { FuzzyCorrector } from './fuzzy.js';
 import { NameIndex } from './name-index.js';
 import { Gazetteer, useGazetteer } from './places.js';
 import { kbFiles, type InstRecord } from './records.js';
+import { keepNameKeysInMemory } from './normalize.js';
 import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
 import { decodeGraph, encodeGraph, SnapshotError } from './snapshot.js';
@@ -131,6 +132,7 @@ function loadIndex(key: string): IndexCore | null {
       if (!(core.names instanceof NameIndex) || !(core.places instanceof Gazetteer) || !(core.fuzzy instanceof FuzzyCorrector)) continue;
       places = core.places;
       useGazetteer(core.places);
+      keepNameKeysInMemory();
       return core;
     } catch (error) {
       // damaged, truncated or of another format: built again and replaced
