@@ -5,6 +5,7 @@ import { paperCountries } from './definitions.js';
 import { streamSource, type SourceFormat, type SourceWarning } from './sources/index.js';
 import { isUnclassified, type PaperText } from './llm/fields.js';
 import type { Timings } from './timings.js';
+import { rememberAffiliationJson } from './papers-jsonl.js';
 
 export interface AuthorResolver {
   resolveAuthor(author: RawAuthor): Affiliation[];
@@ -198,6 +199,7 @@ export class AffiliationPool {
           Object.freeze(affiliation.evidence);
           shared = Object.freeze(affiliation);
           this.pool.set(key, shared);
+          rememberAffiliationJson(shared, key); // the key is its JSON: papers.jsonl reuses it
         }
         this.byIdentity.set(affiliation, shared);
         return shared;
