@@ -167,3 +167,19 @@ function writeAll(fd: number, buffer: Buffer): void {
   let done = 0;
   while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done);
 }
+
+const NO_KEYWORDS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A written paper cut down to what the analytics read (AnalyzeRequest.leanPapers): no field evidence,
+ * title, keywords, topic, url or status, and authors with only their names and affiliations.
+ */
+export function lighten(paper: Paper): void {
+  paper.fieldEvidence = [];
+  paper.title = '';
+  paper.keywords = NO_KEYWORDS;
+  paper.topic = null;
+  paper.url = null;
+  paper.status = null;
+  paper.authors = paper.authors.map((author) => ({ name: author.name, affiliations: author.affiliations }));
+}

@@ -188,8 +188,14 @@ export class AffiliationPool {
    *  objects only the pool still knows of can go. */
   private readonly byIdentity = new WeakMap<Affiliation, Affiliation>();
 
+  /** Author names, one string each: an author on many papers is one name in memory. */
+  private readonly names = new Map<string, string>();
+
   intern(paper: Paper): Paper {
     for (const author of paper.authors) {
+      const name = this.names.get(author.name);
+      if (name === undefined) this.names.set(author.name, author.name);
+      else author.name = name;
       author.affiliations = author.affiliations.map((affiliation) => {
         const known = this.byIdentity.get(affiliation);
         if (known) return known;

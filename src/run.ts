@@ -7,7 +7,7 @@ import type { Definitions, Paper } from './types.js';
 import { buildCorpus, SILENT_PROGRESS, step, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
 import { prepareOutputDir, writeJson, writePapersJsonl } from './output.js';
-import { PapersJsonlWriter, type LinePlace } from './papers-jsonl.js';
+import { lighten, PapersJsonlWriter, type LinePlace } from './papers-jsonl.js';
 import { CollabscopeError } from './errors.js';
 import type { PendingIngest } from './store/duckdb.js';
 import type { SourceFormat } from './sources/index.js';
@@ -49,6 +49,12 @@ export interface AnalyzeRequest {
   timings?: Timings;
   /** Also write the analysis into this DuckDB file, committed together with the output directory. */
   db?: string;
+  /**
+   * The result's papers need carry only what the analytics read: once a paper is written, its title,
+   * keywords, topic, url, status and its authors' ids and e-mail domains are dropped from memory
+   * (papers.jsonl has them). For large runs; not with `extraWrite` or `db`, which read them.
+   */
+  leanPapers?: boolean;
   /** Writes more files into the output directory before it is swapped in (e.g. the HTML report). */
   extraWrite?: (dir: string, result: AnalyzeResult) => Promise<void>;
 }
@@ -104,12 +110,14 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   const writer = request.llm ? null : new PapersJsonlWriter(papersFile);
   const timings = request.timings;
   const places = new Map<Paper, LinePlace>();
+  const lean = Boolean(request.leanPapers && !request.extraWrite && !request.db);
+  const written = (paper: Paper) => (lean ? lighten(paper) : (paper.fieldEvidence = []));
   const write = (paper: Paper) => {
     if (!writer) return;
     if (mayPlace(paper)) places.set(paper, writer.write(paper, true));
     else {
       writer.write(paper);
-      paper.fieldEvidence = [];
+      written(paper);
     }
   };
   const onPaper = writer ? (paper: Paper) => (timings ? timings.time('write', () => write(paper)) : write(paper)) : undefined;
@@ -126,7 +134,7 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   if (writer) {
     const replace = () => writer.replace(unlocated.changed.map((paper) => ({ paper, place: places.get(paper) as LinePlace })));
     timings ? timings.time('write', replace) : replace();
-    for (const paper of places.keys()) paper.fieldEvidence = [];
+    for (const paper of places.keys()) written(paper);
     places.clear();
   }
   const llmFields =
