@@ -19,6 +19,8 @@ export interface PaperClassifier {
 export interface Progress {
   start(label: string, total: number): void;
   tick(count?: number): void;
+  /** Papers done inside the current step (resolved and classified), shown as a running count. */
+  item?(count?: number): void;
   stop(): void;
 }
 
@@ -84,6 +86,7 @@ export function buildCorpus(options: CorpusOptions): Corpus {
     if (options.keepUnclassifiedTexts && isUnclassified(paper)) texts.set(id, textOf(raw, id));
     options.onPaper?.(paper);
     papers.push(paper);
+    options.progress?.item?.();
   }
   return { papers, warnings: input.warnings, skipped: input.skipped, ...(options.keepUnclassifiedTexts ? { texts } : {}) };
 }

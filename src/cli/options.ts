@@ -35,6 +35,11 @@ export function addDefinitionOptions(command: Command): Command {
   return command;
 }
 
+/** The one --quiet of every command that draws progress bars or prints notes on stderr. */
+export function addQuietOption(command: Command): Command {
+  return command.option('-q, --quiet', 'no progress bars or notes on stderr (bars are drawn only when stderr is a terminal anyway)');
+}
+
 export function definitionsFrom(flags: DefinitionFlags): Definitions {
   return Object.fromEntries(DEFINITION_KEYS.map((key) => [key, flags[key]])) as unknown as Definitions;
 }

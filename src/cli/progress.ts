@@ -1,4 +1,5 @@
-// A progress bar on stderr for long work, drawn only when stderr is a terminal.
+// A progress bar on stderr for long work, drawn only when stderr is a terminal: the step's label, its
+// bar (files for reading and resolving), and for steps that go paper by paper a running count.
 import cliProgress from 'cli-progress';
 import { SILENT_PROGRESS, type Progress } from '../pipeline.js';
 
@@ -6,20 +7,31 @@ import { SILENT_PROGRESS, type Progress } from '../pipeline.js';
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, options: { quiet?: boolean } = {}): Progress {
   if (!stream.isTTY || options.quiet) return SILENT_PROGRESS;
   let bar: cliProgress.SingleBar | null = null;
+  let items = 0;
   return {
     start(label, total) {
+      items = 0;
       bar = new cliProgress.SingleBar(
-        { stream, format: `${label.padEnd(26)} [{bar}] {value}/{total} {percentage}% | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true },
+        { stream, format: `${label.padEnd(26)} [{bar}] {value}/{total} {percentage}%{items} | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true },
         cliProgress.Presets.shades_classic,
       );
-      bar.start(total, 0);
+      bar.start(total, 0, { items: '' });
     },
     tick(count = 1) {
       bar?.increment(count);
+    },
+    item(count = 1) {
+      items += count;
+      bar?.update({ items: ` | ${itemsText(items)}` });
     },
     stop() {
       bar?.stop();
       bar = null;
     },
   };
+}
+
+/** "1 paper", "4,538 papers". */
+export function itemsText(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'paper' : 'papers'}`;
 }

@@ -31,6 +31,8 @@ export interface OrganisationRecord {
   parentKind: 'part' | 'subsidiary';
   parentContested: boolean;
   parentSource: string | null;
+  /** The first acronym the base records (short labels: charts). */
+  acronym: string | null;
 }
 
 /** Longest parent chain followed (guards against a cycle the schema cannot rule out). */
@@ -54,6 +56,7 @@ export class OrganisationGraph {
         parentKind: inst.parentKind ?? 'part',
         parentContested: inst.parentContested === true,
         parentSource: inst.parentSource ?? null,
+        acronym: inst.acronyms?.[0] ?? null,
       });
     }
   }

@@ -43,7 +43,7 @@ export function readRun(dir: string): Run {
 /** The charts of a run, without rendering. */
 export function chartsOf(run: Run): Chart[] {
   const { summary, papers } = run;
-  return buildCharts({ summary, network: layoutNetwork(papers, summary.pair, summary.definitions) });
+  return buildCharts({ summary, network: layoutNetwork(papers, summary.pair, summary.definitions, { bridgeList: summary.network?.bridges }) });
 }
 
 export async function renderCharts(charts: Chart[]): Promise<RenderedChart[]> {

@@ -3,7 +3,7 @@
 // Every string from the data (institution names, technology names, venue names) is escaped.
 import type { Summary } from '../run.js';
 import type { Chart, DataTable } from './charts/index.js';
-import { corpusLabel, DEFINITION_LABELS, describeDefinitions, interval, pairLabel, pairPapersPhrase, percent } from './charts/theme.js';
+import { corpusLabel, DEFINITION_LABELS, definitionFlag, describeDefinitions, interval, pairLabel, pairPapersPhrase, percent } from './charts/theme.js';
 import { escapeHtml, html, raw, type SafeHtml } from './escape.js';
 import type { Definitions } from '../types.js';
 import type { Coverage } from '../analyze/index.js';
@@ -97,7 +97,7 @@ function definitionsList(definitions: Definitions): SafeHtml {
   const keys = (Object.keys(DEFINITION_LABELS) as Array<keyof Definitions>).filter((key) => definitions[key] !== undefined);
   const items = keys.map((key) => {
     const entry = DEFINITION_LABELS[key] as { label: string; values: Record<string, string> };
-    return html`<div><dt>${entry.label}</dt><dd>${entry.values[definitions[key]] ?? definitions[key]} <span class="flag">(--${kebab(key)} ${definitions[key]})</span></dd></div>`;
+    return html`<div><dt>${entry.label}</dt><dd>${entry.values[definitions[key]] ?? definitions[key]} <span class="flag">(${definitionFlag(key, definitions[key])})</span></dd></div>`;
   });
   return html`<section class="definitions" aria-labelledby="definitions-title"><h2 id="definitions-title">Definitions in force</h2><dl>${items}</dl><p>${describeDefinitions(definitions)}</p></section>`;
 }
@@ -129,9 +129,10 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 
 export function dataTable(table: DataTable, caption: string): SafeHtml {
   return html`<div class="table-wrap"><table><caption>${caption}</caption><thead><tr>${table.columns.map(
-    (c) => html`<th scope="col"${raw(c.numeric ? ' class="num"' : '')}>${c.label}</th>`,
+    (c) => html`<th scope="col"${raw(c.numeric ? ' class="num"' : '')}>${c.label}${c.note ? html`<span class="note">${c.note}</span>` : ''}</th>`,
   )}</tr></thead><tbody>${table.rows.map(
-    (row) => html`<tr>${row.map((cell, i) => html`<td${raw(table.columns[i]?.numeric ? ' class="num"' : '')}>${cell.text}</td>`)}</tr>`,
+    (row) =>
+      html`<tr>${row.map((cell, i) => html`<td${raw(table.columns[i]?.numeric ? ' class="num"' : '')}>${cell.text}${cell.note ? html`<span class="note">${cell.note}${cell.flag ? html` <code class="flag">${cell.flag}</code>` : ''}</span>` : ''}</td>`)}</tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -139,10 +140,6 @@ function describeCounts(byCode: Record<string, number>): string {
   return Object.entries(byCode)
     .map(([code, n]) => `${n} ${code}`)
     .join(', ');
-}
-
-function kebab(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 export const REPORT_CSS = `
@@ -176,7 +173,10 @@ table { border-collapse: collapse; font-size: 13px; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
 th { border-bottom: 1px solid #bbb; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th .note, td .note { display: block; font-weight: normal; color: var(--muted); font-size: 11.5px; white-space: normal; }
+td .note code.flag { white-space: nowrap; font-size: 11px; }
+td:first-child { min-width: 14em; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 12.5px; background: #eee; padding: 1px 4px; border-radius: 3px; }
 footer { color: var(--muted); font-size: 13px; padding-bottom: 30px; }
 `;

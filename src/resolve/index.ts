@@ -15,6 +15,8 @@ import { resolveText, unresolvedAffiliation, type TextResolverParts } from './re
 import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
+import { UnitIndex } from './units.js';
+import { LoneForms } from './lone-forms.js';
 
 export interface ResolverOptions {
   /** Extra institution-file folders (e.g. imported ones). Default: the user KB folder
@@ -93,10 +95,16 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
   const names = new NameIndex((key) => places.byKey.has(key));
   for (const record of records.values()) names.add(record);
   if (options.swot !== false) for (const record of swotRecords()) names.add(record);
+  const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));
+  const labLocationKeys = new Map([...labLocations].map(([word, country]) => [word.toLowerCase(), country]));
+  const units = new UnitIndex(records, {
+    isPlace: (key) => places.byKey.has(key) || key.split(' ').every((word) => places.byKey.has(word) || places.bySurface.has(word.toUpperCase())),
+    isGeneric: (key) => names.isGeneric(key),
+    countryOf: (key) => labLocationKeys.get(key) ?? places.byKey.get(key)?.find((e) => e.kind === 'country')?.country ?? null,
+  });
   saveNameKeyCache();
   // built with the index (not on first use) so that resolving has no one-off pauses
   const fuzzy = new FuzzyCorrector(names.vocabulary, names.curatedVocabulary);
-  const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));
   const parts: TextResolverParts = {
     names,
     places,
@@ -105,6 +113,8 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
     unlocatedMultinational: options.unlocatedMultinational ?? 'hq',
     labLocations,
     lexicon: new Lexicon(names, places),
+    units,
+    loneForms: new LoneForms(records.values(), names),
   };
   return parts;
 }

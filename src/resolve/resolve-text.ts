@@ -13,6 +13,8 @@ import { recordAffiliation, type InstRecord } from './records.js';
 import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
 import { shortFormAffiliation, shortFormRecord } from './short-form.js';
+import type { UnitIndex } from './units.js';
+import type { LoneForms } from './lone-forms.js';
 
 /** How sure each rule is. */
 export const CONFIDENCE = {
@@ -46,6 +48,10 @@ export interface TextResolverParts {
   labLocations: Map<string, string>;
   /** Each word's facts from both indexes, remembered. */
   lexicon: Lexicon;
+  /** Units named beside their parent ("Institute of Automation, CAS"). */
+  units: UnitIndex;
+  /** Loosely written short texts ("ustc", "Uni Potsdam"). */
+  loneForms: LoneForms;
 }
 
 /** Internal extra facts kept beside an affiliation for the author-level rules. */
@@ -117,7 +123,10 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length === 0) {
     const short = shortFormRecord(parts.names, tokens);
     if (short) return [shortFormAffiliation(raw, short)];
+    const lone = parts.loneForms.resolve(raw, tokens);
+    if (lone) return [lone];
   }
+  if (mentions.length) mentions = parts.units.merge(tokens, mentions);
   const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
   return fromContext(parts, raw, cleaned, tokens, places, emailDomain);
@@ -316,17 +325,26 @@ function fromRecord(
   emailDomain: string | null,
   namedCountries: string[],
 ): Affiliation {
-  const record = choice.record;
+  let record = choice.record;
   const matched = surfaceOf(tokens, mention.start, mention.end);
   const method: ResolveMethod = via === 'compact' ? 'alias' : via;
   const evidence = [`${via === 'compact' ? 'alias (spaces ignored)' : via} '${matched}' -> ${describe(record)} [${record.origin}]`];
+  const unitNote = parts.units.notes.get(mention);
+  if (unitNote) evidence.push(unitNote);
   if (choice.evidence) evidence.push(choice.evidence);
   let confidence: number = via === 'acronym' ? CONFIDENCE.acronym : via === 'fuzzy' ? CONFIDENCE.fuzzy : via === 'compact' ? CONFIDENCE.compact : record.source === 'curated' ? CONFIDENCE.alias : CONFIDENCE.aliasBulk;
   if (choice.byPrior) confidence = Math.min(confidence, CONFIDENCE.byPrior);
-  const base = recordAffiliation(raw, record, method, confidence, evidence);
   const hq = multinationalRoot(parts, record);
+  const site = hq ? (located ?? (record === hq ? siteInName(parts, tokens, mention, hq) : null)) : null;
+  // "Acme, Seattle": the company placed abroad is its one unit there, when the knowledge base lists one
+  const unitAbroad = hq && record === hq && site && site.country !== hq.country ? parts.units.unitIn(hq, site.country) : null;
+  if (hq && unitAbroad) {
+    evidence.push(`the text places ${hq.name} in ${site?.country}, where its one unit in the knowledge base is ${describe(unitAbroad)}`);
+    record = unitAbroad;
+  }
+  const base = recordAffiliation(raw, record, method, confidence, evidence);
   let result: Affiliation = base;
-  if (hq) result = placeMultinational(parts, base, record, hq, located ?? (record === hq ? siteInName(parts, tokens, mention, hq) : null));
+  if (hq) result = placeMultinational(parts, base, record, hq, site);
   else if (!record.country) result = placeCountryless(base, located ?? placeInsideName(parts, tokens, mention), emailDomain);
   else if (record.sector === 'company' && located?.standalone && located.country !== record.country) result = placeCompanyLab(base, located);
   else result = placeCampus(base, namedCountries);

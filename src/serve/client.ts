@@ -25,6 +25,8 @@ type Params = Record<string, string>;
 
 interface Cell {
   text: string;
+  note?: string;
+  flag?: string;
   drill?: Params;
 }
 
@@ -32,7 +34,7 @@ interface ChartPayload {
   id: string;
   title: string;
   caption: string;
-  table: { columns: Array<{ label: string; numeric?: boolean }>; rows: Cell[][] };
+  table: { columns: Array<{ label: string; numeric?: boolean; note?: string }>; rows: Cell[][] };
   vega: unknown;
 }
 
@@ -262,7 +264,7 @@ export function dashboardClient(): void {
     chartsEl.replaceChildren();
     const pending: Array<Promise<unknown>> = [];
     for (const chart of data.charts) {
-      const card = el('section', `card${chart.id === 'network' || chart.id === 'institutions' ? ' wide' : ''}`);
+      const card = el('section', `card${chart.id === 'network' || chart.id === 'institutions' || chart.id === 'sensitivity' ? ' wide' : ''}`);
       card.id = `chart-${chart.id}`;
       card.setAttribute('aria-labelledby', `chart-${chart.id}-title`);
       const title = el('h2', undefined, chart.title);
@@ -301,12 +303,14 @@ export function dashboardClient(): void {
   }
 
   function table(chart: ChartPayload): HTMLElement {
-    const wrap = el('div', 'table-wrap');
-    const t = el('table');
+    // the sensitivity table is short: shown whole, with room for its explanations
+    const wrap = el('div', chart.id === 'sensitivity' ? 'table-wrap full' : 'table-wrap');
+    const t = el('table', chart.id === 'sensitivity' ? 'sensitivity' : undefined);
     const head = el('tr');
     for (const column of chart.table.columns) {
       const th = el('th', column.numeric ? 'num' : undefined, column.label);
       th.scope = 'col';
+      if (column.note) th.append(el('span', 'note', column.note));
       head.append(th);
     }
     const thead = el('thead');
@@ -319,6 +323,11 @@ export function dashboardClient(): void {
         const td = el('td', column?.numeric ? 'num' : undefined);
         if (cell.drill) td.append(countButton(cell.text, cell.drill, `${chart.title}: ${row[0]?.text ?? ''}${column ? ` — ${column.label}` : ''}`));
         else td.textContent = cell.text;
+        if (cell.note) {
+          const note = el('span', 'note', cell.note);
+          if (cell.flag) note.append(' ', el('code', 'flag', cell.flag));
+          td.append(note);
+        }
         tr.append(td);
       });
       tbody.append(tr);

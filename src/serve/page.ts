@@ -94,7 +94,16 @@ details summary { cursor: pointer; color: var(--accent); font-size: 12.5px; }
 table { border-collapse: collapse; font-size: 12.5px; margin-top: 6px; }
 th, td { padding: 2px 8px; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
 th { border-bottom: 1px solid #bbb; position: sticky; top: 0; background: #fff; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th .note, td .note { display: block; font-weight: normal; color: var(--muted); font-size: 11.5px; white-space: normal; }
+.table-wrap.full { max-height: none; }
+td .note code.flag { white-space: nowrap; font-size: 11px; }
+table.sensitivity { width: 100%; font-size: 13px; }
+table.sensitivity th, table.sensitivity td { padding: 4px 10px; }
+table.sensitivity th.num { max-width: 9em; }
+table.sensitivity td:first-child { min-width: 16em; max-width: 34em; }
+table.sensitivity tbody tr:first-child td { background: #f4f8fb; font-weight: bold; }
+table.sensitivity tbody tr:first-child td .note { font-weight: normal; }
 button.count { border: 0; background: none; padding: 0; color: var(--accent); text-decoration: underline dotted; font: inherit; cursor: pointer; }
 button.count:hover, button.count:focus { text-decoration: underline; }
 .variants { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; font-size: 12px; }

@@ -75,7 +75,7 @@ export class DashboardData {
       // `used` hits, as the drill-down (matchesDrill) counts them
       techFlow: summarizeTechFlow(papers, { count: 'used' }),
     };
-    const charts = buildCharts({ summary, network: layoutNetwork(papers, pair, definitions) });
+    const charts = buildCharts({ summary, network: layoutNetwork(papers, pair, definitions, { bridgeList: summary.network?.bridges }) });
     const view: View = { query, papers, summary, charts, label: papers.length ? summaryLabel(summary) : 'no papers match the filters' };
     this.cache.set(key, view);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);

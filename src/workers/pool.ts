@@ -46,6 +46,7 @@ export async function buildCorpusInWorkers(
             const paper = shared.intern(built);
             options.onPaper?.(paper);
             papers.push(paper);
+            options.progress?.item?.();
           }
           done.delete(nextToEmit++);
         }

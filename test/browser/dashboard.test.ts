@@ -7,7 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { readRun } from '../../src/report/build.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { EVIL_AFFILIATION, EVIL_AUTHOR, EVIL_TITLE, FIXTURE_PAIR_PAPERS, FIXTURE_PAIR_PAPERS_2018, writeFixtureRun } from '../report/fixtures.js';
-import { launchChromium, screenshot, skipBrowser, watchPage, type LaunchedBrowser } from './chromium.js';
+import { join } from 'node:path';
+import { ARTIFACTS, launchChromium, screenshot, skipBrowser, watchPage, type LaunchedBrowser } from './chromium.js';
 
 const CHARTS = ['trend', 'fields', 'institutions', 'sectors', 'techflow', 'sensitivity', 'network'];
 
@@ -127,5 +128,44 @@ test('dashboard: parameters in the address select the view; bad ones show an err
   await page.press('input[name=pair]', 'Enter');
   await page.waitForFunction(() => document.getElementById('status')?.className === 'error');
   assert.match((await page.textContent('#status'))!, /pair must be two different ISO country codes/);
+  await page.close();
+});
+
+test('dashboard: the sensitivity table is readable: every column explained, numbers right-aligned on one line, definitions spelled out', { skip: skipBrowser, timeout: 60_000 }, async () => {
+  const { page, problems } = await openDashboard();
+  const card = page.locator('#chart-sensitivity');
+  const layout = await card.evaluate((section) => {
+    const table = section.querySelector('table.sensitivity') as HTMLTableElement;
+    const wrap = table.parentElement as HTMLElement;
+    const headers = [...table.querySelectorAll('thead th')].map((th) => ({ label: th.firstChild?.textContent ?? '', note: th.querySelector('.note')?.textContent ?? '' }));
+    const numeric = [...table.querySelectorAll('tbody td.num')].map((td) => {
+      const style = getComputedStyle(td);
+      // one line: the boxes of its text share one top
+      const tops = new Set<number>();
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) tops.add(Math.round(r.top));
+      }
+      return { align: style.textAlign, lines: tops.size, text: td.textContent ?? '' };
+    });
+    const definitions = [...table.querySelectorAll('tbody tr td:first-child')].map((td) => ({ text: td.firstChild?.textContent ?? '', note: td.querySelector('.note')?.textContent ?? '' }));
+    return { headers, numeric, definitions, scrolls: wrap.scrollWidth > wrap.clientWidth + 1, rows: table.querySelectorAll('tbody tr').length, wrapHeight: wrap.clientHeight, tableHeight: table.offsetHeight };
+  });
+  assert.equal(layout.headers.length, 8);
+  for (const header of layout.headers) assert.ok(header.note.length > 5, `column ${header.label} has no explanation`);
+  assert.ok(layout.numeric.length > 20);
+  for (const cell of layout.numeric) {
+    assert.equal(cell.align, 'right', cell.text);
+    assert.equal(cell.lines, 1, `${cell.text} wraps`);
+  }
+  // every variant says what it means and which flag sets it; the whole table is shown, no scrolling
+  for (const row of layout.definitions.slice(1)) assert.match(row.note, / --[a-z-]+ [a-z-]+$/, row.text);
+  assert.ok(layout.definitions.some((row) => row.text === 'China scope: greater China' && row.note.startsWith('CN includes HK, MO and TW')));
+  assert.equal(layout.scrolls, false);
+  assert.ok(layout.tableHeight <= layout.wrapHeight + 1, `${layout.tableHeight} > ${layout.wrapHeight}`);
+  await card.screenshot({ path: join(ARTIFACTS, 'dashboard-sensitivity.png') });
+  assert.deepEqual(problems, []);
   await page.close();
 });

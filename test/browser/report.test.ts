@@ -24,10 +24,16 @@ async function drawnCharts(page: Page): Promise<Array<{ id: string; width: numbe
   );
 }
 
-test('report: opens offline with no console errors and shows every chart', { skip: skipBrowser, timeout: 60_000 }, async () => {
+/** The fixture run's report.html, written. */
+async function fixtureReport(): Promise<string> {
   const run = writeFixtureRun();
   const file = join(run.dir, 'report.html');
   await writeReport(readRun(run.dir), { htmlFile: file });
+  return file;
+}
+
+test('report: opens offline with no console errors and shows every chart', { skip: skipBrowser, timeout: 60_000 }, async () => {
+  const file = await fixtureReport();
   const { browser, close } = await launchChromium();
   try {
     // No network at all: a self-contained report must not notice.
@@ -59,6 +65,48 @@ test('report: opens offline with no console errors and shows every chart', { ski
   }
 });
 
+/** The network chart's institution labels as drawn (halos left out) and its legend titles. */
+async function networkLabels(page: Page): Promise<{ labels: Array<{ text: string; x0: number; y0: number; x1: number; y1: number }>; legends: string[] }> {
+  return page.$eval('#network .plot svg', (svg) => {
+    const labels = [...svg.querySelectorAll('.role-mark text')]
+      .filter((t) => t.getAttribute('stroke') !== 'white' && (t.textContent ?? '').trim() !== '')
+      .map((t) => {
+        const b = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', x0: b.left, y0: b.top, x1: b.right, y1: b.bottom };
+      });
+    const legends = [...svg.querySelectorAll('.role-legend-title text, .role-legend-label text')].map((t) => t.textContent ?? '');
+    return { labels, legends };
+  });
+}
+
+function overlapping(labels: Array<{ text: string; x0: number; y0: number; x1: number; y1: number }>): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const [p, q] = [labels[i], labels[j]];
+      // 1 px of slack: font hinting differs a little from the metrics the server places labels with
+      if (p.x0 + 1 < q.x1 && q.x0 + 1 < p.x1 && p.y0 + 1 < q.y1 && q.y0 + 1 < p.y1) found.push(`${p.text} / ${q.text}`);
+    }
+  }
+  return found;
+}
+
+test('report: the network chart has labels that do not overlap as the browser draws them, and a legend', { skip: skipBrowser, timeout: 60_000 }, async () => {
+  const file = await fixtureReport();
+  const { browser, close } = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(pathToFileURL(file).href);
+    const { labels, legends } = await networkLabels(page);
+    assert.ok(labels.some((l) => l.text === 'Tsinghua University'), JSON.stringify(labels.map((l) => l.text)));
+    assert.deepEqual(overlapping(labels), []);
+    for (const title of ['country', 'lines (thicker: more papers)', 'US-CN papers', 'US', 'CN', 'US–CN tie', 'other tie']) assert.ok(legends.includes(title), `legend ${title}: ${legends.join(', ')}`);
+    await page.locator('#network').screenshot({ path: join(ARTIFACTS, 'report-fixture-network.png') });
+  } finally {
+    await close();
+  }
+});
+
 const neurips = existsSync(PAPERLISTS_DIR) ? paperListFiles((f) => /^nips201[3-8]\.json$/.test(f)) : [];
 
 test(
@@ -79,6 +127,9 @@ test(
       assert.match((await page.textContent('h1'))!, /US-CN research collaboration — NeurIPS 2013–2018/);
       await screenshot(page, 'report-neurips');
       for (const id of ['trend', 'network']) await page.locator(`#${id}`).screenshot({ path: join(ARTIFACTS, `report-neurips-${id}.png`) });
+      const network = await networkLabels(page);
+      assert.ok(network.labels.length >= 10, `${network.labels.length} network labels`);
+      assert.deepEqual(overlapping(network.labels), []);
       assert.deepEqual(problems, []);
     } finally {
       await close();

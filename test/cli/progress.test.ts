@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { terminalProgress } from '../../src/cli/progress.js';
+import { itemsText, terminalProgress } from '../../src/cli/progress.js';
 import { SILENT_PROGRESS, step, type Progress } from '../../src/pipeline.js';
 
 function fakeTerminal(isTTY: boolean): NodeJS.WriteStream & { text: string } {
@@ -37,4 +37,16 @@ test('step shows its label while the work runs and returns its result, also when
   calls.length = 0;
   assert.throws(() => step(recorder, 'x', () => { throw new Error('boom'); }), /boom/);
   assert.deepEqual(calls, ['start x 1', 'tick', 'stop']);
+});
+
+test('the bar counts papers as they are done', () => {
+  assert.equal(itemsText(1), '1 paper');
+  assert.equal(itemsText(4538), '4,538 papers');
+  const tty = fakeTerminal(true);
+  const progress = terminalProgress(tty);
+  progress.start('reading and resolving', 1);
+  for (let i = 0; i < 1234; i++) progress.item!();
+  progress.tick();
+  progress.stop();
+  assert.match(tty.text, /reading and resolving .* \| 1,234 papers/);
 });

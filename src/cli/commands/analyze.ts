@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
 import type { AnalyzeRequest } from '../../run.js';
-import { addDefinitionOptions, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
+import { addDefinitionOptions, addQuietOption, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
+import { QUIET_FETCH_PROGRESS } from './fetch.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { join } from 'node:path';
 import { DEFAULT_DB_FILE, REPORT_FILE } from '../../defaults.js';
@@ -45,7 +46,6 @@ export function registerAnalyze(program: Command): void {
     .option('--format <format>', 'input format: papercopilot, neurips, csv, jsonl (default: detected from content)')
     .option('--json', 'print summary.json instead of tables')
     .option('--sections <list>', 'what to print: headline, coverage, counting, trend, fields, institutions, sectors, network, third-countries, dual, sensitivity, technology, or all (default: headline, trend, coverage, institutions, technology, sensitivity)')
-    .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB and the machine has 4 or more cores', 'auto')
@@ -53,6 +53,7 @@ export function registerAnalyze(program: Command): void {
     .addOption(new Option('--tech <count>', 'technology flow counts used: papers that build on or evaluate it; mentions: every hit, mentions included').choices(['used', 'mentions']).default('used'))
     .option('--timings', 'print on stderr where the time went: load, index, read, resolve, classify, analytics, write')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
+  addQuietOption(command);
   addDefinitionOptions(command);
   addLlmOptions(command);
   command.action(async (files: string[], flags: AnalyzeFlags) => {
@@ -72,7 +73,7 @@ export function registerAnalyze(program: Command): void {
     const definitions = definitionsFrom(flags);
     const sections = parseSections(flags.sections);
     const request: AnalyzeRequest = {
-      files: await resolveInputs(files, { offline: flags.offline }),
+      files: await resolveInputs(files, { offline: flags.offline, ...(flags.quiet ? { progress: QUIET_FETCH_PROGRESS } : {}) }),
       out: flags.out,
       pair,
       definitions,
@@ -105,8 +106,8 @@ export function registerAnalyze(program: Command): void {
           }
         : undefined,
     });
-    if (dbFile) printErr(`database ${dbFile}: wrote ${(dbSlices ?? []).join(', ')}\n`);
-    if (flags.report) printErr(`report ${join(flags.out, REPORT_FILE)}: ${charts} charts\n`);
+    if (dbFile && !flags.quiet) printErr(`database ${dbFile}: wrote ${(dbSlices ?? []).join(', ')}\n`);
+    if (flags.report && !flags.quiet) printErr(`report ${join(flags.out, REPORT_FILE)}: ${charts} charts\n`);
     if (flags.json) {
       print(`${JSON.stringify(summary, null, 2)}\n`);
     } else {

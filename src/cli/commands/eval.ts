@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
+import { addQuietOption } from '../options.js';
 import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
 import { print } from '../print.js';
 
@@ -36,15 +37,15 @@ export function registerEval(program: Command): void {
     .option('--sample <n>', 'how many disagreements to list (in the text, --json and --disagreements output)', '20')
     .option('--disagreements <file>', 'write the sampled disagreements (ours vs labels, per affiliation) to this JSON file')
     .option('--kb <dir...>', 'institution folders to load besides the curated base (default: $COLLABSCOPE_HOME/kb)')
-    .option('--json', 'print the metrics as JSON')
-    .option('-q, --quiet', 'no progress bars on stderr (they are drawn only on a terminal anyway)');
+    .option('--json', 'print the metrics as JSON');
+  addQuietOption(command);
   addLlmEndpointOptions(command);
   command.action(async (files: string[], flags: EvalFlags) => {
       const { terminalProgress } = await import('../progress.js');
       if (flags.gold) {
         const { evaluateGold, goldErrorsTsv, renderGold } = await import('../../evaluate/gold.js');
         if (files.length > 0) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval takes either Paper Copilot lists or --gold files, not both');
-        const gold = evaluateGold(flags.gold, { resolverOptions: flags.kb ? { kbDirs: flags.kb } : {}, progress: terminalProgress() });
+        const gold = evaluateGold(flags.gold, { resolverOptions: flags.kb ? { kbDirs: flags.kb } : {}, progress: terminalProgress(process.stderr, { quiet: flags.quiet }) });
         if (flags.errors) writeFileSync(flags.errors, goldErrorsTsv(gold.errors));
         const { errors, ...summary } = gold;
         print(flags.json ? `${JSON.stringify({ ...summary, errors: errors.length }, null, 2)}\n` : `${renderGold(gold)}\n`);

@@ -2,7 +2,8 @@
 // `analyze` reads. `collabscope kb update`: download the newest ROR dump and import it.
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
-import { parseYear } from '../options.js';
+import { addQuietOption, parseYear } from '../options.js';
+import type { FetchProgress } from '../../fetch/http.js';
 import { FETCH_SOURCES } from '../../defaults.js';
 import { print, printErr } from '../print.js';
 
@@ -14,7 +15,11 @@ export interface NetworkFlags {
   retries?: string;
   timeout?: string;
   maxBytes?: string;
+  quiet?: boolean;
 }
+
+/** --quiet: no download bars and no retry or wait notes. */
+export const QUIET_FETCH_PROGRESS: FetchProgress = { start() {}, update() {}, note() {}, stop() {} };
 
 interface FetchFlags extends NetworkFlags {
   year: string;
@@ -26,7 +31,7 @@ interface FetchFlags extends NetworkFlags {
 
 /** The options every networked command shares. */
 export function addNetworkOptions(command: Command): Command {
-  return command
+  command
     .option('--base-url <url>', "replace the source's scheme and host (a mirror, a test server); paths stay the real ones")
     .option('--cache-dir <dir>', 'HTTP cache folder (default: $COLLABSCOPE_HOME/cache, else ~/.collabscope/cache)')
     .option('--offline', 'no network: answer from the cache only')
@@ -34,6 +39,7 @@ export function addNetworkOptions(command: Command): Command {
     .option('--retries <n>', 'retries after a failed request (429, 5xx, timeouts, cut-off answers)', '5')
     .option('--timeout <seconds>', 'give up on one request (headers and body) after this long', '120')
     .option('--max-bytes <size>', 'largest answer accepted, in bytes or with K, M, G (binary units)', '256M');
+  return addQuietOption(command);
 }
 
 export function clientOptions(flags: NetworkFlags) {
@@ -42,7 +48,15 @@ export function clientOptions(flags: NetworkFlags) {
   if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new CollabscopeError('E_BAD_ARGUMENT', `--retries must be a whole number from 0 to 20 (got "${flags.retries}")`);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new CollabscopeError('E_BAD_ARGUMENT', `--timeout must be a positive number of seconds (got "${flags.timeout}")`);
   if (timeout > 86_400) throw new CollabscopeError('E_BAD_ARGUMENT', `--timeout must be at most 86400 seconds (got "${flags.timeout}")`);
-  return { cacheDir: flags.cacheDir, offline: flags.offline, refresh: flags.refresh, retries, timeoutMs: timeout * 1000, maxBytes: parseByteSize(flags.maxBytes ?? '256M') };
+  return {
+    cacheDir: flags.cacheDir,
+    offline: flags.offline,
+    refresh: flags.refresh,
+    retries,
+    timeoutMs: timeout * 1000,
+    maxBytes: parseByteSize(flags.maxBytes ?? '256M'),
+    ...(flags.quiet ? { progress: QUIET_FETCH_PROGRESS } : {}),
+  };
 }
 
 /** "1048576", "512K", "256M", "1G" (binary units) -> bytes. */
@@ -131,7 +145,7 @@ export function registerKbUpdate(program: Command): void {
     const { release, jsonPath } = await interruptible((signal) =>
       downloadRorDump({ client: createClient({ ...clientOptions(flags), signal, minIntervalMs: 0 }), baseUrl: flags.baseUrl }),
     );
-    printErr(`ROR ${release.version ?? release.fileName}${release.published ? ` (${release.published})` : ''}: importing ${jsonPath}\n`);
+    if (!flags.quiet) printErr(`ROR ${release.version ?? release.fileName}${release.published ? ` (${release.published})` : ''}: importing ${jsonPath}\n`);
     print(`${importRorDump(jsonPath)} (ROR ${release.version ?? release.fileName})\n`);
   });
 }

@@ -4,7 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityRow } from '../../analyze/index.js';
 import type { Definitions } from '../../types.js';
 import { cell, type Chart, type ChartInput, type Drill } from './types.js';
-import { COLORS, DEFINITION_LABELS, describeDefinitions, interval, pairLabel, percent, signed, papersText } from './theme.js';
+import { COLORS, DEFINITION_LABELS, definitionFlag, definitionText, describeDefinitions, interval, pairLabel, percent, signed, papersText } from './theme.js';
 import { emptySpec } from './empty.js';
 
 const PLOT_WIDTH = 400;
@@ -14,6 +14,13 @@ export function variantLabel(row: Pick<SensitivityRow, 'definition' | 'definitio
   const key = row.definition;
   const entry = DEFINITION_LABELS[key] as { label: string; values: Record<string, string> };
   return `${entry.label}: ${entry.values[row.definitions[key]] ?? row.definitions[key]}`;
+}
+
+/** What a row's switched definition means, and the flag that sets it. */
+export function variantNote(row: Pick<SensitivityRow, 'definition' | 'definitions'>): { note: string; flag?: string } {
+  if (row.definition === 'baseline') return { note: 'every definition as in force (listed under the chart)' };
+  const key = row.definition;
+  return { note: definitionText(key, row.definitions[key]), flag: definitionFlag(key, row.definitions[key]) };
 }
 
 /** Query parameters that select the definitions of a row. */
@@ -75,17 +82,17 @@ export function sensitivityChart({ summary }: ChartInput): Chart {
     spec,
     table: {
       columns: [
-        { label: 'definitions' },
-        { label: 'in-scope papers', numeric: true },
-        { label: `${label} papers`, numeric: true },
-        { label: 'share', numeric: true },
-        { label: '95% interval', numeric: true },
-        { label: 'change in papers', numeric: true },
-        { label: 'change in share', numeric: true },
-        { label: 'relative change', numeric: true },
+        { label: 'definitions', note: 'the baseline, then one switched at a time' },
+        { label: 'in-scope papers', numeric: true, note: 'the denominator' },
+        { label: `${label} papers`, numeric: true, note: 'collaboration papers' },
+        { label: 'share', numeric: true, note: `${label} ÷ in-scope` },
+        { label: '95% interval', numeric: true, note: 'Wilson, of the share' },
+        { label: 'change in papers', numeric: true, note: `${label} papers vs baseline` },
+        { label: 'change in share', numeric: true, note: 'percentage points vs baseline' },
+        { label: 'relative change', numeric: true, note: 'change ÷ baseline papers' },
       ],
       rows: sensitivity.rows.map((r) => [
-        cell(variantLabel(r)),
+        { ...cell(variantLabel(r)), ...variantNote(r) },
         cell(r.papers, { ...definitionsDrill(r.definitions), scope: 'in' }),
         cell(r.pairPapers, { ...definitionsDrill(r.definitions), has: 'pair' }),
         cell(percent(r.share, 2)),

@@ -113,6 +113,16 @@ export const DEFINITION_LABELS: { [K in keyof Definitions]: { label: string; val
   contestedParents: { label: 'Contested parents', values: { separate: 'kept separate', follow: 'followed' } },
 };
 
+/** One definition's value spelled out: "CN includes HK, MO and TW". */
+export function definitionText<K extends keyof Definitions>(key: K, value: Definitions[K]): string {
+  return (DEFINITION_TEXT[key] as Record<string, string>)[value as string] ?? `${key}=${value}`;
+}
+
+/** The command-line flag that sets a definition: `--china-scope greater`. */
+export function definitionFlag<K extends keyof Definitions>(key: K, value: Definitions[K]): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${value}`;
+}
+
 /** "Definitions: CN is mainland China (...); a multinational's lab counts ...; ...; all tracks." */
 export function describeDefinitions(definitions: Definitions): string {
   // runs written before a definition existed do not record it: left out rather than guessed

@@ -13,12 +13,16 @@ export type Drill = Record<string, string>;
 
 export interface TableCell {
   text: string;
+  /** A line of explanation under the text (a definition spelled out), and the flag that sets it. */
+  note?: string;
+  flag?: string;
   /** Present on numbers that count papers: the papers behind the number. */
   drill?: Drill;
 }
 
 export interface DataTable {
-  columns: Array<{ label: string; numeric?: boolean }>;
+  /** `note`: what the column counts, shown under its heading. */
+  columns: Array<{ label: string; numeric?: boolean; note?: string }>;
   rows: TableCell[][];
 }
 
