@@ -58,7 +58,11 @@ export function sourceTargetBetweenness(
   const nodes = graph.nodes();
   const position = new Map(nodes.map((node, i) => [node, i]));
   const n = nodes.length;
-  const adjacency: number[][] = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
+  const lists = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
+  const offsets = new Int32Array(n + 1);
+  lists.forEach((list, i) => (offsets[i + 1] = offsets[i] + list.length));
+  const adjacency = new Int32Array(offsets[n]);
+  lists.forEach((list, i) => adjacency.set(list, offsets[i]));
   const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
@@ -79,7 +83,8 @@ export function sourceTargetBetweenness(
     while (head < tail) {
       const v = queue[head++];
       stack[top++] = v;
-      for (const w of adjacency[v]) {
+      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+        const w = adjacency[e];
         if (dist[w] < 0) {
           dist[w] = dist[v] + 1;
           queue[tail++] = w;
@@ -90,7 +95,8 @@ export function sourceTargetBetweenness(
     while (top > 0) {
       const w = stack[--top];
       const carried = isTarget[w] + delta[w];
-      for (const v of adjacency[w]) {
+      for (let e = offsets[w]; e < offsets[w + 1]; e++) {
+        const v = adjacency[e];
         if (dist[v] === dist[w] - 1) delta[v] += (sigma[v] / sigma[w]) * carried;
       }
       if (w !== s) score[w] += delta[w];
