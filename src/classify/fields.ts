@@ -1,10 +1,13 @@
 // Research fields: a transparent weighted-term scorer over the taxonomy in data/taxonomy/fields.json.
 // Signals, strongest first: the venue's labels (topic / primary_area), the track, then title, keywords
-// and abstract terms. Every point a field gets is recorded as evidence (signal, terms, score).
+// and abstract terms, and the venue's prior (CVPR leans to vision). Field roles then weigh the text
+// evidence: concern fields (safety, efficiency, datasets) cut across modalities and are scaled up;
+// method fields (theory, optimisation...) yield to a topic field's evidence. Every point a field gets
+// is recorded as evidence (signal, terms, score).
 import type { FieldEvidence, RawPaper } from '../types.js';
 import type { Scoring, TaxonomyFile } from './schema.js';
 import { TermIndex, type Term } from './terms.js';
-import { TrackMap, VenueLabelMap } from './venue-labels.js';
+import { TrackMap, VenueLabelMap, VenuePriorMap } from './venue-labels.js';
 
 export interface FieldResult {
   /** Primary first, then secondaries by score. */
@@ -13,8 +16,9 @@ export interface FieldResult {
   evidence: FieldEvidence[];
 }
 
-type Signal = 'venue-label' | 'track' | 'title' | 'keywords' | 'abstract' | 'fallback';
-const SIGNAL_ORDER: readonly Signal[] = ['venue-label', 'track', 'title', 'keywords', 'abstract', 'fallback'];
+type Signal = 'venue-label' | 'track' | 'title' | 'keywords' | 'abstract' | 'venue' | 'fallback';
+const SIGNAL_ORDER: readonly Signal[] = ['venue-label', 'track', 'title', 'keywords', 'abstract', 'venue', 'fallback'];
+const TEXT_SIGNALS: ReadonlySet<Signal> = new Set(['title', 'keywords', 'abstract']);
 
 /** Score of every field, split by signal, with the terms behind it. */
 class Tally {
@@ -38,6 +42,16 @@ class Tally {
     return sum;
   }
 
+  /** A field's score from one signal. */
+  signalScore(field: string, signal: Signal): number {
+    return this.entries.get(field)?.get(signal)?.score ?? 0;
+  }
+
+  /** Scales a field's text evidence (title, keywords, abstract); what the venue said is left as it is. */
+  scaleText(field: string, factor: number): void {
+    for (const [signal, entry] of this.entries.get(field) ?? []) if (TEXT_SIGNALS.has(signal)) entry.score *= factor;
+  }
+
   fields(): string[] {
     return [...this.entries.keys()];
   }
@@ -57,6 +71,9 @@ export function createFieldClassifier(taxonomy: TaxonomyFile): (paper: RawPaper)
   const labels = new VenueLabelMap(taxonomy.venueLabels.rules);
   const tracks = new TrackMap(taxonomy.tracks.rules);
   const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
+  const priors = new VenuePriorMap(taxonomy.venuePriors?.rules ?? []);
+  const methods = new Set(taxonomy.fields.filter((f) => f.role === 'method').map((f) => f.id));
+  const concerns = taxonomy.fields.filter((f) => f.role === 'concern').map((f) => f.id);
   const scoring = taxonomy.scoring;
   return (paper) => {
     const tally = new Tally();
@@ -65,6 +82,9 @@ export function createFieldClassifier(taxonomy: TaxonomyFile): (paper: RawPaper)
     scoreText(index.matchText(paper.title), 'title', scoring.signals.title, 1, tally);
     scoreKeywords(paper.keywords, index, scoring, tally);
     if (paper.abstract) scoreText(index.matchText(paper.abstract), 'abstract', scoring.signals.abstract, scoring.abstractRepeatCap, tally);
+    for (const { field, score } of priors.priors(paper.venue)) tally.add(field, 'venue', paper.venue, score);
+    if (scoring.methodYield) yieldMethods(tally, methods, scoring.methodYield);
+    if (scoring.concernFactor !== undefined) for (const field of concerns) tally.scaleText(field, scoring.concernFactor);
     return chooseFields(tally, scoring, order);
   };
 }
@@ -118,6 +138,12 @@ function scoreText(found: Map<Term, number>, signal: Signal, multiplier: number,
   for (const [term, count] of found) {
     for (const { field, weight } of term.scores) tally.add(field, signal, term.phrase, weight * multiplier * Math.min(count, repeatCap));
   }
+}
+
+/** Method fields are scaled down when a topic field (not `other`) has enough evidence of its own. */
+function yieldMethods(tally: Tally, methods: Set<string>, rule: { minScore: number; factor: number }): void {
+  const topic = tally.fields().some((f) => !methods.has(f) && f !== 'other' && tally.total(f) >= rule.minScore);
+  if (topic) for (const field of tally.fields()) if (methods.has(field)) tally.scaleText(field, rule.factor);
 }
 
 /**

@@ -38,6 +38,10 @@ export const ScoringSchema = z
     secondaryMinScore: z.number().nonnegative(),
     /** Primary plus secondaries, at most. */
     maxFields: z.number().int().min(1),
+    /** Method fields (role "method") are scaled by `factor` when a topic field scores at least `minScore`. */
+    methodYield: z.object({ minScore: z.number().nonnegative(), factor: z.number().min(0).max(1) }).strict().optional(),
+    /** Concern fields (role "concern": safety, efficiency, datasets) are scaled by this: they cut across modalities. */
+    concernFactor: z.number().positive().optional(),
   })
   .strict();
 
@@ -49,6 +53,8 @@ export const FieldSchema = z
     covers: z.string().min(10),
     /** Phrase -> weight (1 weak .. 5 decisive). */
     terms: z.record(z.string().min(1), z.number().min(0).max(10)),
+    /** "method": a technique used across applications (theory, optimisation...); it yields to a topic field's evidence. */
+    role: z.enum(['topic', 'method', 'concern']).optional(),
   })
   .strict();
 
@@ -63,6 +69,9 @@ const VenueLabelRuleSchema = z
 
 const TrackRuleSchema = z.object({ contains: z.string().min(1), fields: z.array(fieldId).min(1) }).strict();
 
+/** A venue's prior: papers of these venues lean to a field by `score` points (evidence can outweigh it). */
+const VenuePriorRuleSchema = z.object({ venues: z.array(z.string().min(1)).min(1), field: fieldId, score: z.number().positive() }).strict();
+
 export const TaxonomyFileSchema = z
   .object({
     $comment: z.string().optional(),
@@ -72,6 +81,7 @@ export const TaxonomyFileSchema = z
     neutral: z.object({ $comment: z.string().optional(), phrases: z.array(z.string().min(1)) }).strict(),
     venueLabels: z.object({ $comment: z.string().optional(), rules: z.array(VenueLabelRuleSchema) }).strict(),
     tracks: z.object({ $comment: z.string().optional(), rules: z.array(TrackRuleSchema) }).strict(),
+    venuePriors: z.object({ $comment: z.string().optional(), rules: z.array(VenuePriorRuleSchema) }).strict().optional(),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -86,6 +96,7 @@ export const TaxonomyFileSchema = z
     };
     file.venueLabels.rules.forEach((rule, i) => check(rule.fields, ['venueLabels', 'rules', i]));
     file.tracks.rules.forEach((rule, i) => check(rule.fields, ['tracks', 'rules', i]));
+    (file.venuePriors?.rules ?? []).forEach((rule, i) => check([rule.field], ['venuePriors', 'rules', i]));
   });
 
 export type TaxonomyFile = z.infer<typeof TaxonomyFileSchema>;

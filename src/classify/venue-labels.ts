@@ -57,3 +57,22 @@ export class TrackMap {
     return this.rules.find((rule) => key.includes(` ${rule.contains} `))?.fields ?? [];
   }
 }
+
+/** Venue priors by normalised venue name ("CVPR" -> vision 6). */
+export class VenuePriorMap {
+  private readonly byVenue = new Map<string, Array<{ field: string; score: number }>>();
+
+  constructor(rules: NonNullable<TaxonomyFile['venuePriors']>['rules']) {
+    for (const rule of rules) {
+      for (const venue of rule.venues) {
+        const key = normalizeLabel(venue);
+        this.byVenue.set(key, [...(this.byVenue.get(key) ?? []), { field: rule.field, score: rule.score }]);
+      }
+    }
+  }
+
+  /** The priors of a venue, [] for a venue no rule names. */
+  priors(venue: string): Array<{ field: string; score: number }> {
+    return this.byVenue.get(normalizeLabel(venue)) ?? [];
+  }
+}

@@ -27,7 +27,9 @@ export function buildProgram(): Command {
         'classify fields and technologies, and report collaboration between countries.',
     )
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // before the commands are added, so that they inherit it: `<command> --help` throws, not process.exit
+    .exitOverride();
   registerAnalyze(program);
   registerExplain(program);
   registerPapers(program);

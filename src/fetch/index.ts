@@ -12,6 +12,7 @@ import { fetchOpenReview, openReviewFileName } from './openreview.js';
 import { fetchOpenAlex, openAlexFileName } from './openalex.js';
 import { fetchPaperCopilot, paperCopilotFolder } from './papercopilot.js';
 import { terminalFetchProgress } from './progress.js';
+import { assertFetchTarget } from './out-guard.js';
 
 import { FETCH_SOURCES, type SourceName } from '../defaults.js';
 export { FETCH_SOURCES, type SourceName };
@@ -44,6 +45,8 @@ export interface FetchOptions {
   refresh?: boolean;
   /** Where to write; a directory gets the source's own file name. Default: the current directory. */
   out?: string;
+  /** `out` is in collabscope's own cache: replace whatever is there (else only a file fetch wrote). */
+  ownTarget?: boolean;
   progress?: FetchProgress;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
@@ -89,6 +92,10 @@ export async function fetchSource(options: FetchOptions): Promise<FetchOutcome> 
   if (options.source === 'neurips' && options.venue && shortVenue(options.venue) !== 'neurips') {
     throw new CollabscopeError('E_BAD_ARGUMENT', 'the neurips source has NeurIPS only; use papercopilot, openreview or openalex for other venues');
   }
+  const out = options.out ?? '.';
+  const target = (fileName: string) => (/[\\/]$/.test(out) || isDirectory(out) ? join(out, fileName) : out);
+  // before the download (from the name the source will give), and again with the name it gave
+  if (!options.ownTarget) assertFetchTarget(target(defaultFileName(options.source, options.venue, options.year)));
   const client =
     options.client ??
     createClient({ cacheDir: options.cacheDir, offline: options.offline, refresh: options.refresh, progress: options.progress, signal: options.signal, source: options.source, env: options.env, alternative: options.alternative });
@@ -104,8 +111,8 @@ export async function fetchSource(options: FetchOptions): Promise<FetchOutcome> 
   };
   try {
     const result = await FETCHERS[options.source](ctx);
-    const out = options.out ?? '.';
-    const path = /[\\/]$/.test(out) || isDirectory(out) ? join(out, result.fileName) : out;
+    const path = target(result.fileName);
+    if (!options.ownTarget) assertFetchTarget(path);
     writeAtomic(path, result.data);
     // The venue and year travel with the file, so `analyze` needs no flags whatever it is called.
     const meta = { venue: venueDisplayName(shortVenue(options.venue)), year: options.year, source: options.source };
@@ -202,6 +209,7 @@ export async function resolveInputs(inputs: string[], options: ResolveOptions = 
       cacheDir,
       offline,
       out: path,
+      ownTarget: true,
       progress: options.progress,
       env,
       signal: options.signal,

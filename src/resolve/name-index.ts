@@ -6,6 +6,7 @@ import { readDataJson } from './data.js';
 import { SOURCE_RANK, type InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
 import { keepWhere, sortSmall } from './arrays.js';
+import { isSeatHead } from './head-words.js';
 
 export type MatchVia = 'alias' | 'acronym' | 'compact' | 'fuzzy';
 
@@ -159,6 +160,11 @@ export class NameIndex {
 
   /** isGeneric's answers: the keys asked about are the index's own names, asked again and again. */
   private readonly genericKeys = new Map<string, boolean>();
+
+  /** Every indexed domain and its institutions (for the short forms read from domains). */
+  domainEntries(): ReadonlyMap<string, InstRecord[]> {
+    return this.domains;
+  }
 
   /** The institutions whose domain is this e-mail domain or one of its parents. */
   byDomain(domain: string): InstRecord[] {
@@ -385,7 +391,9 @@ function isPartOfCompoundAcronym(m: Mention, tokens: Token[]): boolean {
   const capital = (t: Token | undefined) => !!t && /^[\p{Lu}\d]+$/u.test(t.surface);
   const before = m.start > 0 && tokens[m.start].hyphenated && capital(tokens[m.start - 1]);
   const after = m.end < tokens.length && tokens[m.end].hyphenated && capital(tokens[m.end]);
-  return before || after;
+  // "Universidad XYZ – San Zorbe": an acronym right after a university head word is that university's own name
+  const named = m.start > 0 && tokens[m.start].gapBefore === '' && isSeatHead(tokens[m.start - 1].norm);
+  return before || after || named;
 }
 
 /**

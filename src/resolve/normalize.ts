@@ -78,6 +78,8 @@ export function cleanText(raw: string): string {
   let text = repairOcrDiacritics(raw.replace(/[\ue000-\uf8ff]/g, '')).normalize('NFKC');
   text = text
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    // an apostrophe lost in a re-encoding reads '¿' or U+FFFD ("People¿s Republic", "Children\ufffds")
+    .replace(/(?<=\p{L})[\u00bf\ufffd](?=s\b)/gu, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/&amp;/gi, '&')

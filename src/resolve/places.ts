@@ -7,6 +7,7 @@ import { cachedJson } from './cache.js';
 import { readDataJson } from './data.js';
 import { cachedNameKey, nameKey, surfaceOf, type Token } from './normalize.js';
 import { keepWhere } from './arrays.js';
+import { followsSeatHead } from './head-words.js';
 
 const require = createRequire(import.meta.url);
 
@@ -199,7 +200,8 @@ export class Gazetteer {
     dropUnsupportedForeignAbbreviations(hits, tokens);
     keepWhere(hits, (hit) => this.plausibleCity(hit, tokens));
     markStandalone(tokens, hits);
-    keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION);
+    // inside other words a town counts when large, or when it is the seat a head word names ("Université de X")
+    keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION || followsSeatHead(tokens, hit.start, isSegmentBreak));
     return hits;
   }
 
@@ -391,4 +393,9 @@ let shared: Gazetteer | null = null;
 export function getGazetteer(): Gazetteer {
   shared ??= new Gazetteer();
   return shared;
+}
+
+/** The gazetteer of a prebuilt resolver index (read from disk) becomes the shared one: no second build. */
+export function useGazetteer(gazetteer: Gazetteer): void {
+  shared = gazetteer;
 }

@@ -12,7 +12,7 @@ import type { FuzzyCorrector } from './fuzzy.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
-import { shortFormAffiliation, shortFormRecord } from './short-form.js';
+import { domainLabelAffiliation, domainLabelRecord, shortFormAffiliation, shortFormRecord } from './short-form.js';
 import type { UnitIndex } from './units.js';
 import type { LoneForms } from './lone-forms.js';
 
@@ -123,6 +123,8 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length === 0) {
     const short = shortFormRecord(parts.names, tokens);
     if (short) return [shortFormAffiliation(raw, short)];
+    const label = domainLabelRecord(parts.names, tokens);
+    if (label) return [domainLabelAffiliation(raw, label)];
     const lone = parts.loneForms.resolve(raw, tokens);
     if (lone) return [lone];
   }
@@ -269,15 +271,16 @@ function countriesInside(places: PlaceHit[], mention: Mention): Set<string> {
 
 /**
  * Countries named outright: as an address segment of its own (", Indonesia"), or as the text's last
- * words right after another place or a postcode ("... Aviano Italy", "... Biddeford ME 04005 USA").
+ * words outside every name ("... Biddeford ME 04005 USA", "... Institute Zorbetown Italy", "X University
+ * Malaysia": a campus). `places` are the places outside the names; a multinational's lab is placed
+ * before this ("Zelkor Research India").
  */
 function namedCountries(places: PlaceHit[], tokens: Token[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < places.length; i++) {
     const p = places[i];
     if (p.kind !== 'country') continue;
-    const addressEnd = p.end === tokens.length && p.start > 0 && ((i > 0 && places[i - 1].end === p.start) || /^\d{3,}$/.test(tokens[p.start - 1].norm));
-    if (p.standalone || addressEnd) out.push(...p.countries);
+    if (p.standalone || (p.end === tokens.length && p.start > 0)) out.push(...p.countries);
   }
   return out;
 }
@@ -486,7 +489,8 @@ function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tok
   if (located) {
     return [countryWithoutInstitution(raw, what, located.country, 'place', CONFIDENCE.placeNoInstitution, `no institution named (${what}); country from ${located.evidence}`)];
   }
-  const convention = nameConvention(tokens);
+  // a legal form alone ("Inc.", "GmbH") names no body whose convention could place it
+  const convention = found && !phrase ? null : nameConvention(tokens);
   if (convention) {
     return [countryWithoutInstitution(raw, what, convention.country, 'pattern', CONFIDENCE.convention, `no institution or place named; ${convention.why}: ${convention.country}`)];
   }

@@ -4,6 +4,7 @@
 import type { Token } from './normalize.js';
 import { isSegmentBreak, POSTCODE_PART, type PlaceHit } from './places.js';
 import { wordLists } from './name-index.js';
+import { HEAD_WORDS } from './head-words.js';
 
 export type SegmentKind = 'place' | 'department' | 'institution' | 'other';
 
@@ -13,20 +14,6 @@ export interface Segment {
   kind: SegmentKind;
   text: string;
 }
-
-/** Words that make a phrase look like an institution's name, in any of the languages seen in affiliations. */
-const HEAD_WORDS = new Set([
-  'university', 'universitat', 'universite', 'universidad', 'universita', 'universiteit', 'universitet', 'uniwersytet',
-  'universidade', 'univerzita', 'universiti', 'universitas', 'egyetem', 'yliopisto', 'institute', 'institut',
-  'instituto', 'istituto', 'college', 'academy', 'academia', 'akademie', 'polytechnic', 'politecnico',
-  'polytechnique', 'hochschule', 'fachhochschule', 'ecole', 'scuola', 'hospital', 'clinic', 'laboratory', 'inc',
-  'corporation', 'ltd', 'limited', 'gmbh', 'ag', 'company', 'technology', 'research', 'foundation', 'center', 'agency',
-  'council', 'ministry', 'llc', 'plc', 'srl', 'bv', 'sa', 'group', 'ai', 'labs', 'museum', 'observatory', 'consortium',
-  'universitatea', 'universitesi', 'universitet', 'univerzitet', 'univerza', 'sveuciliste', 'politechnika', 'politeknik',
-  'ammattikorkeakoulu', 'korkeakoulu', 'hogskola', 'hogskolan', 'daigaku', 'faculdade', 'escuela', 'escola', 'universiti',
-  'instytut', 'uczelnia', 'hochschule', 'fakultas', 'centro', 'centre', 'laboratoire', 'laboratorio', 'ospedale', 'hopital',
-  'school', 'klinik', 'klinikum', 'universitatsklinikum', 'trust',
-]);
 
 /** Words that make a phrase an organisation even when every other word is generic ("National University of Defense Technology"). */
 const ORGANISATION_WORDS = new Set([

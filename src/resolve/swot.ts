@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 
 interface SwotEntry {
   domain: string;
+  /** The first line, then later lines that read as another name of the same institution. */
   names: string[];
 }
 
@@ -32,27 +33,49 @@ function walk(dir: string, parts: string[], out: SwotEntry[]): void {
     if (entry.isDirectory()) walk(join(dir, entry.name), [...parts, entry.name], out);
     else if (entry.name.endsWith('.txt') && parts.length > 0) {
       const domain = [entry.name.slice(0, -4), ...parts.slice().reverse()].join('.').toLowerCase();
-      const names = readFileSync(join(dir, entry.name), 'utf8')
-        .replace(/^\ufeff/, '')
-        .split('\n')
-        .map((n) => n.trim())
-        .slice(0, 1)
-        .filter(looksLikeName);
-      if (names.length) out.push({ domain, names });
+      const names = swotNames(readFileSync(join(dir, entry.name), 'utf8'));
+      if (names) out.push({ domain, names });
     }
   }
 }
 
-/** Some files carry notes, links and stray words after the name: only the first line counts, when it reads as a name. */
+/** A line that reads as a name: not too short or long, no links or addresses. */
 function looksLikeName(line: string): boolean {
   return line.length >= 4 && line.length <= 120 && !/[:@]|https?|www\./i.test(line);
 }
+
+/**
+ * The names one swot file gives: its first line when it reads as a name (null otherwise), then later
+ * lines that are the name in English ("Сибирский ... университет", then "Siberian State University of
+ * ..."). Later lines may also be short forms, notes or links: short forms are not read (three capitals
+ * of a bulk list, "AIT", "IST", name too many bodies). A first name in another script goes last, so
+ * that evidence and reports show the translation.
+ */
+export function swotNames(text: string): string[] | null {
+  const lines = text.replace(/^\ufeff/, '').split('\n').map((n) => n.trim());
+  const first = lines[0] ?? '';
+  if (!looksLikeName(first)) return null;
+  const names = [first, ...lines.slice(1, 4).filter((l) => l !== first && looksLikeTranslation(l))];
+  if (names.length > 1 && !/[A-Za-z]/.test(first)) names.push(names.shift() as string);
+  return names;
+}
+
+/**
+ * A later line counts as another name when it reads as one and has an institution head word of its own
+ * ("Siberian State University of ..."): notes ("formerly ...", "Sherman, Texas") and links do not.
+ */
+function looksLikeTranslation(line: string): boolean {
+  if (!looksLikeName(line) || /^(formerly|former|now|also|legal|see)\b/i.test(line)) return false;
+  return TRANSLATION_HEADS.test(line);
+}
+
+const TRANSLATION_HEADS = /\b(university|college|institute|academy|polytechnic|school|conservatory|seminary|universit\w*)\b/i;
 
 /** The swot list, compiled once per package version into the cache folder (24k small files otherwise). */
 export function loadSwotEntries(): SwotEntry[] {
   const root = swotRoot();
   if (!root) return [];
-  return cachedJson(`swot-${root.version}-3`, () => {
+  return cachedJson(`swot-${root.version}-6`, () => {
     const out: SwotEntry[] = [];
     walk(root.dir, [], out);
     return out;

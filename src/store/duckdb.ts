@@ -277,19 +277,42 @@ export async function queryDatabase(file: string, sql: string): Promise<{ column
 }
 
 /** Writes each table as Parquet into dir (for Spark, Trino, BigQuery). */
+/** Key-value metadata in every Parquet file export writes: a later export knows the file is its own. */
+const PARQUET_TAG = { key: 'generator', value: 'collabscope' };
+
 export async function exportParquet(file: string, dir: string): Promise<string[]> {
   const connection = await openDatabase(file, 'export');
-  mkdirSync(dir, { recursive: true });
   try {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CollabscopeError('E_OUTPUT', `--parquet ${dir}: exists and is not a directory; nothing was written`);
+    const paths = TABLES.map((table) => ({ table, path: join(resolve(dir), `${table}.parquet`) }));
+    // every target checked before the first is written: a refusal leaves the directory as it was
+    for (const { table, path } of paths) {
+      if (existsSync(path) && !(await isOurParquet(connection, path))) {
+        throw new CollabscopeError('E_OUTPUT', `--parquet ${dir}: ${table}.parquet exists and was not written by collabscope; give another directory; nothing was written`);
+      }
+    }
+    mkdirSync(dir, { recursive: true });
     const written: string[] = [];
-    for (const table of TABLES) {
-      const path = join(resolve(dir), `${table}.parquet`);
-      await connection.run(`COPY ${table} TO '${path.replace(/'/g, "''")}' (FORMAT parquet)`);
+    for (const { table, path } of paths) {
+      await connection.run(`COPY ${table} TO '${sqlText(path)}' (FORMAT parquet, KV_METADATA {${PARQUET_TAG.key}: '${PARQUET_TAG.value}'})`);
       written.push(path);
     }
     return written;
   } finally {
     closeDatabase(connection);
+  }
+}
+
+const sqlText = (text: string) => text.replace(/'/g, "''");
+
+/** A Parquet file with our tag in its key-value metadata (anything else, Parquet or not, is the user's). */
+async function isOurParquet(connection: DuckDBConnection, path: string): Promise<boolean> {
+  if (!statSync(path).isFile()) return false;
+  try {
+    const reader = await connection.runAndReadAll(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${sqlText(path)}')`);
+    return reader.getRowObjects().some((row) => row.key === PARQUET_TAG.key && row.value === PARQUET_TAG.value);
+  } catch {
+    return false;
   }
 }
 

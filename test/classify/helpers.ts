@@ -1,7 +1,10 @@
 // Building RawPaper objects for classifier tests.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TAXONOMY_FILE } from '../../src/classify/data.js';
 import { readPaperCopilot } from '../../src/sources/papercopilot.js';
 import type { RawPaper } from '../../src/types.js';
 
@@ -36,4 +39,13 @@ export function createSharedRecords(dir: string): (ref: { file: string; index: n
     assert.equal(createHash('sha256').update(paper.title).digest('hex').slice(0, 12), titleSha256, `${file} record ${index} is not the labelled paper`);
     return paper;
   };
+}
+
+/** A copy of the shipped taxonomy changed by `change`, written to a temporary file; its path. */
+export function taxonomyVariant(change: (json: any) => void): string {
+  const json = JSON.parse(readFileSync(TAXONOMY_FILE, 'utf8'));
+  change(json);
+  const path = join(mkdtempSync(join(tmpdir(), 'collabscope-taxonomy-')), 'fields.json');
+  writeFileSync(path, JSON.stringify(json));
+  return path;
 }

@@ -2,7 +2,7 @@
 // compare --with openalex, kb update; one-line errors for unreachable hosts and offline misses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { cli as runCli } from '../cli-helper.js';
@@ -66,6 +66,42 @@ test('collabscope fetch neurips --year 2025 --base-url: the real path on the giv
     const run = await cli(['analyze', out, '--out', join(dir, 'run'), '--json']);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(Object.keys(JSON.parse(run.stdout).venues), ['NeurIPS 2025']);
+  } finally {
+    await server.close();
+  }
+});
+
+test('fetch --out replaces a file it wrote, refuses one it did not (or a foreign sidecar) before downloading', async () => {
+  const server = await startNeuripsMock();
+  try {
+    const dir = tempDir();
+    const out = join(dir, 'n.json');
+    const args = ['fetch', 'neurips', '--year', '2025', '--base-url', server.baseUrl, '--cache-dir', join(dir, 'cache'), '--out', out];
+    assert.equal((await cli(args)).code, 0);
+    // its own file (sidecar beside it): replaced
+    const again = await cli(args);
+    assert.equal(again.code, 0, again.stderr);
+    const requests = server.requests.length;
+    // a user's file of that name: one line, exit 1, untouched, nothing requested
+    const mine = join(dir, 'mine.json');
+    writeFileSync(mine, '[]\n');
+    const refused = await cli([...args.slice(0, -1), mine]);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
+    assert.match(refused.stderr, /--out .*mine\.json: exists and was not written by collabscope fetch; give a new file name; nothing was fetched/);
+    assert.equal(readFileSync(mine, 'utf8'), '[]\n');
+    assert.equal(server.requests.length, requests);
+    // a file of the user's at the sidecar's name is not replaced either
+    writeFileSync(join(dir, 'fresh.json.collabscope.json'), 'my notes\n');
+    const sidecar = await cli([...args.slice(0, -1), join(dir, 'fresh.json')]);
+    assert.equal(sidecar.code, 1);
+    assert.match(sidecar.stderr, /fresh\.json\.collabscope\.json exists and was not written by collabscope/);
+    assert.equal(existsSync(join(dir, 'fresh.json')), false);
+    // into a directory: the source's file name, checked the same way
+    writeFileSync(join(dir, 'neurips-2025-orals-posters.json'), '{}\n');
+    const intoDir = await cli([...args.slice(0, -1), dir]);
+    assert.equal(intoDir.code, 1);
+    assert.match(intoDir.stderr, /neurips-2025-orals-posters\.json: exists and was not written by collabscope fetch/);
   } finally {
     await server.close();
   }
