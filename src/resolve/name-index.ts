@@ -161,6 +161,11 @@ export class NameIndex {
   /** isGeneric's answers: the keys asked about are the index's own names, asked again and again. */
   private readonly genericKeys = new Map<string, boolean>();
 
+  /** Every indexed name key and its institutions (for names written in another word order). */
+  aliasEntries(): ReadonlyMap<string, InstRecord[]> {
+    return this.aliases;
+  }
+
   /** Every indexed domain and its institutions (for the short forms read from domains). */
   domainEntries(): ReadonlyMap<string, InstRecord[]> {
     return this.domains;

@@ -15,6 +15,7 @@ import { readDataJson } from './data.js';
 import { domainLabelAffiliation, domainLabelRecord, shortFormAffiliation, shortFormRecord } from './short-form.js';
 import type { UnitIndex } from './units.js';
 import type { LoneForms } from './lone-forms.js';
+import { WORD_ORDER_NOTE, wordOrderMention } from './word-order.js';
 
 /** How sure each rule is. */
 export const CONFIDENCE = {
@@ -127,6 +128,10 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
     if (label) return [domainLabelAffiliation(raw, label)];
     const lone = parts.loneForms.resolve(raw, tokens);
     if (lone) return [lone];
+  }
+  if (mentions.length === 0) {
+    const reordered = wordOrderMention(parts.names, tokens);
+    if (reordered) mentions = [reordered];
   }
   if (mentions.length) mentions = parts.units.merge(tokens, mentions);
   const places = parts.places.find(tokens, starts.places);
@@ -334,6 +339,7 @@ function fromRecord(
   const evidence = [`${via === 'compact' ? 'alias (spaces ignored)' : via} '${matched}' -> ${describe(record)} [${record.origin}]`];
   const unitNote = parts.units.notes.get(mention);
   if (unitNote) evidence.push(unitNote);
+  if (mention.key.endsWith(WORD_ORDER_NOTE)) evidence.push('the words of that name, written in another order');
   if (choice.evidence) evidence.push(choice.evidence);
   let confidence: number = via === 'acronym' ? CONFIDENCE.acronym : via === 'fuzzy' ? CONFIDENCE.fuzzy : via === 'compact' ? CONFIDENCE.compact : record.source === 'curated' ? CONFIDENCE.alias : CONFIDENCE.aliasBulk;
   if (choice.byPrior) confidence = Math.min(confidence, CONFIDENCE.byPrior);
