@@ -89,6 +89,12 @@ describe('conventions', () => {
     assert.deepEqual(countries('Zorbologia per la Terra'), [null]);
   });
 
+  it("'American' places an unknown name in the US, except in the names it carries abroad", () => {
+    assert.deepEqual(countries('American Zorbe Society'), ['US']);
+    assert.deepEqual(countries('American Hospital of Zorbe'), [null]);
+    assert.deepEqual(countries('Latin American Zorbe Institute'), [null]);
+  });
+
   it('Catalan institution words place an unknown name in Spain', () => {
     assert.deepEqual(countries('Hospital de la Zorbe i Sant Kelvar'), ['ES']);
     assert.deepEqual(countries('Institut de Recerca Zorbe'), ['ES']);
