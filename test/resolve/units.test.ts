@@ -88,6 +88,21 @@ describe('a unit named beside its parent', () => {
   });
 });
 
+describe('a unit and its parent in two texts of one author', () => {
+  const author = (affiliations: string[]) => resolver.resolveAuthor({ name: 'A. Author', affiliations });
+
+  it('the unit’s text names the unit, and so does the parent’s: one institution, not the unit and its parent', () => {
+    const result = author(['Institute of Automation', 'Korvala Academy of Sciences']);
+    assert.deepEqual(result.map((a) => a.institutionId), ['fi-kas-ia', 'fi-kas-ia']);
+    assert.deepEqual(result.map((a) => a.method), ['author-context', 'author-context']);
+    assert.ok(result[1].evidence.some((e) => e.includes("other affiliation 'Institute of Automation' names its unit")));
+  });
+
+  it('beside an institution that has no such unit, a department text takes that institution as before', () => {
+    assert.deepEqual(author(['Institute of Automation', 'Zorbe University']).map((a) => a.institutionId), ['nl-zorbe', 'nl-zorbe']);
+  });
+});
+
 describe('a multinational placed abroad', () => {
   it('is its national subsidiary there when the knowledge base lists one ("<Company> <Country>")', () => {
     const [a] = resolver.resolve('Vexlor AI Lab, Seattle, WA');

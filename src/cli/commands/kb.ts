@@ -40,6 +40,8 @@ export function registerKb(program: Command): void {
       const result = importInstitutions(format, file, { outDir: flags.out, name: flags.name });
       const reasons = Object.entries(result.skippedReasons).map(([why, n]) => `${n} ${why}`).join(', ');
       print(`imported ${result.imported} institutions from ${file} into ${result.output}` + (result.skipped ? ` (skipped ${result.skipped}: ${reasons})` : '') + '\n');
+      // the base changed: the prebuilt resolver index is rebuilt now rather than by the next run
+      if (!flags.out) (await import('../../resolve/index.js')).prebuildIndex();
     });
   kb.command('check')
     .summary("report entries whose name or domain contradicts their country")

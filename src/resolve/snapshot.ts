@@ -1,0 +1,406 @@
+// A compact on-disk form of an object graph (the resolver's index) that loads in milliseconds: objects
+// are not rebuilt on load but decoded one at a time when first reached. Maps and Sets come back as
+// LazyMap / LazySet (keys sorted in one string pool, values decoded on first look-up); every other
+// object shared by several others is stored once and comes back as one object, so identity (`includes`,
+// `===`) is kept; class instances get their prototype back from a list of known classes; function
+// values (closures) are named by the caller and given back by it. What cannot be stored faithfully
+// (symbols, getters, frozen objects, non-string Map keys, other classes, NaN) makes encoding throw,
+// except WeakMaps and WeakSets (whose entries cannot be listed): they come back new and empty, being
+// notes a resolver keeps on objects it meets while resolving (nothing of the built index is in them);
+// and the caller then simply builds the index every time.
+//
+// File: "CSRIDX01", u32 header length, u32 CRC-32 of the rest, header JSON, padding to 4, nodes (u32 x4: kind, a, b, c),
+// entries (u32 x4: key offset, key length, value offset, value length), order (u32), pool (UTF-8 text;
+// offsets and lengths in bytes; each collection's keys ordered by their bytes). The pool is not decoded
+// as a whole: each key or value is read from its bytes when needed.
+import * as zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { LazyMap, LazySet, type EntryTable } from './lazy-collections.js';
+
+const MAGIC = 'CSRIDX01';
+/** Magic, header length, checksum of everything after them (u32 each after the magic). */
+const HEAD = 16;
+const KIND = { shared: 1, instance: 2, map: 3, set: 4, weakMap: 5, weakSet: 6 } as const;
+/** A value that is only a reference to a node: its offset is the node's id. */
+const REF_ONLY = 0xffffffff;
+const REF = '\u0000';
+const UNDEFINED = '\u0000u';
+const FUNCTION = '\u0000f';
+/** With the u flag only a surrogate outside a pair matches: UTF-8 cannot hold it. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ClassList = ReadonlyArray<abstract new (...args: any[]) => object>;
+
+export class SnapshotError extends Error {}
+
+interface Header {
+  key: string;
+  nodes: number;
+  entries: number;
+  order: number;
+  poolBytes: number;
+  root: [number, number];
+}
+
+/** Encodes a graph; `functions` names each function value that may occur in it. */
+export function encodeGraph(root: object, key: string, classes: ClassList, functions: Map<unknown, string> = new Map()): Buffer {
+  const encoder = new Encoder(classes, functions);
+  encoder.count(root);
+  const rootText = encoder.inline(root);
+  return encoder.finish(key, rootText);
+}
+
+/** Reads a graph back; throws SnapshotError when the bytes are not a whole snapshot with this key. */
+export function decodeGraph(bytes: Buffer, key: string, classes: ClassList, functions: Record<string, unknown> = {}): unknown {
+  if (bytes.length < HEAD || bytes.toString('latin1', 0, 8) !== MAGIC) throw new SnapshotError('not a resolver index');
+  const headerLength = bytes.readUInt32LE(8);
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', HEAD, HEAD + headerLength)) as Header;
+  } catch {
+    throw new SnapshotError('damaged header');
+  }
+  if (header.key !== key) throw new SnapshotError('built from other inputs');
+  const bodyStart = align(HEAD + headerLength);
+  const tables = (header.nodes * 4 + header.entries * 4 + header.order) * 4;
+  if (bytes.length !== bodyStart + tables + header.poolBytes) throw new SnapshotError('truncated');
+  if (checksum(bytes.subarray(HEAD)) !== bytes.readUInt32LE(12)) throw new SnapshotError('damaged');
+  const words = (bytes.byteOffset + bodyStart) % 4 === 0 ? bytes : Buffer.from(bytes);
+  const base = words.byteOffset + bodyStart;
+  const nodes = new Uint32Array(words.buffer, base, header.nodes * 4);
+  const entries = new Uint32Array(words.buffer, base + header.nodes * 16, header.entries * 4);
+  const order = new Uint32Array(words.buffer, base + (header.nodes + header.entries) * 16, header.order);
+  const pool = bytes.subarray(bodyStart + tables);
+  const decoder = new Decoder(nodes, pool, entries, order, classes, functions);
+  return decoder.value(header.root[0], header.root[1]);
+}
+
+/** CRC-32 of the bytes (zlib.crc32, Node >= 20.15; before, the first four bytes of their SHA-1). */
+function checksum(bytes: Uint8Array): number {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  return typeof crc32 === 'function' ? crc32(bytes) : createHash('sha1').update(bytes).digest().readUInt32LE(0);
+}
+
+function align(n: number): number {
+  return (n + 3) & ~3;
+}
+
+class Encoder {
+  /** Per object: how often it is reached (first pass), then -(node id + 1) once it has a node. */
+  private readonly seen = new Map<object, number>();
+  private readonly nodes = new Words();
+  private readonly entries = new Words();
+  private readonly order = new Words();
+  private pool = Buffer.allocUnsafe(1 << 20);
+  /** Bytes of the pool so far (UTF-8). */
+  private poolLength = 0;
+  private readonly keyOffsets = new Map<string, [number, number]>();
+
+  constructor(
+    private readonly classes: ClassList,
+    private readonly functions: Map<unknown, string>,
+  ) {}
+
+  /** First pass: how often each object is reached, so that shared ones are stored once. */
+  count(value: unknown): void {
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (v === null || typeof v !== 'object') continue;
+      const times = this.seen.get(v) ?? 0;
+      this.seen.set(v, times + 1);
+      if (times > 0) continue;
+      if (v instanceof Map) {
+        for (const [k, item] of v) {
+          if (typeof k !== 'string') throw new SnapshotError('a Map key that is not a string');
+          stack.push(item);
+        }
+      } else if (v instanceof Set) {
+        for (const item of v) if (typeof item !== 'string') throw new SnapshotError('a Set member that is not a string');
+      } else if (Array.isArray(v)) {
+        for (const item of v) stack.push(item);
+      } else {
+        for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+
+  /** Adds text to the pool; returns its byte offset and length (UTF-8). */
+  private addText(text: string): [number, number] {
+    const at = this.poolLength;
+    if (this.pool.length - at < text.length * 3) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.pool.length * 2, at + text.length * 3));
+      this.pool.copy(bigger, 0, 0, at);
+      this.pool = bigger;
+    }
+    const length = this.pool.write(text, at, 'utf8');
+    this.poolLength += length;
+    return [at, length];
+  }
+
+  /** Keys are stored as they are (values as JSON, which escapes what UTF-8 cannot hold). */
+  private keyOffset(key: string): [number, number] {
+    let at = this.keyOffsets.get(key);
+    if (at === undefined) {
+      if (LONE_SURROGATE.test(key)) throw new SnapshotError('a key with a lone surrogate');
+      this.keyOffsets.set(key, (at = this.addText(key)));
+    }
+    return at;
+  }
+
+  /** The node id of an object stored on its own (shared, a collection or a class instance), else -1. */
+  private nodeOf(v: object): number {
+    const times = this.seen.get(v) ?? 0;
+    if (times < 0) return -times - 1;
+    const proto = Object.getPrototypeOf(v);
+    const own = times > 1 || (proto !== Object.prototype && proto !== Array.prototype);
+    if (!own && !(v instanceof WeakMap || v instanceof WeakSet)) return -1;
+    const id = this.nodes.length / 4;
+    this.seen.set(v, -id - 1);
+    this.nodes.push4(0, 0, 0, 0);
+    const at = id * 4;
+    const set = (kind: number, a: number, b: number, c: number) => this.nodes.set4(at, kind, a, b, c);
+    if (v instanceof Map || v instanceof Set) {
+      // a collection read from an earlier snapshot is read whole by the iteration below
+      if (![Map.prototype, Set.prototype, LazyMap.prototype, LazySet.prototype].includes(proto)) throw new SnapshotError('a Map or Set subclass');
+      const keys: string[] = [];
+      const values: Array<[number, number]> = [];
+      for (const item of v instanceof Map ? v.entries() : v.values()) {
+        const [k, value] = v instanceof Map ? (item as [string, unknown]) : [item as string, undefined];
+        keys.push(k);
+        values.push(v instanceof Map ? this.valueSlot(value) : [0, 0]);
+      }
+      // the values' own collections were written while reading them: this one's entries come after
+      const first = this.entries.length / 4;
+      const orderStart = this.order.length;
+      for (const i of byBytes(keys)) this.order.push(i);
+      for (let i = 0; i < keys.length; i++) {
+        const slot = this.keyOffset(keys[i]);
+        this.entries.push4(slot[0], slot[1], values[i][0], values[i][1]);
+      }
+      set(v instanceof Map ? KIND.map : KIND.set, first, keys.length, orderStart);
+    } else if (v instanceof WeakMap || v instanceof WeakSet) {
+      // notes kept on objects met while resolving: empty in a freshly built index, and given back empty
+      set(v instanceof WeakMap ? KIND.weakMap : KIND.weakSet, 0, 0, 0);
+    } else if (proto === Object.prototype || proto === Array.prototype) {
+      const [offset, length] = this.addText(this.body(v));
+      set(KIND.shared, offset, length, 0);
+    } else {
+      const index = this.classes.findIndex((c) => c.prototype === proto);
+      if (index < 0) throw new SnapshotError(`an instance of an unknown class (${proto?.constructor?.name ?? 'null prototype'})`);
+      for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(v))) {
+        if (!('value' in d) || !d.enumerable || !d.writable) throw new SnapshotError(`a property that is not plain data (${k})`);
+      }
+      const [offset, length] = this.addText(this.objectBody(v));
+      set(KIND.instance, index, offset, length);
+    }
+    return id;
+  }
+
+  private valueSlot(value: unknown): [number, number] {
+    if (value !== null && typeof value === 'object') {
+      const id = this.nodeOf(value);
+      if (id >= 0) return [id, REF_ONLY];
+    }
+    return this.addText(this.inline(value));
+  }
+
+  /** JSON text of a value, objects stored on their own written as references. */
+  inline(v: unknown): string {
+    switch (typeof v) {
+      case 'string':
+      case 'boolean':
+        return JSON.stringify(v);
+      case 'number':
+        if (!Number.isFinite(v) || Object.is(v, -0)) throw new SnapshotError('a number JSON cannot hold');
+        return JSON.stringify(v);
+      case 'undefined':
+        return `{${JSON.stringify(UNDEFINED)}:0}`;
+      case 'function': {
+        const name = this.functions.get(v);
+        if (name === undefined) throw new SnapshotError(`an unnamed function (${v.name || 'anonymous'})`);
+        return `{${JSON.stringify(FUNCTION)}:${JSON.stringify(name)}}`;
+      }
+      case 'object': {
+        if (v === null) return 'null';
+        const id = this.nodeOf(v);
+        return id >= 0 ? `{${JSON.stringify(REF)}:${id}}` : this.body(v);
+      }
+      default:
+        throw new SnapshotError(`a ${typeof v} value`);
+    }
+  }
+
+  private body(v: object): string {
+    if (!Array.isArray(v)) return this.objectBody(v);
+    const items: string[] = [];
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) throw new SnapshotError('a sparse array');
+      items.push(this.inline(v[i]));
+    }
+    return `[${items.join(',')}]`;
+  }
+
+  /** Own enumerable properties (plain data objects; class instances' descriptors are checked in nodeOf). */
+  private objectBody(v: object): string {
+    if (Object.isFrozen(v) && Object.keys(v).length > 0) throw new SnapshotError('a frozen object');
+    if (Object.getOwnPropertySymbols(v).length > 0) throw new SnapshotError('a symbol-keyed property');
+    let text = '{';
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (k.charCodeAt(0) === 0) throw new SnapshotError('a property name of the snapshot format');
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(k)}:${this.inline(o[k])}`;
+    }
+    return `${text}}`;
+  }
+
+  finish(key: string, rootText: string): Buffer {
+    const root = this.addText(rootText);
+    const header: Header = { key, nodes: this.nodes.length / 4, entries: this.entries.length / 4, order: this.order.length, poolBytes: this.poolLength, root };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const bodyStart = align(HEAD + headerBytes.length);
+    const tableWords = this.nodes.length + this.entries.length + this.order.length;
+    const out = Buffer.alloc(bodyStart + tableWords * 4 + this.poolLength);
+    out.write(MAGIC, 0, 'latin1');
+    out.writeUInt32LE(headerBytes.length, 8);
+    headerBytes.copy(out, HEAD);
+    const tables = new Uint32Array(out.buffer, out.byteOffset + bodyStart, tableWords);
+    tables.set(this.nodes.view(), 0);
+    tables.set(this.entries.view(), this.nodes.length);
+    tables.set(this.order.view(), this.nodes.length + this.entries.length);
+    this.pool.copy(out, bodyStart + tableWords * 4, 0, this.poolLength);
+    out.writeUInt32LE(checksum(out.subarray(HEAD)), 12);
+    return out;
+  }
+}
+
+/** A growing array of u32. */
+class Words {
+  private data = new Uint32Array(1 << 16);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    const bigger = new Uint32Array(Math.max(this.data.length * 2, this.length + n));
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
+
+  push(a: number): void {
+    this.room(1);
+    this.data[this.length++] = a;
+  }
+
+  push4(a: number, b: number, c: number, d: number): void {
+    this.room(4);
+    const at = this.length;
+    this.data[at] = a;
+    this.data[at + 1] = b;
+    this.data[at + 2] = c;
+    this.data[at + 3] = d;
+    this.length += 4;
+  }
+
+  set4(at: number, a: number, b: number, c: number, d: number): void {
+    this.data[at] = a;
+    this.data[at + 1] = b;
+    this.data[at + 2] = c;
+    this.data[at + 3] = d;
+  }
+
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Indexes of the keys in the order of their UTF-8 bytes (code point order; UTF-16 order differs only above U+D7FF). */
+function byBytes(keys: string[]): number[] {
+  const order = keys.map((_, i) => i);
+  if (keys.some((k) => HIGH.test(k))) {
+    const bytes = keys.map((k) => Buffer.from(k, 'utf8'));
+    return order.sort((a, b) => Buffer.compare(bytes[a], bytes[b]));
+  }
+  return order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+}
+
+const HIGH = /[\uD800-\uFFFF]/;
+
+class Decoder {
+  private readonly made: unknown[] = [];
+  private readonly table: EntryTable;
+
+  constructor(
+    private readonly nodes: Uint32Array,
+    pool: Buffer,
+    entries: Uint32Array,
+    order: Uint32Array,
+    private readonly classes: ClassList,
+    private readonly functions: Record<string, unknown>,
+  ) {
+    this.table = { pool, entries, order, value: (offset, length) => this.value(offset, length) };
+  }
+
+  value(offset: number, length: number): unknown {
+    if (length === REF_ONLY) return this.node(offset);
+    const text = this.table.pool.toString('utf8', offset, offset + length);
+    const parsed: unknown = JSON.parse(text);
+    return text.includes('\\u0000') ? this.fix(parsed) : parsed;
+  }
+
+  private node(id: number): unknown {
+    const known = this.made[id];
+    if (known !== undefined) return known;
+    const at = id * 4;
+    const [kind, a, b, c] = [this.nodes[at], this.nodes[at + 1], this.nodes[at + 2], this.nodes[at + 3]];
+    if (kind === KIND.map || kind === KIND.set) {
+      const made = kind === KIND.map ? new LazyMap(this.table, a, b, c) : new LazySet(this.table, a, b, c);
+      this.made[id] = made;
+      return made;
+    }
+    if (kind === KIND.weakMap || kind === KIND.weakSet) {
+      const made = kind === KIND.weakMap ? new WeakMap() : new WeakSet();
+      this.made[id] = made;
+      return made;
+    }
+    if (kind === KIND.shared) {
+      const text = this.table.pool.toString('utf8', a, a + b);
+      const parsed = JSON.parse(text) as object;
+      this.made[id] = parsed;
+      if (text.includes('\\u0000')) this.fixInside(parsed);
+      return parsed;
+    }
+    if (kind !== KIND.instance || a >= this.classes.length) throw new SnapshotError('damaged node table');
+    const instance = Object.create(this.classes[a].prototype) as Record<string, unknown>;
+    this.made[id] = instance;
+    const body = JSON.parse(this.table.pool.toString('utf8', b, b + c)) as Record<string, unknown>;
+    for (const k of Object.keys(body)) instance[k] = this.fix(body[k]);
+    return instance;
+  }
+
+  /** A parsed value with its references, undefined and function markers replaced. */
+  private fix(v: unknown): unknown {
+    if (v === null || typeof v !== 'object') return v;
+    if (!Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if (typeof o[REF] === 'number') return this.node(o[REF]);
+      if (UNDEFINED in o) return undefined;
+      if (typeof o[FUNCTION] === 'string') {
+        const fn = this.functions[o[FUNCTION]];
+        if (typeof fn !== 'function') throw new SnapshotError(`no function given for ${o[FUNCTION]}`);
+        return fn;
+      }
+    }
+    this.fixInside(v);
+    return v;
+  }
+
+  private fixInside(v: object): void {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = this.fix(v[i]);
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) o[k] = this.fix(o[k]);
+    }
+  }
+}

