@@ -2,8 +2,8 @@
 // Pedagogical University Zorbe", "Institute of Zorbe Studies Kelvar" for "Kelvar Institute of Zorbe
 // Studies". A segment whose words, apart from linking words, initials and short forms in capitals, are
 // exactly the words of one indexed name (in any order) names it, when the institutions so named are all
-// in one country (method `fuzzy`, 0.7). Tried only when nothing else matched; the signatures are built on
-// first use.
+// in one country (method `fuzzy`, 0.7). Tried only when nothing else matched; the signatures are built with
+// the index (and kept in the prebuilt one).
 import type { Token } from './normalize.js';
 import { isSegmentBreak } from './places.js';
 import { wordLists, type Mention, type NameIndex } from './name-index.js';
@@ -17,8 +17,6 @@ const LINKS = new Set(['of', 'the', 'and', 'for', 'de', 'di', 'do', 'da', 'du', 
 /** Fewer distinct words than this say too little to match on. */
 const MIN_WORDS = 3;
 
-const cache = new WeakMap<NameIndex, Map<string, InstRecord[] | null>>();
-
 /** The sorted distinct words, when there are enough of them and one is distinctive (not generic, a field or a department word). */
 function signature(words: string[]): string | null {
   const kept = new Set<string>();
@@ -30,11 +28,9 @@ function signature(words: string[]): string | null {
   return distinctive ? [...kept].sort().join(' ') : null;
 }
 
-/** Word signature -> the records its names stand for (null when they are in several countries). */
-function signatures(names: NameIndex): Map<string, InstRecord[] | null> {
-  let map = cache.get(names);
-  if (map) return map;
-  map = new Map();
+/** Word signature -> the records its names stand for (null when they are in several countries); built once with the index. */
+export function buildWordSignatures(names: NameIndex): Map<string, InstRecord[] | null> {
+  const map = new Map<string, InstRecord[] | null>();
   for (const [key, records] of names.aliasEntries()) {
     const sig = signature(key.split(' '));
     if (!sig) continue;
@@ -44,7 +40,6 @@ function signatures(names: NameIndex): Map<string, InstRecord[] | null> {
     if (held === undefined) map.set(sig, placed);
     else if (held !== null) map.set(sig, held[0].country === placed[0].country && placed.every((r) => r.country === held[0].country) ? held : null);
   }
-  cache.set(names, map);
   return map;
 }
 
@@ -71,7 +66,7 @@ export function wordOrderMention(names: NameIndex, tokens: Token[]): Mention | n
       words.push(tokens[j].norm);
     }
     const sig = signature(words);
-    const found = sig ? signatures(names).get(sig) : undefined;
+    const found = sig ? names.wordSignatures.get(sig) : undefined;
     if (found) {
       const curated = found.filter((r) => r.source === 'curated');
       return { start, end: i, via: 'fuzzy', key: `${sig}${WORD_ORDER_NOTE}`, candidates: curated.length ? curated : found.slice(0, 1) };
