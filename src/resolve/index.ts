@@ -17,6 +17,8 @@ import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
 import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
+import { buildWordSignatures } from './word-order.js';
+import { buildDomainLabels } from './short-form.js';
 import { ensurePrebuiltIndex, prebuiltIndex, writePrebuiltIndex, type BuiltIndex, type IndexInputs } from './prebuilt.js';
 
 export interface ResolverOptions {
@@ -140,6 +142,8 @@ export function buildIndex(inputs: IndexInputs): BuiltIndex {
   const names = new NameIndex(isPlaceName);
   for (const record of records.values()) names.add(record);
   if (inputs.swot) for (const record of swotRecords()) names.add(record);
+  names.wordSignatures = buildWordSignatures(names);
+  names.domainLabels = buildDomainLabels(names);
   const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));
   const labLocationKeys = new Map([...labLocations].map(([word, country]) => [word.toLowerCase(), country]));
   const units = new UnitIndex(records, {

@@ -75,6 +75,10 @@ export class NameIndex {
   readonly curatedVocabulary = new Set<string>();
   private readonly isPlaceName: (key: string) => boolean;
   size = 0;
+  /** Word signature of names of three words or more -> their institutions, null when in several countries (word-order.ts; set when the index is complete). */
+  wordSignatures = new Map<string, InstRecord[] | null>();
+  /** Domain label -> its one institution, null when several countries' use it (short-form.ts; set when the index is complete). */
+  domainLabels = new Map<string, InstRecord | null>();
 
   constructor(isPlaceName: (key: string) => boolean) {
     this.isPlaceName = isPlaceName;
@@ -160,6 +164,11 @@ export class NameIndex {
 
   /** isGeneric's answers: the keys asked about are the index's own names, asked again and again. */
   private readonly genericKeys = new Map<string, boolean>();
+
+  /** Every indexed name key and its institutions (for names written in another word order). */
+  aliasEntries(): ReadonlyMap<string, InstRecord[]> {
+    return this.aliases;
+  }
 
   /** Every indexed domain and its institutions (for the short forms read from domains). */
   domainEntries(): ReadonlyMap<string, InstRecord[]> {

@@ -15,6 +15,7 @@ import { readDataJson } from './data.js';
 import { domainLabelAffiliation, domainLabelRecord, shortFormAffiliation, shortFormRecord } from './short-form.js';
 import type { UnitIndex } from './units.js';
 import type { LoneForms } from './lone-forms.js';
+import { WORD_ORDER_NOTE, wordOrderMention } from './word-order.js';
 
 /** How sure each rule is. */
 export const CONFIDENCE = {
@@ -127,6 +128,10 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
     if (label) return [domainLabelAffiliation(raw, label)];
     const lone = parts.loneForms.resolve(raw, tokens);
     if (lone) return [lone];
+  }
+  if (mentions.length === 0) {
+    const reordered = wordOrderMention(parts.names, tokens);
+    if (reordered) mentions = [reordered];
   }
   if (mentions.length) mentions = parts.units.merge(tokens, mentions);
   const places = parts.places.find(tokens, starts.places);
@@ -334,6 +339,7 @@ function fromRecord(
   const evidence = [`${via === 'compact' ? 'alias (spaces ignored)' : via} '${matched}' -> ${describe(record)} [${record.origin}]`];
   const unitNote = parts.units.notes.get(mention);
   if (unitNote) evidence.push(unitNote);
+  if (mention.key.endsWith(WORD_ORDER_NOTE)) evidence.push('the words of that name, written in another order');
   if (choice.evidence) evidence.push(choice.evidence);
   let confidence: number = via === 'acronym' ? CONFIDENCE.acronym : via === 'fuzzy' ? CONFIDENCE.fuzzy : via === 'compact' ? CONFIDENCE.compact : record.source === 'curated' ? CONFIDENCE.alias : CONFIDENCE.aliasBulk;
   if (choice.byPrior) confidence = Math.min(confidence, CONFIDENCE.byPrior);
@@ -515,13 +521,23 @@ function countryWithoutInstitution(raw: string, what: string, country: string, m
   return affiliation;
 }
 
-let demonyms: Map<string, string> | null = null;
-/** "Swiss Federal Institute of Technology": a nationality adjective in an institution-looking name. */
+let demonyms: { countries: Map<string, string>; notBefore: Map<string, string[]>; notAfter: Map<string, string[]> } | null = null;
+/**
+ * "Swiss Federal Institute of Technology": a nationality adjective in an institution-looking name, unless
+ * the words next to it are ones it carries abroad too ("American University of ...", "Latin American").
+ */
 function demonymIn(phrase: Segment, tokens: Token[]): { country: string; why: string } | null {
-  demonyms ??= new Map(Object.entries(readDataJson<{ demonyms: Record<string, string> }>('demonyms.json').demonyms));
+  if (!demonyms) {
+    const data = readDataJson<{ demonyms: Record<string, string>; notBefore?: Record<string, string[]>; notAfter?: Record<string, string[]> }>('demonyms.json');
+    demonyms = { countries: new Map(Object.entries(data.demonyms)), notBefore: new Map(Object.entries(data.notBefore ?? {})), notAfter: new Map(Object.entries(data.notAfter ?? {})) };
+  }
   for (let i = phrase.start; i < phrase.end; i++) {
-    const country = demonyms.get(tokens[i].surface);
-    if (country) return { country, why: `nationality '${tokens[i].surface}' in the name (data/resolve/demonyms.json)` };
+    const country = demonyms.countries.get(tokens[i].surface);
+    if (!country) continue;
+    const after = tokens.slice(i + 1, Math.min(phrase.end, i + 4)).map((t) => t.norm).join(' ');
+    if ((demonyms.notBefore.get(tokens[i].surface) ?? []).some((w) => after === w || after.startsWith(`${w} `))) continue;
+    if (i > 0 && (demonyms.notAfter.get(tokens[i].surface) ?? []).includes(tokens[i - 1].norm)) continue;
+    return { country, why: `nationality '${tokens[i].surface}' in the name (data/resolve/demonyms.json)` };
   }
   return null;
 }

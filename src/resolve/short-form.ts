@@ -51,17 +51,13 @@ export function domainLabelRecord(names: NameIndex, tokens: Token[]): { record: 
   if (tokens.length !== 1) return null;
   const word = tokens[0];
   if (word.norm.length < 4 || !/^[a-z0-9]+$/.test(word.norm) || !/^\p{Lu}\S*\p{Lu}/u.test(word.surface) || (word.surface.match(/\p{Lu}/gu) ?? []).length * 2 < word.surface.length) return null;
-  const found = labelsOf(names).get(word.norm);
+  const found = names.domainLabels.get(word.norm);
   return found ? { record: found, word: word.surface } : null;
 }
 
-const labelCache = new WeakMap<NameIndex, Map<string, InstRecord | null>>();
-
-/** Domain label -> its one institution (null when institutions of several countries use it). */
-function labelsOf(names: NameIndex): Map<string, InstRecord | null> {
-  let labels = labelCache.get(names);
-  if (labels) return labels;
-  labels = new Map();
+/** Domain label -> its one institution (null when institutions of several countries use it); built once with the index. */
+export function buildDomainLabels(names: NameIndex): Map<string, InstRecord | null> {
+  const labels = new Map<string, InstRecord | null>();
   const depth = new Map<string, number>();
   for (const [domain, records] of names.domainEntries()) {
     const parts = domain.split('.');
@@ -83,7 +79,6 @@ function labelsOf(names: NameIndex): Map<string, InstRecord | null> {
       }
     }
   }
-  labelCache.set(names, labels);
   return labels;
 }
 

@@ -43,6 +43,9 @@ export class UnitIndex {
   private readonly before = new Map<string, Map<string, InstRecord[]>>();
   /** ...and for names read after it. */
   private readonly after = new Map<string, Map<string, InstRecord[]>>();
+  /** By ancestor key: the last words of its unit names read before it, and the first of those read after (a quick test). */
+  private readonly lastWords = new Map<string, Set<string>>();
+  private readonly firstWords = new Map<string, Set<string>>();
   /** By multinational key, then country: its national subsidiary there ("Tencent America"). */
   private readonly national = new Map<string, Map<string, InstRecord[]>>();
   private maxWords = 0;
@@ -86,8 +89,13 @@ export class UnitIndex {
         if (!name.separated && words.isGeneric(name.key)) continue;
         const count = name.key.split(' ').length;
         this.maxWords = Math.max(this.maxWords, count);
-        if (count >= 2) add(this.before, ancestor.key, name.key, unit);
+        const nameWords = name.key.split(' ');
+        if (count >= 2) {
+          add(this.before, ancestor.key, name.key, unit);
+          addWord(this.lastWords, ancestor.key, nameWords[nameWords.length - 1]);
+        }
         add(this.after, ancestor.key, name.key, unit);
+        addWord(this.firstWords, ancestor.key, nameWords[0]);
       }
     }
   }
@@ -118,18 +126,19 @@ export class UnitIndex {
       const before = this.before.get(parent.key);
       const after = this.after.get(parent.key);
       if (!before && !after) continue;
-      const found = (before && this.findBefore(tokens, mention, before)) || (after && this.findAfter(tokens, mention, after));
+      const found = (before && this.findBefore(tokens, mention, before, this.lastWords.get(parent.key))) || (after && this.findAfter(tokens, mention, after, this.firstWords.get(parent.key)));
       if (found) return { ...found, parent };
     }
     return null;
   }
 
-  private findBefore(tokens: Token[], mention: Mention, units: Map<string, InstRecord[]>): Omit<UnitHit, 'parent'> | null {
+  private findBefore(tokens: Token[], mention: Mention, units: Map<string, InstRecord[]>, lastWords: Set<string> | undefined): Omit<UnitHit, 'parent'> | null {
     if (mention.start === 0 || joinsInstitutions(tokens[mention.start].gapBefore)) return null;
     // "Shenzhen Graduate School of Peking University": an "of" between, written without punctuation
     const ofBetween = tokens[mention.start - 1].norm === 'of' && tokens[mention.start].gapBefore === '';
     if (!ofBetween && tokens[mention.start].gapBefore === '') return null;
     const end = ofBetween ? mention.start - 1 : mention.start;
+    if (end === 0 || !lastWords?.has(lastWord(tokens[end - 1]))) return null;
     let best: Omit<UnitHit, 'parent'> | null = null;
     let key = '';
     for (let s = end - 1; s >= 0 && end - s <= this.maxWords; s--) {
@@ -143,9 +152,10 @@ export class UnitIndex {
     return best;
   }
 
-  private findAfter(tokens: Token[], mention: Mention, units: Map<string, InstRecord[]>): Omit<UnitHit, 'parent'> | null {
+  private findAfter(tokens: Token[], mention: Mention, units: Map<string, InstRecord[]>, firstWords: Set<string> | undefined): Omit<UnitHit, 'parent'> | null {
     const from = mention.end;
     if (from >= tokens.length || joinsInstitutions(tokens[from].gapBefore) || tokens[from].gapBefore === '') return null;
+    if (!firstWords?.has(firstWord(tokens[from]))) return null;
     let best: Omit<UnitHit, 'parent'> | null = null;
     let key = '';
     for (let e = from + 1; e <= tokens.length && e - from <= this.maxWords; e++) {
@@ -208,6 +218,23 @@ export function remainderOf(tokens: Token[], parentKey: string): Array<{ key: st
 function splitOff(own: { name: string; key: string }, parentKey: string): Array<{ key: string; separated: boolean }> {
   if (!parentKey || !(own.key.endsWith(` ${parentKey}`) || own.key.startsWith(`${parentKey} `))) return [];
   return remainderOf(tokenize(cleanText(own.name)), parentKey);
+}
+
+function addWord(map: Map<string, Set<string>>, key: string, word: string): void {
+  let words = map.get(key);
+  if (!words) map.set(key, (words = new Set()));
+  words.add(word);
+}
+
+/** A token's last and first words (a token's normal form may hold several: "jiao tong"). */
+function lastWord(token: Token): string {
+  const at = token.norm.lastIndexOf(' ');
+  return at === -1 ? token.norm : token.norm.slice(at + 1);
+}
+
+function firstWord(token: Token): string {
+  const at = token.norm.indexOf(' ');
+  return at === -1 ? token.norm : token.norm.slice(0, at);
 }
 
 function add(map: Map<string, Map<string, InstRecord[]>>, outer: string, inner: string, record: InstRecord): void {

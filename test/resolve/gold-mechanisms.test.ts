@@ -26,6 +26,9 @@ writeFileSync(
     inst('gb-brisk', 'University of Brisk', 'GB', 'education'),
     inst('ca-quorn', 'Quorn University', 'CA', 'education'),
     inst('at-zru', 'Zorbe Research University', 'AT', 'education', { acronyms: ['ZRU'] }),
+    inst('gb-zorbex', 'Zorbex Polytechnic', 'GB', 'education'),
+    inst('ua-npuz', 'National Pedagogical University Zorbenko', 'UA', 'education'),
+    inst('in-bmz', 'B. M. Institute of Engineering and Technology', 'TR', 'education'),
   ]),
 );
 
@@ -86,6 +89,17 @@ describe('conventions', () => {
     assert.deepEqual(countries('Zorbologia per la Terra'), [null]);
   });
 
+  it("'American' places an unknown name in the US, except in the names it carries abroad", () => {
+    assert.deepEqual(countries('American Zorbe Society'), ['US']);
+    assert.deepEqual(countries('American Hospital of Zorbe'), [null]);
+    assert.deepEqual(countries('Latin American Zorbe Institute'), [null]);
+  });
+
+  it('Catalan institution words place an unknown name in Spain', () => {
+    assert.deepEqual(countries('Hospital de la Zorbe i Sant Kelvar'), ['ES']);
+    assert.deepEqual(countries('Institut de Recerca Zorbe'), ['ES']);
+  });
+
   it('Inc., Incorporated and LLC at the end of an unplaced name read the US; a place in the text wins', () => {
     assert.deepEqual(countries('Zorbe Therapeutics Inc.'), ['US']);
     assert.deepEqual(countries('Zorbe Analytics, LLC'), ['US']);
@@ -137,5 +151,24 @@ describe('an acronym right after a university head word', () => {
     assert.notDeepEqual(ids('Universidad ZRU'), ['at-zru']);
     assert.deepEqual(ids('Universidad ZRU, Madrid'), [null]);
     assert.deepEqual(countries('Universidad ZRU, Madrid'), ['ES']);
+  });
+});
+
+describe('names written in another word order', () => {
+  it('the words of one indexed name in another order name it; a short form of their initials may stand beside', () => {
+    assert.deepEqual(ids('Zorbenko National Pedagogical University'), ['ua-npuz']);
+    assert.deepEqual(ids('ZNPU - Zorbenko National Pedagogical University'), ['ua-npuz']);
+    assert.equal(resolver.resolve('Zorbenko National Pedagogical University')[0].method, 'fuzzy');
+  });
+
+  it('the text\'s places still count; a capitals word that is no short form of the others is a word of the name', () => {
+    assert.deepEqual(countries('Zorbenko National Pedagogical University, Lyon, France'), ['FR']);
+    assert.deepEqual(countries('KQX Institute of Engineering and Technology'), [null]);
+  });
+
+  it('names made only of generic words, or of fewer than three words, are not matched in another order', () => {
+    assert.deepEqual(countries('Institute of Technology and Engineering'), [null]);
+    assert.deepEqual(countries('Polytechnic Zorbex'), [null]);
+    assert.deepEqual(ids('Zorbex Polytechnic'), ['gb-zorbex']);
   });
 });
