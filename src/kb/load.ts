@@ -1,6 +1,6 @@
 // Loading and validating institution files of the knowledge base.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -90,11 +90,22 @@ function checkedOnce<T>(path: string, check: () => T): T {
   if (isDeepStrictEqual(JSON.parse(text), value)) {
     try {
       writeFileAtomic(cached, text);
+      pruneChecked(dirname(cached));
     } catch {
       // read-only home
     }
   }
   return value;
+}
+
+/** Checked forms kept per folder: older ones (other contents, earlier code) are removed beyond this. */
+const KEEP_CHECKED = 64;
+
+function pruneChecked(dir: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  if (files.length <= KEEP_CHECKED) return;
+  const byAge = files.map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs })).sort((a, b) => b.at - a.at);
+  for (const { f } of byAge.slice(KEEP_CHECKED)) rmSync(join(dir, f), { force: true });
 }
 
 /** Every curated institution file, in name order. */

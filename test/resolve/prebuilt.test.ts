@@ -96,6 +96,13 @@ describe('the prebuilt resolver index', () => {
     assert.equal(lastIndexSource, 'built');
   });
 
+  it('kb import rebuilds the index at once (the next run reads it)', async () => {
+    const importHome = mkdtempSync(join(tmpdir(), 'collabscope-prebuilt-import-'));
+    const result = await cli(['kb', 'import', join(REPO_ROOT, 'test', 'kb', 'fixtures', 'hipo.json'), '--format', 'hipo'], { COLLABSCOPE_HOME: importHome });
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(readdirSync(join(importHome, 'cache')).some((f) => f.startsWith('resolver-index-')), 'an index of the imported base is in the user cache');
+  });
+
   it('analyze writes the same bytes without the cache, with a cold cache and with a warm one', async () => {
     const runHome = mkdtempSync(join(tmpdir(), 'collabscope-prebuilt-run-'));
     mkdirSync(join(runHome, 'kb'));

@@ -1,0 +1,45 @@
+// Data files checked once per content (src/kb/load.ts checkedOnce): the checked form is kept in the user
+// cache and read back instead of checking again; a damaged copy is checked again; a file that fails its
+// schema is never kept and still gives its one-line error.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { loadDataFile } from '../../src/kb/load.js';
+import { CollabscopeError } from '../../src/errors.js';
+
+const home = mkdtempSync(join(tmpdir(), 'collabscope-checked-'));
+process.env.COLLABSCOPE_HOME = home;
+const Schema = z.object({ words: z.array(z.string()).default([]), n: z.number() }).strict();
+const checkedDir = join(home, 'cache', 'checked');
+
+describe('checked data files', () => {
+  it('keeps the checked form and reads it back instead of checking again', () => {
+    const file = join(home, 'words.json');
+    writeFileSync(file, JSON.stringify({ n: 1 }));
+    assert.deepEqual(loadDataFile(file, Schema), { words: [], n: 1 }, 'the default filled in by the schema');
+    const kept = readdirSync(checkedDir);
+    assert.equal(kept.length, 1);
+    // what is read back is the kept form: a stand-in put there is what the next load returns
+    writeFileSync(join(checkedDir, kept[0]), JSON.stringify({ words: ['kept'], n: 1 }));
+    assert.deepEqual(loadDataFile(file, Schema), { words: ['kept'], n: 1 });
+    // a damaged copy is checked again and replaced
+    writeFileSync(join(checkedDir, kept[0]), '{"words": [');
+    assert.deepEqual(loadDataFile(file, Schema), { words: [], n: 1 });
+    assert.deepEqual(loadDataFile(file, Schema), { words: [], n: 1 });
+    // another content is another key
+    writeFileSync(file, JSON.stringify({ n: 2 }));
+    assert.deepEqual(loadDataFile(file, Schema), { words: [], n: 2 });
+    assert.equal(readdirSync(checkedDir).length, 2);
+  });
+
+  it('never keeps a file that fails its schema', () => {
+    const file = join(home, 'bad.json');
+    writeFileSync(file, JSON.stringify({ n: 'one' }));
+    const before = readdirSync(checkedDir).length;
+    for (let i = 0; i < 2; i++) assert.throws(() => loadDataFile(file, Schema), (e: unknown) => e instanceof CollabscopeError && /bad\.json: n:/.test(e.message));
+    assert.equal(readdirSync(checkedDir).length, before);
+  });
+});
