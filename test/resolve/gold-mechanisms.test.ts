@@ -171,3 +171,15 @@ describe('names written in another word order', () => {
     assert.deepEqual(ids('Zorbex Polytechnic'), ['gb-zorbex']);
   });
 });
+
+describe('regions of Italy, Germany, Spain, France and Indonesia', () => {
+  it('their full English or own names place an unknown institution', () => {
+    assert.deepEqual(countries('Zorbe Institute, Bavaria'), ['DE']);
+    assert.deepEqual(countries('Zorbe Politeknik Jawa Timur'), ['ID']);
+    assert.deepEqual(countries('Zorbe Centre, Catalunya'), ['ES']);
+  });
+
+  it('not a region name that other countries use for their own regions (Piedmont)', () => {
+    assert.deepEqual(countries('Piedmont Zorbe College'), [null]);
+  });
+});
