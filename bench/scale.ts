@@ -77,7 +77,7 @@ function analyzeInChild(files: string[], out: string): ChildResult {
     const { DEFAULT_DEFINITIONS } = await import(${JSON.stringify(join(import.meta.dirname, '..', 'src', 'types.ts'))});
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    const { corpus, resolverStats } = await runAnalyze({ files: ${JSON.stringify(files)}, out: ${JSON.stringify(out)}, pair: ['US', 'CN'], definitions: DEFAULT_DEFINITIONS, ignoreEmail: true, workers: 1 });
+    const { corpus, resolverStats } = await runAnalyze({ files: ${JSON.stringify(files)}, out: ${JSON.stringify(out)}, pair: ['US', 'CN'], definitions: DEFAULT_DEFINITIONS, ignoreEmail: true, workers: 1, leanPapers: true });
     ${MEASURE_END}
     const lookups = resolverStats.cacheHits + resolverStats.cacheMisses;
     console.log(JSON.stringify({ seconds, cpuSeconds, papers: corpus.papers.length, maxRssMb: process.resourceUsage().maxRSS / 1024, cacheHitRate: lookups ? resolverStats.cacheHits / lookups : 0 }));

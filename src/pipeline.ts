@@ -5,6 +5,7 @@ import { paperCountries } from './definitions.js';
 import { streamSource, type SourceFormat, type SourceWarning } from './sources/index.js';
 import { isUnclassified, type PaperText } from './llm/fields.js';
 import type { Timings } from './timings.js';
+import { rememberAffiliationJson } from './papers-jsonl.js';
 
 export interface AuthorResolver {
   resolveAuthor(author: RawAuthor): Affiliation[];
@@ -190,8 +191,14 @@ export class AffiliationPool {
    *  objects only the pool still knows of can go. */
   private readonly byIdentity = new WeakMap<Affiliation, Affiliation>();
 
+  /** Author names, one string each: an author on many papers is one name in memory. */
+  private readonly names = new Map<string, string>();
+
   intern(paper: Paper): Paper {
     for (const author of paper.authors) {
+      const name = this.names.get(author.name);
+      if (name === undefined) this.names.set(author.name, author.name);
+      else author.name = name;
       author.affiliations = author.affiliations.map((affiliation) => {
         const known = this.byIdentity.get(affiliation);
         if (known) return known;
@@ -201,6 +208,7 @@ export class AffiliationPool {
           Object.freeze(affiliation.evidence);
           shared = Object.freeze(affiliation);
           this.pool.set(key, shared);
+          rememberAffiliationJson(shared, key); // the key is its JSON: papers.jsonl reuses it
         }
         this.byIdentity.set(affiliation, shared);
         return shared;

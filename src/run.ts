@@ -6,7 +6,8 @@ import { buildCorpusInWorkers } from './workers/pool.js';
 import type { Definitions, Paper } from './types.js';
 import { buildCorpus, SILENT_PROGRESS, step, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
-import { JsonlFileWriter, prepareOutputDir, writeJson, writePapersJsonl } from './output.js';
+import { prepareOutputDir, writeJson, writePapersJsonl } from './output.js';
+import { lighten, PapersJsonlWriter, type LinePlace } from './papers-jsonl.js';
 import { CollabscopeError } from './errors.js';
 import type { PendingIngest } from './store/duckdb.js';
 import type { SourceFormat } from './sources/index.js';
@@ -18,8 +19,7 @@ import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, ty
 import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
-import { companyIndex, multisiteLabs, placeUnlocated, unlocatedSummary, type UnlocatedSummary } from './resolve/unlocated.js';
-import { patchPapersJsonl } from './patch-papers.js';
+import { companyIndex, mayPlace, multisiteLabs, placeUnlocated, unlocatedSummary, type UnlocatedSummary } from './resolve/unlocated.js';
 import { estimateAffiliationRun, resolveWithLlm, type LlmAffiliationReport, type LlmEstimate, type LlmRunOptions } from './llm/affiliations.js';
 
 export interface AnalyzeRequest {
@@ -49,6 +49,12 @@ export interface AnalyzeRequest {
   timings?: Timings;
   /** Also write the analysis into this DuckDB file, committed together with the output directory. */
   db?: string;
+  /**
+   * The result's papers need carry only what the analytics read: once a paper is written, its title,
+   * keywords, topic, url, status and its authors' ids and e-mail domains are dropped from memory
+   * (papers.jsonl has them). For large runs; not with `extraWrite` or `db`, which read them.
+   */
+  leanPapers?: boolean;
   /** Writes more files into the output directory before it is swapped in (e.g. the HTML report). */
   extraWrite?: (dir: string, result: AnalyzeResult) => Promise<void>;
 }
@@ -97,17 +103,24 @@ export async function runAnalyze(request: AnalyzeRequest): Promise<AnalyzeResult
 
 async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeResult> {
   const papersFile = join(dir, 'papers.jsonl');
-  // Without an LLM pass a paper is final once built: it is written at once and kept in memory
-  // without its field evidence (the analytics do not read it), which keeps large runs small.
-  const writer = request.llm ? null : new JsonlFileWriter(papersFile);
+  // Without an LLM pass a paper is final once built, unless the run-level placement below may change
+  // it: it is written at once and kept in memory without its field evidence (the analytics do not read
+  // it), which keeps large runs small. Papers the placement may change keep theirs and where their
+  // line is, so that the changed ones' lines can be replaced afterwards.
+  const writer = request.llm ? null : new PapersJsonlWriter(papersFile);
   const timings = request.timings;
-  const onPaper = writer
-    ? (paper: Paper) => {
-        if (timings) timings.time('write', () => writer.write(paper));
-        else writer.write(paper);
-        paper.fieldEvidence = [];
-      }
-    : undefined;
+  const places = new Map<Paper, LinePlace>();
+  const lean = Boolean(request.leanPapers && !request.extraWrite && !request.db);
+  const written = (paper: Paper) => (lean ? lighten(paper) : (paper.fieldEvidence = []));
+  const write = (paper: Paper) => {
+    if (!writer) return;
+    if (mayPlace(paper)) places.set(paper, writer.write(paper, true));
+    else {
+      writer.write(paper);
+      written(paper);
+    }
+  };
+  const onPaper = writer ? (paper: Paper) => (timings ? timings.time('write', () => write(paper)) : write(paper)) : undefined;
   const { corpus, resolverStats } = await buildCorpusFor(request, onPaper);
   if (writer) timings ? timings.time('write', () => writer.close()) : writer.close();
   if (corpus.papers.length === 0) {
@@ -117,9 +130,13 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
   // companies named without a site, placed from the run's own evidence (--unlocated infer)
   const unlocated = placeUnlocated(corpus.papers, companyIndex(request.kbDirs), multisiteLabs());
-  const changed = new Map(unlocated.changed.map((paper) => [paper.id, paper]));
-  for (const paper of changed.values()) paper.countries = paperCountries(paper, request.definitions);
-  if (writer && changed.size > 0) await patchPapersJsonl(papersFile, changed);
+  for (const paper of unlocated.changed) paper.countries = paperCountries(paper, request.definitions);
+  if (writer) {
+    const replace = () => writer.replace(unlocated.changed.map((paper) => ({ paper, place: places.get(paper) as LinePlace })));
+    timings ? timings.time('write', replace) : replace();
+    for (const paper of places.keys()) written(paper);
+    places.clear();
+  }
   const llmFields =
     request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
   const summarizeRun = () => summarize(corpus, request.pair, request.definitions, request.tech);

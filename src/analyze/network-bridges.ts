@@ -58,7 +58,11 @@ export function sourceTargetBetweenness(
   const nodes = graph.nodes();
   const position = new Map(nodes.map((node, i) => [node, i]));
   const n = nodes.length;
-  const adjacency: number[][] = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
+  const lists = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
+  const offsets = new Int32Array(n + 1);
+  lists.forEach((list, i) => (offsets[i + 1] = offsets[i] + list.length));
+  const adjacency = new Int32Array(offsets[n]);
+  lists.forEach((list, i) => adjacency.set(list, offsets[i]));
   const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
@@ -79,7 +83,8 @@ export function sourceTargetBetweenness(
     while (head < tail) {
       const v = queue[head++];
       stack[top++] = v;
-      for (const w of adjacency[v]) {
+      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+        const w = adjacency[e];
         if (dist[w] < 0) {
           dist[w] = dist[v] + 1;
           queue[tail++] = w;
@@ -90,7 +95,8 @@ export function sourceTargetBetweenness(
     while (top > 0) {
       const w = stack[--top];
       const carried = isTarget[w] + delta[w];
-      for (const v of adjacency[w]) {
+      for (let e = offsets[w]; e < offsets[w + 1]; e++) {
+        const v = adjacency[e];
         if (dist[v] === dist[w] - 1) delta[v] += (sigma[v] / sigma[w]) * carried;
       }
       if (w !== s) score[w] += delta[w];
@@ -112,64 +118,87 @@ export function weightedSourceTargetBetweenness(
   b: string,
 ): Map<string, number> {
   const nodes = graph.nodes();
-  const position = new Map(nodes.map((node, i) => [node, i]));
   const n = nodes.length;
-  const adjacency: Array<Array<[number, number]>> = nodes.map(() => []);
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    const x = position.get(source) as number;
-    const y = position.get(target) as number;
-    const length = 1 / attributes.weight;
-    adjacency[x].push([y, length]);
-    adjacency[y].push([x, length]);
-  });
-  for (const list of adjacency) list.sort((p, q) => p[0] - q[0]);
+  const { offsets, targets: neighbours, lengths } = weightedAdjacency(graph, nodes);
   const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
   const dist = new Float64Array(n);
   const delta = new Float64Array(n);
   const done = new Uint8Array(n);
-  const stack: number[] = [];
-  const predecessors: number[][] = nodes.map(() => []);
-  const heap = new MinHeap();
+  const stack = new Int32Array(n);
+  // a node's predecessors are among its neighbours: each node's list lives in its adjacency range
+  const predecessors = new Int32Array(neighbours.length);
+  const predecessorCount = new Int32Array(n);
+  const heap = new MinHeap(neighbours.length + 1);
   for (const s of sources) {
     sigma.fill(0);
     dist.fill(Infinity);
     delta.fill(0);
     done.fill(0);
-    stack.length = 0;
-    for (const list of predecessors) list.length = 0;
+    predecessorCount.fill(0);
+    let top = 0;
     sigma[s] = 1;
     dist[s] = 0;
     heap.push(0, s);
     while (heap.size > 0) {
-      const [d, v] = heap.pop();
+      const d = heap.topKey();
+      const v = heap.pop();
       if (done[v] || d > dist[v]) continue;
       done[v] = 1;
-      stack.push(v);
-      for (const [w, length] of adjacency[v]) {
+      stack[top++] = v;
+      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+        const w = neighbours[e];
         if (done[w]) continue;
-        const candidate = dist[v] + length;
+        const candidate = dist[v] + lengths[e];
         if (candidate < dist[w] - EPSILON * candidate) {
           dist[w] = candidate;
           sigma[w] = sigma[v];
-          predecessors[w].length = 0;
-          predecessors[w].push(v);
+          predecessors[offsets[w]] = v;
+          predecessorCount[w] = 1;
           heap.push(candidate, w);
         } else if (Math.abs(candidate - dist[w]) <= EPSILON * candidate) {
           sigma[w] += sigma[v];
-          predecessors[w].push(v);
+          predecessors[offsets[w] + predecessorCount[w]++] = v;
         }
       }
     }
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const w = stack[k];
+    while (top > 0) {
+      const w = stack[--top];
       const carried = isTarget[w] + delta[w];
-      for (const v of predecessors[w]) delta[v] += (sigma[v] / sigma[w]) * carried;
+      for (let k = offsets[w], end = offsets[w] + predecessorCount[w]; k < end; k++) {
+        const v = predecessors[k];
+        delta[v] += (sigma[v] / sigma[w]) * carried;
+      }
       if (w !== s) score[w] += delta[w];
     }
   }
   return perPair(nodes, score, sources.length * targets);
+}
+
+/** Each node's neighbours in index order with the edge length 1 / papers, as flat arrays (CSR). */
+function weightedAdjacency(graph: UndirectedGraph<{ country: string | null }, { weight: number }>, nodes: string[]) {
+  const position = new Map(nodes.map((node, i) => [node, i]));
+  const lists: Array<Array<[number, number]>> = nodes.map(() => []);
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    const x = position.get(source) as number;
+    const y = position.get(target) as number;
+    const length = 1 / attributes.weight;
+    lists[x].push([y, length]);
+    lists[y].push([x, length]);
+  });
+  const offsets = new Int32Array(nodes.length + 1);
+  lists.forEach((list, i) => (offsets[i + 1] = offsets[i] + list.length));
+  const targets = new Int32Array(offsets[nodes.length]);
+  const lengths = new Float64Array(offsets[nodes.length]);
+  lists.forEach((list, i) => {
+    list.sort((p, q) => p[0] - q[0]);
+    list.forEach(([y, length], k) => {
+      targets[offsets[i] + k] = y;
+      lengths[offsets[i] + k] = length;
+    });
+  });
+  return { offsets, targets, lengths };
 }
 
 /** Each node's accumulated score divided by the number of source-target pairs (0 when there are none). */
@@ -179,50 +208,70 @@ function perPair(nodes: string[], score: Float64Array, pairs: number): Map<strin
   return result;
 }
 
-/** A binary min-heap of (priority, node), ties by node index (deterministic). */
+/** A binary min-heap of (priority, node) in typed arrays, ties by node index (deterministic). */
 class MinHeap {
-  private keys: number[] = [];
-  private values: number[] = [];
-  get size(): number {
-    return this.keys.length;
+  private keys: Float64Array;
+  private values: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.keys = new Float64Array(Math.max(1, capacity));
+    this.values = new Int32Array(Math.max(1, capacity));
   }
-  private less(i: number, j: number): boolean {
-    return this.keys[i] < this.keys[j] || (this.keys[i] === this.keys[j] && this.values[i] < this.values[j]);
+
+  topKey(): number {
+    return this.keys[0];
   }
-  private swap(i: number, j: number): void {
-    [this.keys[i], this.keys[j]] = [this.keys[j], this.keys[i]];
-    [this.values[i], this.values[j]] = [this.values[j], this.values[i]];
-  }
+
   push(key: number, value: number): void {
-    this.keys.push(key);
-    this.values.push(value);
-    let i = this.keys.length - 1;
+    if (this.size === this.keys.length) this.grow();
+    const keys = this.keys;
+    const values = this.values;
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
+      if (!(key < keys[parent] || (key === keys[parent] && value < values[parent]))) break;
+      keys[i] = keys[parent];
+      values[i] = values[parent];
       i = parent;
     }
+    keys[i] = key;
+    values[i] = value;
   }
-  pop(): [number, number] {
-    const top: [number, number] = [this.keys[0], this.values[0]];
-    const lastKey = this.keys.pop() as number;
-    const lastValue = this.values.pop() as number;
-    if (this.keys.length > 0) {
-      this.keys[0] = lastKey;
-      this.values[0] = lastValue;
+
+  /** Removes the smallest entry and returns its node (its key is topKey() before the call). */
+  pop(): number {
+    const keys = this.keys;
+    const values = this.values;
+    const top = values[0];
+    const last = --this.size;
+    if (last > 0) {
+      const key = keys[last];
+      const value = values[last];
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= last) break;
         const r = l + 1;
-        let m = i;
-        if (l < this.keys.length && this.less(l, m)) m = l;
-        if (r < this.keys.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
+        let m = l;
+        if (r < last && (keys[r] < keys[l] || (keys[r] === keys[l] && values[r] < values[l]))) m = r;
+        if (!(keys[m] < key || (keys[m] === key && values[m] < value))) break;
+        keys[i] = keys[m];
+        values[i] = values[m];
         i = m;
       }
+      keys[i] = key;
+      values[i] = value;
     }
     return top;
+  }
+
+  private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2);
+    const values = new Int32Array(this.values.length * 2);
+    keys.set(this.keys);
+    values.set(this.values);
+    this.keys = keys;
+    this.values = values;
   }
 }

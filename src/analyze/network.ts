@@ -9,9 +9,9 @@
 // `networkMaxNodes` institutions with the most papers (ties broken by key), so they stay fast on very
 // large corpora; `communities.capped` says whether the cap applied.
 import { UndirectedGraph } from 'graphology';
-import betweennessImport from 'graphology-metrics/centrality/betweenness.js';
 import type { Accumulator, AnalysisContext, PaperView } from './context.js';
 import { NodeNames } from './institutions.js';
+import { betweennessCentrality } from './betweenness.js';
 import { budgetSubgraph, sourceTargetBetweenness, weightedSourceTargetBetweenness } from './network-bridges.js';
 import { bestOfLouvain, DEFAULT_RESTARTS, pairTieShare } from './network-communities.js';
 import { mixingChange, nationalLinesSentence, yearMixing } from './network-mixing.js';
@@ -20,11 +20,6 @@ import type { Bridge, Community, Network, NetworkMixing, NetworkYear } from './t
 
 export { budgetSubgraph, sourceTargetBetweenness, weightedSourceTargetBetweenness } from './network-bridges.js';
 
-/** graphology's CommonJS packages declare `export default`; under NodeNext the value is the module itself. */
-function cjsDefault<T>(module: { default: T }): T {
-  return ((module as { default?: T }).default ?? module) as T;
-}
-const betweennessCentrality = cjsDefault(betweennessImport);
 
 export const DEFAULT_NETWORK_MAX_NODES = 2000;
 /** Betweenness runs on the largest top-k subgraph with k x edges within this many steps (about a second). */
@@ -240,7 +235,7 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
       // Betweenness costs nodes x edges: on dense graphs it runs on the top institutions that fit the budget.
       const rank = new Map(order.slice(0, kept.length).map((i, r) => [keys[i], r]));
       const bridgeGraph = budgetSubgraph(graph, rank, BETWEENNESS_BUDGET);
-      const betweenness = bridgeGraph.size > 0 ? betweennessCentrality(bridgeGraph, { getEdgeWeight: null, normalized: true }) : {};
+      const betweenness = bridgeGraph.size > 0 ? betweennessCentrality(bridgeGraph) : {};
       const hops = sourceTargetBetweenness(bridgeGraph, a, b);
       const weighted = weightedSourceTargetBetweenness(bridgeGraph, a, b);
       const hopRank = new Map(

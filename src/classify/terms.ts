@@ -1,6 +1,7 @@
 // Phrase matching over word tokens: every field's terms in one index, greedy longest match, so that a
 // phrase ("hate speech") is read as one term and its words ("speech") do not fire on their own.
-import { normalizeToken, wordsOf } from './text.js';
+import { lowerText, normalizeToken } from './text.js';
+import { StartFilter } from './start-filter.js';
 
 /** One word of a term: exact after normalisation, or a prefix ("segment*"). */
 interface WordMatcher {
@@ -36,6 +37,11 @@ export class TermIndex {
   private readonly byPhrase = new Map<string, Term>();
   private maxPrefix = 0;
   private readonly memo = new Map<string, MemoEntry>();
+  /** Which raw words can start a term at all: the others are skipped without being cut out of the text. */
+  private readonly startFilter = new StartFilter();
+  /** Word bounds of the text being matched (reused between calls). */
+  private wordStarts: Int32Array = new Int32Array(256);
+  private wordEnds: Int32Array = new Int32Array(256);
 
   /** Adds a phrase for a field (weight) or as neutral (no field). */
   add(phrase: string, score: TermScore | null): void {
@@ -49,32 +55,35 @@ export class TermIndex {
       const bucket = first.prefix ? this.byPrefix : this.byWord;
       bucket.set(first.text, [...(bucket.get(first.text) ?? []), term]);
       if (first.prefix) this.maxPrefix = Math.max(this.maxPrefix, first.text.length);
+      if (first.prefix) this.startFilter.addPrefix(first.text);
+      else this.startFilter.addWord(first.text);
     }
     if (score) term.scores.push(score);
     this.memo.clear();
   }
 
-  /** Each term found in a text with its number of occurrences. */
+  /**
+   * Each term found in a text with its number of occurrences. Greedy longest match over the words
+   * (see matchesAt); only words that can start a term are cut out of the text and looked up, and a
+   * following word's token is made only when a term starting before it is checked.
+   */
   matchText(text: string): Map<Term, number> {
-    const words = wordsOf(text);
-    const tokens = new Array<string>(words.length);
-    const candidates = new Array<Term[]>(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const entry = this.lookup(words[i]);
-      tokens[i] = entry.token;
-      candidates[i] = entry.candidates;
-    }
-    return this.scan(tokens, candidates);
-  }
-
-  /** Longest match first at each position; a matched term consumes its words. */
-  private scan(tokens: string[], candidates: Term[][]): Map<Term, number> {
+    const lower = lowerText(text);
+    const count = this.bounds(lower);
+    const starts = this.wordStarts;
+    const ends = this.wordEnds;
+    const tokens = new Array<string | undefined>(count);
+    const tokenAt = (k: number): string => (tokens[k] ??= normalizeToken(lower.slice(starts[k], ends[k])));
     const found = new Map<Term, number>();
     let i = 0;
-    while (i < tokens.length) {
+    while (i < count) {
       let best: Term | null = null;
-      for (const term of candidates[i]) {
-        if ((!best || term.words.length > best.words.length) && matchesAt(term, tokens, i)) best = term;
+      if (this.startFilter.mayStart(lower, starts[i], ends[i])) {
+        const entry = this.lookup(lower.slice(starts[i], ends[i]));
+        tokens[i] = entry.token;
+        for (const term of entry.candidates) {
+          if ((!best || term.words.length > best.words.length) && matchesAt(term, tokenAt, i, count)) best = term;
+        }
       }
       if (best) {
         found.set(best, (found.get(best) ?? 0) + 1);
@@ -84,6 +93,35 @@ export class TermIndex {
       }
     }
     return found;
+  }
+
+  /** Fills the word bounds (runs of [a-z0-9]) of a lowered text; returns their number. */
+  private bounds(lower: string): number {
+    let count = 0;
+    let start = -1;
+    for (let k = 0; k <= lower.length; k++) {
+      const code = k < lower.length ? lower.charCodeAt(k) : 0;
+      const word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+      if (word) {
+        if (start < 0) start = k;
+      } else if (start >= 0) {
+        if (count === this.wordEnds.length) this.grow();
+        this.wordStarts[count] = start;
+        this.wordEnds[count] = k;
+        count++;
+        start = -1;
+      }
+    }
+    return count;
+  }
+
+  private grow(): void {
+    const starts = new Int32Array(this.wordEnds.length * 2);
+    const ends = new Int32Array(this.wordEnds.length * 2);
+    starts.set(this.wordStarts);
+    ends.set(this.wordEnds);
+    this.wordStarts = starts;
+    this.wordEnds = ends;
   }
 
   /** A raw lower-case word's normalised token and the terms that can start there. Memoised. */
@@ -116,10 +154,10 @@ function parsePhrase(phrase: string): WordMatcher[] {
     .map((word) => (word.endsWith('*') ? { text: word.slice(0, -1), prefix: true } : { text: normalizeToken(word), prefix: false }));
 }
 
-function matchesAt(term: Term, tokens: string[], start: number): boolean {
-  if (start + term.words.length > tokens.length) return false;
+function matchesAt(term: Term, tokenAt: (k: number) => string, start: number, count: number): boolean {
+  if (start + term.words.length > count) return false;
   return term.words.every((word, k) => {
-    const token = tokens[start + k];
+    const token = tokenAt(start + k);
     return word.prefix ? token.startsWith(word.text) : token === word.text;
   });
 }

@@ -9,7 +9,12 @@ export function tokenize(text: string): string[] {
 
 /** Lower-case words before normalisation. */
 export function wordsOf(text: string): string[] {
-  return stripAccents(text.toLowerCase()).match(WORD) ?? [];
+  return lowerText(text).match(WORD) ?? [];
+}
+
+/** The text the words are read from: lower case, accents dropped. Its words are the runs of [a-z0-9]. */
+export function lowerText(text: string): string {
+  return stripAccents(text.toLowerCase());
 }
 
 function stripAccents(text: string): string {

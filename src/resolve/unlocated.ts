@@ -94,6 +94,9 @@ export function normaliseName(name: string): string {
 
 const isUnlocated = (a: Affiliation) => a.method === 'hq-default' && a.institutionId !== null;
 
+/** Whether placeUnlocated may change the paper (an author has a company named without a site). */
+export const mayPlace = (paper: Paper): boolean => paper.authors.some((author) => author.affiliations.some(isUnlocated));
+
 export function placeUnlocated(papers: Paper[], companyOf: CompanyOf, multisite: ReadonlySet<string> = new Set()): UnlocatedReport {
   const report: UnlocatedReport = { unlocated: 0, sameAuthor: 0, coAuthor: 0, headquarters: 0, changed: [] };
   const companies = new Set<string>();

@@ -87,6 +87,7 @@ export function registerAnalyze(program: Command): void {
       tech: flags.tech as TechCount,
       progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
       timings,
+      leanPapers: !flags.report && !flags.db, // the report and the database read titles and keywords
     };
     if (request.llm && flags.dryRun) {
       print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
