@@ -19,7 +19,7 @@ import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
 import { buildWordSignatures } from './word-order.js';
 import { buildDomainLabels } from './short-form.js';
-import { prebuiltIndex, writePrebuiltIndex, type BuiltIndex, type IndexInputs } from './prebuilt.js';
+import { ensurePrebuiltIndex, prebuiltIndex, writePrebuiltIndex, type BuiltIndex, type IndexInputs } from './prebuilt.js';
 
 export interface ResolverOptions {
   /** Extra institution-file folders (e.g. imported ones). Default: the user KB folder
@@ -118,6 +118,12 @@ export function indexRecords(options: Pick<ResolverOptions, 'kbDirs' | 'curatedD
 export function prebuildIndex(options: ResolverOptions = {}): boolean {
   const inputs = indexInputs(options);
   return writePrebuiltIndex(inputs, () => buildIndex(inputs));
+}
+
+/** The prebuilt index for these options on disk (built once here when missing), for worker threads to share. */
+export function ensureIndexFile(options: ResolverOptions = {}): void {
+  const inputs = indexInputs(options);
+  ensurePrebuiltIndex(inputs, () => buildIndex(inputs));
 }
 
 /** What the index is built from, the defaults filled in. */

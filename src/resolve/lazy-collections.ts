@@ -19,6 +19,9 @@ export interface EntryTable {
 /** Look-ups remembered per collection before the memory is cleared (a long run asks ever new words). */
 const MAX_REMEMBERED = 100_000;
 
+const ENCODER = new TextEncoder();
+const SCRATCH = new Uint8Array(3 * 1024);
+
 /** The sorted-key look-up both collections share. */
 class SortedKeys {
   /** Key -> entry index (relative), -1 for keys not present. */
@@ -45,12 +48,19 @@ class SortedKeys {
     let lo = 0;
     let hi = this.count - 1;
     const { order, entries, pool } = this.table;
-    const wanted = Buffer.from(key, 'utf8');
+    // the key's UTF-8 bytes, compared with each probe's in place (no string or buffer made per probe)
+    const wanted = key.length * 3 <= SCRATCH.length ? SCRATCH : new Uint8Array(key.length * 3);
+    const size = ENCODER.encodeInto(key, wanted).written;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const at = order[this.orderStart + mid];
       const e = (this.first + at) * 4;
-      const c = wanted.compare(pool, entries[e], entries[e] + entries[e + 1]);
+      const start = entries[e];
+      const length = entries[e + 1];
+      const common = size < length ? size : length;
+      let c = 0;
+      for (let j = 0; j < common && c === 0; j++) c = wanted[j] - pool[start + j];
+      if (c === 0) c = size - length;
       if (c === 0) {
         i = at;
         break;

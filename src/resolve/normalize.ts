@@ -286,9 +286,15 @@ export function cachedNameKey(name: string): string {
   return key;
 }
 
+/** A run that read the prebuilt index needs few keys: they are remembered in memory only (the file of
+ *  remembered keys, 3 MB, serves index builds). */
+export function keepNameKeysInMemory(): void {
+  keyCache ??= { map: new Map(), dirty: false, name: '' };
+}
+
 /** Writes the remembered keys back when new names were seen. */
 export function saveNameKeyCache(): void {
-  if (!keyCache?.dirty) return;
+  if (!keyCache?.dirty || !keyCache.name) return;
   writeCachedJson(keyCache.name, [...keyCache.map.entries()]);
   keyCache.dirty = false;
 }

@@ -26,6 +26,7 @@ import { FuzzyCorrector } from './fuzzy.js';
 import { NameIndex } from './name-index.js';
 import { Gazetteer, useGazetteer } from './places.js';
 import { kbFiles, type InstRecord } from './records.js';
+import { keepNameKeysInMemory } from './normalize.js';
 import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
 import { decodeGraph, encodeGraph, SnapshotError } from './snapshot.js';
@@ -102,6 +103,15 @@ export function prebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): Ind
   return core;
 }
 
+/** Makes sure the cache has the index for these inputs (built and written when not), without reading it:
+ *  worker threads then all read the one file instead of each building the index. */
+export function ensurePrebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): void {
+  if (process.env.COLLABSCOPE_INDEX_CACHE === 'off' || resolve(inputs.curatedDir) !== resolve(CURATED_DIR)) return;
+  const key = indexKey(inputs);
+  if (readFolders().some((folder) => existsSync(join(folder, fileName(key))))) return;
+  saveIndex(key, build(), inputs.kbDirs.some((dir) => kbFiles(dir).length > 0));
+}
+
 /** Builds the index for these inputs and writes it to the cache (install step, `kb import`). */
 export function writePrebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): boolean {
   return saveIndex(indexKey(inputs), build(), inputs.kbDirs.some((dir) => kbFiles(dir).length > 0));
@@ -122,6 +132,7 @@ function loadIndex(key: string): IndexCore | null {
       if (!(core.names instanceof NameIndex) || !(core.places instanceof Gazetteer) || !(core.fuzzy instanceof FuzzyCorrector)) continue;
       places = core.places;
       useGazetteer(core.places);
+      keepNameKeysInMemory();
       return core;
     } catch (error) {
       // damaged, truncated or of another format: built again and replaced

@@ -23,9 +23,15 @@ const HEAD = 16;
 const KIND = { shared: 1, instance: 2, map: 3, set: 4, weakMap: 5, weakSet: 6 } as const;
 /** A value that is only a reference to a node: its offset is the node's id. */
 const REF_ONLY = 0xffffffff;
-const REF = '\u0000';
-const UNDEFINED = '\u0000u';
-const FUNCTION = '\u0000f';
+/**
+ * Values are JSON in which a string beginning with MARK (a private-use character JSON leaves as it is)
+ * is the format's own: MARK + digits a reference to a node, MARK + "u" undefined, MARK + "f" + name a
+ * function, and an array beginning with MARK + "s" + digits an object of that shape (its property
+ * names listed once in the header, its values following in order). A data string beginning with MARK
+ * makes the graph unstorable.
+ */
+const MARK = '\ue000';
+const MARK_CODE = 0xe000;
 /** With the u flag only a surrogate outside a pair matches: UTF-8 cannot hold it. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
@@ -41,6 +47,8 @@ interface Header {
   order: number;
   poolBytes: number;
   root: [number, number];
+  /** Property names of each object shape. */
+  shapes: string[][];
 }
 
 /** Encodes a graph; `functions` names each function value that may occur in it. */
@@ -72,7 +80,7 @@ export function decodeGraph(bytes: Buffer, key: string, classes: ClassList, func
   const entries = new Uint32Array(words.buffer, base + header.nodes * 16, header.entries * 4);
   const order = new Uint32Array(words.buffer, base + (header.nodes + header.entries) * 16, header.order);
   const pool = bytes.subarray(bodyStart + tables);
-  const decoder = new Decoder(nodes, pool, entries, order, classes, functions);
+  const decoder = new Decoder(nodes, pool, entries, order, classes, functions, header.shapes);
   return decoder.value(header.root[0], header.root[1]);
 }
 
@@ -96,6 +104,8 @@ class Encoder {
   /** Bytes of the pool so far (UTF-8). */
   private poolLength = 0;
   private readonly keyOffsets = new Map<string, [number, number]>();
+  private readonly shapeIds = new Map<string, number>();
+  private readonly shapes: string[][] = [];
 
   constructor(
     private readonly classes: ClassList,
@@ -210,22 +220,24 @@ class Encoder {
   inline(v: unknown): string {
     switch (typeof v) {
       case 'string':
+        if (v.charCodeAt(0) === MARK_CODE) throw new SnapshotError('a string beginning with the format\'s mark');
+        return JSON.stringify(v);
       case 'boolean':
         return JSON.stringify(v);
       case 'number':
         if (!Number.isFinite(v) || Object.is(v, -0)) throw new SnapshotError('a number JSON cannot hold');
         return JSON.stringify(v);
       case 'undefined':
-        return `{${JSON.stringify(UNDEFINED)}:0}`;
+        return `"${MARK}u"`;
       case 'function': {
         const name = this.functions.get(v);
         if (name === undefined) throw new SnapshotError(`an unnamed function (${v.name || 'anonymous'})`);
-        return `{${JSON.stringify(FUNCTION)}:${JSON.stringify(name)}}`;
+        return JSON.stringify(`${MARK}f${name}`);
       }
       case 'object': {
         if (v === null) return 'null';
         const id = this.nodeOf(v);
-        return id >= 0 ? `{${JSON.stringify(REF)}:${id}}` : this.body(v);
+        return id >= 0 ? `"${MARK}${id}"` : this.body(v);
       }
       default:
         throw new SnapshotError(`a ${typeof v} value`);
@@ -242,22 +254,26 @@ class Encoder {
     return `[${items.join(',')}]`;
   }
 
-  /** Own enumerable properties (plain data objects; class instances' descriptors are checked in nodeOf). */
+  /** Own enumerable properties (plain data objects; class instances' descriptors are checked in nodeOf), as a shaped array. */
   private objectBody(v: object): string {
     if (Object.isFrozen(v) && Object.keys(v).length > 0) throw new SnapshotError('a frozen object');
     if (Object.getOwnPropertySymbols(v).length > 0) throw new SnapshotError('a symbol-keyed property');
-    let text = '{';
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      if (k.charCodeAt(0) === 0) throw new SnapshotError('a property name of the snapshot format');
-      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(k)}:${this.inline(o[k])}`;
+    const keys = Object.keys(o);
+    const shapeKey = keys.join('\u0001');
+    let shape = this.shapeIds.get(shapeKey);
+    if (shape === undefined) {
+      this.shapeIds.set(shapeKey, (shape = this.shapes.length));
+      this.shapes.push(keys);
     }
-    return `${text}}`;
+    let text = `["${MARK}s${shape}"`;
+    for (const k of keys) text += `,${this.inline(o[k])}`;
+    return `${text}]`;
   }
 
   finish(key: string, rootText: string): Buffer {
     const root = this.addText(rootText);
-    const header: Header = { key, nodes: this.nodes.length / 4, entries: this.entries.length / 4, order: this.order.length, poolBytes: this.poolLength, root };
+    const header: Header = { key, nodes: this.nodes.length / 4, entries: this.entries.length / 4, order: this.order.length, poolBytes: this.poolLength, root, shapes: this.shapes };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const bodyStart = align(HEAD + headerBytes.length);
     const tableWords = this.nodes.length + this.entries.length + this.order.length;
@@ -337,6 +353,7 @@ class Decoder {
     order: Uint32Array,
     private readonly classes: ClassList,
     private readonly functions: Record<string, unknown>,
+    private readonly shapes: string[][],
   ) {
     this.table = { pool, entries, order, value: (offset, length) => this.value(offset, length) };
   }
@@ -345,7 +362,7 @@ class Decoder {
     if (length === REF_ONLY) return this.node(offset);
     const text = this.table.pool.toString('utf8', offset, offset + length);
     const parsed: unknown = JSON.parse(text);
-    return text.includes('\\u0000') ? this.fix(parsed) : parsed;
+    return text.includes(MARK) ? this.fix(parsed) : parsed;
   }
 
   private node(id: number): unknown {
@@ -364,43 +381,62 @@ class Decoder {
       return made;
     }
     if (kind === KIND.shared) {
-      const text = this.table.pool.toString('utf8', a, a + b);
-      const parsed = JSON.parse(text) as object;
-      this.made[id] = parsed;
-      if (text.includes('\\u0000')) this.fixInside(parsed);
-      return parsed;
+      const parsed = JSON.parse(this.table.pool.toString('utf8', a, a + b)) as unknown[];
+      const shape = this.shapeOf(parsed);
+      // the node is known before its parts are read: a part may lead back to it
+      const made = shape ? {} : parsed;
+      this.made[id] = made;
+      if (shape) this.fill(made as Record<string, unknown>, shape, parsed);
+      else this.fixItems(parsed);
+      return made;
     }
     if (kind !== KIND.instance || a >= this.classes.length) throw new SnapshotError('damaged node table');
     const instance = Object.create(this.classes[a].prototype) as Record<string, unknown>;
     this.made[id] = instance;
-    const body = JSON.parse(this.table.pool.toString('utf8', b, b + c)) as Record<string, unknown>;
-    for (const k of Object.keys(body)) instance[k] = this.fix(body[k]);
+    const body = JSON.parse(this.table.pool.toString('utf8', b, b + c)) as unknown[];
+    const shape = this.shapeOf(body);
+    if (!shape) throw new SnapshotError('damaged instance');
+    this.fill(instance, shape, body);
     return instance;
   }
 
-  /** A parsed value with its references, undefined and function markers replaced. */
-  private fix(v: unknown): unknown {
-    if (v === null || typeof v !== 'object') return v;
-    if (!Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      if (typeof o[REF] === 'number') return this.node(o[REF]);
-      if (UNDEFINED in o) return undefined;
-      if (typeof o[FUNCTION] === 'string') {
-        const fn = this.functions[o[FUNCTION]];
-        if (typeof fn !== 'function') throw new SnapshotError(`no function given for ${o[FUNCTION]}`);
-        return fn;
-      }
-    }
-    this.fixInside(v);
-    return v;
+  /** The property names of a shaped array, or null for a plain array. */
+  private shapeOf(v: unknown[]): string[] | null {
+    const first = v[0];
+    if (typeof first !== 'string' || first.charCodeAt(0) !== MARK_CODE || first[1] !== 's') return null;
+    const shape = this.shapes[Number(first.slice(2))];
+    if (!shape || shape.length !== v.length - 1) throw new SnapshotError('damaged shape');
+    return shape;
   }
 
-  private fixInside(v: object): void {
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) v[i] = this.fix(v[i]);
-    } else {
-      const o = v as Record<string, unknown>;
-      for (const k of Object.keys(o)) o[k] = this.fix(o[k]);
+  private fill(o: Record<string, unknown>, shape: string[], values: unknown[]): void {
+    for (let i = 0; i < shape.length; i++) o[shape[i]] = this.fix(values[i + 1]);
+  }
+
+  private fixItems(v: unknown[]): void {
+    for (let i = 0; i < v.length; i++) v[i] = this.fix(v[i]);
+  }
+
+  /** A parsed value with the format's marks replaced by what they stand for. */
+  private fix(v: unknown): unknown {
+    if (typeof v === 'string') {
+      if (v.charCodeAt(0) !== MARK_CODE) return v;
+      if (v[1] === 'u') return undefined;
+      if (v[1] === 'f') {
+        const fn = this.functions[v.slice(2)];
+        if (typeof fn !== 'function') throw new SnapshotError(`no function given for ${v.slice(2)}`);
+        return fn;
+      }
+      return this.node(Number(v.slice(1)));
     }
+    if (!Array.isArray(v)) return v;
+    const shape = this.shapeOf(v);
+    if (!shape) {
+      this.fixItems(v);
+      return v;
+    }
+    const o: Record<string, unknown> = {};
+    this.fill(o, shape, v);
+    return o;
   }
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Paper } from '../types.js';
 import { AffiliationPool, readInput, type Corpus, type CorpusOptions, type InputRecord } from '../pipeline.js';
 import type { BatchMessage, WorkerSetup } from './worker.js';
+import { ensureIndexFile } from '../resolve/index.js';
 import type { ResolverStats } from '../run.js';
 import type { PaperText } from '../llm/fields.js';
 
@@ -28,6 +29,8 @@ export async function buildCorpusInWorkers(
 ): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
   const input = readInput(options);
   const setup: WorkerSetup = { definitions: options.definitions, kbDirs: options.kbDirs, keepUnclassifiedTexts: options.keepUnclassifiedTexts };
+  // one prebuilt resolver index on disk for all the workers (built here once when missing)
+  ensureIndexFile({ kbDirs: options.kbDirs });
   const texts = new Map<string, PaperText>();
   const workers = Array.from({ length: workerCount }, () => startWorker(setup));
   const done = new Map<number, Paper[]>();

@@ -100,9 +100,8 @@ describe('conventions', () => {
     assert.deepEqual(countries('Institut de Recerca Zorbe'), ['ES']);
   });
 
-  it('Inc., Incorporated and LLC at the end of an unplaced name read the US; a place in the text wins', () => {
-    assert.deepEqual(countries('Zorbe Therapeutics Inc.'), ['US']);
-    assert.deepEqual(countries('Zorbe Analytics, LLC'), ['US']);
+  it('Inc., Incorporated and LLC place nothing: companies of many countries use them', () => {
+    assert.deepEqual(countries('Zorbe Therapeutics Inc.'), [null]);
     assert.deepEqual(countries('Zorbe Therapeutics Inc., Osaka, Japan'), ['JP']);
   });
 });
@@ -170,5 +169,17 @@ describe('names written in another word order', () => {
     assert.deepEqual(countries('Institute of Technology and Engineering'), [null]);
     assert.deepEqual(countries('Polytechnic Zorbex'), [null]);
     assert.deepEqual(ids('Zorbex Polytechnic'), ['gb-zorbex']);
+  });
+});
+
+describe('regions of Italy, Germany, Spain, France and Indonesia', () => {
+  it('their full English or own names place an unknown institution', () => {
+    assert.deepEqual(countries('Zorbe Institute, Bavaria'), ['DE']);
+    assert.deepEqual(countries('Zorbe Politeknik Jawa Timur'), ['ID']);
+    assert.deepEqual(countries('Zorbe Centre, Catalunya'), ['ES']);
+  });
+
+  it('not a region name that other countries use for their own regions (Piedmont)', () => {
+    assert.deepEqual(countries('Piedmont Zorbe College'), [null]);
   });
 });

@@ -20,6 +20,7 @@ function sample() {
   box.items.set('zeta', [1, 2]).set('alpha', [3]).set('émile', [4]).set('日本', [5]).set('😀', [6]).set('\ue000', [7]);
   const fn = (x: string) => x.length;
   const nested = new Map<string, unknown>([
+    ['numbers first', { 2: 'two', b: 'bee', 1: 'one', list: [undefined, shared, shared] }],
     ['first', { next: new Map([['deeper', { leaf: shared }]]), hole: undefined }],
     ['second', shared],
   ]);
@@ -55,6 +56,10 @@ describe('snapshot graph format', () => {
     assert.strictEqual(back.fn, fn);
     assert.deepEqual([back.n, back.flag, back.none], [3, true, null]);
     assert.ok(back.notes instanceof WeakMap);
+    const numbered = back.nested.get('numbers first') as Record<string, unknown>;
+    assert.deepEqual(Object.keys(numbered), ['1', '2', 'b', 'list']);
+    assert.deepEqual(numbered.list, [undefined, back.shared, back.shared]);
+    assert.strictEqual((numbered.list as unknown[])[1], back.shared);
   });
 
   it('a lazy collection changed after loading behaves as a Map or Set', () => {
@@ -83,6 +88,7 @@ describe('snapshot graph format', () => {
       ['symbol key', { [Symbol('s')]: 1 }],
       ['unnamed function', { f: () => 1 }],
       ['lone surrogate in a key', { m: new Map([['a\ud800b', 1]]) }],
+      ["a string beginning with the format's mark", { s: '\ue000s1' }],
     ];
     for (const [what, value] of cases) assert.throws(() => encodeGraph(value, 'k', []), SnapshotError, what);
   });
