@@ -30,7 +30,7 @@ const TEXTS = [
   'Zorbe Institute of Quantum Weaving, Auckland',
   'ZIQW',
   'Quellbach Forschungszentrum, Germany',
-  'Department of Physics, Stanford University, CA, USA',
+  'Physics Dept, Stanford Univ., California',
   'Tsinghua University',
   'Univeristy of Oxford',
   'Google',
