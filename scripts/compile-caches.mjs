@@ -11,9 +11,11 @@ const entry = fileURLToPath(new URL('../dist/resolve/index.js', import.meta.url)
 if (existsSync(entry)) {
   try {
     const started = performance.now();
-    const { prebuildIndex } = await import(entry);
-    prebuildIndex({ kbDirs: [] });
-    console.log(`collabscope: resolver data compiled in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // built only when no index of these exact inputs is on disk yet (the key is a hash of every input, so
+    // a stale file never matches; a damaged one is rebuilt silently when a run reads it)
+    const { ensureIndexFile } = await import(entry);
+    ensureIndexFile({ kbDirs: [] });
+    console.log(`collabscope: resolver data compiled (or already up to date) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     console.warn(`collabscope: resolver data not compiled (${error instanceof Error ? error.message : error}); the first run will do it`);
   }
