@@ -3,8 +3,8 @@
 // (name, acronym, shortened; the country when a name is drawn twice) and the country colours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paperCountries } from '../../src/definitions.js';
 import { DEFAULT_DEFINITIONS, type Affiliation, type Paper } from '../../src/types.js';
+import { aff as fixtureAff, author, paper as fixturePaper } from '../analyze/fixtures.js';
 import { OrganisationGraph } from '../../src/kb/organisations.js';
 import { layoutNetwork, strongestTies, type NetworkLayout } from '../../src/report/charts/network-layout.js';
 import { LABEL_FONT, shortLabel } from '../../src/report/charts/network-labels.js';
@@ -18,32 +18,14 @@ const graph = new OrganisationGraph([
   { id: 'cn-lake', name: 'Lakeside University', country: 'CN', sector: 'education' },
 ]);
 
+/** An education affiliation with the id the organisation graph above knows it by (country-slug by default). */
 function aff(name: string, country: string, id: string | null = `${country.toLowerCase()}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`): Affiliation {
-  return { raw: name, institution: name, institutionId: id, country, hqCountry: null, sector: 'education', confidence: 0.9, method: 'alias', evidence: [] };
+  return { ...fixtureAff(name, country), institutionId: id };
 }
 
 let n = 0;
-function paper(...affiliations: Affiliation[]): Paper {
-  const p: Paper = {
-    id: `p${n++}`,
-    source: { file: 'conf2020.json', index: n },
-    venue: 'Conf',
-    year: 2020,
-    title: 'A paper',
-    track: 'main',
-    status: null,
-    topic: null,
-    keywords: [],
-    url: null,
-    authors: affiliations.map((a, i) => ({ name: `Author ${i}`, affiliations: [a] })),
-    countries: [],
-    fields: [],
-    fieldEvidence: [],
-    technologies: [],
-  };
-  p.countries = paperCountries(p, DEFAULT_DEFINITIONS);
-  return p;
-}
+const paper = (...affiliations: Affiliation[]): Paper =>
+  fixturePaper({ year: 2020, venue: 'Conf', track: 'main', id: `p${n++}` }, affiliations.map((a, i) => author(`Author ${i}`, a)));
 
 test('strongestTies keeps each institution its k strongest ties', () => {
   const ties = [

@@ -7,31 +7,11 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { exportParquet, ingestPapers, TABLES } from '../../src/store/duckdb.js';
-import { paperCountries } from '../../src/definitions.js';
 import { DEFAULT_DEFINITIONS, type Paper } from '../../src/types.js';
+import { aff, author, paper as fixturePaper } from '../analyze/fixtures.js';
 import { cli } from '../cli-helper.js';
 
-function paper(id: string): Paper {
-  const p: Paper = {
-    id,
-    source: { file: 'conf2020.json', index: 0 },
-    venue: 'Conf',
-    year: 2020,
-    title: 'A paper',
-    track: 'main',
-    status: null,
-    topic: null,
-    keywords: [],
-    url: null,
-    authors: [{ name: 'An Author', affiliations: [{ raw: 'Lakeside University', institution: 'Lakeside University', institutionId: null, country: 'US', hqCountry: null, sector: 'education', confidence: 0.9, method: 'alias', evidence: [] }] }],
-    countries: [],
-    fields: [],
-    fieldEvidence: [],
-    technologies: [],
-  };
-  p.countries = paperCountries(p, DEFAULT_DEFINITIONS);
-  return p;
-}
+const paper = (id: string): Paper => fixturePaper({ year: 2020, venue: 'Conf', track: 'main', id }, [author('An Author', aff('Lakeside University', 'US'))]);
 
 async function database(): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'collabscope-pq-')), 'c.duckdb');
