@@ -4,9 +4,10 @@
 // and atomic writes (a temporary file renamed into place), so an interrupted run leaves nothing partial
 // and the next run resumes from what is already in the cache.
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic-file.js';
 import { CollabscopeError } from '../errors.js';
 
 /** What a long fetch reports: counts (bytes, items, pages) against a total when one is known. */
@@ -168,19 +169,8 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-/** Writes a file atomically: a temporary sibling renamed into place. */
-export function writeAtomic(path: string, data: string | Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CollabscopeError('E_FILE_NOT_FOUND', `${path}: cannot write (${code ?? (error as Error).message})`);
-  }
-}
+/** Writes a file atomically (src/atomic-file.ts); a failure is one line. */
+export const writeAtomic = (path: string, data: string | Buffer): void => writeFileAtomic(path, data, 'E_FILE_NOT_FOUND');
 
 export class HttpClient {
   readonly cacheDir: string;

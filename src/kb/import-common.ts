@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { CollabscopeError } from '../errors.js';
 import { InstitutionFileSchema, type Institution } from './schema.js';
 import { userKbDir } from '../home.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../atomic-file.js';
 
 export interface Converted {
   institutions: Institution[];
@@ -69,7 +69,7 @@ export function writeConverted(format: string, input: string, converted: Convert
     const issue = checked.error.issues[0];
     throw new CollabscopeError('E_BAD_RECORD', `${basename(input)}: converted record ${String(issue.path[0])}: ${issue.path.slice(1).join('.')}: ${issue.message}`);
   }
-  writeFileAtomic(output, `${JSON.stringify(converted.institutions, null, 1)}\n`);
+  writeFileAtomic(output, `${JSON.stringify(converted.institutions, null, 1)}\n`, 'E_KB');
   return {
     format,
     input,

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { CollabscopeError } from '../errors.js';
 import { cacheDir } from '../home.js';
 import { InstitutionFileSchema, type Institution } from './schema.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../atomic-file.js';
 
 /** The package's own data folder, found from this module (works from src/ and dist/). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
@@ -89,7 +89,7 @@ function checkedOnce<T>(path: string, check: () => T): T {
   const text = JSON.stringify(value);
   if (isDeepStrictEqual(JSON.parse(text), value)) {
     try {
-      writeFileAtomic(cached, text);
+      writeFileAtomic(cached, text, 'E_KB');
       pruneChecked(dirname(cached));
     } catch {
       // read-only home

@@ -1,6 +1,7 @@
 // Co-authorship networks as files for VOSviewer (its JSON map/network format) and for Gephi, yEd or
 // Cytoscape (GraphML). Pure: text in, text out; `collabscope export --network FILE` writes them.
-import { lstatSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-file.js';
 import { coauthorshipNetwork, type CoauthorshipNetwork, type NetworkLevel } from '../analyze/coauthorship.js';
 import { CollabscopeError } from '../errors.js';
 import { readPapers, readSummary } from '../output.js';
@@ -114,9 +115,7 @@ export function exportNetwork(runDir: string, file: string, options: NetworkExpo
   const network = coauthorshipNetwork(readPapers(runDir), { level: options.level, pair, definitions, pairOnly: options.pairOnly });
   const text = format === 'vosviewer' ? toVosviewerJson(network, options.counting) : toGraphml(network, options.counting);
   checkNetworkTarget(file);
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  writeFileAtomic(file, text, 'E_OUTPUT');
   return { file, format, nodes: network.nodes.length, links: network.links.length, papers: network.papers };
 }
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cacheDir } from '../home.js';
-import { writeFileAtomic } from '../kb/write.js';
+import { writeFileAtomic } from '../atomic-file.js';
 
 const require = createRequire(import.meta.url);
 
@@ -44,7 +44,7 @@ export function writeCachedJson(name: string, value: unknown): void {
   const text = JSON.stringify(value);
   for (const folder of cacheFolders()) {
     try {
-      writeFileAtomic(join(folder, `${name}.json`), text);
+      writeFileAtomic(join(folder, `${name}.json`), text, 'E_KB');
       return;
     } catch {
       // read-only: try the next folder

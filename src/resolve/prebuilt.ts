@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../home.js';
 import { CURATED_DIR } from '../kb/load.js';
-import { writeFileAtomic } from '../kb/write.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import { cacheFolders } from './cache.js';
 import { RESOLVE_DATA_DIR } from './data.js';
 import { FuzzyCorrector } from './fuzzy.js';
@@ -153,7 +153,7 @@ function saveIndex(key: string, built: BuiltIndex, personal: boolean): boolean {
   }
   for (const folder of personal ? [cacheDir()] : writeFolders()) {
     try {
-      writeFileAtomic(join(folder, fileName(key)), bytes);
+      writeFileAtomic(join(folder, fileName(key)), bytes, 'E_KB');
       pruneOthers(folder, key);
       return true;
     } catch {

@@ -51,7 +51,7 @@ describe('kb import --format ror (schema v2)', () => {
   });
 
   it('leaves no temporary file behind', () => {
-    assert.deepEqual(readdirSync(join(HOME, 'kb')).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(readdirSync(join(HOME, 'kb')).filter((f) => f.includes('.tmp')), []);
   });
 });
 
