@@ -7,11 +7,16 @@ import type { Author, Paper, TechnologyHit } from './types.js';
 
 const EMPTY = Object.freeze([]) as unknown as never[];
 
+/** A tree of lists by their items: the node after a list's last item holds the shared list. */
+interface ListNode {
+  list?: string[];
+  next?: Map<string, ListNode>;
+}
+
 /** Lightens papers one by one; its tables live as long as the returned function. */
 export function paperLightener(): (paper: Paper) => void {
   // by name: the one lean author of that name so far, or all of them when their affiliations differ
   const authors = new Map<string, Author | Author[]>();
-  const lists = new Map<string, string[]>();
   const technologies = new Map<string, TechnologyHit[]>();
 
   const sharedAuthor = (author: Author): Author => {
@@ -22,14 +27,20 @@ export function paperLightener(): (paper: Paper) => void {
     authors.set(author.name, seen === undefined ? lean : [...(candidates as Author[]), lean]);
     return lean;
   };
-  // country codes and field ids cannot contain the separator (a control character)
-  const sharedList = (kind: string, list: string[]): string[] => {
+  // equal lists found by walking a tree of their items (no key string made per paper)
+  const sharedList = (root: ListNode, list: string[]): string[] => {
     if (list.length === 0) return EMPTY;
-    const key = `${kind}\u0001${list.join('\u0001')}`;
-    let shared = lists.get(key);
-    if (!shared) lists.set(key, (shared = freezeList(list)));
-    return shared;
+    let node = root;
+    for (const item of list) {
+      node.next ??= new Map();
+      let child = node.next.get(item);
+      if (!child) node.next.set(item, (child = {}));
+      node = child;
+    }
+    return (node.list ??= freezeList(list));
   };
+  const countryLists: ListNode = {};
+  const fieldLists: ListNode = {};
   const sharedTechnologies = (hits: TechnologyHit[]): TechnologyHit[] => {
     if (hits.length === 0) return EMPTY;
     const key = JSON.stringify(hits);
@@ -46,8 +57,8 @@ export function paperLightener(): (paper: Paper) => void {
     paper.url = null;
     paper.status = null;
     paper.authors = paper.authors.length ? paper.authors.map(sharedAuthor) : EMPTY;
-    paper.countries = sharedList('c', paper.countries);
-    paper.fields = sharedList('f', paper.fields);
+    paper.countries = sharedList(countryLists, paper.countries);
+    paper.fields = sharedList(fieldLists, paper.fields);
     paper.technologies = sharedTechnologies(paper.technologies);
   };
 }

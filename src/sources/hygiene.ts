@@ -52,8 +52,18 @@ const PLACEHOLDERS = new Set([
   '-', '--', '---', '?', 'unknown', 'tbd', 'tba', 'to be determined', 'to be announced', 'no affiliation', 'missing',
 ]);
 
+/** Characters other than white space in the longest placeholder: a text with more is none. */
+const MAX_PLACEHOLDER_CHARS = Math.max(...[...PLACEHOLDERS].map((p) => p.replace(/\s/g, '').length));
+
 /** Whether an affiliation text is a placeholder for a missing one ("None", "N/A", "-", "Unknown", ""). */
 export function isPlaceholder(text: string): boolean {
+  // most texts are institution names: longer than any placeholder however their spaces are collapsed
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(text[i]);
+    if (!space && ++visible > MAX_PLACEHOLDER_CHARS) return false;
+  }
   return PLACEHOLDERS.has(text.trim().replace(/\s+/g, ' ').toLowerCase());
 }
 

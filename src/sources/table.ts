@@ -65,6 +65,7 @@ function* jsonlRows(path: string, warnings: SourceWarning[]): Generator<{ row: R
   let lineIndex = 0;
   let index = 0;
   const stats: LineStats = { invalidUtf8: 0 };
+  const columns = new Map<string, string>(); // key -> column name, made once per key (rows repeat them)
   for (const line of readLines(path, undefined, stats)) {
     lineIndex++;
     if (line.trim() === '') continue;
@@ -77,7 +78,14 @@ function* jsonlRows(path: string, warnings: SourceWarning[]): Generator<{ row: R
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new CollabscopeError('E_BAD_RECORD', `${file}: line ${lineIndex}: not a JSON object`);
     }
-    yield { row: Object.fromEntries(Object.entries(value).map(([k, v]) => [columnName(k), v])), index: index++ };
+    const row: Row = {};
+    for (const [key, v] of Object.entries(value)) {
+      let name = columns.get(key);
+      if (name === undefined) columns.set(key, (name = columnName(key)));
+      if (name === '__proto__') Object.defineProperty(row, name, { value: v, enumerable: true, writable: true, configurable: true });
+      else row[name] = v;
+    }
+    yield { row, index: index++ };
   }
   warnings.push(...invalidUtf8Warnings(file, stats.invalidUtf8));
 }
