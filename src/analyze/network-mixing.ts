@@ -50,6 +50,13 @@ function aggregateTies(px: number[], py: number[]): { keys: Float64Array; weight
   return { keys, weights };
 }
 
+/** The nodes' local indices (every tie node already has one: the distinct ties were numbered first). */
+function localIndices(nodes: number[], localOf: (i: number) => number): Int32Array {
+  const out = new Int32Array(nodes.length);
+  for (let t = 0; t < nodes.length; t++) out[t] = localOf(nodes[t]);
+  return out;
+}
+
 export function yearMixing(lists: PaperLists, countries: Array<string | null>, pair: [string, string], seed: number): Map<number, NetworkMixing & { replicates: number[] }> {
   const byYear = new Map<number, YearTieLists>();
   for (let p = 0, start = 0; p < lists.papers; start = lists.ends[p], p++) {
@@ -70,14 +77,14 @@ export function yearMixing(lists: PaperLists, countries: Array<string | null>, p
   const result = new Map<number, NetworkMixing & { replicates: number[] }>();
   for (const [year, lists] of [...byYear].sort(([x], [y]) => x - y)) {
     const { keys, weights } = aggregateTies(lists.px, lists.py);
-    const local = new Map<number, number>();
+    const local = new Int32Array(countries.length).fill(-1);
     const countryIndex = new Map<string, number>();
     const labels: number[] = [];
     const localOf = (i: number) => {
-      let l = local.get(i);
-      if (l === undefined) {
+      let l = local[i];
+      if (l < 0) {
         l = labels.length;
-        local.set(i, l);
+        local[i] = l;
         const country = countries[i] as string;
         let c = countryIndex.get(country);
         if (c === undefined) countryIndex.set(country, (c = countryIndex.size));
@@ -98,8 +105,8 @@ export function yearMixing(lists: PaperLists, countries: Array<string | null>, p
     const baseline = mixingBaseline(set, [countryIndex.get(pair[0]) ?? -1, countryIndex.get(pair[1]) ?? -1], permutations, seed + year);
     const replicates = bootstrapAssortativity(
       {
-        x: Int32Array.from(lists.px, localOf),
-        y: Int32Array.from(lists.py, localOf),
+        x: localIndices(lists.px, localOf),
+        y: localIndices(lists.py, localOf),
         starts: Int32Array.from([...lists.starts, lists.px.length]),
         label: set.label,
         countries: set.countries,

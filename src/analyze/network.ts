@@ -183,17 +183,27 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
           `${mixingYears[mixingYears.length - 1]}: ${venuesOf(mixingYears[mixingYears.length - 1])}), so a change would mix venue and time.`;
 
       const graph = new UndirectedGraph<{ country: string | null; papers: number }, { weight: number }>();
-      for (const i of [...kept].sort((x, y) => compareStrings(keys[x], keys[y]))) {
-        graph.addNode(keys[i], { country: countries[i], papers: papers[i] });
-      }
-      // Edges in the order of their endpoint keys, so the graph (and Louvain) ignore the input order.
-      const edgeList = [...weights].map(([key, weight]) => {
+      const byKey = [...kept].sort((x, y) => compareStrings(keys[x], keys[y]));
+      for (const i of byKey) graph.addNode(keys[i], { country: countries[i], papers: papers[i] });
+      // Edges in the order of their endpoint keys, so the graph (and Louvain) ignore the input order:
+      // by (smaller key, larger key), sorted as the two ends' ranks in key order packed in one number.
+      const keyRank = new Int32Array(keys.length);
+      byKey.forEach((i, r) => (keyRank[i] = r));
+      const packed = new Float64Array(weights.size);
+      const edgeWeights = new Float64Array(weights.size);
+      let e = 0;
+      for (const [key, weight] of weights) {
         const i = Math.floor(key / shift);
-        const [x, y] = [keys[i], keys[key - i * shift]].sort(compareStrings);
-        return { x, y, weight };
-      });
-      edgeList.sort((p, q) => compareStrings(p.x, q.x) || compareStrings(p.y, q.y));
-      for (const { x, y, weight } of edgeList) graph.addEdge(x, y, { weight });
+        const ri = keyRank[i];
+        const rj = keyRank[key - i * shift];
+        packed[e] = ri < rj ? ri * byKey.length + rj : rj * byKey.length + ri;
+        edgeWeights[e++] = weight;
+      }
+      const edgeOrder = Uint32Array.from({ length: e }, (_, k) => k).sort((p, q) => packed[p] - packed[q]);
+      for (const k of edgeOrder) {
+        const lo = Math.floor(packed[k] / byKey.length);
+        graph.addEdge(keys[byKey[lo]], keys[byKey[packed[k] - lo * byKey.length]], { weight: edgeWeights[k] });
+      }
 
       const restarts = context.restarts ?? DEFAULT_RESTARTS;
       const partition = bestOfLouvain(graph, context.pair, context.seed, restarts);
