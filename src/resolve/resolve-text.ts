@@ -12,7 +12,7 @@ import type { FuzzyCorrector } from './fuzzy.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
-import { domainLabelAffiliation, domainLabelRecord, shortFormAffiliation, shortFormRecord } from './short-form.js';
+import { domainLabelAffiliation, domainLabelRecord, respeltShortForm, shortFormAffiliation, shortFormRecord } from './short-form.js';
 import type { UnitIndex } from './units.js';
 import type { LoneForms } from './lone-forms.js';
 import { WORD_ORDER_NOTE, wordOrderMention } from './word-order.js';
@@ -92,11 +92,13 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   let starts = parts.lexicon.startsOf(tokens);
   let mentions = parts.names.findMentions(tokens, starts.names);
   let fuzzyChanged: Set<number> | null = null;
+  // typos corrected ("Observatoty"): used to name a known institution, else to read head words
+  let corrected: { tokens: Token[]; changed: Set<number> } | null = null;
   if (mentions.length === 0) {
-    const corrected = parts.fuzzy().correctTokens(tokens);
-    if (corrected.changed.size > 0) {
-      mentions = parts.names.findMentions(corrected.tokens).filter((m) => plausibleCorrection(m, corrected.changed));
-      if (mentions.length) fuzzyChanged = corrected.changed;
+    const fixed = (corrected = parts.fuzzy().correctTokens(tokens));
+    if (fixed.changed.size > 0) {
+      mentions = parts.names.findMentions(fixed.tokens).filter((m) => plausibleCorrection(m, fixed.changed));
+      if (mentions.length) fuzzyChanged = fixed.changed;
     }
   }
   if (mentions.length === 0) {
@@ -124,6 +126,8 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length === 0) {
     const short = shortFormRecord(parts.names, tokens);
     if (short) return [shortFormAffiliation(raw, short)];
+    const respeltShort = tokens.length === 1 ? respeltShortForm(parts.names, parts.fuzzy(), raw, tokens[0], CONFIDENCE.fuzzy) : null;
+    if (respeltShort) return [respeltShort];
     const label = domainLabelRecord(parts.names, tokens);
     if (label) return [domainLabelAffiliation(raw, label)];
     const lone = parts.loneForms.resolve(raw, tokens);
@@ -136,7 +140,9 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length) mentions = parts.units.merge(tokens, mentions);
   const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
-  return fromContext(parts, raw, cleaned, tokens, places, emailDomain);
+  // head words read through corrected typos ("National Observatoty of Athens" is an institution-looking phrase)
+  const read = corrected && corrected.changed.size > 0 && corrected.tokens.length === tokens.length ? corrected.tokens : tokens;
+  return fromContext(parts, raw, cleaned, read, places, emailDomain);
 }
 
 const LETTER = /\p{L}/u;
@@ -190,7 +196,7 @@ function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: To
   if (tokens.length > 12) return null;
   const fuzzy = parts.fuzzy();
   for (let i = 0; i < tokens.length; i++) {
-    for (const word of fuzzy.neighbours(tokens[i].norm)) {
+    for (const word of fuzzy.neighbours(tokens[i].norm, 3, RESPELL_MIN_LENGTH)) {
       const changedTokens = tokens.slice();
       changedTokens[i] = { ...tokens[i], norm: word };
       const changed = new Set([i]);
@@ -202,6 +208,9 @@ function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: To
   }
   return null;
 }
+
+/** Words of four letters are respelt too ("John Hopkins ...", "... Chao Tung ..."): the whole curated name must then be spelt. */
+const RESPELL_MIN_LENGTH = 4;
 
 /** A mention that is its whole comma segment. */
 function spansSegment(m: Mention, tokens: Token[]): boolean {
@@ -542,14 +551,16 @@ function demonymIn(phrase: Segment, tokens: Token[]): { country: string; why: st
   return null;
 }
 
-let conventions: Array<{ pattern: RegExp; country: string; why: string }> | null = null;
+let conventions: Array<{ pattern: RegExp; text?: 'surface'; country: string; why: string }> | null = null;
 /** A naming convention of one country's institutions ("State Key Laboratory of ..." is Chinese). */
 function nameConvention(tokens: Token[]): { country: string; why: string } | null {
-  conventions ??= readDataJson<{ conventions: Array<{ pattern: string; country: string; why: string }> }>('name-conventions.json').conventions.map(
-    (c) => ({ ...c, pattern: new RegExp(c.pattern), why: `naming convention of ${c.why} (data/resolve/name-conventions.json)` }),
+  conventions ??= readDataJson<{ conventions: Array<{ pattern: string; text?: 'surface'; flags?: string; country: string; why: string }> }>('name-conventions.json').conventions.map(
+    (c) => ({ ...c, pattern: new RegExp(c.pattern, c.flags), why: `naming convention of ${c.why} (data/resolve/name-conventions.json)` }),
   );
   const text = tokens.map((t) => t.norm).join(' ');
-  return conventions.find((c) => c.pattern.test(text)) ?? null;
+  let surface: string | null = null;
+  // most patterns read the normalised words; a 'surface' one the words as written (accents kept)
+  return conventions.find((c) => c.pattern.test(c.text === 'surface' ? (surface ??= tokens.map((t) => t.surface).join(' ')) : text)) ?? null;
 }
 
 function describeSegments(segments: Segment[]): string {

@@ -9,6 +9,7 @@ import type { Token } from './normalize.js';
 import type { NameIndex } from './name-index.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import { describe } from './context.js';
+import type { FuzzyCorrector } from './fuzzy.js';
 
 /** Confidence of a short form: below a written name, above a place alone. */
 export const SHORT_FORM_CONFIDENCE = 0.7;
@@ -97,4 +98,17 @@ export function shortFormAffiliation(raw: string, found: { record: InstRecord; w
   return recordAffiliation(raw, record, 'alias', SHORT_FORM_CONFIDENCE, [
     `short form '${raw.trim()}': '${word}' is the distinctive word of the one curated university so named -> ${describe(record)} [${record.origin}]`,
   ]);
+}
+
+/**
+ * "Standord": a one-word text one edit away from exactly one curated word that is a university's short
+ * form ("Stanford" -> Stanford University). Method fuzzy; the evidence names both spellings.
+ */
+export function respeltShortForm(names: NameIndex, fuzzy: FuzzyCorrector, raw: string, token: Token, confidence: number): Affiliation | null {
+  const fixed = fuzzy.correct(token.norm);
+  if (!fixed) return null;
+  const found = shortFormRecord(names, [{ ...token, norm: fixed }]);
+  if (!found) return null;
+  const affiliation = shortFormAffiliation(raw, { ...found, word: found.record.name.split(' ').find((w) => w.toLowerCase() === fixed) ?? fixed });
+  return { ...affiliation, method: 'fuzzy', confidence, evidence: [`'${token.surface}' read as '${fixed}' (one edit)`, ...affiliation.evidence] };
 }
