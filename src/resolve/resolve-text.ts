@@ -142,7 +142,7 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
   // head words read through corrected typos ("National Observatoty of Athens" is an institution-looking phrase)
   const read = corrected && corrected.changed.size > 0 && corrected.tokens.length === tokens.length ? corrected.tokens : tokens;
-  return fromContext(parts, raw, cleaned, read, places, emailDomain);
+  return fromContext(parts, raw, cleaned, tokens, places, emailDomain, read);
 }
 
 const LETTER = /\p{L}/u;
@@ -493,8 +493,9 @@ function dropParentsAndDuplicates(parts: TextResolverParts, results: Array<{ aff
   });
 }
 
-function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tokens: Token[], places: PlaceHit[], emailDomain: string | null): Affiliation[] {
-  const segments = segmentTokens(tokens, cleaned, places);
+/** `read`: the tokens whose words classify the segments (typos corrected); conventions read the words as written. */
+function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tokens: Token[], places: PlaceHit[], emailDomain: string | null, read: Token[] = tokens): Affiliation[] {
+  const segments = segmentTokens(read, cleaned, places);
   const found = institutionPhrase(segments);
   // a legal form alone ("Inc", "Ltd.") is never an institution
   const phrase = found && isLegalFormOnly(tokens, found.start, found.end) ? null : found;
