@@ -153,8 +153,11 @@ export class Gazetteer {
       if (short) this.add(nameKey(short), entry);
     }
     for (const [local, english] of Object.entries(readDataJson<{ names: Record<string, string> }>('city-names.json').names)) {
-      const cities = (this.byKey.get(nameKey(english)) ?? []).filter((e) => e.kind === 'city');
-      for (const city of cities) this.add(nameKey(local), city);
+      // either spelling may be the gazetteer's ("Munich" / "Nürnberg"): the other one is added
+      const asEnglish = (this.byKey.get(nameKey(english)) ?? []).filter((e) => e.kind === 'city');
+      const asLocal = asEnglish.length ? [] : (this.byKey.get(nameKey(local)) ?? []).filter((e) => e.kind === 'city');
+      for (const city of asEnglish) this.add(nameKey(local), city);
+      for (const city of asLocal) this.add(nameKey(english), city);
     }
     this.placeStopwords = new Set(readDataJson<{ words: string[] }>('place-stopwords.json').words.map((w) => nameKey(w)));
     for (const [key, code] of foreignCountryNames(this.byKey, this.placeStopwords)) this.add(key, { kind: 'country', country: code, population: 0 });
