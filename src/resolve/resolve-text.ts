@@ -506,7 +506,7 @@ function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tok
     return [countryWithoutInstitution(raw, what, located.country, 'place', CONFIDENCE.placeNoInstitution, `no institution named (${what}); country from ${located.evidence}`)];
   }
   // a legal form alone ("Inc.", "GmbH") names no body whose convention could place it
-  const convention = found && !phrase ? null : nameConvention(tokens);
+  const convention = found && !phrase ? null : nameConvention(tokens, raw);
   if (convention) {
     return [countryWithoutInstitution(raw, what, convention.country, 'pattern', CONFIDENCE.convention, `no institution or place named; ${convention.why}: ${convention.country}`)];
   }
@@ -554,14 +554,13 @@ function demonymIn(phrase: Segment, tokens: Token[]): { country: string; why: st
 
 let conventions: Array<{ pattern: RegExp; text?: 'surface'; country: string; why: string }> | null = null;
 /** A naming convention of one country's institutions ("State Key Laboratory of ..." is Chinese). */
-function nameConvention(tokens: Token[]): { country: string; why: string } | null {
+function nameConvention(tokens: Token[], written: string): { country: string; why: string } | null {
   conventions ??= readDataJson<{ conventions: Array<{ pattern: string; text?: 'surface'; flags?: string; country: string; why: string }> }>('name-conventions.json').conventions.map(
     (c) => ({ ...c, pattern: new RegExp(c.pattern, c.flags), why: `naming convention of ${c.why} (data/resolve/name-conventions.json)` }),
   );
   const text = tokens.map((t) => t.norm).join(' ');
-  let surface: string | null = null;
-  // most patterns read the normalised words; a 'surface' one the words as written (accents kept)
-  return conventions.find((c) => c.pattern.test(c.text === 'surface' ? (surface ??= tokens.map((t) => t.surface).join(' ')) : text)) ?? null;
+  // most patterns read the normalised words; a 'surface' one the text as written (accents and apostrophes kept)
+  return conventions.find((c) => c.pattern.test(c.text === 'surface' ? written : text)) ?? null;
 }
 
 function describeSegments(segments: Segment[]): string {
@@ -596,7 +595,7 @@ function unknownInstitution(parts: TextResolverParts, raw: string, phrase: Segme
     };
   } else {
     const fromDomain = emailDomain && !isWebmail(emailDomain) ? countryOfDomain(emailDomain) : null;
-    const convention = fromDomain ? null : (nameConvention(tokens) ?? demonymIn(phrase, tokens));
+    const convention = fromDomain ? null : (nameConvention(tokens, raw) ?? demonymIn(phrase, tokens));
     result = fromDomain
       ? { ...base, country: fromDomain, method: 'domain', confidence: CONFIDENCE.domainCountry, evidence: [...base.evidence, `country from e-mail domain ${emailDomain}`] }
       : convention

@@ -6,7 +6,7 @@
 // school of that university. A text in capitals that is an institution's domain label names it too.
 import type { Affiliation } from '../types.js';
 import type { Token } from './normalize.js';
-import type { NameIndex } from './name-index.js';
+import { wordLists, type NameIndex } from './name-index.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import { describe } from './context.js';
 import type { FuzzyCorrector } from './fuzzy.js';
@@ -37,8 +37,27 @@ export function shortFormRecord(names: NameIndex, tokens: Token[]): { record: In
       if (record.source === 'curated' && record.sector === 'education' && record.country) found.set(record.key, record);
     }
   }
+  if (found.size === 0 && !universityPrefix && words === tokens) return instituteShortForm(names, word);
   if (found.size !== 1) return null;
   return { record: [...found.values()][0], word: word.surface };
+}
+
+/** What follows an institute's distinctive word in its name ("Weizmann Institute of Science"). */
+const INSTITUTE_TAILS = ['institute', 'institute of science', 'institute of technology', 'institute of science and technology', 'research institute'];
+
+/**
+ * "Weizmann", "Zorbe": a one-word text that is not a university's short form names the one curated
+ * institution called "<Word> Institute", "<Word> Institute of Science/Technology" or "<Word> Research
+ * Institute", when exactly one is; generic, field and department words name none.
+ */
+function instituteShortForm(names: NameIndex, word: Token): { record: InstRecord; word: string } | null {
+  const { generic, fields, departments } = wordLists();
+  if (generic.has(word.norm) || fields.has(word.norm) || departments.has(word.norm)) return null;
+  const found = new Map<string, InstRecord>();
+  for (const tail of INSTITUTE_TAILS) {
+    for (const record of names.lookupName(`${word.norm} ${tail}`)) if (record.source === 'curated' && record.country) found.set(record.key, record);
+  }
+  return found.size === 1 ? { record: [...found.values()][0], word: word.surface } : null;
 }
 
 /**
@@ -96,7 +115,7 @@ export function domainLabelAffiliation(raw: string, found: { record: InstRecord;
 export function shortFormAffiliation(raw: string, found: { record: InstRecord; word: string }): Affiliation {
   const { record, word } = found;
   return recordAffiliation(raw, record, 'alias', SHORT_FORM_CONFIDENCE, [
-    `short form '${raw.trim()}': '${word}' is the distinctive word of the one curated university so named -> ${describe(record)} [${record.origin}]`,
+    `short form '${raw.trim()}': '${word}' is the distinctive word of the one curated ${record.sector === 'education' ? 'university' : 'institution'} so named -> ${describe(record)} [${record.origin}]`,
   ]);
 }
 

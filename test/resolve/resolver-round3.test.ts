@@ -15,7 +15,7 @@ const KB = mkdtempSync(join(tmpdir(), 'collabscope-round3-kb-'));
 const inst = (id: string, name: string, country: string, sector: string) => ({ id, name, country, sector, aliases: [], acronyms: [], domains: [] });
 writeFileSync(
   join(KB, 'institutions.json'),
-  JSON.stringify([inst('us-vorns', 'Vorns Kelvar University', 'US', 'education'), inst('gb-quorbington', 'Quorbington University', 'GB', 'education'), inst('us-kelvar-obs', 'Kelvar Observatory', 'US', 'facility')]),
+  JSON.stringify([inst('us-vorns', 'Vorns Kelvar University', 'US', 'education'), inst('gb-quorbington', 'Quorbington University', 'GB', 'education'), inst('us-kelvar-obs', 'Kelvar Observatory', 'US', 'facility'), inst('il-zorbenau', 'Zorbenau Institute of Science', 'IL', 'education'), inst('us-dravik', 'Dravik Research Institute', 'US', 'nonprofit'), inst('de-dravik', 'Dravik Institute', 'DE', 'nonprofit')]),
 );
 
 const { createResolver } = await import('../../src/resolve/index.js');
@@ -40,6 +40,12 @@ describe('typos', () => {
     assert.equal(a.confidence, 0.7);
     assert.match(a.evidence[0], /'Quorbingten' read as 'quorbington'/);
     assert.equal(one('Quorbxxgten').country, null); // two edits: nothing
+  });
+  it('reads one distinctive word as the one curated "<Word> Institute (of Science...)" so named', () => {
+    const a = one('Zorbenau');
+    assert.equal(a.institutionId, 'il-zorbenau');
+    assert.equal(a.confidence, 0.7);
+    assert.equal(one('Dravik').country, null); // two institutes so named: neither
   });
   it('reads head words through a corrected typo (the curated base spells "Observatory")', () => {
     const a = one('Zorbian Observatoty of Athens');
@@ -87,6 +93,9 @@ describe('spellings only one language has', () => {
     assert.equal(one('Université Zorbe').country, null);
     assert.equal(one('Zorbe Satellite Lab').country, null);
     assert.equal(one('Zorbe Identités, Montréal').country, 'CA');
+    assert.equal(one("Zorbe de l'Eau, Kelvar").country, 'FR');
+    assert.equal(one("Università dell'Insubria Zorbe").country, 'IT');
+    assert.equal(one("Institut de Ciències de l'Espai Zorbe").country, 'ES');
   });
   it('Māori: "Te X o Te Y", Te Whare, Te Reo, Wānanga', () => {
     assert.equal(one('Te Zorbe o Te Kelvar').country, 'NZ');
