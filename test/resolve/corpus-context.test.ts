@@ -66,3 +66,26 @@ test('keys ignore case, accents and punctuation', () => {
   assert.equal(contextKey('  Zörbe-Lab. '), 'zorbe lab');
   assert.equal(contextKey('ZORBE lab'), 'zorbe lab');
 });
+
+test('an unknown name that another text names with its address takes the country that address gives', () => {
+  const withAddress = (raw: string, name: string, country: string): Affiliation => ({
+    raw, institution: name, institutionId: null, country, hqCountry: null, sector: null, confidence: 0.55, method: 'place', evidence: [],
+  });
+  const papers = [
+    paper('P1', author('A', unknown('Zorbe Works'))),
+    paper('P2', author('B', withAddress('Zorbe Works (Kelvar, Italy)', 'Zorbe Works', 'IT'))),
+  ];
+  const report = resolveCorpusContext(papers);
+  assert.equal(report.placed, 1);
+  const a = papers[0].authors[0].affiliations[0];
+  assert.equal(a.country, 'IT');
+  assert.equal(a.institutionId, null);
+  assert.equal(a.institution, 'Zorbe Works');
+  assert.match(a.evidence.at(-1) as string, /named with an address in 1 text .* 'Zorbe Works \(Kelvar, Italy\)' on P2/);
+  // two addresses in two countries: nothing
+  const split = [
+    paper('P1', author('A', unknown('Zorbe Works'))),
+    paper('P2', author('B', withAddress('Zorbe Works, Kelvar, Italy', 'Zorbe Works', 'IT'), withAddress('Zorbe Works, Lyon, France', 'Zorbe Works', 'FR'))),
+  ];
+  assert.equal(resolveCorpusContext(split).placed, 0);
+});
