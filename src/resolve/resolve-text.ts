@@ -196,7 +196,12 @@ function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: To
   if (tokens.length > 12) return null;
   const fuzzy = parts.fuzzy();
   for (let i = 0; i < tokens.length; i++) {
-    for (const word of fuzzy.neighbours(tokens[i].norm, 3, RESPELL_MIN_LENGTH)) {
+    const norm = tokens[i].norm;
+    // a four-letter word only as a capitalised name word missing a letter ("John" for "Johns"): cheap to try
+    const short = norm.length < 5;
+    if (short && (norm.length < RESPELL_MIN_LENGTH || !/^\p{Lu}\p{Ll}/u.test(tokens[i].surface))) continue;
+    for (const word of fuzzy.neighbours(norm, 3, RESPELL_MIN_LENGTH)) {
+      if (short && word.length !== norm.length + 1) continue;
       const changedTokens = tokens.slice();
       changedTokens[i] = { ...tokens[i], norm: word };
       const changed = new Set([i]);
@@ -209,7 +214,7 @@ function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: To
   return null;
 }
 
-/** Words of four letters are respelt too ("John Hopkins ...", "... Chao Tung ..."): the whole curated name must then be spelt. */
+/** Words of four letters are respelt too, by one added letter ("John Hopkins ...", "... Chao Tung ..."): the whole curated name must then be spelt. */
 const RESPELL_MIN_LENGTH = 4;
 
 /** A mention that is its whole comma segment. */
