@@ -7,6 +7,7 @@
 // An unknown name that another text of the run names with an address ("Zorbe Works (Kelvar, Italy)",
 // placed by the resolver from that address) takes that country, from one such text, when all agree.
 import type { Affiliation, Paper } from '../types.js';
+import { normaliseName } from './unlocated.js';
 
 /** Confidence of an affiliation placed by the run's other texts. */
 export const CORPUS_CONTEXT_CONFIDENCE = 0.5;
@@ -27,15 +28,8 @@ export interface CorpusContextReport {
   changed: Paper[];
 }
 
-/** "ICT", "Ict " and "I.C.T." are one key: lower case, letters and digits only. */
-export function contextKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** "ICT", "Ict " and "I.C.T." are one key: lower case, letters and digits only (as author names are compared). */
+export const contextKey = normaliseName;
 
 /** An unresolved text that names something (not only a department or generic words), short and of one segment. */
 const isCandidate = (a: Affiliation): boolean =>
