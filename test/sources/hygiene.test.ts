@@ -29,8 +29,8 @@ test('literal \\xNN and \\uNNNN escapes, Latin-1 or UTF-8 bytes', () => {
 });
 
 test('placeholders', () => {
-  for (const p of ['None', 'null', 'N/A', 'n/a', '-', 'Unknown', 'TBD', '', '  none ']) assert.equal(isPlaceholder(p), true, p);
-  for (const p of ['Nonesuch Institute', 'Unknown Fields Lab', 'NA University']) assert.equal(isPlaceholder(p), false, p);
+  for (const p of ['None', 'null', 'N/A', 'n/a', '-', 'Unknown', 'TBD', '', '  none ', '???', '- -', '...']) assert.equal(isPlaceholder(p), true, p);
+  for (const p of ['Nonesuch Institute', 'Unknown Fields Lab', 'NA University', 'A.I. Lab', 'X-Lab']) assert.equal(isPlaceholder(p), false, p);
 });
 
 test('cleanAuthors drops placeholders with one warning each and decodes the rest', () => {
@@ -72,9 +72,9 @@ test('JSONL (scraped author objects): escapes decoded, None and empty missing', 
 });
 
 test('isPlaceholder (a count of visible characters first) equals the plain collapse-and-look-up, whatever the spaces', () => {
-  const plain = (text: string) => PLACEHOLDER_WORDS.has(text.trim().replace(/\s+/g, ' ').toLowerCase());
+  const plain = (text: string) => PLACEHOLDER_WORDS.has(text.trim().replace(/\s+/g, ' ').toLowerCase()) || /^[\s?\-–—.*_]+$/u.test(text);
   const PLACEHOLDER_WORDS = new Set(['', 'none', 'null', 'nil', 'nan', 'undefined', 'n/a', 'na', 'n.a.', 'n.a', 'not available', 'not applicable', '-', '--', '---', '?', 'unknown', 'tbd', 'tba', 'to be determined', 'to be announced', 'no affiliation', 'missing']);
-  const piece = fc.constantFrom('to', 'be', 'determined', 'Not', 'applicable', 'N/A', 'x', 'Institute', '-', '?', 'é');
+  const piece = fc.constantFrom('to', 'be', 'determined', 'Not', 'applicable', 'N/A', 'x', 'Institute', '-', '?', 'é', '?????????', '—', '.', '*', '_');
   const space = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '');
   fc.assert(
     fc.property(fc.array(fc.tuple(space, piece), { maxLength: 5 }), space, (parts, end) => {
