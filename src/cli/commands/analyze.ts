@@ -90,7 +90,7 @@ export function registerAnalyze(program: Command): void {
       leanPapers: !flags.report && !flags.db, // the report and the database read titles and keywords
     };
     if (request.llm && flags.dryRun) {
-      print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
+      print(`${describeEstimate(await estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
       return;
     }
     const dbFile = flags.db === true ? DEFAULT_DB_FILE : flags.db;
