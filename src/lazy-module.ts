@@ -18,6 +18,12 @@ export async function lazyModule<T>(specifier: string, from: string, load: () =>
     const loaded = await load();
     return () => loaded;
   }
+  return requireLazily<T>(specifier, from);
+}
+
+/** A getter of a CommonJS package (or its part) loaded the first time it is asked for: for a package
+ *  only some inputs or options use (CSV, a terminal's progress bar). */
+export function requireLazily<T>(specifier: string, from: string): () => T {
   let loaded: T | undefined;
   return () => (loaded ??= createRequire(from)(specifier) as T);
 }

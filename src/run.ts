@@ -2,7 +2,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { buildCorpusInWorkers } from './workers/pool.js';
 import type { Definitions, Paper } from './types.js';
 import { buildCorpus, SILENT_PROGRESS, step, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
@@ -160,6 +159,7 @@ async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) 
   const workers = workerCount(request);
   if (workers > 1) {
     request.timings?.notes.push(`index, resolve and classify ran in ${workers} worker threads: counted under other`);
+    const { buildCorpusInWorkers } = await import('./workers/pool.js'); // worker threads only when used
     return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
   }
   const build = () => step(request.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver({ kbDirs: request.kbDirs }));
