@@ -1,0 +1,107 @@
+// `npm run train:fields`: fits the field model (data/taxonomy/field-model.json) on the hand-labelled
+// papers of test/classify/fixtures (references only; the records are read in place from the shared paper
+// lists). Deterministic: the same labels and lists give the same file.
+//   --cv          also print cross-validated accuracy (grouped by venue family, and plain 5-fold),
+//                 beside the hand-ranked scorer (the points alone) on the same folds; writes nothing
+//   --l2 X --scale X --transform log1p|linear   training options (defaults in field-training.ts)
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadTaxonomy } from '../src/classify/data.js';
+import { FIELD_MODEL_FILE } from '../src/classify/field-model.js';
+import { createFieldScorer, type Tally } from '../src/classify/field-points.js';
+import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, venueFamily, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
+import type { Scoring } from '../src/classify/schema.js';
+import { readPaperCopilot } from '../src/sources/papercopilot.js';
+import type { RawPaper } from '../src/types.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const FIXTURES = join(ROOT, 'test', 'classify', 'fixtures');
+const PAPERLISTS = resolve(ROOT, '..', 'shared', 'data', 'paperlists');
+/** Label files and the lists of labelled papers in each. */
+const LABELS: Array<[file: string, keys: string[]]> = [
+  ['fields-sample-100.json', ['dev', 'heldOut']],
+  ['fields-heldout-2.json', ['items']],
+  ['fields-heldout-3.json', ['items']],
+  ['fields-train.json', ['items']],
+];
+
+interface Ref {
+  file: string;
+  index: number;
+  titleSha256: string;
+  primaryField: string;
+}
+
+function readLabelled(): LabelledPaper[] {
+  const lists = new Map<string, Map<number, RawPaper>>();
+  const record = (ref: Ref): RawPaper => {
+    let list = lists.get(ref.file);
+    if (!list) lists.set(ref.file, (list = new Map([...readPaperCopilot(join(PAPERLISTS, ref.file)).papers].map((p) => [p.source.index, p]))));
+    const paper = list.get(ref.index);
+    const sha = paper && createHash('sha256').update(paper.title).digest('hex').slice(0, 12);
+    if (!paper || sha !== ref.titleSha256) throw new Error(`${ref.file}#${ref.index} is not the labelled paper`);
+    return paper;
+  };
+  const seen = new Set<string>();
+  const out: LabelledPaper[] = [];
+  for (const [file, keys] of LABELS) {
+    const json = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as Record<string, Ref[]>;
+    for (const ref of keys.flatMap((k) => json[k] ?? [])) {
+      const key = `${ref.file}#${ref.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ paper: record(ref), primaryField: ref.primaryField, group: venueFamily(ref.file) });
+    }
+  }
+  return out;
+}
+
+/** The hand ranking the model replaces: a field the venue named first, then the most points. */
+function handPrimary(tally: Tally, scoring: Scoring, order: Map<string, number>): string {
+  const named = (f: string) => (tally.named.has(f) ? 1 : 0);
+  const ranked = tally.fields().sort((a, b) => named(b) - named(a) || tally.total(b) - tally.total(a) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return ranked.length && tally.total(ranked[0]) >= scoring.minScore ? ranked[0] : 'other';
+}
+
+/** A paper's plain fold: the first byte of the SHA-256 of its reference, mod 5. */
+const plainFold = (item: Scored) => String(createHash('sha256').update(`${item.paper.paper.source.file}#${item.paper.paper.source.index}`).digest()[0] % 5);
+
+function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: (item: Scored) => boolean): void {
+  const folds = crossValidate(taxonomy, items, foldOf, options);
+  const n = folds.reduce((s, f) => s + f.n, 0);
+  const model = folds.reduce((s, f) => s + f.correct, 0);
+  const handCorrect = items.filter(hand).length;
+  console.log(`${name}: model ${model}/${n} = ${(model / n).toFixed(3)}; hand ranking ${handCorrect}/${n} = ${(handCorrect / n).toFixed(3)}`);
+  for (const f of folds) {
+    const inFold = items.filter((item) => foldOf(item) === f.name);
+    console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${(inFold.filter(hand).length / f.n).toFixed(3)}`);
+  }
+}
+
+const { values } = parseArgs({ options: { cv: { type: 'boolean' }, l2: { type: 'string' }, scale: { type: 'string' }, transform: { type: 'string' } } });
+const options: TrainOptions = {
+  transform: values.transform === 'linear' ? 'linear' : values.transform === 'log1p' || values.transform === undefined ? DEFAULT_TRAIN_OPTIONS.transform : DEFAULT_TRAIN_OPTIONS.transform,
+  scale: values.scale ? Number(values.scale) : DEFAULT_TRAIN_OPTIONS.scale,
+  l2: values.l2 ? Number(values.l2) : DEFAULT_TRAIN_OPTIONS.l2,
+};
+if (!existsSync(PAPERLISTS)) throw new Error(`shared paper lists not found at ${PAPERLISTS}`);
+const taxonomy = loadTaxonomy();
+const labelled = readLabelled();
+const items = scorePapers(taxonomy, labelled);
+if (values.cv) {
+  const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
+  const score = createFieldScorer(taxonomy);
+  const hand = (item: Scored) => handPrimary(score(item.paper.paper), taxonomy.scoring, order) === item.paper.primaryField;
+  console.log(`${items.length} labelled papers, ${new Set(items.map((i) => i.paper.group)).size} venue families; options ${JSON.stringify(options)}`);
+  report('grouped by venue family (train on the others)', items, (item) => item.paper.group, options, hand);
+  report('plain 5-fold', items, plainFold, options, hand);
+} else {
+  const files = [...new Set(labelled.map((l) => l.paper.source.file))].sort();
+  const model = trainFieldModel(taxonomy, items, options, { labels: LABELS.map(([f]) => `test/classify/fixtures/${f}`), papers: items.length, files });
+  const $comment =
+    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names: <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points.';
+  writeFileSync(FIELD_MODEL_FILE, `${JSON.stringify({ $comment, ...model }, null, 2)}\n`);
+  console.log(`${FIELD_MODEL_FILE}: ${Object.keys(model.weights).length} weights from ${items.length} papers`);
+}

@@ -1,0 +1,109 @@
+// The field model: a conditional-logit ranker over the fields a paper has evidence for, trained on
+// hand-labelled papers (scripts/train-fields.ts) and stored as named weights in data/taxonomy/field-model.json.
+// Its features are only collabscope's own vocabulary: the points each signal (venue label, track, title,
+// keywords, abstract, venue prior) gives a field through the taxonomy's hand-written terms and rules,
+// whether the venue named the field, whether the paper has an abstract, and how the field ranks by points.
+// A field's model score is the sum of weight x feature value, so each signal's contribution can be shown.
+import { z } from 'zod';
+import { join } from 'node:path';
+import { DATA_DIR, loadDataFile } from '../kb/load.js';
+import { SIGNAL_ORDER, type Signal, type Tally } from './field-points.js';
+
+export const FIELD_MODEL_FILE = join(DATA_DIR, 'taxonomy', 'field-model.json');
+
+export const FieldModelSchema = z
+  .object({
+    $comment: z.string().optional(),
+    version: z.number().int(),
+    /** How a signal's points become a feature value: log1p(points / scale) or points / scale. */
+    transform: z.enum(['log1p', 'linear']),
+    scale: z.number().positive(),
+    /** Optional feature groups: `terms` (a weight per field and taxonomy term), `cross` (a weight per field and other field's points), `lead` (points in the abstract's first sentence). */
+    features: z.array(z.enum(['terms', 'cross', 'lead'])),
+    /** L2 penalty the weights were fit with. */
+    l2: z.number().nonnegative(),
+    /** What the weights were learned from (label files, paper count, venue files), for the record. */
+    trainedOn: z.object({ labels: z.array(z.string()), papers: z.number().int().nonnegative(), files: z.array(z.string()) }).strict(),
+    /** Feature name -> weight (see featureNames in field-model.ts for the names). */
+    weights: z.record(z.string().min(1), z.number()),
+  })
+  .strict();
+
+export type FieldModel = z.infer<typeof FieldModelSchema>;
+
+export function loadFieldModel(path: string = FIELD_MODEL_FILE): FieldModel {
+  return loadDataFile(path, FieldModelSchema);
+}
+
+/** What the model reads about the paper as a whole, beside each field's points. */
+export interface PaperContext {
+  hasAbstract: boolean;
+  /** The field with the most points (ties: taxonomy order), `other` excluded; null when none has points. */
+  topField: string | null;
+  /** The most points any field but `other` has. */
+  maxPoints: number;
+}
+
+/** One feature of a candidate field: its name in the model file, its value, and the signal it comes from. */
+export interface Feature {
+  name: string;
+  value: number;
+  signal: Signal | null;
+}
+
+export function paperContext(tally: Tally, hasAbstract: boolean, order: ReadonlyMap<string, number>): PaperContext {
+  let topField: string | null = null;
+  let maxPoints = 0;
+  for (const field of tally.fields()) {
+    const points = tally.total(field);
+    if (field === 'other' || points <= 0) continue;
+    const earlier = topField !== null && (order.get(field) ?? 0) < (order.get(topField) ?? 0);
+    if (points > maxPoints || (points === maxPoints && earlier)) [topField, maxPoints] = [field, points];
+  }
+  return { hasAbstract, topField, maxPoints };
+}
+
+/**
+ * A candidate field's features. Per signal: a shared weight (`title`) and a field's own (`vision:title`);
+ * per field: a bias (`vision:bias`) and a bias for papers with no abstract (`vision:no-abstract`); shared:
+ * the venue named it (`named`), it has the most points (`top`), its share of the most points (`share`);
+ * for `other`: how many points the best field has (`other:max-points`), since little evidence means other.
+ */
+export function candidateFeatures(tally: Tally, field: string, context: PaperContext, model: Pick<FieldModel, 'transform' | 'scale' | 'features'>): Feature[] {
+  const value = (points: number) => (model.transform === 'log1p' ? Math.log1p(points / model.scale) : points / model.scale);
+  const features: Feature[] = [{ name: `${field}:bias`, value: 1, signal: null }];
+  for (const signal of SIGNAL_ORDER) {
+    const points = tally.signalScore(field, signal);
+    if (points <= 0) continue;
+    features.push({ name: signal, value: value(points), signal }, { name: `${field}:${signal}`, value: value(points), signal });
+  }
+  if (!context.hasAbstract) features.push({ name: `${field}:no-abstract`, value: 1, signal: null });
+  if (tally.named.has(field)) features.push({ name: 'named', value: 1, signal: null });
+  if (field === context.topField) features.push({ name: 'top', value: 1, signal: null });
+  if (context.maxPoints > 0 && field !== 'other') features.push({ name: 'share', value: tally.total(field) / context.maxPoints, signal: null });
+  if (field === 'other') features.push({ name: 'other:max-points', value: value(context.maxPoints), signal: null });
+  const lead = tally.leadPoints.get(field) ?? 0;
+  if (model.features.includes('lead') && lead > 0) features.push({ name: 'lead', value: value(lead), signal: null }, { name: `${field}:lead`, value: value(lead), signal: null });
+  if (model.features.includes('terms')) {
+    for (const [term, points] of tally.termPoints.get(field) ?? []) features.push({ name: `${field}:term:${term}`, value: value(points), signal: null });
+  }
+  if (model.features.includes('cross')) {
+    for (const other of tally.fields()) {
+      const points = tally.total(other);
+      if (other !== field && points > 0) features.push({ name: `${field}:with:${other}`, value: value(points), signal: null });
+    }
+  }
+  return features;
+}
+
+/** The fields the model chooses among: every field with points, and `other` always. */
+export function candidateFields(tally: Tally): string[] {
+  const fields = tally.fields().filter((f) => f !== 'other' && tally.total(f) > 0);
+  return [...fields, 'other'];
+}
+
+export function modelScore(features: Feature[], weights: Readonly<Record<string, number>>): number {
+  let score = 0;
+  for (const f of features) score += (weights[f.name] ?? 0) * f.value;
+  return score;
+}
