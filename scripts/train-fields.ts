@@ -3,7 +3,9 @@
 // lists). Deterministic: the same labels and lists give the same file.
 //   --cv          also print cross-validated accuracy (grouped by venue family, and plain 5-fold),
 //                 beside the hand-ranked scorer (the points alone) on the same folds; writes nothing
-//   --l2 X --scale X --transform log1p|linear   training options (defaults in field-training.ts)
+//   --out F       write the model there instead of data/taxonomy/field-model.json
+//   --hand-taxonomy F  the taxonomy file the hand ranking is scored with (default: the shipped one)
+//   --l2 X --sparse-factor X --scale X --transform log1p|linear   training options (defaults in field-training.ts)
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadTaxonomy } from '../src/classify/data.js';
 import { FIELD_MODEL_FILE } from '../src/classify/field-model.js';
 import { createFieldScorer, type Tally } from '../src/classify/field-points.js';
-import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, venueFamily, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
+import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
 import type { Scoring } from '../src/classify/schema.js';
 import { readPaperCopilot } from '../src/sources/papercopilot.js';
 import type { RawPaper } from '../src/types.js';
@@ -68,23 +70,32 @@ function handPrimary(tally: Tally, scoring: Scoring, order: Map<string, number>)
 /** A paper's plain fold: the first byte of the SHA-256 of its reference, mod 5. */
 const plainFold = (item: Scored) => String(createHash('sha256').update(`${item.paper.paper.source.file}#${item.paper.paper.source.index}`).digest()[0] % 5);
 
-function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: (item: Scored) => boolean): void {
+type Hand = (item: Scored, titleOnly: boolean) => boolean;
+
+function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: Hand): void {
   const folds = crossValidate(taxonomy, items, foldOf, options);
   const n = folds.reduce((s, f) => s + f.n, 0);
-  const model = folds.reduce((s, f) => s + f.correct, 0);
-  const handCorrect = items.filter(hand).length;
-  console.log(`${name}: model ${model}/${n} = ${(model / n).toFixed(3)}; hand ranking ${handCorrect}/${n} = ${(handCorrect / n).toFixed(3)}`);
+  const share = (k: number, of = n) => `${k}/${of} = ${(k / of).toFixed(3)}`;
+  const sum = (f: (fold: FoldResult) => number) => folds.reduce((s, fold) => s + f(fold), 0);
+  console.log(
+    `${name}: model ${share(sum((f) => f.correct))}, hand ranking ${share(items.filter((i) => hand(i, false)).length)}; ` +
+      `titles only: model ${share(sum((f) => f.titleOnlyCorrect))}, hand ranking ${share(items.filter((i) => hand(i, true)).length)}`,
+  );
   for (const f of folds) {
     const inFold = items.filter((item) => foldOf(item) === f.name);
-    console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${(inFold.filter(hand).length / f.n).toFixed(3)}`);
+    const handShare = (titleOnly: boolean) => (inFold.filter((i) => hand(i, titleOnly)).length / f.n).toFixed(3);
+    console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}`);
   }
 }
 
-const { values } = parseArgs({ options: { cv: { type: 'boolean' }, l2: { type: 'string' }, scale: { type: 'string' }, transform: { type: 'string' } } });
+const { values } = parseArgs({ options: { cv: { type: 'boolean' }, out: { type: 'string' }, 'hand-taxonomy': { type: 'string' }, l2: { type: 'string' }, 'sparse-factor': { type: 'string' }, scale: { type: 'string' }, transform: { type: 'string' } } });
+const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
 const options: TrainOptions = {
-  transform: values.transform === 'linear' ? 'linear' : values.transform === 'log1p' || values.transform === undefined ? DEFAULT_TRAIN_OPTIONS.transform : DEFAULT_TRAIN_OPTIONS.transform,
-  scale: values.scale ? Number(values.scale) : DEFAULT_TRAIN_OPTIONS.scale,
-  l2: values.l2 ? Number(values.l2) : DEFAULT_TRAIN_OPTIONS.l2,
+  ...DEFAULT_TRAIN_OPTIONS,
+  transform: values.transform === 'linear' ? 'linear' : DEFAULT_TRAIN_OPTIONS.transform,
+  scale: number(values.scale, DEFAULT_TRAIN_OPTIONS.scale),
+  l2: number(values.l2, DEFAULT_TRAIN_OPTIONS.l2),
+  sparseFactor: number(values['sparse-factor'], DEFAULT_TRAIN_OPTIONS.sparseFactor),
 };
 if (!existsSync(PAPERLISTS)) throw new Error(`shared paper lists not found at ${PAPERLISTS}`);
 const taxonomy = loadTaxonomy();
@@ -92,8 +103,9 @@ const labelled = readLabelled();
 const items = scorePapers(taxonomy, labelled);
 if (values.cv) {
   const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
-  const score = createFieldScorer(taxonomy);
-  const hand = (item: Scored) => handPrimary(score(item.paper.paper), taxonomy.scoring, order) === item.paper.primaryField;
+  const handTaxonomy = values['hand-taxonomy'] ? loadTaxonomy(values['hand-taxonomy']) : taxonomy;
+  const score = createFieldScorer(handTaxonomy);
+  const hand: Hand = (item, only) => handPrimary(score((only ? titleOnly(item.paper) : item.paper).paper), handTaxonomy.scoring, order) === item.paper.primaryField;
   console.log(`${items.length} labelled papers, ${new Set(items.map((i) => i.paper.group)).size} venue families; options ${JSON.stringify(options)}`);
   report('grouped by venue family (train on the others)', items, (item) => item.paper.group, options, hand);
   report('plain 5-fold', items, plainFold, options, hand);
@@ -101,7 +113,8 @@ if (values.cv) {
   const files = [...new Set(labelled.map((l) => l.paper.source.file))].sort();
   const model = trainFieldModel(taxonomy, items, options, { labels: LABELS.map(([f]) => `test/classify/fixtures/${f}`), papers: items.length, files });
   const $comment =
-    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names: <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points.';
-  writeFileSync(FIELD_MODEL_FILE, `${JSON.stringify({ $comment, ...model }, null, 2)}\n`);
-  console.log(`${FIELD_MODEL_FILE}: ${Object.keys(model.weights).length} weights from ${items.length} papers`);
+    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names (src/classify/field-model.ts): <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points, lead and <field>:lead, <field>:term:<taxonomy term>, <field>:with:<other field>.';
+  const out = values.out ?? FIELD_MODEL_FILE;
+  writeFileSync(out, `${JSON.stringify({ $comment, ...model }, null, 2)}\n`);
+  console.log(`${out}: ${Object.keys(model.weights).length} weights from ${items.length} papers`);
 }

@@ -22,6 +22,12 @@ export const FieldModelSchema = z
     features: z.array(z.enum(['terms', 'cross', 'lead'])),
     /** L2 penalty the weights were fit with. */
     l2: z.number().nonnegative(),
+    /** The L2 penalty of the sparse weights (`terms`, `cross`) is l2 x this. */
+    sparseFactor: z.number().positive(),
+    /** Whether a title-only copy of every labelled paper was learned from too. */
+    titleOnlyCopies: z.boolean(),
+    /** Weights the fit pulled to instead of 0. */
+    priors: z.record(z.string(), z.number()),
     /** What the weights were learned from (label files, paper count, venue files), for the record. */
     trainedOn: z.object({ labels: z.array(z.string()), papers: z.number().int().nonnegative(), files: z.array(z.string()) }).strict(),
     /** Feature name -> weight (see featureNames in field-model.ts for the names). */

@@ -1,6 +1,6 @@
 // Fitting a conditional-logit (multinomial logistic) ranker: each example is a choice among candidates,
 // each candidate a sparse feature vector; P(candidate) = softmax(w . features). The weights minimise the
-// mean negative log-likelihood plus l2/2 |w|^2, by L-BFGS with a backtracking line search: convex, so
+// mean negative log-likelihood plus l2/2 |w - prior|^2, by L-BFGS with a backtracking line search: convex, so
 // the optimum is unique, and the arithmetic is deterministic (same input, same weights, bit for bit).
 
 /** One labelled choice: the candidates' features (name -> value) and the index of the right one. */
@@ -12,6 +12,8 @@ export interface Choice {
 export interface FitOptions {
   /** L2 penalty (mean-loss scale): one for every weight, or one per feature name. */
   l2: number | ((name: string) => number);
+  /** The value a weight is pulled to (default 0): a feature the data never shows keeps its prior. */
+  priors?: Readonly<Record<string, number>>;
   maxIterations?: number;
   /** Stop when the gradient's largest component is below this. */
   tolerance?: number;
@@ -30,7 +32,7 @@ interface Dense {
 }
 
 export function fitConditionalLogit(choices: Choice[], options: FitOptions): FitResult {
-  const names = [...new Set(choices.flatMap((c) => c.candidates.flatMap((f) => [...f.keys()])))].sort();
+  const names = [...new Set([...choices.flatMap((c) => c.candidates.flatMap((f) => [...f.keys()])), ...Object.keys(options.priors ?? {})])].sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const data: Dense = {
     rows: choices.map((c) =>
@@ -42,12 +44,13 @@ export function fitConditionalLogit(choices: Choice[], options: FitOptions): Fit
     labels: choices.map((c) => c.label),
   };
   const l2 = Float64Array.from(names, (n) => (typeof options.l2 === 'number' ? options.l2 : options.l2(n)));
-  const { x, loss, iterations } = lbfgs((w, g) => objective(data, w, g, l2), names.length, options.maxIterations ?? 500, options.tolerance ?? 1e-6);
+  const prior = Float64Array.from(names, (n) => options.priors?.[n] ?? 0);
+  const { x, loss, iterations } = lbfgs((w, g) => objective(data, w, g, l2, prior), prior, options.maxIterations ?? 500, options.tolerance ?? 1e-6);
   return { weights: new Map(names.map((n, i) => [n, x[i]])), loss, iterations };
 }
 
-/** Mean negative log-likelihood + sum of l2_i/2 w_i^2; writes the gradient into g. */
-function objective(data: Dense, w: Float64Array, g: Float64Array, l2: Float64Array): number {
+/** Mean negative log-likelihood + sum of l2_i/2 (w_i - prior_i)^2; writes the gradient into g. */
+function objective(data: Dense, w: Float64Array, g: Float64Array, l2: Float64Array, prior: Float64Array): number {
   g.fill(0);
   let loss = 0;
   const n = data.rows.length;
@@ -69,16 +72,18 @@ function objective(data: Dense, w: Float64Array, g: Float64Array, l2: Float64Arr
   }
   let penalty = 0;
   for (let i = 0; i < w.length; i++) {
-    penalty += (l2[i] / 2) * w[i] * w[i];
-    g[i] += l2[i] * w[i];
+    const d = w[i] - prior[i];
+    penalty += (l2[i] / 2) * d * d;
+    g[i] += l2[i] * d;
   }
   return loss / n + penalty;
 }
 
-/** Limited-memory BFGS (two-loop recursion, memory 10) with Armijo backtracking. */
-function lbfgs(f: (x: Float64Array, g: Float64Array) => number, dim: number, maxIterations: number, tolerance: number): { x: Float64Array; loss: number; iterations: number } {
+/** Limited-memory BFGS (two-loop recursion, memory 10) with Armijo backtracking, from start. */
+function lbfgs(f: (x: Float64Array, g: Float64Array) => number, start: Float64Array, maxIterations: number, tolerance: number): { x: Float64Array; loss: number; iterations: number } {
   const memory = 10;
-  let x = new Float64Array(dim);
+  const dim = start.length;
+  let x = Float64Array.from(start);
   let g = new Float64Array(dim);
   let fx = f(x, g);
   const s: Float64Array[] = [];

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClassifier, loadTaxonomy } from '../../src/classify/index.js';
 import { normalizeToken, tokenize } from '../../src/classify/text.js';
-import { rawPaper } from './helpers.js';
+import { pointsOf, rawPaper } from './helpers.js';
 
 const classifier = createClassifier();
 const classify = (fields: Parameters<typeof rawPaper>[0]) => classifier.classifyFields(rawPaper(fields));
@@ -58,10 +58,10 @@ test('fields: primary plus secondaries, primary first', () => {
   assert.ok(result.fields.length <= loadTaxonomy().scoring.maxFields);
 });
 
-test('fields: venue label outranks text (NeurIPS topic "Applications->Language")', () => {
+test('fields: a venue label names its field and outranks weak text (NeurIPS topic "Applications->Language")', () => {
   const result = classify({ title: 'A new method', abstract: 'We propose a policy for image data.', topic: 'Applications->Language' });
   assert.equal(result.fields[0], 'llm-nlp');
-  assert.deepEqual(result.evidence[0], { field: 'llm-nlp', signal: 'venue-label', terms: ['Language'], score: 12 });
+  assert.deepEqual(pointsOf(result.evidence)[0], { field: 'llm-nlp', signal: 'venue-label', terms: ['Language'], score: 12 });
 });
 
 test('fields: a parent label segment adds its field with a smaller score', () => {
@@ -121,7 +121,8 @@ test('fields: author keywords count, each keyword on its own', () => {
 test('fields: nothing to go on gives `other` with a fallback record', () => {
   const result = classify({ title: 'On the matter at hand', abstract: 'We discuss it.' });
   assert.deepEqual(result.fields, ['other']);
-  assert.deepEqual(result.evidence, [{ field: 'other', signal: 'fallback', terms: [], score: 0 }]);
+  assert.deepEqual(pointsOf(result.evidence), [{ field: 'other', signal: 'fallback', terms: [], score: 0 }]);
+  assert.equal(result.evidence[1].signal, 'model', 'the model record says why other won (its bias, the few points of the rest)');
 });
 
 test('fields: deterministic, independent of earlier papers', () => {
