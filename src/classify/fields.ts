@@ -33,7 +33,8 @@ export function createFieldClassifier(taxonomy: TaxonomyFile, model: FieldModel)
     const ranked = rankFields(tally, paper, model, order);
     const top = ranked[0];
     if (top.field === 'other' && top.points < scoring.minScore) {
-      return { fields: ['other'], evidence: [{ field: 'other', signal: 'fallback', terms: [], score: 0 }, ...top.evidence.filter((e) => e.signal === 'model')] };
+      // one record, as before the model: the LLM step (src/llm/fields.ts) places exactly these papers
+      return { fields: ['other'], evidence: [{ field: 'other', signal: 'fallback', terms: [], score: 0, contribution: round(top.score) }] };
     }
     const best = Math.max(...ranked.map((r) => r.points));
     const threshold = Math.max(scoring.secondaryMinScore, best * scoring.secondaryRatio);
