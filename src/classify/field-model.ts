@@ -48,6 +48,8 @@ export interface PaperContext {
   topField: string | null;
   /** The most points any field but `other` has. */
   maxPoints: number;
+  /** Every field's points, `other` included. */
+  totals: Map<string, number>;
 }
 
 /** One feature of a candidate field: its name in the model file, its value, and the signal it comes from. */
@@ -60,13 +62,15 @@ export interface Feature {
 export function paperContext(tally: Tally, hasAbstract: boolean, order: ReadonlyMap<string, number>): PaperContext {
   let topField: string | null = null;
   let maxPoints = 0;
+  const totals = new Map<string, number>();
   for (const field of tally.fields()) {
     const points = tally.total(field);
+    totals.set(field, points);
     if (field === 'other' || points <= 0) continue;
     const earlier = topField !== null && (order.get(field) ?? 0) < (order.get(topField) ?? 0);
     if (points > maxPoints || (points === maxPoints && earlier)) [topField, maxPoints] = [field, points];
   }
-  return { hasAbstract, topField, maxPoints };
+  return { hasAbstract, topField, maxPoints, totals };
 }
 
 /**
@@ -106,6 +110,105 @@ export function candidateFeatures(tally: Tally, field: string, context: PaperCon
 export function candidateFields(tally: Tally): string[] {
   const fields = tally.fields().filter((f) => f !== 'other' && tally.total(f) > 0);
   return [...fields, 'other'];
+}
+
+/** A field's weights (and feature names), looked up once, so that scoring a paper builds no strings. */
+interface FieldWeights {
+  bias: number;
+  noAbstract: number;
+  /** Shared plus the field's own weight, per signal of SIGNAL_ORDER. */
+  signals: number[];
+  lead: number;
+  /** Taxonomy term -> [weight, feature name]. */
+  terms: Map<string, [number, string]>;
+  /** Other field -> [weight, feature name]. */
+  cross: Map<string, [number, string]>;
+  names: { bias: string; noAbstract: string; lead: string };
+}
+
+/** What the model says about one candidate field: its score and, when asked, where it comes from. */
+export interface FieldScore {
+  score: number;
+  /** Contribution of each signal with points (SIGNAL_ORDER order). */
+  bySignal: Array<{ signal: Signal; contribution: number }>;
+  /** The other features that fired (names as in the model file) and their summed contribution. */
+  rest: { names: string[]; contribution: number };
+}
+
+export interface ModelScorer {
+  /** The field's model score: what modelScore(candidateFeatures(...)) gives, computed without names (tested). */
+  score(tally: Tally, field: string, context: PaperContext): number;
+  /** The score with its parts, for the evidence of a reported field. */
+  explain(tally: Tally, field: string, context: PaperContext): FieldScore;
+}
+
+export function compileModel(model: FieldModel, fieldIds: readonly string[]): ModelScorer {
+  const w = (name: string) => model.weights[name] ?? 0;
+  const value = (points: number) => (model.transform === 'log1p' ? Math.log1p(points / model.scale) : points / model.scale);
+  const byField = new Map<string, FieldWeights>();
+  const weightsOf = (field: string): FieldWeights => {
+    let fw = byField.get(field);
+    if (fw) return fw;
+    const names = { bias: `${field}:bias`, noAbstract: `${field}:no-abstract`, lead: 'lead' };
+    fw = { bias: w(names.bias), noAbstract: w(names.noAbstract), signals: SIGNAL_ORDER.map((s) => w(s) + w(`${field}:${s}`)), lead: 0, terms: new Map(), cross: new Map(), names };
+    if (model.features.includes('lead')) fw.lead = w('lead') + w(`${field}:lead`);
+    const prefix = `${field}:term:`;
+    if (model.features.includes('terms')) for (const [name, weight] of Object.entries(model.weights)) if (name.startsWith(prefix)) fw.terms.set(name.slice(prefix.length), [weight, name]);
+    if (model.features.includes('cross')) for (const other of fieldIds) if (model.weights[`${field}:with:${other}`]) fw.cross.set(other, [w(`${field}:with:${other}`), `${field}:with:${other}`]);
+    byField.set(field, fw);
+    return fw;
+  };
+  for (const field of fieldIds) weightsOf(field);
+  const shared = { named: w('named'), top: w('top'), share: w('share'), otherMax: w('other:max-points') };
+
+  /** The one computation behind score and explain; `parts` collects the pieces when given. */
+  const compute = (tally: Tally, field: string, context: PaperContext, parts: FieldScore | null): number => {
+    const fw = weightsOf(field);
+    let text = 0;
+    let rest = 0;
+    const fired = (name: string, contribution: number) => {
+      rest += contribution;
+      if (parts) parts.rest.names.push(name);
+    };
+    for (let k = 0; k < SIGNAL_ORDER.length; k++) {
+      const points = tally.signalScore(field, SIGNAL_ORDER[k]);
+      if (points <= 0) continue;
+      const contribution = fw.signals[k] * value(points);
+      text += contribution;
+      if (parts) parts.bySignal.push({ signal: SIGNAL_ORDER[k], contribution });
+    }
+    const total = context.totals.get(field) ?? 0;
+    fired(fw.names.bias, fw.bias);
+    if (!context.hasAbstract) fired(fw.names.noAbstract, fw.noAbstract);
+    if (tally.named.has(field)) fired('named', shared.named);
+    if (field === context.topField) fired('top', shared.top);
+    if (context.maxPoints > 0 && field !== 'other') fired('share', (shared.share * total) / context.maxPoints);
+    if (field === 'other') fired('other:max-points', shared.otherMax * value(context.maxPoints));
+    const lead = tally.leadPoints.get(field) ?? 0;
+    if (fw.lead !== 0 && lead > 0) fired('lead', fw.lead * value(lead));
+    if (fw.terms.size) {
+      for (const [term, points] of tally.termPoints.get(field) ?? []) {
+        const found = fw.terms.get(term);
+        if (found) fired(found[1], found[0] * value(points));
+      }
+    }
+    if (fw.cross.size) {
+      for (const [other, points] of context.totals) {
+        const found = points > 0 && other !== field ? fw.cross.get(other) : undefined;
+        if (found) fired(found[1], found[0] * value(points));
+      }
+    }
+    if (parts) parts.rest.contribution = rest;
+    return text + rest;
+  };
+  return {
+    score: (tally, field, context) => compute(tally, field, context, null),
+    explain: (tally, field, context) => {
+      const parts: FieldScore = { score: 0, bySignal: [], rest: { names: [], contribution: 0 } };
+      parts.score = compute(tally, field, context, parts);
+      return parts;
+    },
+  };
 }
 
 export function modelScore(features: Feature[], weights: Readonly<Record<string, number>>): number {

@@ -84,8 +84,9 @@ export function createFieldScorer(taxonomy: TaxonomyFile): (paper: RawPaper) => 
     scoreText(index.matchText(paper.title), 'title', scoring.signals.title, 1, tally);
     scoreKeywords(paper.keywords, index, scoring, tally);
     if (paper.abstract) {
-      scoreText(index.matchText(paper.abstract), 'abstract', scoring.signals.abstract, scoring.abstractRepeatCap, tally);
-      scoreLead(index.matchText(firstSentence(paper.abstract)), tally.leadPoints);
+      const lead = new Map<Term, number>();
+      scoreText(index.matchText(paper.abstract, lead), 'abstract', scoring.signals.abstract, scoring.abstractRepeatCap, tally);
+      scoreLead(lead, tally.leadPoints);
     }
     for (const { field, score } of priors.priors(paper.venue)) tally.add(field, 'venue', paper.venue, score);
     if (scoring.methodYield) yieldMethods(tally, methods, scoring.methodYield);
@@ -143,12 +144,6 @@ function scoreText(found: Map<Term, number>, signal: Signal, multiplier: number,
   for (const [term, count] of found) {
     for (const { field, weight } of term.scores) tally.add(field, signal, term.phrase, weight * multiplier * Math.min(count, repeatCap));
   }
-}
-
-/** The abstract up to its first full stop followed by a space (at most 400 characters). */
-export function firstSentence(abstract: string): string {
-  const end = abstract.slice(0, 400).search(/[.!?]\s/);
-  return end < 0 ? abstract.slice(0, 400) : abstract.slice(0, end + 1);
 }
 
 /** Adds each found term's weight (once per term) to its fields. */

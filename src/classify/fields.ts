@@ -6,7 +6,7 @@
 import type { FieldEvidence, RawPaper } from '../types.js';
 import type { TaxonomyFile } from './schema.js';
 import { createFieldScorer, type Tally } from './field-points.js';
-import { candidateFeatures, candidateFields, modelScore, paperContext, type FieldModel } from './field-model.js';
+import { candidateFields, compileModel, paperContext, type FieldModel, type ModelScorer, type PaperContext } from './field-model.js';
 
 export { buildTermIndex } from './field-points.js';
 
@@ -17,20 +17,17 @@ export interface FieldResult {
   evidence: FieldEvidence[];
 }
 
-interface Ranked {
-  field: string;
-  points: number;
-  score: number;
-  evidence: FieldEvidence[];
-}
-
 export function createFieldClassifier(taxonomy: TaxonomyFile, model: FieldModel): (paper: RawPaper) => FieldResult {
   const score = createFieldScorer(taxonomy);
   const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
+  const scorer = compileModel(model, taxonomy.fields.map((f) => f.id));
   const scoring = taxonomy.scoring;
   return (paper) => {
     const tally = score(paper);
-    const ranked = rankFields(tally, paper, model, order);
+    const context = paperContext(tally, paper.abstract !== null && paper.abstract.trim() !== '', order);
+    const ranked = candidateFields(tally)
+      .map((field) => ({ field, points: context.totals.get(field) ?? 0, score: scorer.score(tally, field, context) }))
+      .sort((a, b) => b.score - a.score || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
     const top = ranked[0];
     if (top.field === 'other' && top.points < scoring.minScore) {
       // one record, as before the model: the LLM step (src/llm/fields.ts) places exactly these papers
@@ -39,26 +36,20 @@ export function createFieldClassifier(taxonomy: TaxonomyFile, model: FieldModel)
     const best = Math.max(...ranked.map((r) => r.points));
     const threshold = Math.max(scoring.secondaryMinScore, best * scoring.secondaryRatio);
     const chosen = [top, ...ranked.slice(1).filter((r) => r.points >= threshold)].slice(0, scoring.maxFields);
-    return { fields: chosen.map((c) => c.field), evidence: chosen.flatMap((c) => c.evidence) };
+    return { fields: chosen.map((c) => c.field), evidence: chosen.flatMap((c) => explainField(tally, c.field, context, scorer)) };
   };
 }
 
-/** Every candidate field with its points, model score and evidence, best model score first (ties: taxonomy order). */
-export function rankFields(tally: Tally, paper: RawPaper, model: FieldModel, order: ReadonlyMap<string, number>): Ranked[] {
-  const context = paperContext(tally, paper.abstract !== null && paper.abstract.trim() !== '', order);
-  return candidateFields(tally)
-    .map((field) => {
-      const features = candidateFeatures(tally, field, context, model);
-      const total = modelScore(features, model.weights);
-      const evidence = tally.evidence(field).map((e) => {
-        const own = features.filter((f) => f.signal === e.signal);
-        return { ...e, contribution: round(modelScore(own, model.weights)) };
-      });
-      const rest = features.filter((f) => f.signal === null);
-      evidence.push({ field, signal: 'model', terms: rest.map((f) => f.name), score: round(total), contribution: round(modelScore(rest, model.weights)) });
-      return { field, points: tally.total(field), score: total, evidence };
-    })
-    .sort((a, b) => b.score - a.score || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
+/**
+ * A field's evidence: the points of each signal with their terms and what that signal adds to the
+ * model score, then a `model` record: the field's model score and the other features behind it.
+ */
+export function explainField(tally: Tally, field: string, context: PaperContext, scorer: ModelScorer): FieldEvidence[] {
+  const parts = scorer.explain(tally, field, context);
+  const contributions = new Map(parts.bySignal.map((p) => [p.signal as string, p.contribution]));
+  const evidence: FieldEvidence[] = tally.evidence(field).map((e) => ({ ...e, contribution: round(contributions.get(e.signal) ?? 0) }));
+  evidence.push({ field, signal: 'model', terms: parts.rest.names, score: round(parts.score), contribution: round(parts.rest.contribution) });
+  return evidence;
 }
 
 function round(value: number): number {

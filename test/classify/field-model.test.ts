@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClassifier, loadFieldModel, loadTaxonomy, FIELD_MODEL_FILE } from '../../src/classify/index.js';
 import { createFieldClassifier } from '../../src/classify/fields.js';
-import { SIGNAL_ORDER } from '../../src/classify/field-points.js';
+import { createFieldScorer, SIGNAL_ORDER } from '../../src/classify/field-points.js';
+import { candidateFeatures, candidateFields, compileModel, modelScore, paperContext } from '../../src/classify/field-model.js';
 import { DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, type LabelledPaper } from '../../src/classify/field-training.js';
 import type { TaxonomyFile } from '../../src/classify/schema.js';
 import { CollabscopeError } from '../../src/errors.js';
@@ -81,4 +82,29 @@ test('field model: the shipped weights are what `npm run train:fields` makes fro
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'train-fields.ts'), '--out', join(out, 'model.json')], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   assert.ok(readFileSync(join(out, 'model.json'), 'utf8') === readFileSync(FIELD_MODEL_FILE, 'utf8'), 'data/taxonomy/field-model.json is stale: run npm run train:fields');
+});
+
+test('field model: the compiled scorer gives what the named features and their weights give', () => {
+  const taxonomy = loadTaxonomy();
+  const model = loadFieldModel();
+  const score = createFieldScorer(taxonomy);
+  const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
+  const scorer = compileModel(model, taxonomy.fields.map((f) => f.id));
+  const papers = [
+    rawPaper({ title: 'Fairness in machine translation', abstract: 'Large language models translate text. We measure bias across languages and propose a debiasing method.' }),
+    rawPaper({ title: 'Robot grasping from images', abstract: null, topic: 'Applications->Robotics', track: 'Datasets and Benchmarks' }),
+    rawPaper({ title: 'A new method', venue: 'CVPR', keywords: ['graph neural networks', 'convex optimization'] }),
+    rawPaper({ title: 'On the matter at hand', abstract: 'We discuss it.' }),
+  ];
+  for (const paper of papers) {
+    const tally = score(paper);
+    const context = paperContext(tally, paper.abstract !== null, order);
+    for (const field of candidateFields(tally)) {
+      const named = modelScore(candidateFeatures(tally, field, context, model), model.weights);
+      assert.ok(Math.abs(scorer.score(tally, field, context) - named) < 1e-9, `${paper.title} ${field}`);
+      const parts = scorer.explain(tally, field, context);
+      const sum = parts.bySignal.reduce((s, p) => s + p.contribution, 0) + parts.rest.contribution;
+      assert.ok(Math.abs(parts.score - sum) < 1e-9, 'the parts add up to the score');
+    }
+  }
 });
