@@ -81,11 +81,31 @@ function report(name: string, items: Scored[], foldOf: (item: Scored) => string,
     `${name}: model ${share(sum((f) => f.correct))}, hand ranking ${share(items.filter((i) => hand(i, false)).length)}; ` +
       `titles only: model ${share(sum((f) => f.titleOnlyCorrect))}, hand ranking ${share(items.filter((i) => hand(i, true)).length)}`,
   );
+  const pairs = folds.flatMap((f) => f.predictions.map((p) => [p.predicted === p.item.paper.primaryField, hand(p.item, false)]));
+  const onlyModel = pairs.filter(([m, h]) => m && !h).length;
+  const onlyHand = pairs.filter(([m, h]) => !m && h).length;
+  console.log(`  paired: right only by the model ${onlyModel}, only by the hand ranking ${onlyHand}; exact McNemar p = ${mcnemar(onlyModel, onlyHand).toPrecision(2)}`);
   for (const f of folds) {
     const inFold = items.filter((item) => foldOf(item) === f.name);
     const handShare = (titleOnly: boolean) => (inFold.filter((i) => hand(i, titleOnly)).length / f.n).toFixed(3);
     console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}`);
   }
+}
+
+/** Two-sided exact McNemar test: P(a split at least this uneven) of b + c discordant pairs under p = 1/2. */
+function mcnemar(b: number, c: number): number {
+  const n = b + c;
+  const logChoose = (k: number) => lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1);
+  let tail = 0;
+  for (let k = 0; k <= Math.min(b, c); k++) tail += Math.exp(logChoose(k) - n * Math.LN2);
+  return Math.min(1, 2 * tail);
+}
+
+/** ln Gamma(x) by Stirling's series (x >= 1; error below 1e-10 for x >= 8, shifted up for smaller x). */
+function lgamma(x: number): number {
+  let shift = 0;
+  while (x < 8) shift -= Math.log(x++);
+  return shift + (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x ** 3) + 1 / (1260 * x ** 5);
 }
 
 const { values } = parseArgs({ options: { cv: { type: 'boolean' }, out: { type: 'string' }, 'hand-taxonomy': { type: 'string' }, l2: { type: 'string' }, 'sparse-factor': { type: 'string' }, scale: { type: 'string' }, transform: { type: 'string' } } });
