@@ -133,7 +133,7 @@ if (values.cv) {
   const files = [...new Set(labelled.map((l) => l.paper.source.file))].sort();
   const model = trainFieldModel(taxonomy, items, options, { labels: LABELS.map(([f]) => `test/classify/fixtures/${f}`), papers: items.length, files });
   const $comment =
-    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names (src/classify/field-model.ts): <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points, lead and <field>:lead, <field>:term:<taxonomy term>, <field>:with:<other field>.';
+    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names (src/classify/field-model.ts): <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points, lead and <field>:lead, no-abstract:<signal>, <field>:term:<taxonomy term>, <field>:with:<other field>.';
   const out = values.out ?? FIELD_MODEL_FILE;
   writeFileSync(out, `${JSON.stringify({ $comment, ...model }, null, 2)}\n`);
   console.log(`${out}: ${Object.keys(model.weights).length} weights from ${items.length} papers`);

@@ -18,8 +18,8 @@ export const FieldModelSchema = z
     /** How a signal's points become a feature value: log1p(points / scale) or points / scale. */
     transform: z.enum(['log1p', 'linear']),
     scale: z.number().positive(),
-    /** Optional feature groups: `terms` (a weight per field and taxonomy term), `cross` (a weight per field and other field's points), `lead` (points in the abstract's first sentence). */
-    features: z.array(z.enum(['terms', 'cross', 'lead'])),
+    /** Optional feature groups: `terms` (a weight per field and taxonomy term), `cross` (a weight per field and other field's points), `lead` (points in the abstract's first sentence), `no-abstract` (a signal's extra weight in a paper with no abstract). */
+    features: z.array(z.enum(['terms', 'cross', 'lead', 'no-abstract'])),
     /** L2 penalty the weights were fit with. */
     l2: z.number().nonnegative(),
     /** The L2 penalty of the sparse weights (`terms`, `cross`) is l2 x this. */
@@ -86,6 +86,7 @@ export function candidateFeatures(tally: Tally, field: string, context: PaperCon
     const points = tally.signalScore(field, signal);
     if (points <= 0) continue;
     features.push({ name: signal, value: value(points), signal }, { name: `${field}:${signal}`, value: value(points), signal });
+    if (!context.hasAbstract && model.features.includes('no-abstract')) features.push({ name: `no-abstract:${signal}`, value: value(points), signal });
   }
   if (!context.hasAbstract) features.push({ name: `${field}:no-abstract`, value: 1, signal: null });
   if (tally.named.has(field)) features.push({ name: 'named', value: 1, signal: null });
@@ -159,43 +160,64 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
     return fw;
   };
   for (const field of fieldIds) weightsOf(field);
+  const noAbstractSignals = SIGNAL_ORDER.map((signal) => (model.features.includes('no-abstract') ? w(`no-abstract:${signal}`) : 0));
   const shared = { named: w('named'), top: w('top'), share: w('share'), otherMax: w('other:max-points') };
 
   /** The one computation behind score and explain; `parts` collects the pieces when given. */
   const compute = (tally: Tally, field: string, context: PaperContext, parts: FieldScore | null): number => {
     const fw = weightsOf(field);
+    const names = parts?.rest.names;
     let text = 0;
-    let rest = 0;
-    const fired = (name: string, contribution: number) => {
-      rest += contribution;
-      if (parts) parts.rest.names.push(name);
-    };
     for (let k = 0; k < SIGNAL_ORDER.length; k++) {
       const points = tally.signalScore(field, SIGNAL_ORDER[k]);
       if (points <= 0) continue;
-      const contribution = fw.signals[k] * value(points);
+      const contribution = (fw.signals[k] + (context.hasAbstract ? 0 : noAbstractSignals[k])) * value(points);
       text += contribution;
       if (parts) parts.bySignal.push({ signal: SIGNAL_ORDER[k], contribution });
     }
-    const total = context.totals.get(field) ?? 0;
-    fired(fw.names.bias, fw.bias);
-    if (!context.hasAbstract) fired(fw.names.noAbstract, fw.noAbstract);
-    if (tally.named.has(field)) fired('named', shared.named);
-    if (field === context.topField) fired('top', shared.top);
-    if (context.maxPoints > 0 && field !== 'other') fired('share', (shared.share * total) / context.maxPoints);
-    if (field === 'other') fired('other:max-points', shared.otherMax * value(context.maxPoints));
-    const lead = tally.leadPoints.get(field) ?? 0;
-    if (fw.lead !== 0 && lead > 0) fired('lead', fw.lead * value(lead));
+    let rest = fw.bias;
+    names?.push(fw.names.bias);
+    if (!context.hasAbstract) {
+      rest += fw.noAbstract;
+      names?.push(fw.names.noAbstract);
+    }
+    if (tally.named.has(field)) {
+      rest += shared.named;
+      names?.push('named');
+    }
+    if (field === context.topField) {
+      rest += shared.top;
+      names?.push('top');
+    }
+    if (field === 'other') {
+      rest += shared.otherMax * value(context.maxPoints);
+      names?.push('other:max-points');
+    } else if (context.maxPoints > 0) {
+      rest += (shared.share * (context.totals.get(field) ?? 0)) / context.maxPoints;
+      names?.push('share');
+    }
+    const lead = fw.lead !== 0 ? (tally.leadPoints.get(field) ?? 0) : 0;
+    if (lead > 0) {
+      rest += fw.lead * value(lead);
+      names?.push('lead');
+    }
     if (fw.terms.size) {
-      for (const [term, points] of tally.termPoints.get(field) ?? []) {
-        const found = fw.terms.get(term);
-        if (found) fired(found[1], found[0] * value(points));
+      const terms = tally.termPoints.get(field);
+      if (terms) {
+        for (const [term, points] of terms) {
+          const found = fw.terms.get(term);
+          if (found === undefined) continue;
+          rest += found[0] * value(points);
+          names?.push(found[1]);
+        }
       }
     }
     if (fw.cross.size) {
       for (const [other, points] of context.totals) {
         const found = points > 0 && other !== field ? fw.cross.get(other) : undefined;
-        if (found) fired(found[1], found[0] * value(points));
+        if (found === undefined) continue;
+        rest += found[0] * value(points);
+        names?.push(found[1]);
       }
     }
     if (parts) parts.rest.contribution = rest;

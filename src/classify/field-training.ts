@@ -30,7 +30,7 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { transform: 'log1p', scale: 10, l2: 0.0003,
   sparseFactor: 3,
-  features: ['terms', 'cross', 'lead'],
+  features: ['terms', 'cross', 'lead', 'no-abstract'],
   titleOnlyCopies: true,
   // No labelled paper has a track rule's track (the NeurIPS Datasets and Benchmarks track): the rule keeps
   // its hand-set meaning, a track names the field (12 points, log1p(1.2) x 4 = +3.2 to the score).

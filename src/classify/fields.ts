@@ -46,8 +46,8 @@ export function createFieldClassifier(taxonomy: TaxonomyFile, model: FieldModel)
  */
 export function explainField(tally: Tally, field: string, context: PaperContext, scorer: ModelScorer): FieldEvidence[] {
   const parts = scorer.explain(tally, field, context);
-  const contributions = new Map(parts.bySignal.map((p) => [p.signal as string, p.contribution]));
-  const evidence: FieldEvidence[] = tally.evidence(field).map((e) => ({ ...e, contribution: round(contributions.get(e.signal) ?? 0) }));
+  const evidence: FieldEvidence[] = tally.evidence(field);
+  for (const e of evidence) e.contribution = round(parts.bySignal.find((p) => p.signal === e.signal)?.contribution ?? 0);
   evidence.push({ field, signal: 'model', terms: parts.rest.names, score: round(parts.score), contribution: round(parts.rest.contribution) });
   return evidence;
 }

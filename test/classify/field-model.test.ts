@@ -19,7 +19,7 @@ test('field model: the shipped file validates, and every weight names a known fi
   const model = loadFieldModel();
   const taxonomy = loadTaxonomy();
   const fields = new Map(taxonomy.fields.map((f) => [f.id, f]));
-  const shared = new Set<string>([...SIGNAL_ORDER, 'named', 'top', 'share', 'lead']);
+  const shared = new Set<string>([...SIGNAL_ORDER, ...SIGNAL_ORDER.map((s) => `no-abstract:${s}`), 'named', 'top', 'share', 'lead']);
   const own = new Set<string>([...SIGNAL_ORDER, 'bias', 'no-abstract', 'lead', 'max-points']);
   assert.ok(Object.keys(model.weights).length > 50);
   for (const name of Object.keys(model.weights)) {
