@@ -19,6 +19,7 @@ import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, ty
 import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
+import { mayTakeContext, resolveCorpusContext } from './resolve/corpus-context.js';
 import { companyIndex, mayPlace, multisiteLabs, placeUnlocated, unlocatedSummary, type UnlocatedSummary } from './resolve/unlocated.js';
 import { estimateAffiliationRun, resolveWithLlm, type LlmAffiliationReport, type LlmEstimate, type LlmRunOptions } from './llm/affiliations.js';
 
@@ -60,7 +61,7 @@ export interface AnalyzeRequest {
 }
 
 export type Summary = HeadlineSummary &
-  Analytics & { techFlow: TechFlowSummary; unlocated?: UnlocatedSummary; llm?: LlmAffiliationReport; llmFields?: LlmFieldsReport };
+  Analytics & { techFlow: TechFlowSummary; unlocated?: UnlocatedSummary; corpusContext?: { placed: number; papers: number }; llm?: LlmAffiliationReport; llmFields?: LlmFieldsReport };
 
 export interface AnalyzeResult {
   corpus: Corpus;
@@ -114,7 +115,7 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   const written = (paper: Paper) => (lean ? lighten(paper) : (paper.fieldEvidence = []));
   const write = (paper: Paper) => {
     if (!writer) return;
-    if (mayPlace(paper)) places.set(paper, writer.write(paper, true));
+    if (mayPlace(paper) || mayTakeContext(paper)) places.set(paper, writer.write(paper, true));
     else {
       writer.write(paper);
       written(paper);
@@ -130,9 +131,12 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
   // companies named without a site, placed from the run's own evidence (--unlocated infer)
   const unlocated = placeUnlocated(corpus.papers, companyIndex(request.kbDirs), multisiteLabs());
-  for (const paper of unlocated.changed) paper.countries = paperCountries(paper, request.definitions);
+  // unresolved short names read from the run's other texts (corpus-context)
+  const context = resolveCorpusContext(corpus.papers);
+  const changed = [...new Set([...unlocated.changed, ...context.changed])];
+  for (const paper of changed) paper.countries = paperCountries(paper, request.definitions);
   if (writer) {
-    const replace = () => writer.replace(unlocated.changed.map((paper) => ({ paper, place: places.get(paper) as LinePlace })));
+    const replace = () => writer.replace(changed.map((paper) => ({ paper, place: places.get(paper) as LinePlace })));
     timings ? timings.time('write', replace) : replace();
     for (const paper of places.keys()) written(paper);
     places.clear();
@@ -144,6 +148,7 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   const summary: Summary = {
     ...analytics,
     unlocated: unlocatedSummary(unlocated),
+    corpusContext: { placed: context.placed, papers: context.changed.length },
     ...(llm ? { llm } : {}),
     ...(llmFields ? { llmFields } : {}),
   };

@@ -23,6 +23,7 @@ export type ResolveMethod =
   | 'fuzzy' // approximate match to a knowledge-base name
   | 'hq-default' // a multinational named with no location: its headquarters' country
   | 'author-context' // settled by another affiliation of the same author
+  | 'corpus-context' // an unresolved short name that leads other texts of the run naming one institution
   | 'llm' // answered by a language model
   | 'unresolved';
 

@@ -1,7 +1,8 @@
 // Builds the report of an analyze output directory: reads summary.json and papers.jsonl, draws the
 // charts, writes the HTML file (and, on request, one PNG per chart).
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../atomic-file.js';
 import type { Summary } from '../run.js';
 import type { Paper } from '../types.js';
 import { CollabscopeError, fsErrorText } from '../errors.js';
@@ -103,14 +104,7 @@ export async function writeReport(run: Run, options: WriteReportOptions): Promis
   const htmlFile = resolve(options.htmlFile);
   checkReportTarget(options.htmlFile);
   if (options.pngDir) assertPngTargets(charts, options.pngDir);
-  try {
-    mkdirSync(dirname(htmlFile), { recursive: true });
-    const tmp = `${htmlFile}.tmp-${process.pid}`;
-    writeFileSync(tmp, html);
-    renameSync(tmp, htmlFile);
-  } catch (error) {
-    throw new CollabscopeError('E_OUTPUT', `--html ${options.htmlFile}: cannot write (${fsErrorText(error)})`);
-  }
+  writeFileAtomic(htmlFile, html, 'E_OUTPUT', `--html ${options.htmlFile}`);
   const pngs = options.pngDir ? await exportPngs(charts, options.pngDir, { subtitle: summaryLabel(run.summary), definitions: run.summary.definitions }) : [];
   return { html: htmlFile, pngs, charts };
 }

@@ -8,6 +8,7 @@ import { readDataJson } from './data.js';
 import { cachedNameKey, nameKey, surfaceOf, type Token } from './normalize.js';
 import { keepWhere } from './arrays.js';
 import { followsSeatHead } from './head-words.js';
+import { foreignCountryNames, shortCityName } from './place-names.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,7 +29,7 @@ export interface PlaceHit {
   standalone: boolean;
 }
 
-interface PlaceEntry {
+export interface PlaceEntry {
   kind: PlaceKind;
   country: string;
   population: number;
@@ -145,13 +146,21 @@ export class Gazetteer {
     }
     for (const city of loadCities()) {
       const key = cachedNameKey(city.name);
-      if (key) this.add(key, { kind: 'city', country: city.country, population: city.population, admin: city.admin });
+      if (!key) continue;
+      const entry: PlaceEntry = { kind: 'city', country: city.country, population: city.population, admin: city.admin };
+      this.add(key, entry);
+      const short = shortCityName(city.name);
+      if (short) this.add(nameKey(short), entry);
     }
     for (const [local, english] of Object.entries(readDataJson<{ names: Record<string, string> }>('city-names.json').names)) {
-      const cities = (this.byKey.get(nameKey(english)) ?? []).filter((e) => e.kind === 'city');
-      for (const city of cities) this.add(nameKey(local), city);
+      // either spelling may be the gazetteer's ("Munich" / "Nürnberg"): the other one is added
+      const asEnglish = (this.byKey.get(nameKey(english)) ?? []).filter((e) => e.kind === 'city');
+      const asLocal = asEnglish.length ? [] : (this.byKey.get(nameKey(local)) ?? []).filter((e) => e.kind === 'city');
+      for (const city of asEnglish) this.add(nameKey(local), city);
+      for (const city of asLocal) this.add(nameKey(english), city);
     }
     this.placeStopwords = new Set(readDataJson<{ words: string[] }>('place-stopwords.json').words.map((w) => nameKey(w)));
+    for (const [key, code] of foreignCountryNames(this.byKey, this.placeStopwords)) this.add(key, { kind: 'country', country: code, population: 0 });
   }
 
   private addName(name: string, entry: PlaceEntry, stateFirst: Set<string>): void {

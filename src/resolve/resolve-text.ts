@@ -12,7 +12,7 @@ import type { FuzzyCorrector } from './fuzzy.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import type { Lexicon } from './lexicon.js';
 import { readDataJson } from './data.js';
-import { domainLabelAffiliation, domainLabelRecord, shortFormAffiliation, shortFormRecord } from './short-form.js';
+import { domainLabelAffiliation, domainLabelRecord, respeltShortForm, shortFormAffiliation, shortFormRecord } from './short-form.js';
 import type { UnitIndex } from './units.js';
 import type { LoneForms } from './lone-forms.js';
 import { WORD_ORDER_NOTE, wordOrderMention } from './word-order.js';
@@ -92,11 +92,13 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   let starts = parts.lexicon.startsOf(tokens);
   let mentions = parts.names.findMentions(tokens, starts.names);
   let fuzzyChanged: Set<number> | null = null;
+  // typos corrected ("Observatoty"): used to name a known institution, else to read head words
+  let corrected: { tokens: Token[]; changed: Set<number> } | null = null;
   if (mentions.length === 0) {
-    const corrected = parts.fuzzy().correctTokens(tokens);
-    if (corrected.changed.size > 0) {
-      mentions = parts.names.findMentions(corrected.tokens).filter((m) => plausibleCorrection(m, corrected.changed));
-      if (mentions.length) fuzzyChanged = corrected.changed;
+    const fixed = (corrected = parts.fuzzy().correctTokens(tokens));
+    if (fixed.changed.size > 0) {
+      mentions = parts.names.findMentions(fixed.tokens).filter((m) => plausibleCorrection(m, fixed.changed));
+      if (mentions.length) fuzzyChanged = fixed.changed;
     }
   }
   if (mentions.length === 0) {
@@ -124,6 +126,8 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length === 0) {
     const short = shortFormRecord(parts.names, tokens);
     if (short) return [shortFormAffiliation(raw, short)];
+    const respeltShort = tokens.length === 1 ? respeltShortForm(parts.names, parts.fuzzy(), raw, tokens[0], CONFIDENCE.fuzzy) : null;
+    if (respeltShort) return [respeltShort];
     const label = domainLabelRecord(parts.names, tokens);
     if (label) return [domainLabelAffiliation(raw, label)];
     const lone = parts.loneForms.resolve(raw, tokens);
@@ -136,7 +140,9 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length) mentions = parts.units.merge(tokens, mentions);
   const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
-  return fromContext(parts, raw, cleaned, tokens, places, emailDomain);
+  // head words read through corrected typos ("National Observatoty of Athens" is an institution-looking phrase)
+  const read = corrected && corrected.changed.size > 0 && corrected.tokens.length === tokens.length ? corrected.tokens : tokens;
+  return fromContext(parts, raw, cleaned, tokens, places, emailDomain, read);
 }
 
 const LETTER = /\p{L}/u;
@@ -190,7 +196,12 @@ function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: To
   if (tokens.length > 12) return null;
   const fuzzy = parts.fuzzy();
   for (let i = 0; i < tokens.length; i++) {
-    for (const word of fuzzy.neighbours(tokens[i].norm)) {
+    const norm = tokens[i].norm;
+    // a four-letter word only as a capitalised name word missing a letter ("John" for "Johns"): cheap to try
+    const short = norm.length < 5;
+    if (short && (norm.length < RESPELL_MIN_LENGTH || !/^\p{Lu}\p{Ll}/u.test(tokens[i].surface))) continue;
+    for (const word of fuzzy.neighbours(norm, 3, RESPELL_MIN_LENGTH)) {
+      if (short && word.length !== norm.length + 1) continue;
       const changedTokens = tokens.slice();
       changedTokens[i] = { ...tokens[i], norm: word };
       const changed = new Set([i]);
@@ -202,6 +213,9 @@ function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: To
   }
   return null;
 }
+
+/** Words of four letters are respelt too, by one added letter ("John Hopkins ...", "... Chao Tung ..."): the whole curated name must then be spelt. */
+const RESPELL_MIN_LENGTH = 4;
 
 /** A mention that is its whole comma segment. */
 function spansSegment(m: Mention, tokens: Token[]): boolean {
@@ -484,8 +498,9 @@ function dropParentsAndDuplicates(parts: TextResolverParts, results: Array<{ aff
   });
 }
 
-function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tokens: Token[], places: PlaceHit[], emailDomain: string | null): Affiliation[] {
-  const segments = segmentTokens(tokens, cleaned, places);
+/** `read`: the tokens whose words classify the segments (typos corrected); conventions read the words as written. */
+function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tokens: Token[], places: PlaceHit[], emailDomain: string | null, read: Token[] = tokens): Affiliation[] {
+  const segments = segmentTokens(read, cleaned, places);
   const found = institutionPhrase(segments);
   // a legal form alone ("Inc", "Ltd.") is never an institution
   const phrase = found && isLegalFormOnly(tokens, found.start, found.end) ? null : found;
@@ -496,7 +511,7 @@ function fromContext(parts: TextResolverParts, raw: string, cleaned: string, tok
     return [countryWithoutInstitution(raw, what, located.country, 'place', CONFIDENCE.placeNoInstitution, `no institution named (${what}); country from ${located.evidence}`)];
   }
   // a legal form alone ("Inc.", "GmbH") names no body whose convention could place it
-  const convention = found && !phrase ? null : nameConvention(tokens);
+  const convention = found && !phrase ? null : nameConvention(tokens, raw);
   if (convention) {
     return [countryWithoutInstitution(raw, what, convention.country, 'pattern', CONFIDENCE.convention, `no institution or place named; ${convention.why}: ${convention.country}`)];
   }
@@ -542,14 +557,15 @@ function demonymIn(phrase: Segment, tokens: Token[]): { country: string; why: st
   return null;
 }
 
-let conventions: Array<{ pattern: RegExp; country: string; why: string }> | null = null;
+let conventions: Array<{ pattern: RegExp; text?: 'surface'; country: string; why: string }> | null = null;
 /** A naming convention of one country's institutions ("State Key Laboratory of ..." is Chinese). */
-function nameConvention(tokens: Token[]): { country: string; why: string } | null {
-  conventions ??= readDataJson<{ conventions: Array<{ pattern: string; country: string; why: string }> }>('name-conventions.json').conventions.map(
-    (c) => ({ ...c, pattern: new RegExp(c.pattern), why: `naming convention of ${c.why} (data/resolve/name-conventions.json)` }),
+function nameConvention(tokens: Token[], written: string): { country: string; why: string } | null {
+  conventions ??= readDataJson<{ conventions: Array<{ pattern: string; text?: 'surface'; flags?: string; country: string; why: string }> }>('name-conventions.json').conventions.map(
+    (c) => ({ ...c, pattern: new RegExp(c.pattern, c.flags), why: `naming convention of ${c.why} (data/resolve/name-conventions.json)` }),
   );
   const text = tokens.map((t) => t.norm).join(' ');
-  return conventions.find((c) => c.pattern.test(text)) ?? null;
+  // most patterns read the normalised words; a 'surface' one the text as written (accents and apostrophes kept)
+  return conventions.find((c) => c.pattern.test(c.text === 'surface' ? written : text)) ?? null;
 }
 
 function describeSegments(segments: Segment[]): string {
@@ -584,7 +600,7 @@ function unknownInstitution(parts: TextResolverParts, raw: string, phrase: Segme
     };
   } else {
     const fromDomain = emailDomain && !isWebmail(emailDomain) ? countryOfDomain(emailDomain) : null;
-    const convention = fromDomain ? null : (nameConvention(tokens) ?? demonymIn(phrase, tokens));
+    const convention = fromDomain ? null : (nameConvention(tokens, raw) ?? demonymIn(phrase, tokens));
     result = fromDomain
       ? { ...base, country: fromDomain, method: 'domain', confidence: CONFIDENCE.domainCountry, evidence: [...base.evidence, `country from e-mail domain ${emailDomain}`] }
       : convention

@@ -54,7 +54,8 @@ const PLACEHOLDERS = new Set([
 
 /** Whether an affiliation text is a placeholder for a missing one ("None", "N/A", "-", "Unknown", ""). */
 export function isPlaceholder(text: string): boolean {
-  return PLACEHOLDERS.has(text.trim().replace(/\s+/g, ' ').toLowerCase());
+  // also any run of question marks, dashes, dots or stars alone ("???", "- -", "...")
+  return PLACEHOLDERS.has(text.trim().replace(/\s+/g, ' ').toLowerCase()) || /^[\s?\-–—.*_]+$/u.test(text);
 }
 
 /**

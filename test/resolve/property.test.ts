@@ -12,7 +12,7 @@ const { createResolver } = await import('../../src/resolve/index.js');
 const { cleanText, tokenize } = await import('../../src/resolve/normalize.js');
 const resolver = createResolver({ curatedDir: join(import.meta.dirname, 'fixtures', 'kb'), kbDirs: [] });
 
-const METHODS = new Set(['alias', 'acronym', 'domain', 'place', 'pattern', 'fuzzy', 'hq-default', 'author-context', 'llm', 'unresolved']);
+const METHODS = new Set(['alias', 'acronym', 'domain', 'place', 'pattern', 'fuzzy', 'hq-default', 'author-context', 'corpus-context', 'llm', 'unresolved']);
 
 function checkShape(raw: string, result: Affiliation[]): void {
   assert.ok(result.length >= 1, 'at least one affiliation');

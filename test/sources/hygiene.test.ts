@@ -28,8 +28,8 @@ test('literal \\xNN and \\uNNNN escapes, Latin-1 or UTF-8 bytes', () => {
 });
 
 test('placeholders', () => {
-  for (const p of ['None', 'null', 'N/A', 'n/a', '-', 'Unknown', 'TBD', '', '  none ']) assert.equal(isPlaceholder(p), true, p);
-  for (const p of ['Nonesuch Institute', 'Unknown Fields Lab', 'NA University']) assert.equal(isPlaceholder(p), false, p);
+  for (const p of ['None', 'null', 'N/A', 'n/a', '-', 'Unknown', 'TBD', '', '  none ', '???', '- -', '...']) assert.equal(isPlaceholder(p), true, p);
+  for (const p of ['Nonesuch Institute', 'Unknown Fields Lab', 'NA University', 'A.I. Lab', 'X-Lab']) assert.equal(isPlaceholder(p), false, p);
 });
 
 test('cleanAuthors drops placeholders with one warning each and decodes the rest', () => {

@@ -1,0 +1,51 @@
+// Extra spellings of places for the gazetteer (places.ts): the short names cities go by in addresses,
+// and country names in other languages.
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+import { readDataJson } from './data.js';
+import { nameKey } from './normalize.js';
+import type { PlaceEntry } from './places.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The name a city goes by in addresses when its official name carries its river, region or a Korean or
+ * Japanese administrative suffix: "Marburg an der Lahn" -> Marburg, "Landau in der Pfalz" -> Landau,
+ * "Seongnam-si" -> Seongnam, "Nara-shi" -> Nara. Null for other names.
+ */
+export function shortCityName(name: string): string | null {
+  const german = /^(\p{Lu}[\p{L}-]+) (?:an der|am|im|ob der|bei|in der|in) \p{Lu}/u.exec(name);
+  if (german) return german[1];
+  const eastAsian = /^(\p{Lu}[\p{L}-]*\p{Ll})-(?:si|shi|gun|gu|ku)$/u.exec(name);
+  return eastAsian ? eastAsian[1] : null;
+}
+
+const FOREIGN_NAMES = z.object({ $comment: z.string().optional(), languages: z.array(z.string().regex(/^[a-z]{2}$/)), exclude: z.array(z.string()) }).strict();
+const SAINT_TITLE = /^(saint|sainte|santa|santo|sao|san|st|ste)\b/;
+
+/**
+ * Country names in other languages (data/resolve/foreign-country-names.json) as name keys with their
+ * country: each at least five letters, not already a place (`known`), not a place stop-word, not a
+ * saint's title, and naming one country in every language.
+ */
+export function foreignCountryNames(known: Map<string, PlaceEntry[]>, stopwords: Set<string>): Map<string, string> {
+  const rules = FOREIGN_NAMES.parse(readDataJson('foreign-country-names.json'));
+  const excluded = new Set(rules.exclude.map((n) => nameKey(n)));
+  const found = new Map<string, string | null>();
+  for (const language of rules.languages) {
+    countries.registerLocale(require(`i18n-iso-countries/langs/${language}.json`));
+    for (const [code, names] of Object.entries(countries.getNames(language, { select: 'all' }) as unknown as Record<string, string[]>)) {
+      for (const name of names) {
+        const key = nameKey(name);
+        if (!key || key.replace(/ /g, '').length < 5 || excluded.has(key) || known.has(key) || stopwords.has(key) || SAINT_TITLE.test(key)) continue;
+        const held = found.get(key);
+        found.set(key, held === undefined || held === code ? code : null);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [key, code] of found) if (code !== null) out.set(key, code);
+  return out;
+}
+
