@@ -1,6 +1,7 @@
 // ISO 3166-1 alpha-2 codes as the command line, the API and the dashboard take them, with a hint for
 // the usual near misses: UK (GB), EL (GR, the EU's code), alpha-3 codes (USA) and English names.
-import countries from 'i18n-iso-countries';
+// the library without its 80 locale files (its main module loads them all): only English is registered, where used
+import countries from 'i18n-iso-countries/index.js';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);

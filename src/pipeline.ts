@@ -3,7 +3,8 @@
 import type { Affiliation, Definitions, FieldEvidence, Paper, RawAuthor, RawPaper, TechnologyHit } from './types.js';
 import { paperCountries } from './definitions.js';
 import { streamSource, type SourceFormat, type SourceWarning } from './sources/index.js';
-import { isUnclassified, type PaperText } from './llm/fields.js';
+import type { PaperText } from './llm/fields.js';
+import { isUnclassified } from './llm/unclassified.js';
 import type { Timings } from './timings.js';
 import { rememberAffiliationJson } from './papers-jsonl.js';
 

@@ -2,7 +2,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { buildCorpusInWorkers } from './workers/pool.js';
 import type { Definitions, Paper } from './types.js';
 import { buildCorpus, SILENT_PROGRESS, step, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
@@ -16,12 +15,13 @@ import type { Timings } from './timings.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
 import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechCount, type TechFlowSummary } from './classify/index.js';
-import { classifyWithLlm, type LlmFieldsReport } from './llm/fields.js';
+import type { LlmFieldsReport } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
 import { mayTakeContext, resolveCorpusContext } from './resolve/corpus-context.js';
 import { companyIndex, mayPlace, multisiteLabs, placeUnlocated, unlocatedSummary, type UnlocatedSummary } from './resolve/unlocated.js';
-import { estimateAffiliationRun, resolveWithLlm, type LlmAffiliationReport, type LlmEstimate, type LlmRunOptions } from './llm/affiliations.js';
+// the language-model modules (and zod, which checks their answers) only in runs that use them
+import type { LlmAffiliationReport, LlmEstimate, LlmRunOptions } from './llm/affiliations.js';
 
 export interface AnalyzeRequest {
   files: string[];
@@ -127,7 +127,7 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   if (corpus.papers.length === 0) {
     throw new CollabscopeError('E_NO_PAPERS', `no papers in ${request.files.join(', ')}; nothing was written (the previous output in ${request.out}, if any, is kept)`);
   }
-  const llm = request.llm ? await resolveWithLlm(corpus.papers, request.llm) : undefined;
+  const llm = request.llm ? await (await import('./llm/affiliations.js')).resolveWithLlm(corpus.papers, request.llm) : undefined;
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
   // companies named without a site, placed from the run's own evidence (--unlocated infer)
   const unlocated = placeUnlocated(corpus.papers, companyIndex(request.kbDirs), multisiteLabs());
@@ -142,7 +142,7 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
     places.clear();
   }
   const llmFields =
-    request.llm && request.llmFields ? await classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
+    request.llm && request.llmFields ? await (await import('./llm/fields.js')).classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
   const summarizeRun = () => summarize(corpus, request.pair, request.definitions, request.tech);
   const analytics = timings ? timings.time('analytics', summarizeRun) : summarizeRun();
   const summary: Summary = {
@@ -164,6 +164,7 @@ async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) 
   const workers = workerCount(request);
   if (workers > 1) {
     request.timings?.notes.push(`index, resolve and classify ran in ${workers} worker threads: counted under other`);
+    const { buildCorpusInWorkers } = await import('./workers/pool.js'); // worker threads only when used
     return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
   }
   const build = () => step(request.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver({ kbDirs: request.kbDirs }));
@@ -172,7 +173,8 @@ async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) 
 }
 
 /** What `--llm --dry-run` would cost: the corpus is built (locally), nothing is sent or written. */
-export function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions }, pricePerMillion: [number, number]): LlmEstimate {
+export async function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions }, pricePerMillion: [number, number]): Promise<LlmEstimate> {
+  const { estimateAffiliationRun } = await import('./llm/affiliations.js');
   return estimateAffiliationRun(corpusFor(request, createResolver({ kbDirs: request.kbDirs })).papers, request.llm, pricePerMillion);
 }
 

@@ -1,6 +1,7 @@
 // `analyze --timings`: where a run's wall time goes, by stage, printed on stderr. Stages that interleave
 // (records are read, resolved, classified and written one at a time) are timed around each call.
 import type { AuthorResolver, PaperClassifier } from './pipeline.js';
+import { blockReads, BLOCK_SIZE } from './resolve/paged-body.js';
 
 export const STAGES = ['load', 'index', 'read', 'resolve', 'classify', 'analytics', 'write'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -59,7 +60,8 @@ export class Timings {
   format(totalMs = performance.now()): string {
     const counted = STAGES.reduce((sum, s) => sum + this.ms[s], 0);
     const parts = STAGES.map((s) => `${s} ${seconds(this.ms[s])}`);
-    const notes = this.notes.length ? ` (${this.notes.join('; ')})` : '';
+    const read = blockReads.of > 0 ? [`resolver index: ${blockReads.read} of ${blockReads.of} blocks read (${((blockReads.read * BLOCK_SIZE) / 2 ** 20).toFixed(1)} MB)`] : [];
+    const notes = this.notes.length + read.length ? ` (${[...this.notes, ...read].join('; ')})` : '';
     return `timings (s): ${parts.join(', ')}, other ${seconds(Math.max(0, totalMs - counted))}, total ${seconds(totalMs)}${notes}`;
   }
 }

@@ -2,11 +2,16 @@
 // for a kind of unit ("Key Laboratory"). Data: data/analyze/not-institutions.json. Only names with no
 // knowledge-base id are checked; the affiliation keeps its country, only the institution node is dropped.
 import { join } from 'node:path';
-import { z } from 'zod';
 import { DATA_DIR, loadDataFile } from '../kb/load.js';
+import { lazyModule } from '../lazy-module.js';
 import type { Affiliation } from '../types.js';
 
-const Schema = z.object({ $comment: z.string().optional(), names: z.array(z.string().min(1)) });
+/** zod only to check the file when its checked form is not cached (kb/load.ts). */
+const zod = await lazyModule<typeof import('zod')>('zod', import.meta.url, () => import('zod'));
+const schema = () => {
+  const { z } = zod();
+  return z.object({ $comment: z.string().optional(), names: z.array(z.string().min(1)) });
+};
 
 let names: Set<string> | undefined;
 
@@ -15,7 +20,7 @@ export function normalizeName(name: string): string {
 }
 
 function stoplist(): Set<string> {
-  names ??= new Set(loadDataFile(join(DATA_DIR, 'analyze', 'not-institutions.json'), Schema).names.map(normalizeName));
+  names ??= new Set(loadDataFile(join(DATA_DIR, 'analyze', 'not-institutions.json'), schema).names.map(normalizeName));
   return names;
 }
 

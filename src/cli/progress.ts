@@ -1,7 +1,11 @@
 // A progress bar on stderr for long work, drawn only when stderr is a terminal: the step's label, its
 // bar (files for reading and resolving), and for steps that go paper by paper a running count.
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+import { requireLazily } from '../lazy-module.js';
 import { SILENT_PROGRESS, type Progress } from '../pipeline.js';
+
+/** cli-progress only when a bar is drawn. */
+const progressBars = requireLazily<typeof cliProgress>('cli-progress', import.meta.url);
 
 /** Off when stderr is not a terminal (pipes, CI, files) or with --quiet. */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, options: { quiet?: boolean } = {}): Progress {
@@ -13,7 +17,8 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, op
       items = 0;
       // a step of one unit (one file, one index) has no meaningful bar or ETA: its label, the papers done and the time so far
       const format = total <= 1 ? `${label.padEnd(26)}{items} | {duration_formatted}` : `${label.padEnd(26)} [{bar}] {value}/{total} {percentage}%{items} | ETA {eta_formatted}`;
-      bar = new cliProgress.SingleBar({ stream, format, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+      const bars = progressBars();
+      bar = new bars.SingleBar({ stream, format, hideCursor: true, clearOnComplete: true }, bars.Presets.shades_classic);
       bar.start(total, 0, { items: '' });
     },
     tick(count = 1) {

@@ -1,6 +1,7 @@
 // What the fetchers share: the context they run in, the result they hand back, the generic wide JSONL
 // row the JSONL adapter reads (src/sources/table.ts), country names for affiliation strings, titles.
-import countries from 'i18n-iso-countries';
+// the library without its 80 locale files (its main module loads them all): only English is registered, where used
+import countries from 'i18n-iso-countries/index.js';
 import { createRequire } from 'node:module';
 import { CollabscopeError } from '../errors.js';
 import { venueFromFileName } from '../sources/common.js';

@@ -7,24 +7,29 @@ import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { CollabscopeError } from '../errors.js';
 import { cacheDir } from '../home.js';
-import { InstitutionFileSchema, type Institution } from './schema.js';
+import type { Institution } from './schema.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import { lazyModule } from '../lazy-module.js';
+
+/** The schemas (and zod) are loaded only to check a file whose checked form is not cached. */
+const schemas = await lazyModule<typeof import('./schema.js')>('./schema.js', import.meta.url, () => import('./schema.js'));
 
 /** The package's own data folder, found from this module (works from src/ and dist/). */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 export const CURATED_DIR = join(DATA_DIR, 'kb', 'institutions');
 
 export function loadInstitutionFile(path: string): Institution[] {
-  return loadDataFile(path, InstitutionFileSchema, 'record ') as Institution[];
+  return loadDataFile(path, () => schemas().InstitutionFileSchema, 'record ') as Institution[];
 }
 
 /**
  * A data file of the package or the user (knowledge base, taxonomy, technologies): JSON checked by
  * its zod schema, or an E_KB error naming the file and the first problem. A file that passed is not
- * checked again (see checkedOnce).
+ * checked again (see checkedOnce). The schema may be given as a function that returns it, called only
+ * when the file is checked (so that a run with every file's checked form cached loads no zod).
  */
-export function loadDataFile<T>(path: string, schema: z.ZodType<T>, where = ''): T {
-  return checkedOnce(path, () => checkDataFile(path, schema, where));
+export function loadDataFile<T>(path: string, schema: z.ZodType<T> | (() => z.ZodType<T>), where = ''): T {
+  return checkedOnce(path, () => checkDataFile(path, typeof schema === 'function' ? schema() : schema, where));
 }
 
 function checkDataFile<T>(path: string, schema: z.ZodType<T>, where: string): T {

@@ -38,16 +38,32 @@ export interface OrganisationRecord {
 /** Longest parent chain followed (guards against a cycle the schema cannot rule out). */
 const MAX_DEPTH = 12;
 
+type InstitutionLike = Pick<Institution, 'id' | 'name' | 'country' | 'sector'> & Partial<Institution>;
+
 export class OrganisationGraph {
-  private readonly records = new Map<string, OrganisationRecord>();
+  private filled: Map<string, OrganisationRecord> | null = null;
   /** rollUp answers by level and policy, then by id. */
   private readonly memo = new Map<string, Map<string, string>>();
 
-  constructor(institutions: Iterable<Pick<Institution, 'id' | 'name' | 'country' | 'sector'> & Partial<Institution>>) {
+  /** The institutions, or a function that reads them, called when the graph is first asked (a run
+   *  with no knowledge-base ids never reads the base's files). */
+  constructor(institutions: Iterable<InstitutionLike> | (() => Iterable<InstitutionLike>)) {
+    if (typeof institutions === 'function') this.read = institutions;
+    else this.filled = OrganisationGraph.recordsOf(institutions);
+  }
+
+  private readonly read: (() => Iterable<InstitutionLike>) | null = null;
+
+  private get records(): Map<string, OrganisationRecord> {
+    return (this.filled ??= OrganisationGraph.recordsOf((this.read as () => Iterable<InstitutionLike>)()));
+  }
+
+  private static recordsOf(institutions: Iterable<InstitutionLike>): Map<string, OrganisationRecord> {
+    const records = new Map<string, OrganisationRecord>();
     // A later file may repeat an id (an imported copy): the first, curated, record wins.
     for (const inst of institutions) {
-      if (this.records.has(inst.id)) continue;
-      this.records.set(inst.id, {
+      if (records.has(inst.id)) continue;
+      records.set(inst.id, {
         id: inst.id,
         name: inst.name,
         country: inst.country,
@@ -59,6 +75,7 @@ export class OrganisationGraph {
         acronym: inst.acronyms?.[0] ?? null,
       });
     }
+    return records;
   }
 
   get size(): number {
@@ -186,14 +203,15 @@ export function loadOrganisations(options: { kbDirs?: string[]; curatedDir?: str
   const key = JSON.stringify([curated, extra]);
   let graph = cache.get(key);
   if (!graph) {
-    const institutions = [curated, ...extra].flatMap((dir) =>
-      existsSync(dir)
-        ? readdirSync(dir)
-            .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
-            .sort()
-            .flatMap((f) => loadInstitutionFile(join(dir, f)))
-        : [],
-    );
+    const institutions = () =>
+      [curated, ...extra].flatMap((dir) =>
+        existsSync(dir)
+          ? readdirSync(dir)
+              .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+              .sort()
+              .flatMap((f) => loadInstitutionFile(join(dir, f)))
+          : [],
+      );
     cache.set(key, (graph = new OrganisationGraph(institutions)));
   }
   return graph;

@@ -1,6 +1,7 @@
 // LLM-assisted resolution of the long tail: affiliation strings the rules left unresolved or unsure.
 import { z } from 'zod';
-import countries from 'i18n-iso-countries';
+// the library without its 80 locale files (its main module loads them all): only English is registered, where used
+import countries from 'i18n-iso-countries/index.js';
 import { SECTORS, type Affiliation, type Paper, type Sector } from '../types.js';
 import { AnswerCache } from './cache.js';
 import { chatCompletion, type ChatMessage, type LlmEndpoint } from './client.js';

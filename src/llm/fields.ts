@@ -6,6 +6,9 @@ import type { TaxonomyFile, TechnologyFile } from '../classify/schema.js';
 import { AnswerCache } from './cache.js';
 import { chatCompletion, type ChatMessage } from './client.js';
 import { assertSomeAnswer, type LlmRunOptions, type SentQuestions } from './affiliations.js';
+import { isUnclassified } from './unclassified.js';
+
+export { isUnclassified };
 
 export const FIELDS_PROMPT_VERSION = 'fields-v1';
 export const PAPERS_PER_REQUEST = 8;
@@ -30,10 +33,6 @@ export interface LlmFieldsReport {
   budgetExhausted: boolean;
 }
 
-/** A paper the classifier left unplaced: its only field is the fallback "other". */
-export function isUnclassified(paper: Pick<Paper, 'fieldEvidence'>): boolean {
-  return paper.fieldEvidence.length === 1 && paper.fieldEvidence[0].signal === 'fallback';
-}
 
 function systemPrompt(taxonomy: TaxonomyFile, technologies: TechnologyFile): string {
   return [

@@ -19,6 +19,8 @@ import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
 import { buildWordSignatures } from './word-order.js';
 import { buildDomainLabels } from './short-form.js';
+import { CollabscopeError } from '../errors.js';
+import { BlockDamagedError } from './paged-body.js';
 import { ensurePrebuiltIndex, prebuiltIndex, writePrebuiltIndex, type BuiltIndex, type IndexInputs } from './prebuilt.js';
 
 export interface ResolverOptions {
@@ -162,6 +164,8 @@ function safeResolve(parts: TextResolverParts, raw: string, emailDomain: string 
   try {
     return resolveText(parts, raw, emailDomain);
   } catch (error) {
+    // the index unreadable mid-run (snapshot.ts) is no answer about this text
+    if (error instanceof CollabscopeError || error instanceof BlockDamagedError) throw error;
     const affiliation = unresolvedAffiliation(raw, `internal error while resolving: ${(error as Error).message}`);
     return [affiliation];
   }

@@ -4,8 +4,16 @@
 // search (remembered per key), and anything else (iterating, adding, deleting) first reads every entry,
 // in the original insertion order, into the real collection underneath (readWholeFirst).
 
+import type { PagedBody } from './paged-body.js';
+
 /** Where one collection's entries are and how to read them; shared by all collections of a snapshot. */
 export interface EntryTable {
+  /** The snapshot's body, whose blocks are read when first needed: `need` before reading any of it. */
+  body: PagedBody;
+  /** Where the entries, the order and the pool start in the body (bytes). */
+  entriesBase: number;
+  orderBase: number;
+  poolBase: number;
   /** The snapshot's text (UTF-8): every key and every encoded value. */
   pool: Buffer;
   /** Four numbers an entry: key offset, key length, value offset, value length (bytes of `pool`). */
@@ -36,7 +44,9 @@ class SortedKeys {
 
   keyAt(i: number): string {
     const e = (this.first + i) * 4;
-    const { entries, pool } = this.table;
+    const { entries, pool, body, entriesBase, poolBase } = this.table;
+    body.needWords(entriesBase, e, 2);
+    body.need(poolBase + entries[e], poolBase + entries[e] + entries[e + 1]);
     return pool.toString('utf8', entries[e], entries[e] + entries[e + 1]);
   }
 
@@ -47,17 +57,20 @@ class SortedKeys {
     i = -1;
     let lo = 0;
     let hi = this.count - 1;
-    const { order, entries, pool } = this.table;
+    const { order, entries, pool, body, entriesBase, orderBase, poolBase } = this.table;
     // the key's UTF-8 bytes, compared with each probe's in place (no string or buffer made per probe)
     const wanted = key.length * 3 <= SCRATCH.length ? SCRATCH : new Uint8Array(key.length * 3);
     const size = ENCODER.encodeInto(key, wanted).written;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
+      body.needWords(orderBase, this.orderStart + mid, 1);
       const at = order[this.orderStart + mid];
       const e = (this.first + at) * 4;
+      body.needWords(entriesBase, e, 2);
       const start = entries[e];
       const length = entries[e + 1];
       const common = size < length ? size : length;
+      body.need(poolBase + start, poolBase + start + common);
       let c = 0;
       for (let j = 0; j < common && c === 0; j++) c = wanted[j] - pool[start + j];
       if (c === 0) c = size - length;
@@ -89,6 +102,7 @@ export class LazyMap<V> extends Map<string, V> {
   private valueAt(keys: SortedKeys, i: number): V {
     if (this.done[i]) return this.decoded[i];
     const e = (keys.first + i) * 4;
+    keys.table.body.needWords(keys.table.entriesBase, e + 2, 2);
     const value = keys.table.value(keys.table.entries[e + 2], keys.table.entries[e + 3]) as V;
     this.decoded[i] = value;
     this.done[i] = 1;

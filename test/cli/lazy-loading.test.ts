@@ -11,14 +11,14 @@ import { REPO_ROOT } from '../shared.js';
 const MAIN = join(REPO_ROOT, 'src', 'cli', 'main.ts');
 const TRACE = join(REPO_ROOT, 'test', 'cli', 'trace-imports.mjs');
 
-/** The file modules one CLI run loads (URLs), and its exit code. */
-function loadedModules(args: string[]): { code: number | null; modules: string[] } {
+/** The file modules one CLI run loads (URLs), and its exit code; `home` is the run's COLLABSCOPE_HOME (a new one by default). */
+function loadedModules(args: string[], home?: string): { code: number | null; modules: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-lazy-'));
   const traceFile = join(dir, 'modules.txt');
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', TRACE, MAIN, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, COLLABSCOPE_HOME: join(dir, 'home'), TRACE_IMPORTS_FILE: traceFile },
+    env: { ...process.env, COLLABSCOPE_HOME: home ?? join(dir, 'home'), TRACE_IMPORTS_FILE: traceFile },
   });
   assert.equal(result.status, 0, result.stderr);
   return { code: result.status, modules: readFileSync(traceFile, 'utf8').split('\n').filter(Boolean) };
@@ -30,6 +30,8 @@ const HEAVY = {
   hono: /\/node_modules\/(hono|@hono)\//,
   pipeline: /\/src\/(resolve|classify|analyze|pipeline|run)\b/,
 };
+
+const ZOD = /\/node_modules\/zod\//;
 
 function loaded(modules: string[], pattern: RegExp): string[] {
   return modules.filter((url) => pattern.test(url));
@@ -43,9 +45,17 @@ test('--help and --version load commander and no pipeline, chart, database or se
   }
 });
 
-test('analyze loads the resolver but not the chart stack, DuckDB or Hono', () => {
+test('analyze loads the resolver but not the chart stack, DuckDB or Hono; zod only to check data files not yet checked', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'collabscope-lazy-out-')), 'out');
-  const { modules } = loadedModules(['analyze', join(REPO_ROOT, 'test', 'sources', 'fixtures', 'nips2018.json'), '--out', out, '--json']);
-  assert.ok(loaded(modules, /\/src\/resolve\//).length > 0);
-  for (const name of ['charts', 'duckdb', 'hono'] as const) assert.deepEqual(loaded(modules, HEAVY[name]), [], `analyze loads ${name}`);
+  const home = join(mkdtempSync(join(tmpdir(), 'collabscope-lazy-home-')), 'home');
+  const args = ['analyze', join(REPO_ROOT, 'test', 'sources', 'fixtures', 'nips2018.json'), '--out', out, '--json'];
+  const first = loadedModules(args, home).modules;
+  assert.ok(loaded(first, /\/src\/resolve\//).length > 0);
+  for (const name of ['charts', 'duckdb', 'hono'] as const) assert.deepEqual(loaded(first, HEAVY[name]), [], `analyze loads ${name}`);
+  // a new home: the data files are checked against their schemas (zod); the next run reads their checked forms
+  assert.ok(loaded(first, ZOD).length > 0, 'the first run checks the data files with zod');
+  const second = loadedModules(args, home).modules;
+  assert.ok(loaded(second, /\/src\/resolve\//).length > 0);
+  assert.deepEqual(loaded(second, ZOD), [], 'a run whose data files are all checked loads no zod');
+  assert.deepEqual(loaded(second, /\/src\/llm\/(fields|affiliations)\b/), [], 'a run without --llm loads no language-model module');
 });

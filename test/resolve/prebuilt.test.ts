@@ -43,7 +43,10 @@ const TEXTS = [
 
 function answers(): unknown[] {
   forgetIndex();
-  const resolver = createResolver(options);
+  return answersOf(createResolver(options));
+}
+
+function answersOf(resolver: ReturnType<typeof createResolver>): unknown[] {
   const out = TEXTS.map((text) => resolver.resolve(text, text === 'ZIQW' ? 'mail.zorbe.ac.nz' : null));
   out.push(resolver.resolveAuthor({ name: 'A. Person', affiliations: ['Zorbe Quantum Institute', 'Peking University'], emailDomain: null } as never));
   return out;
@@ -81,15 +84,27 @@ describe('the prebuilt resolver index', () => {
     writeFileSync(join(kbDir, 'more.json'), '[]');
   });
 
-  it('replaces a damaged file silently, with the same answers (truncated and foreign bytes: snapshot.test.ts)', () => {
+  it('replaces a damaged file silently, with the same answers: found on opening or while in use (truncated and foreign bytes: snapshot.test.ts)', () => {
     const expected = answers();
     const file = join(home, 'cache', indexFiles().find((f) => f.includes(indexKey(indexInputs(options)))) as string);
     const bytes = readFileSync(file);
+    // the header damaged: found on opening, the index built instead
     const damaged = Buffer.from(bytes);
-    damaged[Math.floor(damaged.length / 2)] ^= 0x01;
+    damaged[20] ^= 0x01;
     writeFileSync(file, damaged);
     assert.deepEqual(answers(), expected);
     assert.equal(lastIndexSource, 'built');
+    assert.deepEqual(readFileSync(file), bytes, 'rewritten whole');
+    // opened, then every block damaged in place (as by another process): the first block needed after
+    // that is read from the index built again (the same bytes), which also replaces the file
+    forgetIndex();
+    const resolver = createResolver(options);
+    assert.equal(lastIndexSource, 'loaded');
+    const inPlace = Buffer.from(bytes);
+    for (let at = 1 << 16; at < inPlace.length; at += 4096) inPlace[at] ^= 0x10;
+    writeFileSync(file, inPlace);
+    assert.deepEqual(answersOf(resolver), expected);
+    assert.equal(lastIndexSource, 'loaded, repaired');
     assert.deepEqual(readFileSync(file), bytes, 'rewritten whole');
     truncateSync(file, 1000);
     assert.deepEqual(answers(), expected);

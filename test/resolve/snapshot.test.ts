@@ -1,10 +1,16 @@
 // The on-disk graph format of the prebuilt resolver index: what goes in comes back (shared objects once,
 // Map and Set order, prototypes, undefined, closures by name), look-ups without reading everything, and
-// damaged or foreign bytes refused with SnapshotError.
+// damaged or foreign bytes refused with SnapshotError; a file read block by block as it is needed, a
+// damaged block found then read from the rebuilt bytes (or the run stopped when they differ).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeGraph, encodeGraph, SnapshotError } from '../../src/resolve/snapshot.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeGraph, encodeGraph, openGraphFile, SnapshotError } from '../../src/resolve/snapshot.js';
 import { LazyMap, LazySet } from '../../src/resolve/lazy-collections.js';
+import { blockReads, BLOCK_SIZE } from '../../src/resolve/paged-body.js';
+import { CollabscopeError } from '../../src/errors.js';
 
 class Box {
   items = new Map<string, number[]>();
@@ -105,4 +111,59 @@ describe('snapshot graph format', () => {
     assert.throws(() => open(Buffer.from('not an index at all')), SnapshotError);
     assert.throws(() => open(bytes, 'k2'), SnapshotError);
   });
+
+  /** A graph of many blocks: 3,000 entries of ~200 bytes each (values written in insertion order). */
+  function large() {
+    const map = new Map<string, { n: number; text: string }>();
+    for (let i = 0; i < 3000; i++) map.set(`key ${String(i).padStart(5, '0')}`, { n: i, text: `value ${i} `.repeat(20) });
+    return { map, tail: 'last' };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'collabscope-snapshot-'));
+
+  it('reads a file only in the blocks a look-up needs, and the whole when iterated, with the same data', () => {
+    const root = large();
+    const bytes = encodeGraph(root, 'k', []);
+    assert.ok(bytes.length > 100 * BLOCK_SIZE, 'many blocks');
+    const file = join(dir, 'large.bin');
+    writeFileSync(file, bytes);
+    const before = { ...blockReads };
+    const back = openGraphFile(file, 'k', [], {}, () => assert.fail('nothing to repair')) as ReturnType<typeof large>;
+    assert.deepEqual(back.map.get('key 01234'), { n: 1234, text: 'value 1234 '.repeat(20) });
+    assert.equal(back.map.get('key 99999'), undefined);
+    const blocks = blockReads.of - before.of;
+    const read = blockReads.read - before.read;
+    assert.ok(blocks > 100 && read > 0 && read < 30, `${read} of ${blocks} blocks read for two look-ups`);
+    assert.deepEqual([...back.map], [...root.map]);
+    assert.equal(back.tail, 'last');
+    assert.equal(blockReads.read - before.read, blocks, 'iterating reads every block once');
+  });
+
+  it('finds a damaged block when it is first needed: in memory an error, from a file the rebuilt bytes', () => {
+    const root = large();
+    const bytes = encodeGraph(root, 'k', []);
+    const damaged = Buffer.from(bytes);
+    // the middle of the file: values of the middle keys, not read by opening it
+    damaged[Math.floor(bytes.length / 2)] ^= 0x04;
+    const inMemory = decodeGraph(damaged, 'k', []) as ReturnType<typeof large>;
+    assert.deepEqual(inMemory.map.get('key 00001'), root.map.get('key 00001'), 'an intact block is read');
+    assert.throws(() => [...inMemory.map.values()], SnapshotError, 'the damaged one is refused, not decoded');
+
+    const file = join(dir, 'damaged.bin');
+    writeFileSync(file, damaged);
+    let rebuilt = 0;
+    const back = openGraphFile(file, 'k', [], {}, () => (rebuilt++, encodeGraph(large(), 'k', []))) as ReturnType<typeof large>;
+    assert.deepEqual(back.map.get('key 00001'), root.map.get('key 00001'));
+    assert.equal(rebuilt, 0, 'not rebuilt before a damaged block is needed');
+    assert.deepEqual([...back.map], [...root.map], 'every value right, the damaged block read from the rebuilt bytes');
+    assert.equal(rebuilt, 1);
+
+    // rebuilt bytes that are not the file's own (other data): the run cannot go on with both
+    const other = openGraphFile(file, 'k', [], {}, () => {
+      const changed = large();
+      changed.map.set('key 00000', { n: -1, text: 'changed' });
+      return encodeGraph(changed, 'k', []);
+    }) as ReturnType<typeof large>;
+    assert.throws(() => [...other.map.values()], (e: unknown) => e instanceof CollabscopeError && e.code === 'E_KB' && /run the command again/.test(e.message));
+  });
 });
+

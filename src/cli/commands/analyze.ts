@@ -5,6 +5,7 @@ import type { AnalyzeRequest } from '../../run.js';
 import { addDefinitionOptions, addQuietOption, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { QUIET_FETCH_PROGRESS } from './fetch.js';
 import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DB_FILE, REPORT_FILE } from '../../defaults.js';
 import type { TechCount } from '../../classify/index.js';
@@ -58,14 +59,16 @@ export function registerAnalyze(program: Command): void {
   addLlmOptions(command);
   command.action(async (files: string[], flags: AnalyzeFlags) => {
     // the pipeline is loaded here, not at start-up: `--help` and the other commands never load it
-    const [{ estimateLlm, runAnalyze }, { parseFormat }, { parseSections, renderAnalyzeText }, { terminalProgress }, { SILENT_PROGRESS, stepAsync }, { resolveInputs }] = await Promise.all([
+    const [{ estimateLlm, runAnalyze }, { parseFormat }, { parseSections, renderAnalyzeText }, { terminalProgress }, { SILENT_PROGRESS, stepAsync }] = await Promise.all([
       import('../../run.js'),
       import('../../sources/index.js'),
       import('../../report/analyze-text.js'),
       import('../progress.js'),
       import('../../pipeline.js'),
-      import('../../fetch/index.js'),
     ]);
+    // the fetchers only for an input that is not a file (a source spec to download)
+    const resolveInputs = async (inputs: string[], options: Parameters<typeof import('../../fetch/index.js').resolveInputs>[1]) =>
+      inputs.every((input) => existsSync(input)) ? inputs : (await import('../../fetch/index.js')).resolveInputs(inputs, options);
     const timings = flags.timings ? new (await import('../../timings.js')).Timings() : undefined;
     // start-up: the process, Node and every module this command loaded
     timings?.add('load', performance.now());
@@ -90,7 +93,7 @@ export function registerAnalyze(program: Command): void {
       leanPapers: !flags.report && !flags.db, // the report and the database read titles and keywords
     };
     if (request.llm && flags.dryRun) {
-      print(`${describeEstimate(estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
+      print(`${describeEstimate(await estimateLlm({ ...request, llm: request.llm }, llmPrices(flags)), request.llm)}\n`);
       return;
     }
     const dbFile = flags.db === true ? DEFAULT_DB_FILE : flags.db;

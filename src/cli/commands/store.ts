@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
+import { requireLazily } from '../../lazy-module.js';
 import { DEFAULT_DB_FILE } from '../../defaults.js';
 import { textTable } from '../../report/text-table.js';
 import { CollabscopeError } from '../../errors.js';
@@ -26,9 +26,12 @@ export function registerSql(program: Command): void {
     });
 }
 
+/** csv-stringify only for --format csv. */
+const csv = requireLazily<typeof import('csv-stringify/sync')>('csv-stringify/sync', import.meta.url);
+
 export function formatRows(columns: string[], rows: Record<string, unknown>[], format: 'table' | 'csv' | 'json'): string {
   if (format === 'json') return JSON.stringify(rows, null, 2);
-  if (format === 'csv') return stringify([columns, ...rows.map((row) => columns.map((c) => cellText(row[c])))]).trimEnd();
+  if (format === 'csv') return csv().stringify([columns, ...rows.map((row) => columns.map((c) => cellText(row[c])))]).trimEnd();
   const cells = rows.map((row) => columns.map((c) => cellText(row[c], true)));
   const count = `(${rows.length} row${rows.length === 1 ? '' : 's'})`;
   if (columns.length === 0) return count;
