@@ -4,41 +4,21 @@
 // keywords, abstract, venue prior) gives a field through the taxonomy's hand-written terms and rules,
 // whether the venue named the field, whether the paper has an abstract, and how the field ranks by points.
 // A field's model score is the sum of weight x feature value, so each signal's contribution can be shown.
-import { z } from 'zod';
 import { join } from 'node:path';
 import { DATA_DIR, loadDataFile } from '../kb/load.js';
+import { lazyModule } from '../lazy-module.js';
 import { SIGNAL_ORDER, type Signal, type Tally } from './field-points.js';
+import type { FieldModel } from './schema.js';
+
+export type { FieldModel } from './schema.js';
+
+/** The schema (and zod) is loaded only to check a file whose checked form is not cached (kb/load.ts). */
+const schemas = await lazyModule<typeof import('./schema.js')>('./schema.js', import.meta.url, () => import('./schema.js'));
 
 export const FIELD_MODEL_FILE = join(DATA_DIR, 'taxonomy', 'field-model.json');
 
-export const FieldModelSchema = z
-  .object({
-    $comment: z.string().optional(),
-    version: z.number().int(),
-    /** How a signal's points become a feature value: log1p(points / scale) or points / scale. */
-    transform: z.enum(['log1p', 'linear']),
-    scale: z.number().positive(),
-    /** Optional feature groups: `terms` (a weight per field and taxonomy term), `cross` (a weight per field and other field's points), `lead` (points in the abstract's first sentence), `no-abstract` (a signal's extra weight in a paper with no abstract). */
-    features: z.array(z.enum(['terms', 'cross', 'lead', 'no-abstract'])),
-    /** L2 penalty the weights were fit with. */
-    l2: z.number().nonnegative(),
-    /** The L2 penalty of the sparse weights (`terms`, `cross`) is l2 x this. */
-    sparseFactor: z.number().positive(),
-    /** Whether a title-only copy of every labelled paper was learned from too. */
-    titleOnlyCopies: z.boolean(),
-    /** Weights the fit pulled to instead of 0. */
-    priors: z.record(z.string(), z.number()),
-    /** What the weights were learned from (label files, paper count, venue files), for the record. */
-    trainedOn: z.object({ labels: z.array(z.string()), papers: z.number().int().nonnegative(), files: z.array(z.string()) }).strict(),
-    /** Feature name -> weight (see featureNames in field-model.ts for the names). */
-    weights: z.record(z.string().min(1), z.number()),
-  })
-  .strict();
-
-export type FieldModel = z.infer<typeof FieldModelSchema>;
-
 export function loadFieldModel(path: string = FIELD_MODEL_FILE): FieldModel {
-  return loadDataFile(path, FieldModelSchema);
+  return loadDataFile(path, () => schemas().FieldModelSchema);
 }
 
 /** What the model reads about the paper as a whole, beside each field's points. */
