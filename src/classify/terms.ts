@@ -69,10 +69,12 @@ export class TermIndex {
   /**
    * Each term found in a text with its number of occurrences. Greedy longest match over the words
    * (see matchesAt); only words that can start a term are cut out of the text and looked up, and a
-   * following word's token is made only when a term starting before it is checked.
+   * following word's token is made only when a term starting before it is checked. With `lead`, the
+   * terms that start in the text's first sentence are also counted there.
    */
-  matchText(text: string): Map<Term, number> {
+  matchText(text: string, lead?: Map<Term, number>): Map<Term, number> {
     const lower = lowerText(text);
+    const leadEnd = lead ? firstSentenceEnd(lower) : -1;
     const count = this.bounds(lower);
     const starts = this.wordStarts;
     const ends = this.wordEnds;
@@ -97,6 +99,7 @@ export class TermIndex {
       }
       if (best) {
         found.set(best, (found.get(best) ?? 0) + 1);
+        if (lead && starts[i] < leadEnd) lead.set(best, (lead.get(best) ?? 0) + 1);
         i += best.words.length;
       } else {
         i += 1;
@@ -195,6 +198,12 @@ export class TermIndex {
     }
     return found.length > 1 ? [...found].sort((x, y) => y.words.length - x.words.length) : found;
   }
+}
+
+/** Where a text's first sentence ends: after its first full stop followed by a space, within 400 characters. */
+export function firstSentenceEnd(text: string): number {
+  const end = text.slice(0, 400).search(/[.!?]\s/);
+  return end < 0 ? Math.min(text.length, 400) : end + 1;
 }
 
 function parsePhrase(phrase: string): WordMatcher[] {
