@@ -114,11 +114,12 @@ const RESPELL_MIN_LENGTH = 6;
  */
 export function respeltShortForm(names: NameIndex, fuzzy: FuzzyCorrector, isPlace: (key: string) => boolean, raw: string, token: Token, confidence: number): Affiliation | null {
   const word = token.norm;
-  if (word.length < RESPELL_MIN_LENGTH || isPlace(word) || isTownName(word)) return null;
+  if (word.length < RESPELL_MIN_LENGTH || isPlace(word)) return null;
   const fixed = fuzzy.correct(word);
   if (!fixed || fixed[0] !== word[0]) return null;
   const found = shortFormRecord(names, [{ ...token, norm: fixed }]);
-  if (!found) return null;
+  // the full town list is read last, only when a respelling would be made (it takes a third of a second)
+  if (!found || isTownName(word)) return null;
   const affiliation = shortFormAffiliation(raw, { ...found, word: found.record.name.split(' ').find((w) => w.toLowerCase() === fixed) ?? fixed });
   return { ...affiliation, method: 'fuzzy', confidence, evidence: [`'${token.surface}' read as '${fixed}' (one edit)`, ...affiliation.evidence] };
 }
