@@ -88,7 +88,15 @@ export function paperInTracks(paper: Pick<Paper, 'track'>, definitions: Definiti
 export function paperInScope(paper: Pick<Paper, 'track' | 'authors'>, definitions: Definitions, countries?: readonly string[]): boolean {
   if (!paperInTracks(paper, definitions)) return false;
   if (definitions.denominator === 'all') return true;
-  return (countries ?? paperCountries(paper, definitions)).length > 0;
+  return countries ? countries.length > 0 : paperLocated(paper, definitions);
+}
+
+/** Whether any counted affiliation of any counted author has a country: paperCountries(...).length > 0, without building it. */
+export function paperLocated(paper: Pick<Paper, 'authors'>, definitions: Definitions): boolean {
+  for (const author of countedAuthors(paper.authors, definitions)) {
+    for (const affiliation of countedAffiliations(author, definitions)) if (affiliationCountry(affiliation, definitions)) return true;
+  }
+  return false;
 }
 
 /**
@@ -100,12 +108,18 @@ export function paperHasPair(paper: Pick<Paper, 'authors'>, pair: readonly [stri
   let hasA = false;
   let hasB = false;
   for (const author of countedAuthors(paper.authors, definitions)) {
-    const codes = authorCountries(author, definitions);
-    const inA = codes.includes(a);
-    const inB = codes.includes(b);
+    // authorCountries(author).includes(a) and (b), without building the list
+    let inA = false;
+    let inB = false;
+    for (const affiliation of countedAffiliations(author, definitions)) {
+      const code = affiliationCountry(affiliation, definitions);
+      if (code === a) inA = true;
+      else if (code === b) inB = true;
+    }
     if (definitions.dualAffiliation === 'ignore' && inA && inB) continue;
     hasA ||= inA;
     hasB ||= inB;
+    if (hasA && hasB) return true;
   }
   return hasA && hasB;
 }

@@ -6,7 +6,12 @@
 import { closeSync, openSync, readSync, renameSync, writeSync, writevSync } from 'node:fs';
 import type { Affiliation, Author, Paper } from './types.js';
 
-const affiliationJsonCache = new WeakMap<Affiliation, string>();
+let affiliationJsonCache = new WeakMap<Affiliation, string>();
+
+/** Forgets the remembered JSON (once a run's papers.jsonl is written: a large run would hold it to its end). */
+export function forgetAffiliationJson(): void {
+  affiliationJsonCache = new WeakMap();
+}
 
 /** JSON.stringify(affiliation), remembered for frozen affiliations (the pool's shared objects cannot change). */
 export function affiliationJson(affiliation: Affiliation): string {
@@ -61,6 +66,12 @@ export interface LinePlace {
 }
 
 const CHUNK_BYTES = 1 << 20;
+/**
+ * Lines are joined into text of up to this many characters before being encoded: below V8's large-object
+ * size (128 KB), so the text is young garbage, freed at once, instead of a large object that stays until
+ * the next full collection (which let a 100k-paper run's heap grow by the size of papers.jsonl).
+ */
+const TEXT_CHARS = 1 << 15;
 
 /** Writes papers.jsonl synchronously in large chunks while papers are being built. */
 export class PapersJsonlWriter {
@@ -82,7 +93,7 @@ export class PapersJsonlWriter {
     const line = `${paperJson(paper)}\n`;
     if (!place) {
       this.text += line;
-      if (this.text.length >= CHUNK_BYTES) this.flush();
+      if (this.text.length >= TEXT_CHARS) this.encodeText();
       return undefined;
     }
     this.encodeText();
@@ -166,20 +177,4 @@ export class PapersJsonlWriter {
 function writeAll(fd: number, buffer: Buffer): void {
   let done = 0;
   while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done);
-}
-
-const NO_KEYWORDS: string[] = Object.freeze([]) as unknown as string[];
-
-/**
- * A written paper cut down to what the analytics read (AnalyzeRequest.leanPapers): no field evidence,
- * title, keywords, topic, url or status, and authors with only their names and affiliations.
- */
-export function lighten(paper: Paper): void {
-  paper.fieldEvidence = [];
-  paper.title = '';
-  paper.keywords = NO_KEYWORDS;
-  paper.topic = null;
-  paper.url = null;
-  paper.status = null;
-  paper.authors = paper.authors.map((author) => ({ name: author.name, affiliations: author.affiliations }));
 }

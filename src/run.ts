@@ -6,7 +6,8 @@ import type { Definitions, Paper } from './types.js';
 import { buildCorpus, SILENT_PROGRESS, step, type Corpus, type Progress } from './pipeline.js';
 import { summarizeHeadline, type HeadlineSummary } from './summary.js';
 import { prepareOutputDir, writeJson, writePapersJsonl } from './output.js';
-import { lighten, PapersJsonlWriter, type LinePlace } from './papers-jsonl.js';
+import { forgetAffiliationJson, PapersJsonlWriter, type LinePlace } from './papers-jsonl.js';
+import { paperLightener } from './lean-papers.js';
 import { CollabscopeError } from './errors.js';
 import type { PendingIngest } from './store/duckdb.js';
 import type { SourceFormat } from './sources/index.js';
@@ -112,7 +113,8 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   const timings = request.timings;
   const places = new Map<Paper, LinePlace>();
   const lean = Boolean(request.leanPapers && !request.extraWrite && !request.db);
-  const written = (paper: Paper) => (lean ? lighten(paper) : (paper.fieldEvidence = []));
+  const lighten = lean ? paperLightener() : null;
+  const written = (paper: Paper) => (lighten ? lighten(paper) : (paper.fieldEvidence = []));
   const write = (paper: Paper) => {
     if (!writer) return;
     if (mayPlace(paper) || mayTakeContext(paper)) places.set(paper, writer.write(paper, true));
@@ -140,6 +142,7 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
     timings ? timings.time('write', replace) : replace();
     for (const paper of places.keys()) written(paper);
     places.clear();
+    forgetAffiliationJson();
   }
   const llmFields =
     request.llm && request.llmFields ? await (await import('./llm/fields.js')).classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;

@@ -34,15 +34,17 @@ export interface WarningSummary {
 
 export function summarizeHeadline(corpus: Corpus, pair: [string, string], definitions: Definitions): HeadlineSummary {
   const key = pairKey(pair);
-  const inScope = corpus.papers.filter((p) => paperInScope(p, definitions));
-  const byYear = groupBy(inScope, (p) => String(p.year));
-  const byVenue = groupBy(inScope, (p) => `${p.venue} ${p.year}`);
-  const count = (papers: Paper[]) => ({ papers: papers.length, pairs: { [key]: pairCount(papers, pair, definitions) } });
+  // each in-scope paper's pair decision made once (the totals, the years and the venues count it)
+  const inScope: Array<{ paper: Paper; isPair: boolean }> = [];
+  for (const paper of corpus.papers) if (paperInScope(paper, definitions)) inScope.push({ paper, isPair: paperHasPair(paper, pair, definitions) });
+  const byYear = groupBy(inScope, (p) => String(p.paper.year));
+  const byVenue = groupBy(inScope, (p) => `${p.paper.venue} ${p.paper.year}`);
+  const count = (papers: Array<{ isPair: boolean }>) => ({ papers: papers.length, pairs: { [key]: pairCount(papers) } });
   return {
     papers: corpus.papers.length,
     papersInScope: inScope.length,
     pair,
-    pairs: { [key]: pairCount(inScope, pair, definitions) },
+    pairs: { [key]: pairCount(inScope) },
     years: mapValues(byYear, count),
     venues: mapValues(byVenue, count),
     unresolved: unresolvedAffiliations(corpus.papers),
@@ -62,8 +64,9 @@ export function definitionNotices(papers: Paper[], definitions: Definitions): st
   return notices;
 }
 
-function pairCount(papers: Paper[], pair: [string, string], definitions: Definitions): PairCount {
-  const n = papers.filter((p) => paperHasPair(p, pair, definitions)).length;
+function pairCount(papers: Array<{ isPair: boolean }>): PairCount {
+  let n = 0;
+  for (const p of papers) if (p.isPair) n++;
   return { papers: n, share: papers.length ? n / papers.length : 0 };
 }
 

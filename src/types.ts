@@ -113,7 +113,10 @@ export interface FieldEvidence {
   /** Which signal decided: 'venue-label' | 'track' | 'title' | 'abstract' | 'keywords' | 'model' | 'fallback' (nothing scored: `other`) */
   signal: string;
   terms: string[];
+  /** Points the taxonomy gives (signal `model`: the field's model score). */
   score: number;
+  /** What this record adds to the field's model score (the trained ranker, data/taxonomy/field-model.json). */
+  contribution?: number;
 }
 
 export interface TechnologyHit {

@@ -60,3 +60,22 @@ test('a lean run keeps in memory only what the analytics read', async () => {
   const full = await runAnalyze({ ...request, out: join(out, 'full') });
   assert.equal(full.corpus.papers[0].title, 'Graph neural networks for molecules');
 });
+
+test('papers.jsonl written in many chunks (papers longer than the text chunk) is the plain JSON.stringify of each', async () => {
+  const { PapersJsonlWriter } = await import('../src/papers-jsonl.js');
+  const { paper, author, aff } = await import('./analyze/fixtures.js');
+  const shared = Object.freeze(aff('Invented Institute', 'US'));
+  Object.freeze(shared.evidence);
+  const papers = Array.from({ length: 120 }, (_, i) => {
+    const p = paper({ year: 2020 + (i % 3) }, [author(`Person ${i}`, shared), author('Another Person', aff('Other Invented College', 'CN'))]);
+    p.title = `${'long title é '.repeat(60)}${i}`;
+    return p;
+  });
+  const out = mkdtempSync(join(tmpdir(), 'collabscope-run-chunks-'));
+  const writer = new PapersJsonlWriter(join(out, 'papers.jsonl'));
+  for (const p of papers) writer.write(p);
+  writer.close();
+  const text = readFileSync(join(out, 'papers.jsonl'), 'utf8');
+  assert.ok(text.length > 3 * 32768, `${text.length} characters`);
+  assert.equal(text, papers.map((p) => `${JSON.stringify(p)}\n`).join(''));
+});

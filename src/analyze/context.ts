@@ -3,7 +3,7 @@
 // thrown away, so a pass over a million papers holds only the accumulators.
 import type { Affiliation, Definitions, Paper } from '../types.js';
 import { affiliationCountry, authorCountries, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
-import { loadOrganisations, organisationNode, unitBase, type OrganisationGraph } from '../kb/organisations.js';
+import { loadOrganisations, organisationNode, unitBase, type OrganisationGraph, type OrganisationNode } from '../kb/organisations.js';
 
 export interface AnalysisContext {
   pair: [string, string];
@@ -72,6 +72,24 @@ export function institutionKey(affiliation: Affiliation, country: string | null)
   return base === null ? null : `${base}@${country ?? '?'}`;
 }
 
+/**
+ * An affiliation's country and organisation node under the context's definitions. A frozen (pooled,
+ * shared) affiliation cannot change, so its answer is remembered for the context (one per analytics
+ * pass): a corpus names each institution on many papers.
+ */
+const places = new WeakMap<AnalysisContext, WeakMap<Affiliation, { country: string | null; node: OrganisationNode | null }>>();
+function placeOf(affiliation: Affiliation, context: AnalysisContext, organisations: OrganisationGraph): { country: string | null; node: OrganisationNode | null } {
+  let memo = places.get(context);
+  if (!memo) places.set(context, (memo = new WeakMap()));
+  let place = memo.get(affiliation);
+  if (!place) {
+    const country = affiliationCountry(affiliation, context.definitions);
+    place = { country, node: organisationNode(affiliation, country, context.definitions, organisations) };
+    if (Object.isFrozen(affiliation)) memo.set(affiliation, place);
+  }
+  return place;
+}
+
 export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
   const { definitions, pair } = context;
   const [a, b] = pair;
@@ -85,10 +103,9 @@ export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
     const share = 1 / authorCount;
     if (counted.length === 0) unknownWeight += share;
     const affiliations = counted.map((affiliation) => {
-      const country = affiliationCountry(affiliation, definitions);
+      const { country, node } = placeOf(affiliation, context, organisations);
       const weight = share / counted.length;
       if (country === null) unknownWeight += weight;
-      const node = organisationNode(affiliation, country, definitions, organisations);
       return {
         affiliation,
         country,

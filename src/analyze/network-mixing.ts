@@ -21,18 +21,47 @@ export interface PaperLists {
 }
 
 interface YearTieLists {
-  /** Aggregated ties (key -> papers) and per-paper tie lists, in global node indices. */
-  weights: Map<number, number>;
+  /** Per-paper tie lists, in global node indices: paper p's ties are starts[p]..starts[p+1]. */
   px: number[];
   py: number[];
   starts: number[];
+}
+
+/**
+ * The distinct ties of a year, sorted by (smaller node, larger node), with the number of papers on each:
+ * the tie keys sorted in a typed array and counted in runs (no hash map keyed by large numbers).
+ */
+function aggregateTies(px: number[], py: number[]): { keys: Float64Array; weights: Float64Array } {
+  const all = new Float64Array(px.length);
+  for (let t = 0; t < px.length; t++) {
+    const i = px[t];
+    const j = py[t];
+    all[t] = i < j ? i * SHIFT + j : j * SHIFT + i;
+  }
+  all.sort();
+  let distinct = 0;
+  for (let t = 0; t < all.length; t++) if (t === 0 || all[t] !== all[t - 1]) distinct++;
+  const keys = new Float64Array(distinct);
+  const weights = new Float64Array(distinct);
+  for (let t = 0, k = -1; t < all.length; t++) {
+    if (t === 0 || all[t] !== all[t - 1]) keys[++k] = all[t];
+    weights[k]++;
+  }
+  return { keys, weights };
+}
+
+/** The nodes' local indices (every tie node already has one: the distinct ties were numbered first). */
+function localIndices(nodes: number[], localOf: (i: number) => number): Int32Array {
+  const out = new Int32Array(nodes.length);
+  for (let t = 0; t < nodes.length; t++) out[t] = localOf(nodes[t]);
+  return out;
 }
 
 export function yearMixing(lists: PaperLists, countries: Array<string | null>, pair: [string, string], seed: number): Map<number, NetworkMixing & { replicates: number[] }> {
   const byYear = new Map<number, YearTieLists>();
   for (let p = 0, start = 0; p < lists.papers; start = lists.ends[p], p++) {
     let year = byYear.get(lists.years[p]);
-    if (!year) byYear.set(lists.years[p], (year = { weights: new Map(), px: [], py: [], starts: [] }));
+    if (!year) byYear.set(lists.years[p], (year = { px: [], py: [], starts: [] }));
     year.starts.push(year.px.length);
     for (let x = start; x < lists.ends[p]; x++) {
       const i = lists.nodes[x];
@@ -40,8 +69,6 @@ export function yearMixing(lists: PaperLists, countries: Array<string | null>, p
       for (let y = x + 1; y < lists.ends[p]; y++) {
         const j = lists.nodes[y];
         if (countries[j] === null) continue;
-        const key = i < j ? i * SHIFT + j : j * SHIFT + i;
-        year.weights.set(key, (year.weights.get(key) ?? 0) + 1);
         year.px.push(i);
         year.py.push(j);
       }
@@ -49,15 +76,15 @@ export function yearMixing(lists: PaperLists, countries: Array<string | null>, p
   }
   const result = new Map<number, NetworkMixing & { replicates: number[] }>();
   for (const [year, lists] of [...byYear].sort(([x], [y]) => x - y)) {
-    const keys = [...lists.weights.keys()].sort((x, y) => x - y);
-    const local = new Map<number, number>();
+    const { keys, weights } = aggregateTies(lists.px, lists.py);
+    const local = new Int32Array(countries.length).fill(-1);
     const countryIndex = new Map<string, number>();
     const labels: number[] = [];
     const localOf = (i: number) => {
-      let l = local.get(i);
-      if (l === undefined) {
+      let l = local[i];
+      if (l < 0) {
         l = labels.length;
-        local.set(i, l);
+        local[i] = l;
         const country = countries[i] as string;
         let c = countryIndex.get(country);
         if (c === undefined) countryIndex.set(country, (c = countryIndex.size));
@@ -65,12 +92,11 @@ export function yearMixing(lists: PaperLists, countries: Array<string | null>, p
       }
       return l;
     };
-    const set: TieSet = { x: new Int32Array(keys.length), y: new Int32Array(keys.length), w: new Float64Array(keys.length), label: new Int32Array(0), countries: 0 };
+    const set: TieSet = { x: new Int32Array(keys.length), y: new Int32Array(keys.length), w: weights, label: new Int32Array(0), countries: 0 };
     keys.forEach((key, k) => {
       const i = Math.floor(key / SHIFT);
       set.x[k] = localOf(i);
       set.y[k] = localOf(key - i * SHIFT);
-      set.w[k] = lists.weights.get(key) as number;
     });
     set.label = Int32Array.from(labels);
     set.countries = countryIndex.size;
@@ -79,8 +105,8 @@ export function yearMixing(lists: PaperLists, countries: Array<string | null>, p
     const baseline = mixingBaseline(set, [countryIndex.get(pair[0]) ?? -1, countryIndex.get(pair[1]) ?? -1], permutations, seed + year);
     const replicates = bootstrapAssortativity(
       {
-        x: Int32Array.from(lists.px, localOf),
-        y: Int32Array.from(lists.py, localOf),
+        x: localIndices(lists.px, localOf),
+        y: localIndices(lists.py, localOf),
         starts: Int32Array.from([...lists.starts, lists.px.length]),
         label: set.label,
         countries: set.countries,

@@ -27,8 +27,10 @@ export const BETWEENNESS_BUDGET = 5e7;
 export const DEFAULT_SEED = 1;
 /** Restarts whose modularity is within this of the best count as equally good partitions (their range is reported). */
 export const NEAR_BEST = 0.005;
-/** Edge keys pack two node indices below 2^26 into one safe integer. */
+/** Edge keys pack two node indices below 2^26 into one safe integer... */
 const SHIFT = 2 ** 26;
+/** ...or, with at most 2^15 institutions, into a small integer (V8 keeps those unboxed: faster maps and sets). */
+const keyShift = (nodes: number): number => (nodes <= 2 ** 15 ? 2 ** 15 : SHIFT);
 
 interface YearTies {
   papers: number;
@@ -134,6 +136,7 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
     },
     finish() {
       if (keys.length >= SHIFT) throw new Error(`network: more than ${SHIFT} institutions`);
+      const shift = keyShift(keys.length);
 
       // The graph of the institutions with the most papers, built in a second pass over the kept lists.
       const order = keys.map((_, i) => i).sort((x, y) => papers[y] - papers[x] || compareStrings(keys[x], keys[y]));
@@ -149,7 +152,7 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
         const edges = yearEdges.get(paperYears.data[p]) as Set<number>;
         for (let x = 0; x < onPaper.length; x++) {
           for (let y = x + 1; y < onPaper.length; y++) {
-            const key = onPaper[x] * SHIFT + onPaper[y];
+            const key = onPaper[x] * shift + onPaper[y];
             weights.set(key, (weights.get(key) ?? 0) + 1);
             edges.add(key);
           }
@@ -165,7 +168,7 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
         .sort(([x], [y]) => x - y)
         .map(([year, ties]) => {
           const { replicates: _replicates, ...mixing } = mixingByYear.get(year) as NetworkMixing & { replicates: number[] };
-          return yearStats(year, ties, yearEdges.get(year) as Set<number>, countries, context.pair, mixing);
+          return yearStats(year, ties, yearEdges.get(year) as Set<number>, shift, countries, context.pair, mixing);
         });
       // First against last year only when both have the same venues: otherwise a change of venue mix would pass for a change of mixing.
       const mixingYears = [...mixingByYear].filter(([, m]) => m.replicates.length > 0).map(([year]) => year);
@@ -180,17 +183,27 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
           `${mixingYears[mixingYears.length - 1]}: ${venuesOf(mixingYears[mixingYears.length - 1])}), so a change would mix venue and time.`;
 
       const graph = new UndirectedGraph<{ country: string | null; papers: number }, { weight: number }>();
-      for (const i of [...kept].sort((x, y) => compareStrings(keys[x], keys[y]))) {
-        graph.addNode(keys[i], { country: countries[i], papers: papers[i] });
+      const byKey = [...kept].sort((x, y) => compareStrings(keys[x], keys[y]));
+      for (const i of byKey) graph.addNode(keys[i], { country: countries[i], papers: papers[i] });
+      // Edges in the order of their endpoint keys, so the graph (and Louvain) ignore the input order:
+      // by (smaller key, larger key), sorted as the two ends' ranks in key order packed in one number.
+      const keyRank = new Int32Array(keys.length);
+      byKey.forEach((i, r) => (keyRank[i] = r));
+      const packed = new Float64Array(weights.size);
+      const edgeWeights = new Float64Array(weights.size);
+      let e = 0;
+      for (const [key, weight] of weights) {
+        const i = Math.floor(key / shift);
+        const ri = keyRank[i];
+        const rj = keyRank[key - i * shift];
+        packed[e] = ri < rj ? ri * byKey.length + rj : rj * byKey.length + ri;
+        edgeWeights[e++] = weight;
       }
-      // Edges in the order of their endpoint keys, so the graph (and Louvain) ignore the input order.
-      const edgeList = [...weights].map(([key, weight]) => {
-        const i = Math.floor(key / SHIFT);
-        const [x, y] = [keys[i], keys[key - i * SHIFT]].sort(compareStrings);
-        return { x, y, weight };
-      });
-      edgeList.sort((p, q) => compareStrings(p.x, q.x) || compareStrings(p.y, q.y));
-      for (const { x, y, weight } of edgeList) graph.addEdge(x, y, { weight });
+      const edgeOrder = Uint32Array.from({ length: e }, (_, k) => k).sort((p, q) => packed[p] - packed[q]);
+      for (const k of edgeOrder) {
+        const lo = Math.floor(packed[k] / byKey.length);
+        graph.addEdge(keys[byKey[lo]], keys[byKey[packed[k] - lo * byKey.length]], { weight: edgeWeights[k] });
+      }
 
       const restarts = context.restarts ?? DEFAULT_RESTARTS;
       const partition = bestOfLouvain(graph, context.pair, context.seed, restarts);
@@ -302,15 +315,15 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
   };
 }
 
-function yearStats(year: number, ties: YearTies, edges: Set<number>, countries: Array<string | null>, pair: [string, string], mixing: NetworkMixing): NetworkYear {
+function yearStats(year: number, ties: YearTies, edges: Set<number>, shift: number, countries: Array<string | null>, pair: [string, string], mixing: NetworkMixing): NetworkYear {
   const [a, b] = pair;
   let known = 0;
   let cross = 0;
   const pairEdges = { withinA: 0, withinB: 0, across: 0 };
   for (const key of edges) {
-    const i = Math.floor(key / SHIFT);
+    const i = Math.floor(key / shift);
     const ci = countries[i];
-    const cj = countries[key - i * SHIFT];
+    const cj = countries[key - i * shift];
     if (ci === null || cj === null) continue;
     known++;
     if (ci !== cj) cross++;

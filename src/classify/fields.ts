@@ -1,170 +1,57 @@
-// Research fields: a transparent weighted-term scorer over the taxonomy in data/taxonomy/fields.json.
-// Signals, strongest first: the venue's labels (topic / primary_area), the track, then title, keywords
-// and abstract terms, and the venue's prior (CVPR leans to vision). Field roles then weigh the text
-// evidence: concern fields (safety, efficiency, datasets) cut across modalities and are scaled up;
-// method fields (theory, optimisation...) yield to a topic field's evidence. Every point a field gets
-// is recorded as evidence (signal, terms, score).
+// Research fields: the taxonomy's points per field and signal (field-points.ts) ranked by the trained
+// field model (field-model.ts). The primary field is the model's best candidate; secondaries are the
+// other fields with enough points (a share of the best points), in model order. Every reported field
+// lists its evidence: the points of each signal with the terms behind them and that signal's
+// contribution to the model score, plus a `model` record with the rest of the score (bias, named, ...).
 import type { FieldEvidence, RawPaper } from '../types.js';
-import type { Scoring, TaxonomyFile } from './schema.js';
-import { TermIndex, type Term } from './terms.js';
-import { TrackMap, VenueLabelMap, VenuePriorMap } from './venue-labels.js';
+import type { TaxonomyFile } from './schema.js';
+import { createFieldScorer, type Tally } from './field-points.js';
+import { candidateFields, compileModel, paperContext, type FieldModel, type ModelScorer, type PaperContext } from './field-model.js';
+
+export { buildTermIndex } from './field-points.js';
 
 export interface FieldResult {
-  /** Primary first, then secondaries by score. */
+  /** Primary first, then secondaries by model score. */
   fields: string[];
   /** What decided each reported field, strongest signal first. */
   evidence: FieldEvidence[];
 }
 
-type Signal = 'venue-label' | 'track' | 'title' | 'keywords' | 'abstract' | 'venue' | 'fallback';
-const SIGNAL_ORDER: readonly Signal[] = ['venue-label', 'track', 'title', 'keywords', 'abstract', 'venue', 'fallback'];
-const TEXT_SIGNALS: ReadonlySet<Signal> = new Set(['title', 'keywords', 'abstract']);
-
-/** Score of every field, split by signal, with the terms behind it. */
-class Tally {
-  private readonly entries = new Map<string, Map<Signal, { terms: string[]; score: number }>>();
-  /** Fields the venue named outright (a mapped label's main field, a track rule): they rank first. */
-  readonly named = new Set<string>();
-
-  add(field: string, signal: Signal, term: string, score: number): void {
-    if (score <= 0) return;
-    let bySignal = this.entries.get(field);
-    if (!bySignal) this.entries.set(field, (bySignal = new Map()));
-    const entry = bySignal.get(signal) ?? { terms: [], score: 0 };
-    if (!entry.terms.includes(term)) entry.terms.push(term);
-    entry.score += score;
-    bySignal.set(signal, entry);
-  }
-
-  total(field: string): number {
-    let sum = 0;
-    for (const entry of this.entries.get(field)?.values() ?? []) sum += entry.score;
-    return sum;
-  }
-
-  /** A field's score from one signal. */
-  signalScore(field: string, signal: Signal): number {
-    return this.entries.get(field)?.get(signal)?.score ?? 0;
-  }
-
-  /** Scales a field's text evidence (title, keywords, abstract); what the venue said is left as it is. */
-  scaleText(field: string, factor: number): void {
-    for (const [signal, entry] of this.entries.get(field) ?? []) if (TEXT_SIGNALS.has(signal)) entry.score *= factor;
-  }
-
-  fields(): string[] {
-    return [...this.entries.keys()];
-  }
-
-  evidence(field: string): FieldEvidence[] {
-    const bySignal = this.entries.get(field);
-    if (!bySignal) return [];
-    return SIGNAL_ORDER.filter((s) => bySignal.has(s)).map((signal) => {
-      const { terms, score } = bySignal.get(signal)!;
-      return { field, signal, terms, score: round(score) };
-    });
-  }
-}
-
-export function createFieldClassifier(taxonomy: TaxonomyFile): (paper: RawPaper) => FieldResult {
-  const index = buildTermIndex(taxonomy);
-  const labels = new VenueLabelMap(taxonomy.venueLabels.rules);
-  const tracks = new TrackMap(taxonomy.tracks.rules);
+export function createFieldClassifier(taxonomy: TaxonomyFile, model: FieldModel): (paper: RawPaper) => FieldResult {
+  const score = createFieldScorer(taxonomy);
   const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
-  const priors = new VenuePriorMap(taxonomy.venuePriors?.rules ?? []);
-  const methods = new Set(taxonomy.fields.filter((f) => f.role === 'method').map((f) => f.id));
-  const concerns = taxonomy.fields.filter((f) => f.role === 'concern').map((f) => f.id);
+  const scorer = compileModel(model, taxonomy.fields.map((f) => f.id));
   const scoring = taxonomy.scoring;
   return (paper) => {
-    const tally = new Tally();
-    if (paper.topic) scoreVenueLabel(paper.topic, labels, index, scoring, tally);
-    if (paper.track) scoreTrack(paper.track, tracks, scoring, tally);
-    scoreText(index.matchText(paper.title), 'title', scoring.signals.title, 1, tally);
-    scoreKeywords(paper.keywords, index, scoring, tally);
-    if (paper.abstract) scoreText(index.matchText(paper.abstract), 'abstract', scoring.signals.abstract, scoring.abstractRepeatCap, tally);
-    for (const { field, score } of priors.priors(paper.venue)) tally.add(field, 'venue', paper.venue, score);
-    if (scoring.methodYield) yieldMethods(tally, methods, scoring.methodYield);
-    if (scoring.concernFactor !== undefined) for (const field of concerns) tally.scaleText(field, scoring.concernFactor);
-    return chooseFields(tally, scoring, order);
+    const tally = score(paper);
+    const context = paperContext(tally, paper.abstract !== null && paper.abstract.trim() !== '', order);
+    const ranked = candidateFields(tally)
+      .map((field) => ({ field, points: context.totals.get(field) ?? 0, score: scorer.score(tally, field, context) }))
+      .sort((a, b) => b.score - a.score || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
+    const top = ranked[0];
+    if (top.field === 'other' && top.points < scoring.minScore) {
+      // one record, as before the model: the LLM step (src/llm/fields.ts) places exactly these papers
+      return { fields: ['other'], evidence: [{ field: 'other', signal: 'fallback', terms: [], score: 0, contribution: round(top.score) }] };
+    }
+    const best = Math.max(...ranked.map((r) => r.points));
+    const threshold = Math.max(scoring.secondaryMinScore, best * scoring.secondaryRatio);
+    const chosen = [top, ...ranked.slice(1).filter((r) => r.points >= threshold)].slice(0, scoring.maxFields);
+    return { fields: chosen.map((c) => c.field), evidence: chosen.flatMap((c) => explainField(tally, c.field, context, scorer)) };
   };
 }
 
-export function buildTermIndex(taxonomy: TaxonomyFile): TermIndex {
-  const index = new TermIndex();
-  for (const field of taxonomy.fields) {
-    for (const [phrase, weight] of Object.entries(field.terms)) index.add(phrase, { field: field.id, weight });
-  }
-  for (const phrase of taxonomy.neutral.phrases) index.add(phrase, null);
-  return index;
-}
-
 /**
- * The most specific segment a rule maps ("Language" in "Applications->Language") names its field:
- * full label score, and that field ranks first. Other mapped segments (parents) add a smaller score.
- * A segment no rule knows is scored as text; a known segment that names no field adds nothing.
+ * A field's evidence: the points of each signal with their terms and what that signal adds to the
+ * model score, then a `model` record: the field's model score and the other features behind it.
  */
-function scoreVenueLabel(topic: string, labels: VenueLabelMap, index: TermIndex, scoring: Scoring, tally: Tally): void {
-  let namedOne = false;
-  for (const { segment, fields } of labels.segments(topic)) {
-    if (fields === null) {
-      scoreText(index.matchText(segment), 'venue-label', scoring.unmappedLabelMultiplier, 1, tally);
-      continue;
-    }
-    fields.forEach((field, i) => {
-      const named = !namedOne && i === 0;
-      tally.add(field, 'venue-label', segment, named ? scoring.venueLabelScore : scoring.venueLabelParentScore);
-      if (named) tally.named.add(field);
-    });
-    if (fields.length > 0) namedOne = true;
-  }
+export function explainField(tally: Tally, field: string, context: PaperContext, scorer: ModelScorer): FieldEvidence[] {
+  const parts = scorer.explain(tally, field, context);
+  const evidence: FieldEvidence[] = tally.evidence(field);
+  for (const e of evidence) e.contribution = round(parts.bySignal.find((p) => p.signal === e.signal)?.contribution ?? 0);
+  evidence.push({ field, signal: 'model', terms: parts.rest.names, score: round(parts.score), contribution: round(parts.rest.contribution) });
+  return evidence;
 }
 
-function scoreTrack(track: string, tracks: TrackMap, scoring: Scoring, tally: Tally): void {
-  for (const field of tracks.fields(track)) {
-    tally.add(field, 'track', track, scoring.trackScore);
-    tally.named.add(field);
-  }
-}
-
-/** Each author keyword is matched on its own, so phrases never run across two keywords. */
-function scoreKeywords(keywords: string[], index: TermIndex, scoring: Scoring, tally: Tally): void {
-  const found = new Map<Term, number>();
-  for (const keyword of keywords) for (const term of index.matchText(keyword).keys()) found.set(term, 1);
-  scoreText(found, 'keywords', scoring.signals.keywords, 1, tally);
-}
-
-/** weight x signal multiplier x occurrences (capped) for every field a found term points to. */
-function scoreText(found: Map<Term, number>, signal: Signal, multiplier: number, repeatCap: number, tally: Tally): void {
-  for (const [term, count] of found) {
-    for (const { field, weight } of term.scores) tally.add(field, signal, term.phrase, weight * multiplier * Math.min(count, repeatCap));
-  }
-}
-
-/** Method fields are scaled down when a topic field (not `other`) has enough evidence of its own. */
-function yieldMethods(tally: Tally, methods: Set<string>, rule: { minScore: number; factor: number }): void {
-  const topic = tally.fields().some((f) => !methods.has(f) && f !== 'other' && tally.total(f) >= rule.minScore);
-  if (topic) for (const field of tally.fields()) if (methods.has(field)) tally.scaleText(field, rule.factor);
-}
-
-/**
- * Primary = a field the venue named (label or track), else the highest score; taxonomy order breaks
- * ties. Secondaries need a share of the primary's score. Nothing scoring enough gives `other`.
- */
-function chooseFields(tally: Tally, scoring: Scoring, order: Map<string, number>): FieldResult {
-  const named = (field: string) => (tally.named.has(field) ? 1 : 0);
-  const ranked = tally
-    .fields()
-    .map((field) => ({ field, score: tally.total(field) }))
-    .sort((a, b) => named(b.field) - named(a.field) || b.score - a.score || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
-  const top = ranked[0];
-  if (!top || top.score < scoring.minScore) {
-    return { fields: ['other'], evidence: [{ field: 'other', signal: 'fallback', terms: [], score: 0 }] };
-  }
-  const threshold = Math.max(scoring.secondaryMinScore, top.score * scoring.secondaryRatio);
-  const chosen = [top, ...ranked.slice(1).filter((r) => r.score >= threshold)].slice(0, scoring.maxFields);
-  return { fields: chosen.map((c) => c.field), evidence: chosen.flatMap((c) => tally.evidence(c.field)) };
-}
-
-function round(score: number): number {
-  return Math.round(score * 100) / 100;
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -3,10 +3,12 @@
 import type { RawPaper, TechnologyHit } from '../types.js';
 import { loadCues, loadTaxonomy, loadTechnologies, CUES_FILE, TAXONOMY_FILE, TECHNOLOGIES_FILE } from './data.js';
 import { createFieldClassifier, type FieldResult } from './fields.js';
+import { loadFieldModel, FIELD_MODEL_FILE } from './field-model.js';
 import { createTechnologyDetector } from './technologies.js';
 
 export type { FieldResult } from './fields.js';
 export { countsAs, summarizeTechFlow, ABSTRACT_WARNING_SHARE, type TechCount, type TechFlowOptions, type TechFlowSummary } from './techflow.js';
+export { loadFieldModel, FIELD_MODEL_FILE } from './field-model.js';
 export { loadCues, loadTaxonomy, loadTechnologies, CUES_FILE, TAXONOMY_FILE, TECHNOLOGIES_FILE } from './data.js';
 
 export interface Classifier {
@@ -17,6 +19,8 @@ export interface Classifier {
 export interface ClassifierOptions {
   /** Another taxonomy file (default data/taxonomy/fields.json). */
   taxonomyFile?: string;
+  /** Another field model file (default data/taxonomy/field-model.json). */
+  fieldModelFile?: string;
   /** Another technology file (default data/technologies/technologies.json). */
   technologiesFile?: string;
   /** Another use/mention cue file (default data/technologies/cues.json). */
@@ -24,7 +28,7 @@ export interface ClassifierOptions {
 }
 
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
-  const classifyFields = createFieldClassifier(loadTaxonomy(options.taxonomyFile ?? TAXONOMY_FILE));
+  const classifyFields = createFieldClassifier(loadTaxonomy(options.taxonomyFile ?? TAXONOMY_FILE), loadFieldModel(options.fieldModelFile ?? FIELD_MODEL_FILE));
   const detectTechnologies = createTechnologyDetector(loadTechnologies(options.technologiesFile ?? TECHNOLOGIES_FILE), loadCues(options.cuesFile ?? CUES_FILE));
   return { classifyFields, detectTechnologies };
 }

@@ -196,3 +196,30 @@ export type CueFile = z.infer<typeof CueFileSchema>;
 
 export type TechnologyFile = z.infer<typeof TechnologyFileSchema>;
 export type TechnologyDefinition = z.infer<typeof TechnologySchema>;
+
+/** The field model's weights (data/taxonomy/field-model.json; see src/classify/field-model.ts). */
+export const FieldModelSchema = z
+  .object({
+    $comment: z.string().optional(),
+    version: z.number().int(),
+    /** How a signal's points become a feature value: log1p(points / scale) or points / scale. */
+    transform: z.enum(['log1p', 'linear']),
+    scale: z.number().positive(),
+    /** Optional feature groups: `terms` (a weight per field and taxonomy term), `cross` (a weight per field and other field's points), `lead` (points in the abstract's first sentence), `no-abstract` (a signal's extra weight in a paper with no abstract). */
+    features: z.array(z.enum(['terms', 'cross', 'lead', 'no-abstract'])),
+    /** L2 penalty the weights were fit with. */
+    l2: z.number().nonnegative(),
+    /** The L2 penalty of the sparse weights (`terms`, `cross`) is l2 x this. */
+    sparseFactor: z.number().positive(),
+    /** Whether a title-only copy of every labelled paper was learned from too. */
+    titleOnlyCopies: z.boolean(),
+    /** Weights the fit pulled to instead of 0. */
+    priors: z.record(z.string(), z.number()),
+    /** What the weights were learned from (label files, paper count, venue files), for the record. */
+    trainedOn: z.object({ labels: z.array(z.string()), papers: z.number().int().nonnegative(), files: z.array(z.string()) }).strict(),
+    /** Feature name -> weight (names: candidateFeatures in field-model.ts). */
+    weights: z.record(z.string().min(1), z.number()),
+  })
+  .strict();
+
+export type FieldModel = z.infer<typeof FieldModelSchema>;

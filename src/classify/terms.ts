@@ -42,6 +42,10 @@ export class TermIndex {
   /** Word bounds of the text being matched (reused between calls). */
   private wordStarts: Int32Array = new Int32Array(256);
   private wordEnds: Int32Array = new Int32Array(256);
+  /** Tokens of the text being matched, by word; a slot is this text's when its stamp is the call's. */
+  private tokens: Array<string | undefined> = [];
+  private tokenStamps: Uint32Array = new Uint32Array(256);
+  private stamp = 0;
 
   /** Adds a phrase for a field (weight) or as neutral (no field). */
   add(phrase: string, score: TermScore | null): void {
@@ -65,34 +69,80 @@ export class TermIndex {
   /**
    * Each term found in a text with its number of occurrences. Greedy longest match over the words
    * (see matchesAt); only words that can start a term are cut out of the text and looked up, and a
-   * following word's token is made only when a term starting before it is checked.
+   * following word's token is made only when a term starting before it is checked. With `lead`, the
+   * terms that start in the text's first sentence are also counted there.
    */
-  matchText(text: string): Map<Term, number> {
+  matchText(text: string, lead?: Map<Term, number>): Map<Term, number> {
     const lower = lowerText(text);
+    const leadEnd = lead ? firstSentenceEnd(lower) : -1;
     const count = this.bounds(lower);
     const starts = this.wordStarts;
     const ends = this.wordEnds;
-    const tokens = new Array<string | undefined>(count);
-    const tokenAt = (k: number): string => (tokens[k] ??= normalizeToken(lower.slice(starts[k], ends[k])));
+    // tokens of this text, made when first needed; tokenStamp marks which slots belong to this call
+    if (this.tokens.length < count) this.tokens.length = count;
+    const stamp = this.stampToken(count);
     const found = new Map<Term, number>();
     let i = 0;
     while (i < count) {
       let best: Term | null = null;
       if (this.startFilter.mayStart(lower, starts[i], ends[i])) {
         const entry = this.lookup(lower.slice(starts[i], ends[i]));
-        tokens[i] = entry.token;
+        this.tokens[i] = entry.token;
+        this.tokenStamps[i] = stamp;
+        // longest first (ties in the order added): the first that matches is the longest match
         for (const term of entry.candidates) {
-          if ((!best || term.words.length > best.words.length) && matchesAt(term, tokenAt, i, count)) best = term;
+          if (this.matchesAfterFirst(term, lower, i, count, stamp)) {
+            best = term;
+            break;
+          }
         }
       }
       if (best) {
         found.set(best, (found.get(best) ?? 0) + 1);
+        if (lead && starts[i] < leadEnd) lead.set(best, (lead.get(best) ?? 0) + 1);
         i += best.words.length;
       } else {
         i += 1;
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the term's words after its first match the text's words from `start` on (its first word
+   * matches by construction: it was found by the token or a prefix of it).
+   */
+  private matchesAfterFirst(term: Term, lower: string, start: number, count: number, stamp: number): boolean {
+    const words = term.words;
+    if (start + words.length > count) return false;
+    for (let k = 1; k < words.length; k++) {
+      const token = this.tokenAt(lower, start + k, stamp);
+      const word = words[k];
+      if (word.prefix ? !token.startsWith(word.text) : token !== word.text) return false;
+    }
+    return true;
+  }
+
+  private tokenAt(lower: string, k: number, stamp: number): string {
+    if (this.tokenStamps[k] === stamp) return this.tokens[k] as string;
+    const token = normalizeToken(lower.slice(this.wordStarts[k], this.wordEnds[k]));
+    this.tokens[k] = token;
+    this.tokenStamps[k] = stamp;
+    return token;
+  }
+
+  /** A new stamp for a text of `count` words (the stamps array grown to fit). */
+  private stampToken(count: number): number {
+    if (this.tokenStamps.length < count) {
+      const stamps = new Uint32Array(Math.max(count, this.tokenStamps.length * 2));
+      stamps.set(this.tokenStamps);
+      this.tokenStamps = stamps;
+    }
+    if (++this.stamp === 0xffffffff) {
+      this.tokenStamps.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
   }
 
   /** Fills the word bounds (runs of [a-z0-9]) of a lowered text; returns their number. */
@@ -136,15 +186,24 @@ export class TermIndex {
     return entry;
   }
 
-  /** Terms that can start at a token: by the word itself, then by its prefixes. */
+  /**
+   * Terms that can start at a token: by the word itself, then by its prefixes; longest first, terms of
+   * one length in that order (so the first that matches is the one the greedy longest match takes).
+   */
   private candidatesOf(token: string): Term[] {
     let found = this.byWord.get(token) ?? NONE;
     for (let n = 1; n <= Math.min(token.length, this.maxPrefix); n++) {
       const terms = this.byPrefix.get(token.slice(0, n));
       if (terms) found = [...found, ...terms];
     }
-    return found;
+    return found.length > 1 ? [...found].sort((x, y) => y.words.length - x.words.length) : found;
   }
+}
+
+/** Where a text's first sentence ends: after its first full stop followed by a space, within 400 characters. */
+export function firstSentenceEnd(text: string): number {
+  const end = text.slice(0, 400).search(/[.!?]\s/);
+  return end < 0 ? Math.min(text.length, 400) : end + 1;
 }
 
 function parsePhrase(phrase: string): WordMatcher[] {
@@ -152,12 +211,4 @@ function parsePhrase(phrase: string): WordMatcher[] {
     .split(/[^a-z0-9*]+/)
     .filter(Boolean)
     .map((word) => (word.endsWith('*') ? { text: word.slice(0, -1), prefix: true } : { text: normalizeToken(word), prefix: false }));
-}
-
-function matchesAt(term: Term, tokenAt: (k: number) => string, start: number, count: number): boolean {
-  if (start + term.words.length > count) return false;
-  return term.words.every((word, k) => {
-    const token = tokenAt(start + k);
-    return word.prefix ? token.startsWith(word.text) : token === word.text;
-  });
 }

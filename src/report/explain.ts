@@ -27,7 +27,7 @@ export function renderExplanation(paper: Paper): string {
     }
   });
   lines.push('', `fields: ${paper.fields.join(', ') || '(none)'}`);
-  for (const e of paper.fieldEvidence) lines.push(`   ${e.field} <- ${e.signal}: ${e.terms.join(', ')} (score ${e.score})`);
+  for (const e of paper.fieldEvidence) lines.push(`   ${e.field} <- ${e.signal}: ${e.terms.join(', ')} (score ${e.score}${e.contribution === undefined ? '' : `, model ${e.contribution >= 0 ? '+' : ''}${e.contribution}`})`);
   lines.push(`technologies: ${paper.technologies.map(describeTechnology).join('; ') || '(none)'}`);
   return lines.join('\n');
 }

@@ -52,10 +52,24 @@ const PLACEHOLDERS = new Set([
   '-', '--', '---', '?', 'unknown', 'tbd', 'tba', 'to be determined', 'to be announced', 'no affiliation', 'missing',
 ]);
 
+/** Question marks, dashes, dots or stars alone. */
+const MARKS_ALONE = /^[\s?\-–—.*_]+$/u;
+
+/** Characters other than white space in the longest placeholder word: a text with more is none of them. */
+const MAX_PLACEHOLDER_CHARS = Math.max(...[...PLACEHOLDERS].map((p) => p.replace(/\s/g, '').length));
+
 /** Whether an affiliation text is a placeholder for a missing one ("None", "N/A", "-", "Unknown", ""). */
 export function isPlaceholder(text: string): boolean {
+  // most texts are institution names: longer than any placeholder word however their spaces are
+  // collapsed, so only the marks-alone rule is left to check (it fails at their first letter)
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(text[i]);
+    if (!space && ++visible > MAX_PLACEHOLDER_CHARS) return MARKS_ALONE.test(text);
+  }
   // also any run of question marks, dashes, dots or stars alone ("???", "- -", "...")
-  return PLACEHOLDERS.has(text.trim().replace(/\s+/g, ' ').toLowerCase()) || /^[\s?\-–—.*_]+$/u.test(text);
+  return PLACEHOLDERS.has(text.trim().replace(/\s+/g, ' ').toLowerCase()) || MARKS_ALONE.test(text);
 }
 
 /**

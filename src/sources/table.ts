@@ -39,7 +39,7 @@ export function readCsv(path: string, options: SourceOptions = {}): SourceResult
     if (error instanceof CollabscopeError) throw error;
     throw new CollabscopeError('E_BAD_RECORD', `${file}: malformed CSV (${(error as Error).message})`);
   }
-  const result = rowsToPapers(rows, file, path, options);
+  const result = rowsToPapers(rows, file, venueOnce(path), options);
   return { ...result, warnings: [...decodeWarnings, ...result.warnings] };
 }
 
@@ -49,14 +49,15 @@ export function readJsonl(path: string, options: SourceOptions = {}): SourceResu
   const first = rows.next();
   if (first.done) return { papers: [], warnings, skipped: [] };
   const file = basename(path);
+  const fileVenue = venueOnce(path);
   if (isLongRow(first.value.row)) {
     // Long rows must be grouped by paper, which needs them all; wide rows stream one by one.
     const all = [first.value.row, ...Array.from(rows, (r) => r.row)];
-    return { papers: longRowsToPapers(all, file, path, options, warnings), warnings, skipped: [] };
+    return { papers: longRowsToPapers(all, file, fileVenue, options, warnings), warnings, skipped: [] };
   }
   function* papers(): Generator<RawPaper> {
-    yield wideRowToPaper(first.value!.row, file, first.value!.index, path, options, warnings);
-    for (const { row, index } of rows) yield wideRowToPaper(row, file, index, path, options, warnings);
+    yield wideRowToPaper(first.value!.row, file, first.value!.index, fileVenue, options, warnings);
+    for (const { row, index } of rows) yield wideRowToPaper(row, file, index, fileVenue, options, warnings);
   }
   return { papers: papers(), warnings, skipped: [] };
 }
@@ -67,6 +68,7 @@ function* jsonlRows(path: string, warnings: SourceWarning[]): Generator<{ row: R
   let lineIndex = 0;
   let index = 0;
   const stats: LineStats = { invalidUtf8: 0 };
+  const columns = new Map<string, string>(); // key -> column name, made once per key (rows repeat them)
   for (const line of readLines(path, undefined, stats)) {
     lineIndex++;
     if (line.trim() === '') continue;
@@ -79,7 +81,14 @@ function* jsonlRows(path: string, warnings: SourceWarning[]): Generator<{ row: R
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new CollabscopeError('E_BAD_RECORD', `${file}: line ${lineIndex}: not a JSON object`);
     }
-    yield { row: Object.fromEntries(Object.entries(value).map(([k, v]) => [columnName(k), v])), index: index++ };
+    const row: Row = {};
+    for (const [key, v] of Object.entries(value)) {
+      let name = columns.get(key);
+      if (name === undefined) columns.set(key, (name = columnName(key)));
+      if (name === '__proto__') Object.defineProperty(row, name, { value: v, enumerable: true, writable: true, configurable: true });
+      else row[name] = v;
+    }
+    yield { row, index: index++ };
   }
   warnings.push(...invalidUtf8Warnings(file, stats.invalidUtf8));
 }
@@ -92,15 +101,23 @@ function columnName(header: string): string {
   return header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-function rowsToPapers(rows: Row[], file: string, path: string, options: SourceOptions): SourceResult {
+function rowsToPapers(rows: Row[], file: string, fileVenue: FileVenue, options: SourceOptions): SourceResult {
   const warnings: SourceWarning[] = [];
   const isLong = rows.length > 0 && isLongRow(rows[0]);
-  const papers = isLong ? longRowsToPapers(rows, file, path, options, warnings) : rows.map((row, index) => wideRowToPaper(row, file, index, path, options, warnings));
+  const papers = isLong ? longRowsToPapers(rows, file, fileVenue, options, warnings) : rows.map((row, index) => wideRowToPaper(row, file, index, fileVenue, options, warnings));
   return { papers, warnings, skipped: [] };
 }
 
-function venueYearOf(row: Row, file: string, index: number, path: string, options: SourceOptions): { venue: string; year: number } {
-  const fromName = venueOfFile(path);
+/** The venue and year of a file from its sidecar or name (venueOfFile), looked up once per file read, not once per row. */
+type FileVenue = () => { venue?: string; year?: number };
+
+function venueOnce(path: string): FileVenue {
+  let found: { venue?: string; year?: number } | undefined;
+  return () => (found ??= venueOfFile(path));
+}
+
+function venueYearOf(row: Row, file: string, index: number, fileVenue: FileVenue, options: SourceOptions): { venue: string; year: number } {
+  const fromName = fileVenue();
   const venue = options.venue ?? textOrNull(row.venue) ?? fromName.venue;
   const yearText = options.year ?? textOrNull(row.year) ?? fromName.year;
   const year = Number(yearText);
@@ -110,12 +127,12 @@ function venueYearOf(row: Row, file: string, index: number, path: string, option
   return { venue, year };
 }
 
-function paperFields(row: Row, file: string, index: number, path: string, options: SourceOptions, authors: RawAuthor[], warnings: SourceWarning[]): RawPaper {
+function paperFields(row: Row, file: string, index: number, fileVenue: FileVenue, options: SourceOptions, authors: RawAuthor[], warnings: SourceWarning[]): RawPaper {
   cleanAuthors(authors, file, index, warnings);
   return {
     sourceId: textOrNull(row.paper_id ?? row.id),
     source: { file, index },
-    ...venueYearOf(row, file, index, path, options),
+    ...venueYearOf(row, file, index, fileVenue, options),
     title: checkRecord(file, index, textField(row.title, 'title', file, index), authors.length, warnings),
     abstract: textOrNull(row.abstract),
     track: textOrNull(row.track),
@@ -127,8 +144,8 @@ function paperFields(row: Row, file: string, index: number, path: string, option
   };
 }
 
-function wideRowToPaper(row: Row, file: string, index: number, path: string, options: SourceOptions, warnings: SourceWarning[]): RawPaper {
-  return paperFields(row, file, index, path, options, wideAuthors(row, file, index, warnings), warnings);
+function wideRowToPaper(row: Row, file: string, index: number, fileVenue: FileVenue, options: SourceOptions, warnings: SourceWarning[]): RawPaper {
+  return paperFields(row, file, index, fileVenue, options, wideAuthors(row, file, index, warnings), warnings);
 }
 
 function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarning[]): RawAuthor[] {
@@ -148,7 +165,7 @@ function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarn
 }
 
 /** Long rows are grouped by paper_id (else title), authors by name in order of first appearance. */
-function longRowsToPapers(rows: Row[], file: string, path: string, options: SourceOptions, warnings: SourceWarning[]): RawPaper[] {
+function longRowsToPapers(rows: Row[], file: string, fileVenue: FileVenue, options: SourceOptions, warnings: SourceWarning[]): RawPaper[] {
   const groups = new Map<string, { first: number; rows: Row[] }>();
   rows.forEach((row, index) => {
     const key = textOrNull(row.paper_id ?? row.id) ?? textOrNull(row.title);
@@ -167,6 +184,6 @@ function longRowsToPapers(rows: Row[], file: string, path: string, options: Sour
       if (affiliation) author.affiliations.push(affiliation);
       authors.set(name, author);
     }
-    return paperFields(paperRows[0], file, first, path, options, [...authors.values()], warnings);
+    return paperFields(paperRows[0], file, first, fileVenue, options, [...authors.values()], warnings);
   });
 }

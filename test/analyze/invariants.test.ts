@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeCorpus, renderAnalyticsText } from '../../src/analyze/index.js';
-import { paperHasPair, paperInScope } from '../../src/definitions.js';
+import { authorCountries, countedAuthors, paperCountries, paperHasPair, paperInScope, paperInTracks } from '../../src/definitions.js';
 import { DEFAULT_DEFINITIONS, SECTORS, type Definitions, type Paper } from '../../src/types.js';
 import { aff, author, paper, PAIR, smallCorpus } from './fixtures.js';
 
@@ -132,4 +132,30 @@ test('long institution names are clipped to the width', () => {
   const papers = [paper({ year: 2020 }, [author('a', aff(long, 'US')), author('b', aff(`${long} China`, 'CN'))])];
   const text = renderAnalyticsText(analyzeCorpus(papers, { pair: PAIR, definitions: DEFAULT_DEFINITIONS }), { pair: PAIR, definitions: DEFAULT_DEFINITIONS });
   assert.ok(text.split('\n').every((line) => line.length <= 120));
+});
+
+test('paperHasPair and paperInScope (made without building country lists) equal their definitions by country lists', () => {
+  // some affiliations made companies named without a site, placed or not from the run's evidence
+  const unlocatedArb = fc.tuple(affiliationArb, fc.constantFrom(null, undefined, 'CN', 'US', 'HK')).map(([a, inferred]) =>
+    inferred === null ? a : { ...a, method: 'hq-default' as const, ...(inferred ? { inferred: { country: inferred, rule: 'co-author' as const, paper: 'p', author: 'x', raw: 'r', support: 1, agreeing: 1 } } : {}) },
+  );
+  const authorsArb = fc.array(fc.array(unlocatedArb, { maxLength: 3 }).map((affiliations) => author('x', ...affiliations)), { maxLength: 5 });
+  fc.assert(
+    fc.property(definitionsArb, authorsArb, fc.constantFrom(null, 'main', 'Workshop'), (definitions, authors, track) => {
+      const p = paper({ year: 2020, track }, authors, definitions);
+      const [a, b] = PAIR;
+      let hasA = false;
+      let hasB = false;
+      for (const who of countedAuthors(p.authors, definitions)) {
+        const codes = authorCountries(who, definitions);
+        if (definitions.dualAffiliation === 'ignore' && codes.includes(a) && codes.includes(b)) continue;
+        hasA ||= codes.includes(a);
+        hasB ||= codes.includes(b);
+      }
+      assert.equal(paperHasPair(p, PAIR, definitions), hasA && hasB);
+      const inScope = paperInTracks(p, definitions) && (definitions.denominator === 'all' || paperCountries(p, definitions).length > 0);
+      assert.equal(paperInScope(p, definitions), inScope);
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -1,7 +1,9 @@
-// Primary-field accuracy on the held-out samples 2 and 3: papers labelled by independent labellers
-// after the field method was frozen (commit in the closing note of issue 15), never used to change it.
-// The fixture holds references only (file, record index, SHA-256 prefix of the title) and the labels;
-// the text is read from the shared lists at test time.
+// Samples 2 and 3 were drawn and labelled as held-out samples for the hand-ranked classifier (68/100 and
+// 64/100 on the method frozen at 6451f67). Since the field model (data/taxonomy/field-model.json) they are
+// part of its TRAINING labels: the accuracy below is training fit, which says little about unseen papers.
+// The honest figures are the cross-validated ones (`npm run train:fields -- --cv`, docs/fields.md) and the
+// lead's new held-out sample. The fixture holds references only (file, record index, SHA-256 prefix of
+// the title) and the labels; the text is read from the shared lists at test time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,13 +37,13 @@ const key = (p: { file: string; index: number }) => `${p.file}#${p.index}`;
 const earlier = read(join(FIXTURES, 'fields-sample-100.json'));
 
 /**
- * Held-out samples in the order they were drawn; each excludes every paper drawn before it. Floors guard
- * against regressions and were set after each figure was measured (68/100 on held-out 2, 64/100 on held-out 3,
- * both on the method frozen at 6451f67); the issue's target 0.88 is missed on both.
+ * Samples in the order they were drawn; each excludes every paper drawn before it. Floors guard the
+ * training fit against a broken or stale model file (measured 86/100 and 85/100 when the model was
+ * trained); they are not accuracy targets.
  */
 const HELDOUT: Array<{ name: string; file: string; floor: number }> = [
-  { name: 'held-out 2', file: 'fields-heldout-2.json', floor: 0.66 },
-  { name: 'held-out 3', file: 'fields-heldout-3.json', floor: 0.62 },
+  { name: 'held-out 2', file: 'fields-heldout-2.json', floor: 0.8 },
+  { name: 'held-out 3', file: 'fields-heldout-3.json', floor: 0.8 },
 ];
 
 const drawnBefore = new Set([...(earlier.dev ?? []), ...(earlier.heldOut ?? [])].map(key));
@@ -62,7 +64,7 @@ for (const { name, items: sample, previous, files, missing, floor } of samples) 
     assert.deepEqual(sample.filter((p) => previous.has(key(p))).map(key), []);
   });
 
-  test(`fields ${name}: primary-field accuracy (target 0.88)`, { skip: sample.length === 0 ? 'fixture not present' : missing ? `shared paper list ${missing} not found` : false }, (t) => {
+  test(`fields ${name}: primary-field training fit (the sample is training data of the field model)`, { skip: sample.length === 0 ? 'fixture not present' : missing ? `shared paper list ${missing} not found` : false }, (t) => {
     const classifier = createClassifier();
     const record = createSharedRecords(PAPERLISTS_DIR);
     let correct = 0;
@@ -78,7 +80,7 @@ for (const { name, items: sample, previous, files, missing, floor } of samples) 
     }
     const n = sample.length;
     t.diagnostic(
-      `${name}: primary correct ${correct}/${n} = ${(correct / n).toFixed(3)}; labelled field among the paper's fields ${inFields}/${n}; ` +
+      `${name} (training data): primary correct ${correct}/${n} = ${(correct / n).toFixed(3)}; labelled field among the paper's fields ${inFields}/${n}; ` +
         `primary equal to the label or the labeller's second field ${secondOk}/${n}; misses: ${misses.join('; ')}`,
     );
     assert.ok(correct / n >= floor, `${correct}/${n}`);

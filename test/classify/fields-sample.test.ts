@@ -1,5 +1,6 @@
-// Primary-field accuracy on a second hand-labelled sample: 100 papers across 21 venue-years (not the
-// NeurIPS 2018 sample). The fixture holds references only; the text is read from the shared lists.
+// Primary field on the first hand-labelled sample: 100 + 100 papers across 21 venue-years (not the
+// NeurIPS 2018 sample). Both halves are TRAINING labels of the field model now, so this is training fit.
+// The fixture holds references only; the text is read from the shared lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,13 +20,12 @@ const files = [...new Set([...fixture.dev, ...fixture.heldOut].map((p) => p.file
 const missing = files.find((f) => !existsSync(join(PAPERLISTS_DIR, f)));
 
 /**
- * The issue's target is 0.88 and is missed on these samples. Before the venue priors and field roles
- * (concern fields lead, method fields yield) the held-out sample measured 0.66 and the development one
- * 0.79; after them 0.75 and 0.78. The held-out figure is no longer a clean held-out measure: a few
- * general terms (attack*, video qa, markov network*, ...) were added after its misses were read. The
- * clean measure is test/classify/fields-heldout.test.ts. These floors guard against regressions.
+ * History: the hand-ranked classifier measured 0.66 (held-out) and 0.79 (dev) before venue priors and
+ * field roles, 0.75 and 0.78 after them. Both halves now train the field model, so the figures are
+ * training fit (83/100 dev, 85/100 held-out when it was trained); cross-validated accuracy is in
+ * docs/fields.md. These floors guard against a broken or stale model file.
  */
-const FLOOR = { dev: 0.77, heldOut: 0.74 };
+const FLOOR = { dev: 0.78, heldOut: 0.78 };
 
 test('fields sample: 100 papers each from >= 5 venues, none from NeurIPS 2018, no paper twice', () => {
   for (const sample of [fixture.dev, fixture.heldOut]) {
@@ -37,7 +37,7 @@ test('fields sample: 100 papers each from >= 5 venues, none from NeurIPS 2018, n
 });
 
 for (const name of ['heldOut', 'dev'] as const) {
-  test(`fields sample: primary-field accuracy, ${name}`, { skip: missing ? `shared paper list ${missing} not found` : false }, (t) => {
+  test(`fields sample: primary-field training fit, ${name}`, { skip: missing ? `shared paper list ${missing} not found` : false }, (t) => {
     const classifier = createClassifier();
     const record = createSharedRecords(PAPERLISTS_DIR);
     let correct = 0;

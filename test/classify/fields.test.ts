@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClassifier, loadTaxonomy } from '../../src/classify/index.js';
 import { normalizeToken, tokenize } from '../../src/classify/text.js';
-import { rawPaper } from './helpers.js';
+import { pointsOf, rawPaper } from './helpers.js';
 
 const classifier = createClassifier();
 const classify = (fields: Parameters<typeof rawPaper>[0]) => classifier.classifyFields(rawPaper(fields));
@@ -34,11 +34,15 @@ test('fields: title terms decide, with the terms recorded as evidence', () => {
   assert.equal(evidence.score, (4 + 5) * 3);
 });
 
-test('fields: a title hit weighs more than the same term in the abstract', () => {
+test('fields: a title hit gives three times the points of the same term in the abstract, and the title breaks a tie', () => {
   const inTitle = classify({ title: 'Semantic segmentation', abstract: 'A policy gradient method.' });
-  const inAbstract = classify({ title: 'Policy gradient', abstract: 'For semantic segmentation.' });
-  assert.equal(inTitle.fields[0], 'vision');
-  assert.equal(inAbstract.fields[0], 'reinforcement-learning');
+  const points = (r: typeof inTitle, field: string) => pointsOf(r.evidence).filter((e) => e.field === field).map((e) => [e.signal, e.score]);
+  assert.deepEqual(points(inTitle, 'vision'), [['title', 15]]);
+  assert.deepEqual(points(inTitle, 'reinforcement-learning'), [['abstract', 5]]);
+  // both terms in the abstract, one in the title: the title decides (the model, not a hand rule)
+  const abstract = 'We propose a policy gradient method for semantic segmentation.';
+  assert.equal(classify({ title: 'Semantic segmentation', abstract }).fields[0], 'vision');
+  assert.equal(classify({ title: 'Policy gradient', abstract }).fields[0], 'reinforcement-learning');
 });
 
 test('fields: phrases are read whole ("hate speech" is NLP, not speech)', () => {
@@ -58,10 +62,10 @@ test('fields: primary plus secondaries, primary first', () => {
   assert.ok(result.fields.length <= loadTaxonomy().scoring.maxFields);
 });
 
-test('fields: venue label outranks text (NeurIPS topic "Applications->Language")', () => {
+test('fields: a venue label names its field and outranks weak text (NeurIPS topic "Applications->Language")', () => {
   const result = classify({ title: 'A new method', abstract: 'We propose a policy for image data.', topic: 'Applications->Language' });
   assert.equal(result.fields[0], 'llm-nlp');
-  assert.deepEqual(result.evidence[0], { field: 'llm-nlp', signal: 'venue-label', terms: ['Language'], score: 12 });
+  assert.deepEqual(pointsOf(result.evidence)[0], { field: 'llm-nlp', signal: 'venue-label', terms: ['Language'], score: 12 });
 });
 
 test('fields: a parent label segment adds its field with a smaller score', () => {
@@ -121,7 +125,9 @@ test('fields: author keywords count, each keyword on its own', () => {
 test('fields: nothing to go on gives `other` with a fallback record', () => {
   const result = classify({ title: 'On the matter at hand', abstract: 'We discuss it.' });
   assert.deepEqual(result.fields, ['other']);
-  assert.deepEqual(result.evidence, [{ field: 'other', signal: 'fallback', terms: [], score: 0 }]);
+  assert.deepEqual(pointsOf(result.evidence), [{ field: 'other', signal: 'fallback', terms: [], score: 0 }]);
+  assert.equal(result.evidence.length, 1, 'one fallback record: the LLM step places exactly these papers');
+  assert.equal(typeof result.evidence[0].contribution, 'number', "the fallback record carries other's model score");
 });
 
 test('fields: deterministic, independent of earlier papers', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TAXONOMY_FILE } from '../../src/classify/data.js';
 import { readPaperCopilot } from '../../src/sources/papercopilot.js';
-import type { RawPaper } from '../../src/types.js';
+import type { FieldEvidence, RawPaper } from '../../src/types.js';
 
 export function rawPaper(fields: Partial<RawPaper> & { title: string }): RawPaper {
   return {
@@ -48,4 +48,9 @@ export function taxonomyVariant(change: (json: any) => void): string {
   const path = join(mkdtempSync(join(tmpdir(), 'collabscope-taxonomy-')), 'fields.json');
   writeFileSync(path, JSON.stringify(json));
   return path;
+}
+
+/** A result's points records (the taxonomy's evidence) without the model's records and contributions. */
+export function pointsOf(evidence: FieldEvidence[]): Array<Omit<FieldEvidence, 'contribution'>> {
+  return evidence.filter((e) => e.signal !== 'model').map(({ field, signal, terms, score }) => ({ field, signal, terms, score }));
 }

@@ -44,8 +44,9 @@ const phrasesOf = (index: TermIndex) => (index as unknown as { byPhrase: Map<str
 const matched = (index: TermIndex, text: string) => [...index.matchText(text)].map(([term, n]) => [term.phrase, n] as [string, number]);
 
 // Invented phrases covering every spelling rule: plurals in -s, -es, -ies, prefixes (one ending in y),
-// multi-word terms sharing a first word, short words, digits.
-const PHRASES = ['widget', 'box', 'policy', 'policy gradient', 'graph neural net*', 'segment*', 'quer*', 'polic*', 'energy*', 'gas', 'a1 b2', 'crux', 'bus', 'axis', 'lab*', 'ra'];
+// multi-word terms sharing a first word (two of equal length matching the same words: the first added
+// wins; matchText tries candidates longest first), short words, digits.
+const PHRASES = ['widget', 'box', 'policy', 'policy gradient', 'graph neural net*', 'segment*', 'quer*', 'polic*', 'energy*', 'gas', 'a1 b2', 'crux', 'bus', 'axis', 'lab*', 'ra', 'policy grad*', 'graph neural network', 'label gas'];
 const index = new TermIndex();
 PHRASES.forEach((phrase, i) => index.add(phrase, i % 3 ? { field: `f${i % 4}`, weight: 1 } : null));
 

@@ -1,6 +1,7 @@
 // Input hygiene shared by every format: entities and literal escapes decoded before splitting,
 // placeholders dropped with a warning. Invented strings only.
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,4 +69,19 @@ test('JSONL (scraped author objects): escapes decoded, None and empty missing', 
   const { papers, warnings } = readSource(path);
   assert.deepEqual(papers[0].authors.map((a) => a.affiliations), [['Universität Zorbe'], [], []]);
   assert.equal(warnings.filter((w) => w.code === 'placeholder-affiliation').length, 1);
+});
+
+test('isPlaceholder (a count of visible characters first) equals the plain collapse-and-look-up, whatever the spaces', () => {
+  const plain = (text: string) => PLACEHOLDER_WORDS.has(text.trim().replace(/\s+/g, ' ').toLowerCase()) || /^[\s?\-–—.*_]+$/u.test(text);
+  const PLACEHOLDER_WORDS = new Set(['', 'none', 'null', 'nil', 'nan', 'undefined', 'n/a', 'na', 'n.a.', 'n.a', 'not available', 'not applicable', '-', '--', '---', '?', 'unknown', 'tbd', 'tba', 'to be determined', 'to be announced', 'no affiliation', 'missing']);
+  const piece = fc.constantFrom('to', 'be', 'determined', 'Not', 'applicable', 'N/A', 'x', 'Institute', '-', '?', 'é', '?????????', '—', '.', '*', '_');
+  const space = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '');
+  fc.assert(
+    fc.property(fc.array(fc.tuple(space, piece), { maxLength: 5 }), space, (parts, end) => {
+      const text = parts.map(([s, p]) => s + p).join('') + end;
+      assert.equal(isPlaceholder(text), plain(text), JSON.stringify(text));
+    }),
+    { numRuns: 3000 },
+  );
+  assert.equal(isPlaceholder(`\u00a0${'\u2003'.repeat(30)}Not\u00a0\u00a0 applicable${' '.repeat(40)}`), true);
 });

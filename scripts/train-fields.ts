@@ -1,0 +1,140 @@
+// `npm run train:fields`: fits the field model (data/taxonomy/field-model.json) on the hand-labelled
+// papers of test/classify/fixtures (references only; the records are read in place from the shared paper
+// lists). Deterministic: the same labels and lists give the same file.
+//   --cv          also print cross-validated accuracy (grouped by venue family, and plain 5-fold),
+//                 beside the hand-ranked scorer (the points alone) on the same folds; writes nothing
+//   --out F       write the model there instead of data/taxonomy/field-model.json
+//   --hand-taxonomy F  the taxonomy file the hand ranking is scored with (default: the shipped one)
+//   --l2 X --sparse-factor X --scale X --transform log1p|linear   training options (defaults in field-training.ts)
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadTaxonomy } from '../src/classify/data.js';
+import { FIELD_MODEL_FILE } from '../src/classify/field-model.js';
+import { createFieldScorer, type Tally } from '../src/classify/field-points.js';
+import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
+import type { Scoring } from '../src/classify/schema.js';
+import { readPaperCopilot } from '../src/sources/papercopilot.js';
+import type { RawPaper } from '../src/types.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const FIXTURES = join(ROOT, 'test', 'classify', 'fixtures');
+const PAPERLISTS = resolve(ROOT, '..', 'shared', 'data', 'paperlists');
+/** Label files and the lists of labelled papers in each. */
+const LABELS: Array<[file: string, keys: string[]]> = [
+  ['fields-sample-100.json', ['dev', 'heldOut']],
+  ['fields-heldout-2.json', ['items']],
+  ['fields-heldout-3.json', ['items']],
+  ['fields-train.json', ['items']],
+];
+
+interface Ref {
+  file: string;
+  index: number;
+  titleSha256: string;
+  primaryField: string;
+}
+
+function readLabelled(): LabelledPaper[] {
+  const lists = new Map<string, Map<number, RawPaper>>();
+  const record = (ref: Ref): RawPaper => {
+    let list = lists.get(ref.file);
+    if (!list) lists.set(ref.file, (list = new Map([...readPaperCopilot(join(PAPERLISTS, ref.file)).papers].map((p) => [p.source.index, p]))));
+    const paper = list.get(ref.index);
+    const sha = paper && createHash('sha256').update(paper.title).digest('hex').slice(0, 12);
+    if (!paper || sha !== ref.titleSha256) throw new Error(`${ref.file}#${ref.index} is not the labelled paper`);
+    return paper;
+  };
+  const seen = new Set<string>();
+  const out: LabelledPaper[] = [];
+  for (const [file, keys] of LABELS) {
+    const json = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as Record<string, Ref[]>;
+    for (const ref of keys.flatMap((k) => json[k] ?? [])) {
+      const key = `${ref.file}#${ref.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ paper: record(ref), primaryField: ref.primaryField, group: venueFamily(ref.file) });
+    }
+  }
+  return out;
+}
+
+/** The hand ranking the model replaces: a field the venue named first, then the most points. */
+function handPrimary(tally: Tally, scoring: Scoring, order: Map<string, number>): string {
+  const named = (f: string) => (tally.named.has(f) ? 1 : 0);
+  const ranked = tally.fields().sort((a, b) => named(b) - named(a) || tally.total(b) - tally.total(a) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return ranked.length && tally.total(ranked[0]) >= scoring.minScore ? ranked[0] : 'other';
+}
+
+/** A paper's plain fold: the first byte of the SHA-256 of its reference, mod 5. */
+const plainFold = (item: Scored) => String(createHash('sha256').update(`${item.paper.paper.source.file}#${item.paper.paper.source.index}`).digest()[0] % 5);
+
+type Hand = (item: Scored, titleOnly: boolean) => boolean;
+
+function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: Hand): void {
+  const folds = crossValidate(taxonomy, items, foldOf, options);
+  const n = folds.reduce((s, f) => s + f.n, 0);
+  const share = (k: number, of = n) => `${k}/${of} = ${(k / of).toFixed(3)}`;
+  const sum = (f: (fold: FoldResult) => number) => folds.reduce((s, fold) => s + f(fold), 0);
+  console.log(
+    `${name}: model ${share(sum((f) => f.correct))}, hand ranking ${share(items.filter((i) => hand(i, false)).length)}; ` +
+      `titles only: model ${share(sum((f) => f.titleOnlyCorrect))}, hand ranking ${share(items.filter((i) => hand(i, true)).length)}`,
+  );
+  const pairs = folds.flatMap((f) => f.predictions.map((p) => [p.predicted === p.item.paper.primaryField, hand(p.item, false)]));
+  const onlyModel = pairs.filter(([m, h]) => m && !h).length;
+  const onlyHand = pairs.filter(([m, h]) => !m && h).length;
+  console.log(`  paired: right only by the model ${onlyModel}, only by the hand ranking ${onlyHand}; exact McNemar p = ${mcnemar(onlyModel, onlyHand).toPrecision(2)}`);
+  for (const f of folds) {
+    const inFold = items.filter((item) => foldOf(item) === f.name);
+    const handShare = (titleOnly: boolean) => (inFold.filter((i) => hand(i, titleOnly)).length / f.n).toFixed(3);
+    console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}`);
+  }
+}
+
+/** Two-sided exact McNemar test: P(a split at least this uneven) of b + c discordant pairs under p = 1/2. */
+function mcnemar(b: number, c: number): number {
+  const n = b + c;
+  const logChoose = (k: number) => lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1);
+  let tail = 0;
+  for (let k = 0; k <= Math.min(b, c); k++) tail += Math.exp(logChoose(k) - n * Math.LN2);
+  return Math.min(1, 2 * tail);
+}
+
+/** ln Gamma(x) by Stirling's series (x >= 1; error below 1e-10 for x >= 8, shifted up for smaller x). */
+function lgamma(x: number): number {
+  let shift = 0;
+  while (x < 8) shift -= Math.log(x++);
+  return shift + (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x ** 3) + 1 / (1260 * x ** 5);
+}
+
+const { values } = parseArgs({ options: { cv: { type: 'boolean' }, out: { type: 'string' }, 'hand-taxonomy': { type: 'string' }, l2: { type: 'string' }, 'sparse-factor': { type: 'string' }, scale: { type: 'string' }, transform: { type: 'string' } } });
+const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
+const options: TrainOptions = {
+  ...DEFAULT_TRAIN_OPTIONS,
+  transform: values.transform === 'linear' ? 'linear' : DEFAULT_TRAIN_OPTIONS.transform,
+  scale: number(values.scale, DEFAULT_TRAIN_OPTIONS.scale),
+  l2: number(values.l2, DEFAULT_TRAIN_OPTIONS.l2),
+  sparseFactor: number(values['sparse-factor'], DEFAULT_TRAIN_OPTIONS.sparseFactor),
+};
+if (!existsSync(PAPERLISTS)) throw new Error(`shared paper lists not found at ${PAPERLISTS}`);
+const taxonomy = loadTaxonomy();
+const labelled = readLabelled();
+const items = scorePapers(taxonomy, labelled);
+if (values.cv) {
+  const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
+  const handTaxonomy = values['hand-taxonomy'] ? loadTaxonomy(values['hand-taxonomy']) : taxonomy;
+  const score = createFieldScorer(handTaxonomy);
+  const hand: Hand = (item, only) => handPrimary(score((only ? titleOnly(item.paper) : item.paper).paper), handTaxonomy.scoring, order) === item.paper.primaryField;
+  console.log(`${items.length} labelled papers, ${new Set(items.map((i) => i.paper.group)).size} venue families; options ${JSON.stringify(options)}`);
+  report('grouped by venue family (train on the others)', items, (item) => item.paper.group, options, hand);
+  report('plain 5-fold', items, plainFold, options, hand);
+} else {
+  const files = [...new Set(labelled.map((l) => l.paper.source.file))].sort();
+  const model = trainFieldModel(taxonomy, items, options, { labels: LABELS.map(([f]) => `test/classify/fixtures/${f}`), papers: items.length, files });
+  const $comment =
+    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names (src/classify/field-model.ts): <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points, lead and <field>:lead, no-abstract:<signal>, <field>:term:<taxonomy term>, <field>:with:<other field>.';
+  const out = values.out ?? FIELD_MODEL_FILE;
+  writeFileSync(out, `${JSON.stringify({ $comment, ...model }, null, 2)}\n`);
+  console.log(`${out}: ${Object.keys(model.weights).length} weights from ${items.length} papers`);
+}
