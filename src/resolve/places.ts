@@ -116,8 +116,16 @@ export class Gazetteer {
   readonly bySurface = new Map<string, PlaceEntry[]>();
   private readonly firstTokens = new Map<string, number>();
   private readonly placeStopwords: Set<string>;
+  /**
+   * Names read as a place only in an address (a segment of place words of its own: "..., Shiga" but not
+   * "Shiga Zorbe Lab"): country names in other languages and the admin-1 names of the countries
+   * admin-divisions.json lists under `addressOnly`, many of which are also surnames, words or brands
+   * ("Kanada", "Ishikawa"). A name that is also a place of another kind (a city) is not among them.
+   */
+  private readonly addressOnly = new Set<string>();
 
   constructor() {
+    const addressOnlyEntries = new Set<PlaceEntry>();
     const variants = readDataJson<Variants>('country-variants.json');
     const stateFirst = new Set(variants.stateFirst.map((n) => nameKey(n)));
     for (const [code, names] of Object.entries(countryNames())) {
@@ -136,9 +144,18 @@ export class Gazetteer {
       this.add(nameKey(name), { kind: 'province', country: 'CA', population: 0, admin: abbr });
       this.addSurface(abbr, { kind: 'province', country: 'CA', population: 0, admin: abbr, abbreviation: true });
     }
-    for (const [country, divisions] of Object.entries(readDataJson<{ divisions: Record<string, Record<string, string | null>> }>('admin-divisions.json').divisions)) {
+    const admin = readDataJson<{ divisions: Record<string, Record<string, string | null>>; addressOnly: string[] }>('admin-divisions.json');
+    for (const [country, divisions] of Object.entries(admin.divisions)) {
+      const inAddressOnly = admin.addressOnly.includes(country);
       for (const [abbr, name] of Object.entries(divisions)) {
-        if (name) this.add(nameKey(name), { kind: 'state', country, population: 0 });
+        if (name) {
+          const entry: PlaceEntry = { kind: 'state', country, population: 0 };
+          this.add(nameKey(name), entry);
+          if (inAddressOnly) {
+            addressOnlyEntries.add(entry);
+            this.addressOnly.add(nameKey(name));
+          }
+        }
         if (!abbr.startsWith('-')) this.addSurface(abbr, { kind: 'state', country, population: 0, admin: abbr, abbreviation: true });
       }
     }
@@ -161,7 +178,13 @@ export class Gazetteer {
       for (const city of asLocal) this.add(nameKey(english), city);
     }
     this.placeStopwords = new Set(readDataJson<{ words: string[] }>('place-stopwords.json').words.map((w) => nameKey(w)));
-    for (const [key, code] of foreignCountryNames(this.byKey, this.placeStopwords)) this.add(key, { kind: 'country', country: code, population: 0 });
+    for (const [key, code] of foreignCountryNames(this.byKey, this.placeStopwords)) {
+      const entry: PlaceEntry = { kind: 'country', country: code, population: 0 };
+      this.add(key, entry);
+      addressOnlyEntries.add(entry);
+      this.addressOnly.add(key);
+    }
+    for (const key of this.addressOnly) if (!(this.byKey.get(key) ?? []).every((e) => addressOnlyEntries.has(e))) this.addressOnly.delete(key);
   }
 
   private addName(name: string, entry: PlaceEntry, stateFirst: Set<string>): void {
@@ -210,6 +233,7 @@ export class Gazetteer {
     dropUnsupportedForeignAbbreviations(hits, tokens);
     keepWhere(hits, (hit) => this.plausibleCity(hit, tokens));
     markStandalone(tokens, hits);
+    keepWhere(hits, (hit) => hit.standalone || !this.addressOnly.has(keyOf(tokens, hit)));
     // inside other words a town counts when large, or when it is the seat a head word names ("Université de X")
     keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION || followsSeatHead(tokens, hit.start, isSegmentBreak));
     return hits;
@@ -248,7 +272,7 @@ export class Gazetteer {
       for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
         key = n === 1 ? tokens[i + n - 1].norm : `${key} ${tokens[i + n - 1].norm}`;
         const entries = this.byKey.get(key);
-        if (!entries || this.placeStopwords.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
+        if (!entries || this.placeStopwords.has(key) || this.addressOnly.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
         const countries = new Set(entries.map((e) => e.country));
         if (countries.size === 1) out.add([...countries][0]);
       }
@@ -393,6 +417,11 @@ export const POSTCODE_PART = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|
 
 export function isSegmentBreak(gap: string): boolean {
   return gap === ',' || gap === ';' || gap === '+' || gap === '(' || gap === ')' || gap === '|' || gap === ':';
+}
+
+/** The gazetteer key of a hit's words. */
+function keyOf(tokens: Token[], hit: PlaceHit): string {
+  return hit.end - hit.start === 1 ? tokens[hit.start].norm : tokens.slice(hit.start, hit.end).map((t) => t.norm).join(' ');
 }
 
 function unique<T>(items: T[]): T[] {
