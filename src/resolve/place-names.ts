@@ -24,7 +24,7 @@ export function shortCityName(name: string): string | null {
 }
 
 /** zod only when the gazetteer is built (a run that reads the prebuilt index does not build it). */
-const zod = await lazyModule<typeof import('zod')>('zod', import.meta.url, () => import('zod'));
+const zod = await lazyModule<typeof import('../zod.js')>('../zod.js', import.meta.url, () => import('../zod.js'));
 const foreignNamesSchema = () => {
   const { z } = zod();
   return z.object({ $comment: z.string().optional(), languages: z.array(z.string().regex(/^[a-z]{2}$/)), exclude: z.array(z.string()) }).strict();
