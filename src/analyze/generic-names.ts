@@ -7,7 +7,7 @@ import { lazyModule } from '../lazy-module.js';
 import type { Affiliation } from '../types.js';
 
 /** zod only to check the file when its checked form is not cached (kb/load.ts). */
-const zod = await lazyModule<typeof import('zod')>('zod', import.meta.url, () => import('zod'));
+const zod = await lazyModule<typeof import('../zod.js')>('../zod.js', import.meta.url, () => import('../zod.js'));
 const schema = () => {
   const { z } = zod();
   return z.object({ $comment: z.string().optional(), names: z.array(z.string().min(1)) });

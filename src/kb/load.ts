@@ -1,7 +1,7 @@
 // Loading and validating institution files of the knowledge base.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, dirname, resolve } from 'node:path';
+import { join, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import { CollabscopeError } from '../errors.js';
 import { cacheDir } from '../home.js';
 import type { Institution } from './schema.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import { cacheFolders } from '../resolve/cache.js';
 import { lazyModule } from '../lazy-module.js';
 
 /** The schemas (and zod) are loaded only to check a file whose checked form is not cached. */
@@ -69,21 +70,27 @@ function stampOfCode(): string {
 }
 
 /**
- * A data file's checked form, kept in the user cache ($COLLABSCOPE_HOME/cache/checked/) under a hash of
- * its content and of the code (which holds the schemas): checking a large file against its schema costs
- * far more than reading the result back. Only a result that JSON gives back exactly is kept; a cache
- * that cannot be read or written is no error (the file is then checked every time).
+ * A data file's checked form, kept under a hash of its content and of the code (which holds the
+ * schemas): checking a large file against its schema costs far more than reading the result back. The
+ * package's own data files are kept in the install-wide cache folder when it can be written (shared by
+ * every user and home of the install: node_modules/.cache/collabscope/checked/, see resolve/cache.ts),
+ * else, like a user's files, in the user cache ($COLLABSCOPE_HOME/cache/checked/). Only a result that
+ * JSON gives back exactly is kept; a cache that cannot be read or written is no error (the file is
+ * then checked every time).
  */
 function checkedOnce<T>(path: string, check: () => T): T {
-  let cached: string;
+  let key: string;
   try {
     codeStamp ??= stampOfCode();
-    const key = createHash('sha256').update(codeStamp).update('\0').update(readFileSync(path)).digest('hex').slice(0, 24);
-    cached = join(cacheDir(), 'checked', `${key}.json`);
+    key = createHash('sha256').update(codeStamp).update('\0').update(readFileSync(path)).digest('hex').slice(0, 24);
   } catch {
     return check();
   }
-  if (existsSync(cached)) {
+  const packageData = resolve(path).startsWith(DATA_DIR + sep);
+  const folders = (packageData ? cacheFolders() : [cacheDir()]).map((folder) => join(folder, 'checked'));
+  for (const folder of folders) {
+    const cached = join(folder, `${key}.json`);
+    if (!existsSync(cached)) continue;
     try {
       return JSON.parse(readFileSync(cached, 'utf8')) as T;
     } catch {
@@ -93,11 +100,14 @@ function checkedOnce<T>(path: string, check: () => T): T {
   const value = check();
   const text = JSON.stringify(value);
   if (isDeepStrictEqual(JSON.parse(text), value)) {
-    try {
-      writeFileAtomic(cached, text, 'E_KB');
-      pruneChecked(dirname(cached));
-    } catch {
-      // read-only home
+    for (const folder of folders) {
+      try {
+        writeFileAtomic(join(folder, `${key}.json`), text, 'E_KB');
+        pruneChecked(folder);
+        break;
+      } catch {
+        // read-only: the next folder
+      }
     }
   }
   return value;

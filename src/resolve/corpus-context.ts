@@ -1,22 +1,30 @@
-// A run-level pass after resolution: an unresolved short name ("ICT", "CREST") that, elsewhere in the
-// same run, is the leading segment of texts which all name one known institution ("ICT, Chinese Academy
-// of Sciences", "CREST - ENSAE") is read as that institution's unit: method 'corpus-context', lower
-// confidence, and the evidence names the texts that decided. Only names the resolver found no country
-// for and that are one short segment are candidates; departments and generic words ("Department of
-// Computer Science"), which lead texts of many institutions, are not (they name nothing of their own).
-// An unknown name that another text of the run names with an address ("Zorbe Works (Kelvar, Italy)",
-// placed by the resolver from that address) takes that country, from one such text, when all agree.
+// A run-level pass after resolution: an unresolved short name ("ZQL") that, elsewhere in the same run,
+// is the leading segment of texts which all name one known institution ("ZQL, Zorbe Academy of
+// Sciences", "ZQL - Zorbe Academy") is read as that institution's unit: method 'corpus-context', lower
+// confidence, and the evidence says how many authors and texts decided. The support must come from at
+// least two distinct authors (one prolific author writing the same line on many papers is one voice).
+// Only names the resolver found no country for and that are one short segment are candidates;
+// departments and generic words ("Department of Computer Science"), which lead texts of many
+// institutions, are not (they name nothing of their own).
+// An unknown name that other texts of the run name with an address ("Zorbe Works (Kelvar, Italy)")
+// takes that country when at least two distinct authors' texts do, all agree, and the place word that
+// gave the country is written in those texts outside the name (not a naming convention's guess).
+// Nothing depends on the order of the papers: the texts quoted are the first by paper id and text.
 import type { Affiliation, Paper } from '../types.js';
 import { normaliseName } from './unlocated.js';
+import { getGazetteer } from './places.js';
+import { cleanText, tokenize } from './normalize.js';
 
 /** Confidence of an affiliation placed by the run's other texts. */
 export const CORPUS_CONTEXT_CONFIDENCE = 0.5;
 /** At most this many words: a unit's short name, not a sentence. */
 const MAX_WORDS = 5;
-/** Texts led by the name that must all agree (instances, not distinct texts). */
-const MIN_SUPPORT = 2;
+/** Distinct authors whose texts must support the reading (and all agree). */
+export const MIN_AUTHORS = 2;
 /** Methods whose institution is a knowledge-base entry named by the text itself. */
 const NAMING_METHODS = new Set(['alias', 'acronym', 'fuzzy']);
+/** Methods of an unknown institution placed by the words of its own text ("Zorbe Works, Kelvar, Italy"). */
+const PLACED_METHODS = new Set(['place', 'pattern']);
 
 /** Segment breaks after a leading name: a comma, semicolon, parenthesis, slash, bar, or a dash between spaces. */
 const LEADING = /^(.+?)\s*(?:[,;(|/]|\s[-–—]\s)/u;
@@ -28,7 +36,7 @@ export interface CorpusContextReport {
   changed: Paper[];
 }
 
-/** "ICT", "Ict " and "I.C.T." are one key: lower case, letters and digits only (as author names are compared). */
+/** "ZQL", "Zql " and "Z.Q.L." are one key: lower case, letters and digits only (as author names are compared). */
 export const contextKey = normaliseName;
 
 /** An unresolved text that names something (not only a department or generic words), short and of one segment. */
@@ -44,57 +52,57 @@ function isShortName(raw: string): boolean {
 /** Whether resolveCorpusContext may change the paper (an author has a candidate affiliation). */
 export const mayTakeContext = (paper: Paper): boolean => paper.authors.some((author) => author.affiliations.some(isCandidate));
 
+/** What the texts supporting one reading of a name have in common. */
 interface Support {
-  /** institution id -> instances, with the first one seen as the example */
-  byInstitution: Map<string, { count: number; example: Affiliation; paper: string }>;
+  authors: Set<string>;
+  texts: Set<string>;
+  /** The supporting text quoted in the evidence: the first by paper id, then text (not input order). */
+  example: Affiliation;
+  paper: string;
 }
 
-/** The leading segment of every text that names a known institution, with what it names. */
-function leadingSegments(papers: Paper[], wanted: Set<string>): Map<string, Support> {
-  const out = new Map<string, Support>();
+/** What a supporting affiliation says about a name: the name's key and the reading (institution id or country). */
+type Reading = { key: string; reading: string } | null;
+
+/** name key -> reading -> its support, over every affiliation of the run that `read` accepts. */
+function gather(papers: Paper[], read: (a: Affiliation) => Reading): Map<string, Map<string, Support>> {
+  const out = new Map<string, Map<string, Support>>();
   for (const paper of papers) {
-    for (const author of paper.authors) {
+    paper.authors.forEach((author, index) => {
+      const who = contextKey(author.name) || `${paper.id}#${index}`;
       for (const a of author.affiliations) {
-        if (a.country === null || a.institutionId === null || !NAMING_METHODS.has(a.method)) continue;
-        const lead = LEADING.exec(a.raw);
-        if (!lead) continue;
-        const key = contextKey(lead[1]);
-        if (!wanted.has(key)) continue;
-        let support = out.get(key);
-        if (!support) out.set(key, (support = { byInstitution: new Map() }));
-        const seen = support.byInstitution.get(a.institutionId);
-        if (seen) seen.count++;
-        else support.byInstitution.set(a.institutionId, { count: 1, example: a, paper: paper.id });
+        const found = read(a);
+        if (!found) continue;
+        let readings = out.get(found.key);
+        if (!readings) out.set(found.key, (readings = new Map()));
+        const seen = readings.get(found.reading);
+        if (!seen) {
+          readings.set(found.reading, { authors: new Set([who]), texts: new Set([a.raw]), example: a, paper: paper.id });
+          continue;
+        }
+        seen.authors.add(who);
+        seen.texts.add(a.raw);
+        if (paper.id < seen.paper || (paper.id === seen.paper && a.raw < seen.example.raw)) Object.assign(seen, { example: a, paper: paper.id });
       }
-    }
+    });
   }
   return out;
 }
 
-/** Methods of an unknown institution placed by the words of its own text ("Zorbe Works, Kelvar, Italy"). */
-const PLACED_METHODS = new Set(['place', 'pattern']);
+/** The one reading all supporting texts agree on, when at least MIN_AUTHORS distinct authors wrote them. */
+function agreed(readings: Map<string, Support> | undefined): Support | null {
+  if (!readings || readings.size !== 1) return null;
+  const [only] = readings.values();
+  return only.authors.size >= MIN_AUTHORS ? only : null;
+}
 
-/**
- * The same unknown name placed elsewhere in the run by its own address: name key -> the countries so
- * placed (one example each). Only texts that say more than the name (an address after it) count.
- */
-function placedNames(papers: Paper[], wanted: Set<string>): Map<string, Map<string, { count: number; example: Affiliation; paper: string }>> {
-  const out = new Map<string, Map<string, { count: number; example: Affiliation; paper: string }>>();
-  for (const paper of papers) {
-    for (const author of paper.authors) {
-      for (const a of author.affiliations) {
-        if (a.country === null || a.institutionId !== null || a.institution === null || !PLACED_METHODS.has(a.method)) continue;
-        const key = contextKey(a.institution);
-        if (!wanted.has(key) || contextKey(a.raw) === key) continue;
-        let byCountry = out.get(key);
-        if (!byCountry) out.set(key, (byCountry = new Map()));
-        const seen = byCountry.get(a.country);
-        if (seen) seen.count++;
-        else byCountry.set(a.country, { count: 1, example: a, paper: paper.id });
-      }
-    }
-  }
-  return out;
+/** Whether the text names its country by a place written outside the institution's name ("Zorbe Works (Kelvar, Italy)"). */
+function placeWrittenOutsideName(a: Affiliation): boolean {
+  if (a.institution === null || a.country === null) return false;
+  const at = a.raw.indexOf(a.institution);
+  if (at < 0) return false;
+  const rest = `${a.raw.slice(0, at)} , ${a.raw.slice(at + a.institution.length)}`;
+  return getGazetteer().countriesNamedIn(tokenize(cleanText(rest))).includes(a.country);
 }
 
 export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
@@ -102,28 +110,33 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
   const wanted = new Set<string>();
   for (const paper of papers) for (const author of paper.authors) for (const a of author.affiliations) if (isCandidate(a)) wanted.add(contextKey(a.raw));
   if (wanted.size === 0) return report;
-  const support = leadingSegments(papers, wanted);
-  const sameName = placedNames(papers, wanted);
+  // texts led by the name that name a known institution
+  const leading = gather(papers, (a) => {
+    if (a.country === null || a.institutionId === null || !NAMING_METHODS.has(a.method)) return null;
+    const lead = LEADING.exec(a.raw);
+    const key = lead ? contextKey(lead[1]) : '';
+    return wanted.has(key) ? { key, reading: a.institutionId } : null;
+  });
+  // the same unknown name placed by an address written beside it
+  const addressed = gather(papers, (a) => {
+    if (a.country === null || a.institutionId !== null || a.institution === null || !PLACED_METHODS.has(a.method)) return null;
+    const key = contextKey(a.institution);
+    if (!wanted.has(key) || contextKey(a.raw) === key || !placeWrittenOutsideName(a)) return null;
+    return { key, reading: a.country };
+  });
   for (const paper of papers) {
     let changed = false;
     for (const author of paper.authors) {
       if (!author.affiliations.some(isCandidate)) continue;
       author.affiliations = author.affiliations.map((a) => {
         if (!isCandidate(a)) return a;
-        const placedElsewhere = sameName.get(contextKey(a.raw));
-        if (placedElsewhere && placedElsewhere.size === 1) {
-          const [only] = placedElsewhere.values();
-          changed = true;
-          report.placed++;
-          return placedByAddress(a, only.example, only.count, only.paper);
-        }
-        const found = support.get(contextKey(a.raw));
-        if (!found || found.byInstitution.size !== 1) return a;
-        const [only] = found.byInstitution.values();
-        if (only.count < MIN_SUPPORT) return a;
+        const key = contextKey(a.raw);
+        const byAddress = agreed(addressed.get(key));
+        const byLeading = byAddress ? null : agreed(leading.get(key));
+        if (!byAddress && !byLeading) return a;
         changed = true;
         report.placed++;
-        return placed(a, only.example, only.count, only.paper);
+        return byAddress ? placedByAddress(a, byAddress) : placed(a, byLeading as Support);
       });
     }
     if (changed) report.changed.push(paper);
@@ -131,8 +144,12 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
   return report;
 }
 
-function placed(a: Affiliation, example: Affiliation, count: number, paper: string): Affiliation {
+const howMany = (s: Support): string =>
+  `${s.texts.size} text${s.texts.size === 1 ? '' : 's'} by ${s.authors.size} authors`;
+
+function placed(a: Affiliation, support: Support): Affiliation {
   const { reason: _reason, ...rest } = a;
+  const { example, paper } = support;
   return Object.freeze({
     ...rest,
     institution: example.institution,
@@ -144,14 +161,15 @@ function placed(a: Affiliation, example: Affiliation, count: number, paper: stri
     method: 'corpus-context' as const,
     evidence: Object.freeze([
       ...a.evidence,
-      `corpus-context: '${a.raw}' leads ${count} texts in this run that all name ${example.institution} (${example.country}, ${example.institutionId}), e.g. '${example.raw}' on ${paper}`,
+      `corpus-context: '${a.raw}' leads ${howMany(support)} in this run that all name ${example.institution} (${example.country}, ${example.institutionId}), e.g. '${example.raw}' on ${paper}`,
     ]) as string[],
   });
 }
 
 /** The unknown name placed where its own address elsewhere in the run places it (no institution id: it is not in the base). */
-function placedByAddress(a: Affiliation, example: Affiliation, count: number, paper: string): Affiliation {
+function placedByAddress(a: Affiliation, support: Support): Affiliation {
   const { reason: _reason, ...rest } = a;
+  const { example, paper } = support;
   return Object.freeze({
     ...rest,
     country: example.country,
@@ -159,7 +177,7 @@ function placedByAddress(a: Affiliation, example: Affiliation, count: number, pa
     method: 'corpus-context' as const,
     evidence: Object.freeze([
       ...a.evidence,
-      `corpus-context: '${a.raw}' is named with an address in ${count} text${count === 1 ? '' : 's'} of this run that place it in ${example.country}, e.g. '${example.raw}' on ${paper}`,
+      `corpus-context: '${a.raw}' is named with an address in ${howMany(support)} of this run that place it in ${example.country}, e.g. '${example.raw}' on ${paper}`,
     ]) as string[],
   });
 }

@@ -54,10 +54,9 @@ export class FuzzyCorrector {
    * The curated words one edit away from a word that is itself indexed somewhere ("plank", "hanover",
    * a bulk list's typo): tried only for a text that names nothing, one word at a time, and kept only
    * when the corrected words then spell a whole curated name (see resolve-text's respelling step).
-   * `minLength`: words shorter are not respelt (4 lets "John Hopkins" reach a four-letter-plus target).
    */
-  neighbours(word: string, limit = 3, minLength = MIN_LENGTH): string[] {
-    if (word.length < minLength || !/^[a-z]+$/.test(word)) return [];
+  neighbours(word: string, limit = 3): string[] {
+    if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return [];
     const out: string[] = [];
     const consider = (key: string) => {
       const list = this.deletes.get(key);

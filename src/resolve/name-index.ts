@@ -248,15 +248,13 @@ export class NameIndex {
   /**
    * "École Polytechnique Fédérale de Lausanne" must not stop at a shorter university name: a university's
    * name directly followed by a capitalised word that is not generic, not a place and not another
-   * institution is the start of a longer, unknown name, unless the name ends with a place ("UC Berkeley").
+   * institution is the start of a longer, unknown name.
    */
   private isPrefixOfLongerName(m: Mention, tokens: Token[], taken: boolean[]): boolean {
     if (m.via === 'acronym' || m.end >= tokens.length) return false;
     const next = tokens[m.end];
     if (next.gapBefore !== '' || taken[m.end] || !/^\p{Lu}/u.test(next.surface) || next.surface === next.surface.toUpperCase()) return false;
     if (!m.candidates.every((c) => c.sector === 'education')) return false;
-    // "UC Berkeley Nexusflow": a name that ends with its place is whole; the next word is another body
-    if (this.isPlaceName(tokens[m.end - 1].norm)) return false;
     const { generic, departments, fields } = wordLists();
     const word = next.norm.split(' ')[0];
     if (generic.has(word) || departments.has(word) || fields.has(word)) return false;

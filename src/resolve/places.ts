@@ -6,10 +6,13 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries/index.js';
 import { cachedJson } from './cache.js';
 import { readDataJson } from './data.js';
-import { cachedNameKey, nameKey, surfaceOf, type Token } from './normalize.js';
+import { cachedNameKey, nameKey, type Token } from './normalize.js';
 import { keepWhere } from './arrays.js';
 import { followsSeatHead } from './head-words.js';
 import { foreignCountryNames, shortCityName } from './place-names.js';
+import { canadaAfterProvince, dropUnsupportedForeignAbbreviations, isSegmentBreak, keyOf, markStandalone, toHit } from './place-hits.js';
+
+export { isSegmentBreak, POSTCODE_PART } from './place-hits.js';
 
 const require = createRequire(import.meta.url);
 
@@ -44,13 +47,6 @@ export interface PlaceEntry {
 export const CITY_MIN_POPULATION = 15000;
 /** A city inside other words ("Hangzhou Dianzi University"), not in an address segment of its own, must be this big. */
 export const WEAK_CITY_MIN_POPULATION = 100000;
-
-/** Words that may stand in an address segment next to place names without making it something else. */
-const ADDRESS_FILLERS = new Set([
-  'province', 'city', 'district', 'county', 'prefecture', 'region', 'sar', 'special', 'administrative', 'municipality',
-  'state', 'area', 'territories', 'new', 'zip', 'pr', 'p', 'r', 'of', 'republic', 'people', 'peoples', 'and', 'campus',
-  'usa', 'us', 'uk', 'cedex', 'ny', 'road', 'rd', 'street', 'st', 'avenue', 'ave', 'no', 'box', 'po', 'p.o',
-]);
 
 interface CityRecord {
   name: string;
@@ -116,8 +112,16 @@ export class Gazetteer {
   readonly bySurface = new Map<string, PlaceEntry[]>();
   private readonly firstTokens = new Map<string, number>();
   private readonly placeStopwords: Set<string>;
+  /**
+   * Names read as a place only in an address (a segment of place words of its own: "..., Shiga" but not
+   * "Shiga Zorbe Lab"): country names in other languages and the admin-1 names of the countries
+   * admin-divisions.json lists under `addressOnly`, many of which are also surnames, words or brands
+   * ("Kanada", "Ishikawa"). A name that is also a place of another kind (a city) is not among them.
+   */
+  private readonly addressOnly = new Set<string>();
 
   constructor() {
+    const addressOnlyEntries = new Set<PlaceEntry>();
     const variants = readDataJson<Variants>('country-variants.json');
     const stateFirst = new Set(variants.stateFirst.map((n) => nameKey(n)));
     for (const [code, names] of Object.entries(countryNames())) {
@@ -136,9 +140,18 @@ export class Gazetteer {
       this.add(nameKey(name), { kind: 'province', country: 'CA', population: 0, admin: abbr });
       this.addSurface(abbr, { kind: 'province', country: 'CA', population: 0, admin: abbr, abbreviation: true });
     }
-    for (const [country, divisions] of Object.entries(readDataJson<{ divisions: Record<string, Record<string, string | null>> }>('admin-divisions.json').divisions)) {
+    const admin = readDataJson<{ divisions: Record<string, Record<string, string | null>>; addressOnly: string[] }>('admin-divisions.json');
+    for (const [country, divisions] of Object.entries(admin.divisions)) {
+      const inAddressOnly = admin.addressOnly.includes(country);
       for (const [abbr, name] of Object.entries(divisions)) {
-        if (name) this.add(nameKey(name), { kind: 'state', country, population: 0 });
+        if (name) {
+          const entry: PlaceEntry = { kind: 'state', country, population: 0 };
+          this.add(nameKey(name), entry);
+          if (inAddressOnly) {
+            addressOnlyEntries.add(entry);
+            this.addressOnly.add(nameKey(name));
+          }
+        }
         if (!abbr.startsWith('-')) this.addSurface(abbr, { kind: 'state', country, population: 0, admin: abbr, abbreviation: true });
       }
     }
@@ -161,7 +174,13 @@ export class Gazetteer {
       for (const city of asLocal) this.add(nameKey(english), city);
     }
     this.placeStopwords = new Set(readDataJson<{ words: string[] }>('place-stopwords.json').words.map((w) => nameKey(w)));
-    for (const [key, code] of foreignCountryNames(this.byKey, this.placeStopwords)) this.add(key, { kind: 'country', country: code, population: 0 });
+    for (const [key, code] of foreignCountryNames(this.byKey, this.placeStopwords)) {
+      const entry: PlaceEntry = { kind: 'country', country: code, population: 0 };
+      this.add(key, entry);
+      addressOnlyEntries.add(entry);
+      this.addressOnly.add(key);
+    }
+    for (const key of this.addressOnly) if (!(this.byKey.get(key) ?? []).every((e) => addressOnlyEntries.has(e))) this.addressOnly.delete(key);
   }
 
   private addName(name: string, entry: PlaceEntry, stateFirst: Set<string>): void {
@@ -210,6 +229,7 @@ export class Gazetteer {
     dropUnsupportedForeignAbbreviations(hits, tokens);
     keepWhere(hits, (hit) => this.plausibleCity(hit, tokens));
     markStandalone(tokens, hits);
+    keepWhere(hits, (hit) => hit.standalone || !this.addressOnly.has(keyOf(tokens, hit)));
     // inside other words a town counts when large, or when it is the seat a head word names ("Université de X")
     keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION || followsSeatHead(tokens, hit.start, isSegmentBreak));
     return hits;
@@ -248,7 +268,7 @@ export class Gazetteer {
       for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
         key = n === 1 ? tokens[i + n - 1].norm : `${key} ${tokens[i + n - 1].norm}`;
         const entries = this.byKey.get(key);
-        if (!entries || this.placeStopwords.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
+        if (!entries || this.placeStopwords.has(key) || this.addressOnly.has(key) || !/^\p{Lu}/u.test(tokens[i].surface)) continue;
         const countries = new Set(entries.map((e) => e.country));
         if (countries.size === 1) out.add([...countries][0]);
       }
@@ -300,104 +320,9 @@ export class Gazetteer {
   }
 }
 
-/** "Toronto, ON, CA": a "CA" right after a Canadian province is Canada, not California. */
-function canadaAfterProvince(hits: PlaceHit[]): void {
-  for (let i = 1; i < hits.length; i++) {
-    const before = hits[i - 1];
-    const hit = hits[i];
-    if (hit.kind === 'state' && hit.text === 'CA' && before.kind === 'province' && before.countries[0] === 'CA' && before.end === hit.start) {
-      hits[i] = { start: hit.start, end: hit.end, kind: 'country', text: hit.text, countries: ['CA'], populations: undefined, usStates: [], standalone: hit.standalone };
-    }
-  }
-}
-
-/**
- * "..., A VIC" (a company's name cut in two) is no Australian address: an abbreviation of a state outside
- * the US ("VIC", "SP") counts only beside another place of its country ("Melbourne, VIC") or before a
- * postcode ("Richmond VIC 3121"). Abbreviations the US shares ("WA") are settled by countryFromPlaces.
- */
-function dropUnsupportedForeignAbbreviations(hits: PlaceHit[], tokens: Token[]): void {
-  keepWhere(hits, (hit) => {
-    if (hit.kind !== 'state' || hit.end - hit.start !== 1 || hit.countries.includes('US') || hit.text !== hit.text.toUpperCase()) return true;
-    if (/^\d{4,5}$/.test(tokens[hit.end]?.surface ?? '')) return true;
-    return hits.some((other) => other !== hit && other.countries.some((c) => hit.countries.includes(c)));
-  });
-}
-
-interface EntrySummary {
-  kind: PlaceKind;
-  countries: string[];
-  populations?: number[];
-  usStates: string[];
-}
-
-/** What a list of gazetteer entries says, worked out once per list. */
-const summaries = new WeakMap<PlaceEntry[], EntrySummary>();
-
-function summarize(entries: PlaceEntry[]): EntrySummary {
-  const known = summaries.get(entries);
-  if (known) return known;
-  const kinds: PlaceKind[] = ['country', 'state', 'province', 'city'];
-  const kind = kinds.find((k) => entries.some((e) => e.kind === k)) ?? 'city';
-  const chosen = entries.filter((e) => e.kind === kind);
-  let summary: EntrySummary;
-  if (kind !== 'city') {
-    summary = { kind, countries: unique(chosen.map((e) => e.country)), usStates: chosen.filter((e) => e.admin).map((e) => e.admin as string) };
-  } else {
-    const byCountry = new Map<string, number>();
-    const usStates: string[] = [];
-    for (const e of chosen) {
-      byCountry.set(e.country, Math.max(byCountry.get(e.country) ?? 0, e.population));
-      if (e.country === 'US' && e.admin) usStates.push(e.admin);
-    }
-    const ranked = [...byCountry.entries()].sort((x, y) => y[1] - x[1]);
-    summary = { kind, countries: ranked.map((r) => r[0]), populations: ranked.map((r) => r[1]), usStates };
-  }
-  summaries.set(entries, summary);
-  return summary;
-}
-
 const CAPITAL_FIRST = /^\p{Lu}/u;
 const INNER_CAPITAL = /^\p{Lu}.*\p{Lu}/u;
 const NAME_PREFIX_CAPITAL = /^(Mc|Mac|De|La|Le|Di|Du|O)\p{Lu}/u;
-
-function toHit(tokens: Token[], start: number, end: number, entries: PlaceEntry[]): PlaceHit {
-  const text = surfaceOf(tokens, start, end);
-  const { kind, countries, populations, usStates } = summarize(entries);
-  // one object shape for every hit (the same fields in the same order): the code reading hits stays monomorphic
-  return { start, end, kind, text, countries, populations, usStates, standalone: false };
-}
-
-/** A hit is standalone when its comma-separated segment holds only place words, fillers and numbers. */
-function markStandalone(tokens: Token[], hits: PlaceHit[]): void {
-  const covered = new Array<boolean>(tokens.length).fill(false);
-  for (let h = 0; h < hits.length; h++) for (let i = hits[h].start; i < hits[h].end; i++) covered[i] = true;
-  for (let h = 0; h < hits.length; h++) {
-    const hit = hits[h];
-    let a = hit.start;
-    while (a > 0 && !isSegmentBreak(tokens[a].gapBefore)) a--;
-    let b = hit.end;
-    while (b < tokens.length && !isSegmentBreak(tokens[b].gapBefore)) b++;
-    let ok = true;
-    for (let i = a; i < b && ok; i++) {
-      if (covered[i]) continue;
-      // numbers, fillers, Canadian ("H3A 0G4") and British ("OX1 3RH", "CB3 0WA") postcode halves
-      ok = /^\d+$/.test(tokens[i].norm) || ADDRESS_FILLERS.has(tokens[i].norm) || POSTCODE_PART.test(tokens[i].surface);
-    }
-    hit.standalone = ok;
-  }
-}
-
-/** Halves of Canadian ("H3A 0G4") and British ("OX1 3RH", "CB3 0WA") postcodes. */
-export const POSTCODE_PART = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
-
-export function isSegmentBreak(gap: string): boolean {
-  return gap === ',' || gap === ';' || gap === '+' || gap === '(' || gap === ')' || gap === '|' || gap === ':';
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
-}
 
 let shared: Gazetteer | null = null;
 export function getGazetteer(): Gazetteer {

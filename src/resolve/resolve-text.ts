@@ -92,7 +92,7 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   let starts = parts.lexicon.startsOf(tokens);
   let mentions = parts.names.findMentions(tokens, starts.names);
   let fuzzyChanged: Set<number> | null = null;
-  // typos corrected ("Observatoty"): used to name a known institution, else to read head words
+  // typos corrected ("Obsrvatory"): used to name a known institution, else to read head words
   let corrected: { tokens: Token[]; changed: Set<number> } | null = null;
   if (mentions.length === 0) {
     const fixed = (corrected = parts.fuzzy().correctTokens(tokens));
@@ -126,7 +126,7 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length === 0) {
     const short = shortFormRecord(parts.names, tokens);
     if (short) return [shortFormAffiliation(raw, short)];
-    const respeltShort = tokens.length === 1 ? respeltShortForm(parts.names, parts.fuzzy(), raw, tokens[0], CONFIDENCE.fuzzy) : null;
+    const respeltShort = tokens.length === 1 ? respeltShortForm(parts.names, parts.fuzzy(), (key) => parts.places.byKey.has(key), raw, tokens[0], CONFIDENCE.fuzzy) : null;
     if (respeltShort) return [respeltShort];
     const label = domainLabelRecord(parts.names, tokens);
     if (label) return [domainLabelAffiliation(raw, label)];
@@ -140,7 +140,7 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length) mentions = parts.units.merge(tokens, mentions);
   const places = parts.places.find(tokens, starts.places);
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
-  // head words read through corrected typos ("National Observatoty of Athens" is an institution-looking phrase)
+  // head words read through corrected typos ("Zorbian Obsrvatory of Athens" is an institution-looking phrase)
   const read = corrected && corrected.changed.size > 0 && corrected.tokens.length === tokens.length ? corrected.tokens : tokens;
   return fromContext(parts, raw, cleaned, tokens, places, emailDomain, read);
 }
@@ -188,34 +188,34 @@ function merge(tokens: Token[], from: number, to: number, norm: string): { token
 }
 
 /**
- * "Zorbe Univrsity", "Max Plank Institute ...": one word, though indexed somewhere (bulk lists carry
- * typos), respelt as a curated word one edit away, so that the words of its segment spell exactly one
- * curated name of at least two words. Tried only when nothing else matched; null when no respelling does.
+ * "Zorbe Univrsity", "Max Plank Institute ...": one word of at least five letters, though indexed
+ * somewhere (bulk lists carry typos), respelt as a curated word one edit away, so that the words of its
+ * segment spell exactly one curated name of at least two words. Tried only when nothing else matched;
+ * null when no respelling does, or when more than one does (a word one edit from two curated words,
+ * "Zorban" from "Zorbane" and "Zorbanz", is read as neither: the first found is not the likelier).
  */
 function respellOneWord(parts: TextResolverParts, tokens: Token[]): { tokens: Token[]; mentions: Mention[]; changed: Set<number> } | null {
   if (tokens.length > 12) return null;
   const fuzzy = parts.fuzzy();
+  let found: { tokens: Token[]; mentions: Mention[]; changed: Set<number> } | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const norm = tokens[i].norm;
-    // a four-letter word only as a capitalised name word missing a letter ("John" for "Johns"): cheap to try
-    const short = norm.length < 5;
-    if (short && (norm.length < RESPELL_MIN_LENGTH || !/^\p{Lu}\p{Ll}/u.test(tokens[i].surface))) continue;
-    for (const word of fuzzy.neighbours(norm, 3, RESPELL_MIN_LENGTH)) {
-      if (short && word.length !== norm.length + 1) continue;
+    for (const word of fuzzy.neighbours(tokens[i].norm)) {
       const changedTokens = tokens.slice();
       changedTokens[i] = { ...tokens[i], norm: word };
       const changed = new Set([i]);
-      const found = parts.names
+      const mentions = parts.names
         .findMentions(changedTokens)
         .filter((m) => m.via === 'alias' && plausibleCorrection(m, changed) && m.candidates.some((c) => c.source === 'curated') && spansSegment(m, changedTokens));
-      if (found.length === 1) return { tokens: changedTokens, mentions: found, changed };
+      if (mentions.length !== 1) continue;
+      if (!found) found = { tokens: changedTokens, mentions, changed };
+      else if (readingOf(found.mentions[0]) !== readingOf(mentions[0])) return null;
     }
   }
-  return null;
+  return found;
 }
 
-/** Words of four letters are respelt too, by one added letter ("John Hopkins ...", "... Chao Tung ..."): the whole curated name must then be spelt. */
-const RESPELL_MIN_LENGTH = 4;
+/** The institutions a mention may name, as one comparable key. */
+const readingOf = (m: Mention): string => m.candidates.map((c) => c.key).sort().join(' ');
 
 /** A mention that is its whole comma segment. */
 function spansSegment(m: Mention, tokens: Token[]): boolean {

