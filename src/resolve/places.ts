@@ -119,6 +119,8 @@ export class Gazetteer {
    * ("Kanada", "Ishikawa"). A name that is also a place of another kind (a city) is not among them.
    */
   private readonly addressOnly = new Set<string>();
+  /** Names that are also a place of another kind: inside a name, only those entries count ("Toyama Lab": the city, not the prefecture). */
+  private readonly insideName = new Map<string, PlaceEntry[]>();
 
   constructor() {
     const addressOnlyEntries = new Set<PlaceEntry>();
@@ -180,7 +182,12 @@ export class Gazetteer {
       addressOnlyEntries.add(entry);
       this.addressOnly.add(key);
     }
-    for (const key of this.addressOnly) if (!(this.byKey.get(key) ?? []).every((e) => addressOnlyEntries.has(e))) this.addressOnly.delete(key);
+    for (const key of this.addressOnly) {
+      const others = (this.byKey.get(key) ?? []).filter((e) => !addressOnlyEntries.has(e));
+      if (others.length === 0) continue;
+      this.addressOnly.delete(key);
+      this.insideName.set(key, others);
+    }
   }
 
   private addName(name: string, entry: PlaceEntry, stateFirst: Set<string>): void {
@@ -230,6 +237,10 @@ export class Gazetteer {
     keepWhere(hits, (hit) => this.plausibleCity(hit, tokens));
     markStandalone(tokens, hits);
     keepWhere(hits, (hit) => hit.standalone || !this.addressOnly.has(keyOf(tokens, hit)));
+    for (let h = 0; h < hits.length; h++) {
+      const inside = hits[h].standalone ? undefined : this.insideName.get(keyOf(tokens, hits[h]));
+      if (inside) hits[h] = toHit(tokens, hits[h].start, hits[h].end, inside);
+    }
     // inside other words a town counts when large, or when it is the seat a head word names ("Université de X")
     keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION || followsSeatHead(tokens, hit.start, isSegmentBreak));
     return hits;

@@ -113,6 +113,10 @@ describe('places', () => {
     assert.equal(one('Escuela Superior de Zorbe de Chimborazo').country, null);
     assert.equal(one('Hidalgo Zorbe Institute, Kelvar').country, null); // a surname, left out
   });
+  it('reads a prefecture that is also a city as the city inside a name, as the prefecture in an address', () => {
+    assert.match(one('Toyama Zorbe Lab').evidence.at(-1) as string, /'Toyama' is a city in JP/);
+    assert.match(one('Zorbe Lab, Toyama').evidence.at(-1) as string, /'Toyama' is a state \(JP\)/);
+  });
 });
 
 describe('spellings only one language has', () => {
