@@ -57,8 +57,10 @@ function toRawPaper(
   warnings: SourceWarning[],
 ): RawPaper {
   // `author` in most lists; some (nips2023.json) name the field `authors`.
-  const names = splitAuthorNames(record.author ?? record.authors);
-  const slots = alignSlots(textOrNull(record.aff ?? record.affs), names.length, file, index, warnings);
+  // Both are one text (`;`-separated): a list or an object there is another format, said in one line
+  // rather than read as a paper without authors.
+  const names = splitAuthorNames(textField(record.author ?? record.authors, record.author !== undefined ? 'author' : 'authors', file, index));
+  const slots = alignSlots(textField(record.aff ?? record.affs, record.aff !== undefined ? 'aff' : 'affs', file, index), names.length, file, index, warnings);
   const domains = alignSlots(textOrNull(record.aff_domain ?? record.email), names.length, file, index, null);
   const ids = splitList(record.authorids, /;/);
   const authors: RawAuthor[] = names.map((name, i) => ({

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectFormat, readSource, venueFromFileName } from '../../src/sources/index.js';
 import { CollabscopeError } from '../../src/errors.js';
@@ -95,4 +97,20 @@ test('bad input: one-line errors naming the file and record', () => {
   expectError(fixture('broken.json'), 'E_BAD_JSON', /broken\.json: malformed JSON/);
   expectError(fixture('broken.jsonl'), 'E_BAD_JSON', /broken\.jsonl: line 2/);
   expectError(fixture('nips2017.json'), 'E_BAD_RECORD', /nips2017\.json: record 0/);
+});
+
+test('Paper Copilot: authors or affiliations given as a list of objects are one error line, not a paper without authors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'collabscope-src-'));
+  const write = (name: string, records: unknown[]) => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(records));
+    return path;
+  };
+  const objects = write('objects.json', [{ title: 'A', author: 'Ann Lee', aff: 'Some University' }, { title: 'B', authors: [{ name: 'Bo Wang', affiliations: ['Some Institute'] }] }]);
+  assert.throws(() => readSource(objects, { venue: 'X', year: 2024 }), (e: unknown) => e instanceof CollabscopeError && e.code === 'E_BAD_RECORD' && e.message === 'objects.json: record 1: authors is an array, expected text');
+  const affList = write('aff-list.json', [{ title: 'C', author: 'Cy Ho; Di Ma', aff: ['Some University', 'Other College'] }]);
+  assert.throws(() => readSource(affList, { venue: 'X', year: 2024 }), (e: unknown) => e instanceof CollabscopeError && e.code === 'E_BAD_RECORD' && /aff-list\.json: record 0: aff is an array/.test(e.message));
+  const fine = write('fine.json', [{ title: 'D', author: 'Ed Yu; Fay Ko', aff: 'Some University; Other College' }]);
+  assert.deepEqual(readSource(fine, { venue: 'X', year: 2024 }).papers[0].authors.map((a) => a.affiliations), [['Some University'], ['Other College']]);
+  rmSync(dir, { recursive: true, force: true });
 });
