@@ -147,37 +147,27 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
 const howMany = (s: Support): string =>
   `${s.texts.size} text${s.texts.size === 1 ? '' : 's'} by ${s.authors.size} authors`;
 
-function placed(a: Affiliation, support: Support): Affiliation {
+/** The candidate with what the supporting texts settled taken over, at the pass's confidence, and the evidence saying why. */
+function placedFrom(a: Affiliation, support: Support, taken: Partial<Affiliation>, why: string): Affiliation {
   const { reason: _reason, ...rest } = a;
   const { example, paper } = support;
   return Object.freeze({
     ...rest,
-    institution: example.institution,
-    institutionId: example.institutionId,
-    country: example.country,
-    hqCountry: example.hqCountry,
-    sector: example.sector,
+    ...taken,
     confidence: CORPUS_CONTEXT_CONFIDENCE,
     method: 'corpus-context' as const,
-    evidence: Object.freeze([
-      ...a.evidence,
-      `corpus-context: '${a.raw}' leads ${howMany(support)} in this run that all name ${example.institution} (${example.country}, ${example.institutionId}), e.g. '${example.raw}' on ${paper}`,
-    ]) as string[],
+    evidence: Object.freeze([...a.evidence, `corpus-context: '${a.raw}' ${why}, e.g. '${example.raw}' on ${paper}`]) as string[],
   });
+}
+
+function placed(a: Affiliation, support: Support): Affiliation {
+  const { example } = support;
+  const { institution, institutionId, country, hqCountry, sector } = example;
+  return placedFrom(a, support, { institution, institutionId, country, hqCountry, sector }, `leads ${howMany(support)} in this run that all name ${institution} (${country}, ${institutionId})`);
 }
 
 /** The unknown name placed where its own address elsewhere in the run places it (no institution id: it is not in the base). */
 function placedByAddress(a: Affiliation, support: Support): Affiliation {
-  const { reason: _reason, ...rest } = a;
-  const { example, paper } = support;
-  return Object.freeze({
-    ...rest,
-    country: example.country,
-    confidence: CORPUS_CONTEXT_CONFIDENCE,
-    method: 'corpus-context' as const,
-    evidence: Object.freeze([
-      ...a.evidence,
-      `corpus-context: '${a.raw}' is named with an address in ${howMany(support)} of this run that place it in ${example.country}, e.g. '${example.raw}' on ${paper}`,
-    ]) as string[],
-  });
+  const { country } = support.example;
+  return placedFrom(a, support, { country }, `is named with an address in ${howMany(support)} of this run that place it in ${country}`);
 }
