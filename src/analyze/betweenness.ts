@@ -5,15 +5,20 @@
 // allocated per node per source, which made it the slowest step of the analytics.
 import type { UndirectedGraph } from 'graphology';
 
+/** Rows of numbers as one flat array and the offset where each row starts (row i: values[offsets[i]..offsets[i + 1])). */
+export function flatRows(lists: number[][]): { offsets: Int32Array; values: Int32Array } {
+  const offsets = new Int32Array(lists.length + 1);
+  lists.forEach((list, i) => (offsets[i + 1] = offsets[i] + list.length));
+  const values = new Int32Array(offsets[lists.length]);
+  lists.forEach((list, i) => values.set(list, offsets[i]));
+  return { offsets, values };
+}
+
 export function betweennessCentrality(graph: UndirectedGraph): Record<string, number> {
   const nodes = graph.nodes();
   const n = nodes.length;
   const id = new Map(nodes.map((node, i) => [node, i]));
-  const starts = new Int32Array(n + 1);
-  const lists = nodes.map((node) => graph.outboundNeighbors(node));
-  lists.forEach((list, i) => (starts[i + 1] = starts[i] + list.length));
-  const neighbourhood = new Int32Array(starts[n]);
-  lists.forEach((list, i) => list.forEach((node, k) => (neighbourhood[starts[i] + k] = id.get(node) as number)));
+  const { offsets: starts, values: neighbourhood } = flatRows(nodes.map((node) => graph.outboundNeighbors(node).map((m) => id.get(m) as number)));
 
   const sigma = new Uint32Array(n);
   const distance = new Int32Array(n);

@@ -3,6 +3,7 @@
 // is shorter than one over a single shared paper), and the budgeted subgraph it runs on.
 import { UndirectedGraph } from 'graphology';
 import type { Attributes } from 'graphology-types';
+import { flatRows } from './betweenness.js';
 
 /**
  * The subgraph of the k highest-ranked nodes (rank 0 = most papers), for the largest k with
@@ -58,11 +59,7 @@ export function sourceTargetBetweenness(
   const nodes = graph.nodes();
   const position = new Map(nodes.map((node, i) => [node, i]));
   const n = nodes.length;
-  const lists = nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y));
-  const offsets = new Int32Array(n + 1);
-  lists.forEach((list, i) => (offsets[i + 1] = offsets[i] + list.length));
-  const adjacency = new Int32Array(offsets[n]);
-  lists.forEach((list, i) => adjacency.set(list, offsets[i]));
+  const { offsets, values: adjacency } = flatRows(nodes.map((node) => graph.neighbors(node).map((m) => position.get(m) as number).sort((x, y) => x - y)));
   const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
