@@ -7,6 +7,7 @@ import type { Affiliation } from '../types.js';
 import { loadDataFile } from '../kb/load.js';
 import { lazyModule } from '../lazy-module.js';
 import { RESOLVE_DATA_DIR } from './data.js';
+import { notes } from './text-parts.js';
 
 /** Confidence of a country read from a legal form alone. */
 export const LEGAL_FORM_CONFIDENCE = 0.5;
@@ -148,11 +149,18 @@ export function placeByLegalForm(affiliation: Affiliation): Affiliation {
       evidence: [...affiliation.evidence, `legal form ${described} is provided only by ${country}'s company law (${source}; data/resolve/legal-forms.json)`],
     };
     delete placed.reason;
-    return placed;
+    return keepNote(affiliation, placed);
   }
-  return {
+  return keepNote(affiliation, {
     ...affiliation,
     sector: 'company',
     evidence: [...affiliation.evidence, `legal form ${described}: a company, but the form does not decide one country (${source})`],
-  };
+  });
+}
+
+/** The author-level rules' note on the original answer goes with its copy. */
+function keepNote(from: Affiliation, to: Affiliation): Affiliation {
+  const n = notes.get(from);
+  if (n) notes.set(to, n);
+  return to;
 }

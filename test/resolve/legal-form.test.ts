@@ -98,3 +98,19 @@ test('placeByLegalForm: a shared form marks a company and leaves it unresolved; 
   const plain = unresolved('Zorbex Works');
   assert.equal(placeByLegalForm(plain), plain);
 });
+
+test('through the resolver: an unknown company is placed by a one-country form; a known company keeps its knowledge-base country', async () => {
+  const { createResolver } = await import('../../src/resolve/index.js');
+  const resolver = createResolver();
+  const [placed] = resolver.resolve('Zorbexa Analytics Sp. z o.o.');
+  assert.equal(placed.country, 'PL');
+  assert.equal(placed.method, 'legal-form');
+  // a shared form leaves it unresolved, and a suffix alone stays no institution
+  assert.equal(resolver.resolve('Zorbexa Analytics GmbH & Co. KG')[0].method !== 'legal-form', true);
+  assert.equal(resolver.resolve('Sp. z o.o.')[0].country, null);
+  // a place in the text comes first
+  assert.equal(resolver.resolve('Zorbexa Analytics Sp. z o.o., Berlin, Germany')[0].country, 'DE');
+  // the knowledge base's company (world-orgs.json: Tower Research Capital, US) is not moved by a Polish form
+  const known = resolver.resolve('Tower Research Capital Sp. z o.o.');
+  assert.deepEqual(known.map((a) => [a.country, a.institutionId]), [['US', 'us-tower-research-capital']]);
+});
