@@ -5,18 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { legalForms, legalFormsIn, legalFormCountry, placeByLegalForm, LEGAL_FORM_CONFIDENCE } from '../../src/resolve/legal-form.js';
 import type { Affiliation } from '../../src/types.js';
+import { unresolvedAffiliation } from '../../src/resolve/from-context.js';
 
+// the resolver's own unresolved answer, with the unknown name it found
 const unresolved = (raw: string, institution: string | null = raw): Affiliation => ({
-  raw,
+  ...unresolvedAffiliation(raw, `unknown institution '${institution}' and no place or e-mail domain gives its country`),
   institution,
-  institutionId: null,
-  country: null,
-  hqCountry: null,
-  sector: null,
-  confidence: 0,
-  method: 'unresolved',
-  evidence: [],
-  reason: `unknown institution '${institution}' and no place or e-mail domain gives its country`,
 });
 
 const countryOf = (text: string) => legalFormCountry(legalFormsIn(text));
