@@ -5,6 +5,7 @@ import { cachedNameKey, nameKey, type Token } from './normalize.js';
 import type { InstRecord } from './records.js';
 import { isSeatHead } from './head-words.js';
 import { wordLists } from './word-lists.js';
+import { isCommonWord, isCommonWordsName } from './common-words.js';
 import type { Mention } from './name-index.js';
 
 /**
@@ -13,7 +14,7 @@ import type { Mention } from './name-index.js';
  */
 export function dropGenericBesideSpecific(mentions: Mention[], index: { isGeneric(key: string): boolean }): Mention[] {
   if (mentions.length < 2) return mentions;
-  const generic = mentions.filter((m) => m.via === 'alias' && index.isGeneric(m.key));
+  const generic = mentions.filter((m) => m.via === 'alias' && (index.isGeneric(m.key) || isUnitShapedCommonName(m.key)));
   if (generic.length === 0 || generic.length === mentions.length) return mentions;
   return mentions.filter((m) => !generic.includes(m));
 }
@@ -86,6 +87,72 @@ export function isModifierOfUnitName(m: Mention, tokens: Token[], taken: boolean
     if ((token.norm === 'center' || token.norm === 'centre') && (tokens[i + 1]?.norm === 'for' || tokens[i + 1]?.norm === 'of')) return true;
   }
   return false;
+}
+
+/** Words that make a phrase a unit's or a lab's own name ("... Lab", "... Group", "Centre for ..."); 'lab(s)' reads 'laboratory'. */
+const UNIT_WORDS = new Set([
+  ...UNIT_HEADS, 'laboratory', 'group', 'center', 'department', 'unit', 'team', 'division', 'faculty', 'chair', 'program',
+  'programme', 'initiative',
+]);
+
+/** Same segment: a space or a hyphen between two tokens, no other punctuation. */
+const joined = (t: Token) => t.gapBefore === '' || t.gapBefore === '-';
+
+/** Legal-form words: a name followed by one is the company's own full name ("Quantum Systems GmbH"). */
+const LEGAL_WORDS = new Set(['inc', 'ltd', 'limited', 'co', 'company', 'corp', 'corporation', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'holdings', 'technologies']);
+
+/**
+ * "Deep Robotics Lab, X University", "Center for Quantum Systems", "Multi-Modal Labs", "Rebellions and
+ * Revolutions Research Centre", "Office for National Statistics of Zorbia": a known name made only of
+ * common words (common-words.ts) is a phrase any lab may use; inside a longer institution phrase of its
+ * segment it is a word of that phrase, not the company or body the knowledge base knows by it. It counts
+ * when it is its segment's whole name, with a legal form or a place after it ("Deep Robotics Co., Ltd.",
+ * "Quantum Systems GmbH, Munich"). The longer phrase: "of" and a capitalised word right after it; a unit
+ * word later in the segment ("Lab", "Group", "Centre", "Institute", "Team"...) or a capitalised common
+ * word right after it ("... Studies"); a unit word earlier in it ("Institute for ...", "Department of
+ * ..."); or a capitalised word glued before it ("Zorbian Quantum Systems", "Multi-Modal Labs"). Names that
+ * hold a head word of their own ("Open University") are institution phrases themselves: for them only the
+ * "of" rule applies. A word that the curated base knows as a name on its own (`isOwnName`: "Adobe" in
+ * "Adobe Research", "Oracle") is a brand, not a common word, whatever the dictionary says; one-word names
+ * are therefore never caught here (test/kb's one-word check keeps everyday words out of them).
+ */
+export function isCommonNameInLongerPhrase(m: Mention, tokens: Token[], taken: boolean[], isOwnName: (word: string) => boolean): boolean {
+  if (m.via === 'acronym' || !isCommonWordsName(m.key) || m.key.split(' ').some(isOwnName)) return false;
+  const next = tokens[m.end];
+  if (next && next.gapBefore === '' && next.norm === 'of' && tokens[m.end + 1]?.gapBefore === '' && /^\p{Lu}/u.test(tokens[m.end + 1].surface) && !taken[m.end + 1]) return true;
+  for (let i = m.start; i < m.end; i++) if (UNIT_HEADS.has(tokens[i].norm)) return false;
+  for (let i = m.end; i < tokens.length && joined(tokens[i]); i++) if (UNIT_WORDS.has(tokens[i].norm)) return true;
+  if (next && next.gapBefore === '' && !taken[m.end] && /^\p{Lu}/u.test(next.surface) && isCommonWord(next.norm) && !LEGAL_WORDS.has(next.norm)) return true;
+  if (m.start > 0 && joined(tokens[m.start])) {
+    const before = tokens[m.start - 1];
+    if (!taken[m.start - 1] && /^\p{Lu}/u.test(before.surface)) return true;
+    for (let i = m.start - 1; i >= 0; i--) {
+      if (UNIT_WORDS.has(tokens[i].norm)) return true;
+      if (!joined(tokens[i])) break;
+    }
+  }
+  return false;
+}
+
+/**
+ * "Centre for Cellular and Molecular Biology, X University": a name made only of common words that begins
+ * like a unit ("Centre for ...", "Laboratory of ...") is a unit many institutions have; it gives way when
+ * another segment of the text names a university, college or hospital (a head word of a body's own name).
+ */
+export function isUnitOfNamedInstitution(m: Mention, tokens: Token[]): boolean {
+  if (m.via === 'acronym' || !isUnitShapedCommonName(m.key)) return false;
+  for (let i = 0; i < tokens.length; i++) if ((i < m.start || i >= m.end) && isSeatHead(tokens[i].norm)) return true;
+  return false;
+}
+
+/**
+ * A name made only of common words that begins like a unit ("Centre for Cellular and Molecular Biology",
+ * "Laboratory of ..."): many institutions have a unit of that name, so like a generic name it counts only
+ * when the text names no other institution (dropGenericBesideSpecific, isUnitOfNamedInstitution).
+ */
+export function isUnitShapedCommonName(key: string): boolean {
+  const words = key.split(' ');
+  return words.length >= 3 && UNIT_WORDS.has(words[0]) && (words[1] === 'for' || words[1] === 'of') && isCommonWordsName(key);
 }
 
 /**

@@ -6,8 +6,9 @@ import type { InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
 import { keepWhere, sortSmall } from './arrays.js';
 import { genericKey } from './word-lists.js';
+import { isDictionaryWord } from './common-words.js';
 import { addRanked, addTo, looksLikeAcronym, spellingVariants, withoutLegalForm } from './name-keys.js';
-import { dropGenericBesideSpecific, dropNamesGlossedByAcronyms, isEmbedded, isLocalAbbreviation, isModifierOfUnitName, isPartOfCompoundAcronym, isPrefixOfLongerName, spansComma } from './mention-rules.js';
+import { dropGenericBesideSpecific, dropNamesGlossedByAcronyms, isEmbedded, isLocalAbbreviation, isCommonNameInLongerPhrase, isModifierOfUnitName, isUnitOfNamedInstitution, isPartOfCompoundAcronym, isPrefixOfLongerName, spansComma } from './mention-rules.js';
 
 export type MatchVia = 'alias' | 'acronym' | 'compact' | 'fuzzy';
 
@@ -64,22 +65,41 @@ export class NameIndex {
   }
 
   add(record: InstRecord): void {
-    this.size++;
-    for (const name of [record.name, ...record.aliases]) {
-      if (looksLikeAcronym(name)) {
-        this.addAcronym(name, record);
-        // brand names written in capitals ("NVIDIA", "AITRICS") are also written "Nvidia", "AItrics"
-        if (/^[A-Z]{5,}$/.test(name)) this.addName(name, record);
-        continue;
+    this.addAll([record]);
+  }
+
+  /**
+   * Records' names as written first, then their names without a legal form ("Continental AG" is also
+   * "Continental"): a name without its legal form that another record has as written ("Robert Bosch LLC"
+   * of a US lab beside the parent's "Robert Bosch") stays that record's, and a one-word one that is a
+   * dictionary word ("Rebellions Inc.") is not added.
+   */
+  addAll(records: Iterable<InstRecord>): void {
+    const bare: [string, InstRecord][] = [];
+    for (const record of records) {
+      this.size++;
+      for (const name of [record.name, ...record.aliases]) {
+        if (looksLikeAcronym(name)) {
+          this.addAcronym(name, record);
+          // brand names written in capitals ("NVIDIA", "AITRICS") are also written "Nvidia", "AItrics"
+          if (/^[A-Z]{5,}$/.test(name)) this.addName(name, record);
+          continue;
+        }
+        for (const variant of spellingVariants(name)) this.addName(variant, record);
+        const without = record.sector === 'company' ? withoutLegalForm(name) : null;
+        if (without) bare.push([without, record]);
       }
-      for (const variant of spellingVariants(name)) this.addName(variant, record);
-      if (record.sector === 'company') {
-        const bare = withoutLegalForm(name);
-        if (bare) this.addName(bare, record);
-      }
+      for (const acronym of record.acronyms) this.addAcronym(acronym, record);
+      for (const domain of record.domains) addTo(this.domains, domain.toLowerCase(), record);
     }
-    for (const acronym of record.acronyms) this.addAcronym(acronym, record);
-    for (const domain of record.domains) addTo(this.domains, domain.toLowerCase(), record);
+    const written = new Set(bare.map(([name]) => cachedNameKey(name)).filter((key) => this.aliases.has(key)));
+    for (const [name, record] of bare) {
+      const key = cachedNameKey(name);
+      if (written.has(key) && !(this.aliases.get(key) ?? []).includes(record)) continue;
+      // "Rebellions Inc.", "GRAIL, Inc.": a dictionary word is that company's name only with its legal form
+      if (!key.includes(' ') && isDictionaryWord(key) && !(this.aliases.get(key) ?? []).includes(record)) continue;
+      this.addName(name, record);
+    }
   }
 
   /**
@@ -129,6 +149,11 @@ export class NameIndex {
       const words = key.split(' ');
       this.firstAcronym.set(words[0], Math.max(this.firstAcronym.get(words[0]) ?? 0, words.length));
     }
+  }
+
+  /** Whether one word is by itself a curated institution's name or alias ("adobe", "oracle"). */
+  isOwnName(word: string): boolean {
+    return this.aliases.get(word)?.some((r) => r.source === 'curated') ?? false;
   }
 
   /** A name made only of generic words ("Institute of Technology") names nothing in particular. */
@@ -187,7 +212,7 @@ export class NameIndex {
       for (let i = m.start; i < m.end; i++) taken[i] = true;
       chosen.push(m);
     }
-    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens));
+    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens) && !isCommonNameInLongerPhrase(m, tokens, taken, (w) => this.isOwnName(w)) && !isUnitOfNamedInstitution(m, tokens));
     if (chosen.length > 1) {
       const modifiers = chosen.filter((m) => isModifierOfUnitName(m, tokens, taken));
       if (modifiers.length > 0 && modifiers.length < chosen.length) keepWhere(chosen, (m) => !modifiers.includes(m));
