@@ -112,12 +112,14 @@ const LEGAL_WORDS = new Set(['inc', 'ltd', 'limited', 'co', 'company', 'corp', '
  * word right after it ("... Studies"); a unit word earlier in it ("Institute for ...", "Department of
  * ..."); or a capitalised word glued before it ("Zorbian Quantum Systems", "Multi-Modal Labs"). Names that
  * hold a head word of their own ("Open University") are institution phrases themselves: for them only the
- * "of" rule applies. A word that the curated base knows as a name on its own (`isOwnName`: "Adobe" in
- * "Adobe Research", "Oracle") is a brand, not a common word, whatever the dictionary says; one-word names
- * are therefore never caught here (test/kb's one-word check keeps everyday words out of them).
+ * "of" rule applies. A word that the curated base knows as a name on its own ("Adobe" in "Adobe
+ * Research", "Oracle") or a place's name ("China" in "China Pacific Insurance") is distinctive
+ * (`isDistinctive`), whatever the dictionary says; one-word names are therefore never caught here (test/kb
+ * keeps everyday words out of them, and the index adds no dictionary word as a company's name without
+ * its legal form).
  */
-export function isCommonNameInLongerPhrase(m: Mention, tokens: Token[], taken: boolean[], isOwnName: (word: string) => boolean): boolean {
-  if (m.via === 'acronym' || !isCommonWordsName(m.key) || m.key.split(' ').some(isOwnName)) return false;
+export function isCommonNameInLongerPhrase(m: Mention, tokens: Token[], taken: boolean[], isDistinctive: (word: string) => boolean): boolean {
+  if (m.via === 'acronym' || !isCommonWordsName(m.key) || m.key.split(' ').some(isDistinctive)) return false;
   const next = tokens[m.end];
   if (next && next.gapBefore === '' && next.norm === 'of' && tokens[m.end + 1]?.gapBefore === '' && /^\p{Lu}/u.test(tokens[m.end + 1].surface) && !taken[m.end + 1]) return true;
   for (let i = m.start; i < m.end; i++) if (UNIT_HEADS.has(tokens[i].norm)) return false;
@@ -125,7 +127,7 @@ export function isCommonNameInLongerPhrase(m: Mention, tokens: Token[], taken: b
   if (next && next.gapBefore === '' && !taken[m.end] && /^\p{Lu}/u.test(next.surface) && isCommonWord(next.norm) && !LEGAL_WORDS.has(next.norm)) return true;
   if (m.start > 0 && joined(tokens[m.start])) {
     const before = tokens[m.start - 1];
-    if (!taken[m.start - 1] && /^\p{Lu}/u.test(before.surface)) return true;
+    if (!taken[m.start - 1] && /^\p{Lu}\p{L}/u.test(before.surface)) return true;
     for (let i = m.start - 1; i >= 0; i--) {
       if (UNIT_WORDS.has(tokens[i].norm)) return true;
       if (!joined(tokens[i])) break;

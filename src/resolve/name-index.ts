@@ -151,9 +151,9 @@ export class NameIndex {
     }
   }
 
-  /** Whether one word is by itself a curated institution's name or alias ("adobe", "oracle"). */
-  isOwnName(word: string): boolean {
-    return this.aliases.get(word)?.some((r) => r.source === 'curated') ?? false;
+  /** Whether one word is by itself a curated institution's name or alias ("adobe", "oracle"), or a place's name ("china"). */
+  isDistinctiveWord(word: string): boolean {
+    return (this.aliases.get(word)?.some((r) => r.source === 'curated') ?? false) || this.isPlaceName(word);
   }
 
   /** A name made only of generic words ("Institute of Technology") names nothing in particular. */
@@ -212,7 +212,7 @@ export class NameIndex {
       for (let i = m.start; i < m.end; i++) taken[i] = true;
       chosen.push(m);
     }
-    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens) && !isCommonNameInLongerPhrase(m, tokens, taken, (w) => this.isOwnName(w)) && !isUnitOfNamedInstitution(m, tokens));
+    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens) && !isCommonNameInLongerPhrase(m, tokens, taken, (w) => this.isDistinctiveWord(w)) && !isUnitOfNamedInstitution(m, tokens));
     if (chosen.length > 1) {
       const modifiers = chosen.filter((m) => isModifierOfUnitName(m, tokens, taken));
       if (modifiers.length > 0 && modifiers.length < chosen.length) keepWhere(chosen, (m) => !modifiers.includes(m));
