@@ -14,7 +14,7 @@ import type { Mention } from './name-index.js';
  */
 export function dropGenericBesideSpecific(mentions: Mention[], index: { isGeneric(key: string): boolean }): Mention[] {
   if (mentions.length < 2) return mentions;
-  const generic = mentions.filter((m) => m.via === 'alias' && (index.isGeneric(m.key) || isUnitShapedCommonName(m.key)));
+  const generic = mentions.filter((m) => m.via === 'alias' && index.isGeneric(m.key));
   if (generic.length === 0 || generic.length === mentions.length) return mentions;
   return mentions.filter((m) => !generic.includes(m));
 }
@@ -98,9 +98,6 @@ const UNIT_WORDS = new Set([
 /** Same segment: a space or a hyphen between two tokens, no other punctuation. */
 const joined = (t: Token) => t.gapBefore === '' || t.gapBefore === '-';
 
-/** Legal-form words: a name followed by one is the company's own full name ("Quantum Systems GmbH"). */
-const LEGAL_WORDS = new Set(['inc', 'ltd', 'limited', 'co', 'company', 'corp', 'corporation', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'holdings', 'technologies']);
-
 /**
  * "Deep Robotics Lab, X University", "Center for Quantum Systems", "Multi-Modal Labs", "Rebellions and
  * Revolutions Research Centre", "Office for National Statistics of Zorbia": a known name made only of
@@ -108,27 +105,44 @@ const LEGAL_WORDS = new Set(['inc', 'ltd', 'limited', 'co', 'company', 'corp', '
  * segment it is a word of that phrase, not the company or body the knowledge base knows by it. It counts
  * when it is its segment's whole name, with a legal form or a place after it ("Deep Robotics Co., Ltd.",
  * "Quantum Systems GmbH, Munich"). The longer phrase: "of" and a capitalised word right after it; a unit
- * word later in the segment ("Lab", "Group", "Centre", "Institute", "Team"...) or a capitalised common
- * word right after it ("... Studies"); a unit word earlier in it ("Institute for ...", "Department of
- * ..."); or a capitalised word glued before it ("Zorbian Quantum Systems", "Multi-Modal Labs"). Names that
+ * word later in the segment ("Lab", "Group", "Centre", "Institute", "Team"...; not past an "and" that
+ * starts another institution) or a capitalised field or department word right after it ("... Studies");
+ * a unit word earlier in it, up to a conjunction ("Institute for ...", "Department of ..."); or an unknown
+ * capitalised word glued before it ("Zorbian Quantum Systems", "Multi-Modal Labs"). Names that
  * hold a head word of their own ("Open University") are institution phrases themselves: for them only the
- * "of" rule applies. A word that the curated base knows as a name on its own ("Adobe" in "Adobe
- * Research", "Oracle") or a place's name ("China" in "China Pacific Insurance") is distinctive
- * (`isDistinctive`), whatever the dictionary says; one-word names are therefore never caught here (test/kb
- * keeps everyday words out of them, and the index adds no dictionary word as a company's name without
- * its legal form).
+ * "of" rule applies; so do names that are a lab's or a centre's own ("Coordinated Science Lab and
+ * Department of ..."): for them no unit word after counts. Which names are loose is the index's answer
+ * (`isLoose`, NameIndex.isLooseName): a word the curated base knows as a name on its own ("Adobe" in
+ * "Adobe Research") or a place's name ("China" in "China Pacific Insurance") is distinctive, whatever the
+ * dictionary says; a one-word name is loose only when the index has it from a company's name without its
+ * legal form ("Snap" of "Snap Inc."; test/kb keeps everyday words out of written one-word names).
  */
-export function isCommonNameInLongerPhrase(m: Mention, tokens: Token[], taken: boolean[], isDistinctive: (word: string) => boolean): boolean {
-  if (m.via === 'acronym' || !isCommonWordsName(m.key) || m.key.split(' ').some(isDistinctive)) return false;
+export function isCommonNameInLongerPhrase(m: Mention, tokens: Token[], taken: boolean[], isLoose: (key: string) => boolean): boolean {
+  if (m.via === 'acronym' || !isLoose(m.key)) return false;
   const next = tokens[m.end];
   if (next && next.gapBefore === '' && next.norm === 'of' && tokens[m.end + 1]?.gapBefore === '' && /^\p{Lu}/u.test(tokens[m.end + 1].surface) && !taken[m.end + 1]) return true;
   for (let i = m.start; i < m.end; i++) if (UNIT_HEADS.has(tokens[i].norm)) return false;
-  for (let i = m.end; i < tokens.length && joined(tokens[i]); i++) if (UNIT_WORDS.has(tokens[i].norm)) return true;
-  if (next && next.gapBefore === '' && !taken[m.end] && /^\p{Lu}/u.test(next.surface) && isCommonWord(next.norm) && !LEGAL_WORDS.has(next.norm)) return true;
+  // "Coordinated Science Lab and Department of ...": a name that is itself a lab's or a centre's reads on
+  let unitNamed = false;
+  for (let i = m.start; i < m.end; i++) if (UNIT_WORDS.has(tokens[i].norm)) unitNamed = true;
+  if (!unitNamed) {
+    for (let i = m.end; i < tokens.length && joined(tokens[i]); i++) {
+      // "Five AI and University of X": "and" before a head word starts another institution
+      if (tokens[i].norm === 'and' && UNIT_HEADS.has(tokens[i + 1]?.norm ?? '')) break;
+      if (UNIT_WORDS.has(tokens[i].norm)) return true;
+    }
+    // "... Studies", "... Engineering": a field or department word right after extends the name
+    const { fields, departments } = wordLists();
+    if (next && next.gapBefore === '' && !taken[m.end] && /^\p{Lu}\p{L}/u.test(next.surface) && (fields.has(next.norm) || departments.has(next.norm))) return true;
+  }
   if (m.start > 0 && joined(tokens[m.start])) {
     const before = tokens[m.start - 1];
-    if (!taken[m.start - 1] && /^\p{Lu}\p{L}/u.test(before.surface)) return true;
+    // "Zorbian Quantum Systems", "Multi-Modal Labs", "Academic Block": an unknown capitalised word glued
+    // before it, or any before a one-word loose name ("Research Squirrel AI" may be a role before a name)
+    if (!taken[m.start - 1] && /^\p{Lu}\p{L}/u.test(before.surface) && (tokens[m.start].hyphenated || !isCommonWord(before.norm) || !m.key.includes(' '))) return true;
     for (let i = m.start - 1; i >= 0; i--) {
+      // "X University & Pioneer ...": a conjunction joins two institutions
+      if (tokens[i].norm === 'and') break;
       if (UNIT_WORDS.has(tokens[i].norm)) return true;
       if (!joined(tokens[i])) break;
     }
@@ -141,20 +155,22 @@ export function isCommonNameInLongerPhrase(m: Mention, tokens: Token[], taken: b
  * like a unit ("Centre for ...", "Laboratory of ...") is a unit many institutions have; it gives way when
  * another segment of the text names a university, college or hospital (a head word of a body's own name).
  */
-export function isUnitOfNamedInstitution(m: Mention, tokens: Token[]): boolean {
-  if (m.via === 'acronym' || !isUnitShapedCommonName(m.key)) return false;
+export function isUnitOfNamedInstitution(m: Mention, tokens: Token[], isLoose: (key: string) => boolean): boolean {
+  if (m.via === 'acronym' || !isUnitShapedCommonName(m.key) || !isLoose(m.key) || spansComma(m, tokens)) return false;
   for (let i = 0; i < tokens.length; i++) if ((i < m.start || i >= m.end) && isSeatHead(tokens[i].norm)) return true;
   return false;
 }
 
+/** First words of a unit's own name ("Centre for ...", "Laboratory of ..."), not of a body's (University, Institute, School). */
+const UNIT_STARTS = new Set(['center', 'laboratory', 'department', 'unit', 'division', 'group', 'team', 'program', 'programme']);
+
 /**
  * A name made only of common words that begins like a unit ("Centre for Cellular and Molecular Biology",
- * "Laboratory of ..."): many institutions have a unit of that name, so like a generic name it counts only
- * when the text names no other institution (dropGenericBesideSpecific, isUnitOfNamedInstitution).
+ * "Laboratory of ..."): many institutions have a unit of that name (isUnitOfNamedInstitution).
  */
 export function isUnitShapedCommonName(key: string): boolean {
   const words = key.split(' ');
-  return words.length >= 3 && UNIT_WORDS.has(words[0]) && (words[1] === 'for' || words[1] === 'of') && isCommonWordsName(key);
+  return words.length >= 3 && UNIT_STARTS.has(words[0]) && (words[1] === 'for' || words[1] === 'of') && isCommonWordsName(key);
 }
 
 /**

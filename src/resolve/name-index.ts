@@ -6,7 +6,7 @@ import type { InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
 import { keepWhere, sortSmall } from './arrays.js';
 import { genericKey } from './word-lists.js';
-import { isDictionaryWord } from './common-words.js';
+import { isCommonWordsName, isDictionaryWord } from './common-words.js';
 import { addRanked, addTo, looksLikeAcronym, spellingVariants, withoutLegalForm } from './name-keys.js';
 import { dropGenericBesideSpecific, dropNamesGlossedByAcronyms, isEmbedded, isLocalAbbreviation, isCommonNameInLongerPhrase, isModifierOfUnitName, isUnitOfNamedInstitution, isPartOfCompoundAcronym, isPrefixOfLongerName, spansComma } from './mention-rules.js';
 
@@ -70,9 +70,10 @@ export class NameIndex {
 
   /**
    * Records' names as written first, then their names without a legal form ("Continental AG" is also
-   * "Continental"): a name without its legal form that another record has as written ("Robert Bosch LLC"
-   * of a US lab beside the parent's "Robert Bosch") stays that record's, and a one-word one that is a
-   * dictionary word ("Rebellions Inc.") is not added.
+   * "Continental"): a one-word one that is a dictionary word and no record's written name ("Rebellions
+   * Inc.", "Snap Inc.") is a loose name (isLooseName). Where such a name is shared with a record that
+   * writes it ("Robert Bosch" beside a US lab's "Robert Bosch LLC"), the text's places decide, else the
+   * writer (context.ts).
    */
   addAll(records: Iterable<InstRecord>): void {
     const bare: [string, InstRecord][] = [];
@@ -92,12 +93,10 @@ export class NameIndex {
       for (const acronym of record.acronyms) this.addAcronym(acronym, record);
       for (const domain of record.domains) addTo(this.domains, domain.toLowerCase(), record);
     }
-    const written = new Set(bare.map(([name]) => cachedNameKey(name)).filter((key) => this.aliases.has(key)));
     for (const [name, record] of bare) {
       const key = cachedNameKey(name);
-      if (written.has(key) && !(this.aliases.get(key) ?? []).includes(record)) continue;
-      // "Rebellions Inc.", "GRAIL, Inc.": a dictionary word is that company's name only with its legal form
-      if (!key.includes(' ') && isDictionaryWord(key) && !(this.aliases.get(key) ?? []).includes(record)) continue;
+      // "Rebellions Inc.", "GRAIL, Inc.", "Snap Inc.": a dictionary word without its legal form is a loose name
+      if (!key.includes(' ') && isDictionaryWord(key) && !this.aliases.has(key)) this.looseNames.add(key);
       this.addName(name, record);
     }
   }
@@ -151,9 +150,18 @@ export class NameIndex {
     }
   }
 
-  /** Whether one word is by itself a curated institution's name or alias ("adobe", "oracle"), or a place's name ("china"). */
-  isDistinctiveWord(word: string): boolean {
-    return (this.aliases.get(word)?.some((r) => r.source === 'curated') ?? false) || this.isPlaceName(word);
+  /** One-word dictionary words indexed only as a company's name without its legal form ("snap" of "Snap Inc."). */
+  private readonly looseNames = new Set<string>();
+
+  /**
+   * A name any lab may use as a phrase of its own (mention-rules.ts isCommonNameInLongerPhrase): made only
+   * of common words, none of them a curated name on its own ("adobe", "oracle") or a place ("china"); or a
+   * dictionary word the index has only from a company's name without its legal form ("snap", "rebellions").
+   */
+  isLooseName(key: string): boolean {
+    if (this.looseNames.has(key)) return true;
+    if (!isCommonWordsName(key) || !key.includes(' ')) return false;
+    return !key.split(' ').some((w) => (this.aliases.get(w)?.some((r) => r.source === 'curated') ?? false) || this.isPlaceName(w));
   }
 
   /** A name made only of generic words ("Institute of Technology") names nothing in particular. */
@@ -212,7 +220,7 @@ export class NameIndex {
       for (let i = m.start; i < m.end; i++) taken[i] = true;
       chosen.push(m);
     }
-    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens) && !isCommonNameInLongerPhrase(m, tokens, taken, (w) => this.isDistinctiveWord(w)) && !isUnitOfNamedInstitution(m, tokens));
+    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens) && !isCommonNameInLongerPhrase(m, tokens, taken, (key) => this.isLooseName(key)) && !isUnitOfNamedInstitution(m, tokens, (key) => this.isLooseName(key)));
     if (chosen.length > 1) {
       const modifiers = chosen.filter((m) => isModifierOfUnitName(m, tokens, taken));
       if (modifiers.length > 0 && modifiers.length < chosen.length) keepWhere(chosen, (m) => !modifiers.includes(m));

@@ -73,13 +73,19 @@ test('names with a distinctive word keep matching inside a longer phrase', () =>
   assert.deepEqual(ids('Adobe Research Lab'), ['us-adobe']);
   // a name that holds a head word of its own is an institution phrase: its lab is its unit
   assert.deepEqual(ids('Rice University Data Science Lab'), ['us-rice']);
+  // a name that is itself a lab's (Modal Labs, US) reads on through "and Department of ..."
+  assert.deepEqual(ids('Modal Labs and Department of Zorbian Studies'), ['us-modal-labs']);
 });
 
-test('a one-word dictionary name is indexed only with its legal form; a bare legal-form-less name stays with the record that writes it', () => {
+test('a one-word dictionary name the index has only from a company name without its legal form is loose; a bare legal-form-less name stays with the record that writes it', () => {
   // Rebellions Inc. (KR), GRAIL, Inc. (US): the words alone are everyday or dictionary words
   assert.deepEqual(countries('Rebellions and Revolutions Research Centre, Zorbian University'), [null]);
   assert.deepEqual(countries('Grail Lab'), [null]);
   assert.deepEqual(ids('Rebellions Inc.'), ['kr-rebellions']);
+  // "Snap" (of "Snap Inc."): its segment's whole name, not inside a longer one
+  assert.deepEqual(ids('Snap'), ['us-snap']);
+  assert.deepEqual(countries('Snap Lab, Zorbian University'), [null]);
+  assert.deepEqual(countries('Academic Block, Zorbian University'), [null]);
   // "Robert Bosch LLC" (a US lab's legal name) without its form is the parent's written "Robert Bosch" (DE)
   assert.deepEqual(ids('Robert Bosch'), ['de-bosch']);
   assert.deepEqual(ids('Robert Bosch LLC'), ['us-bosch-na']);
