@@ -12,7 +12,9 @@ import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.
 import { swotRecords } from './swot.js';
 import { FuzzyCorrector } from './fuzzy.js';
 import { Lexicon } from './lexicon.js';
-import { resolveText, unresolvedAffiliation, type TextResolverParts } from './resolve-text.js';
+import { resolveText } from './resolve-text.js';
+import { unresolvedAffiliation } from './from-context.js';
+import type { TextResolverParts } from './text-parts.js';
 import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
