@@ -10,6 +10,7 @@ import { plausibleCorrection, respellOneWord, swapUniversityOrder, touches } fro
 import { fromMentions } from './from-mentions.js';
 import { fromContext, fromEmailDomain, noInstitution } from './from-context.js';
 import { CONFIDENCE, type TextResolverParts } from './text-parts.js';
+import { placeByLegalForm } from './legal-form.js';
 
 /** A text that is only an e-mail address or a web domain ("someone@cs.example.ac.uk", "lab.example.cn"). */
 const ADDRESS_ONLY = /^\s*(?:[\w.+-]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,})\s*$/i;
@@ -83,7 +84,8 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
   // head words read through corrected typos ("Zorbian Obsrvatory of Athens" is an institution-looking phrase)
   const read = corrected && corrected.changed.size > 0 && corrected.tokens.length === tokens.length ? corrected.tokens : tokens;
-  return fromContext(parts, raw, cleaned, tokens, places, emailDomain, read);
+  // an unknown name left without a country: its legal form may belong to one jurisdiction (ISO 20275)
+  return fromContext(parts, raw, cleaned, tokens, places, emailDomain, read).map(placeByLegalForm);
 }
 
 const LETTER = /\p{L}/u;
