@@ -89,13 +89,16 @@ describe('countries without a known name', () => {
     assert.deepEqual(countries('Institut de zorbologie'), ['FR']);
     // Spanish and Portuguese laboratories share the words 'laboratorio de': no convention
     assert.deepEqual(countries('Laboratorio de Zorbología'), [null]);
+    // legal forms: one table (data/resolve/legal-forms.json); a form of one jurisdiction places, a shared one does not
     assert.deepEqual(countries('Zorbe Analytics Pte. Ltd.'), ['SG']);
-    assert.deepEqual(countries('Zorbe Robotik GmbH'), ['DE']);
+    assert.deepEqual(countries('Zorbe Robotik GmbH'), [null]);
+    assert.deepEqual(countries('Zorbe Robotik Kft.'), ['HU']);
     assert.equal(resolver.resolve('Uniwersytet Zorbski')[0].confidence, 0.5);
   });
 
   it('a place in the text beats the convention', () => {
     assert.deepEqual(countries('Zorbe Robotik GmbH, Vienna, Austria'), ['AT']);
+    assert.deepEqual(countries('Zorbe Robotik Kft., Vienna, Austria'), ['AT']);
   });
 
   it('British postcodes, the NHS, Japan\'s own name, a school placed by its city', () => {
