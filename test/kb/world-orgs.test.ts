@@ -67,6 +67,10 @@ test('world-orgs entries resolve as written, with their country, and inside an a
   assert.deepEqual(one('Quantum Machines, Tel Aviv, Israel'), ['IL:il-quantum-machines']);
   // a longer name beats the shorter one it contains: the Jiangsu institute is not Taiwan's ITRI
   assert.deepEqual(one('Jiangsu Industrial Technology Research Institute'), ['CN:cn-jiangsu-industrial-technology-research-institute']);
+  // multinationals: the headquarters' country alone, the text's place where it names one
+  assert.deepEqual(one('Nexon'), ['JP:jp-nexon']);
+  assert.deepEqual(one('Nexon, Seoul, Korea'), ['KR:jp-nexon']);
+  assert.deepEqual(one('InterDigital, Rennes, France'), ['FR:us-interdigital']);
   // a university whose English name carries a place another country also has
   assert.deepEqual(one('University of La Rioja'), ['ES:es-university-of-la-rioja']);
 });
