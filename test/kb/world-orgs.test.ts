@@ -121,3 +121,22 @@ test('every world-orgs.json name made only of common words, embedded in an inven
   assert.ok(checked >= 50, `${checked} common-word names checked`);
   assert.deepEqual(problems, []);
 });
+
+test('review fixes: acronyms and aliases other bodies share no longer name a world-orgs entry', () => {
+  const resolver = createResolver();
+  const ids = (text: string) => resolver.resolve(text).map((a) => a.institutionId);
+  // acronyms other bodies use (an Italian CNR institute is also "ICAR"; Kansai Electric Power is also "KEPCO")
+  for (const text of ['ICAR, Zorbian Research Council, Kelvar', 'Kelvar Electric Power Co. (KEPCO)', 'CGN Lab', 'ECB'])
+    assert.ok(!ids(text).some((id) => id === 'in-indian-council-of-agricultural-research' || id === 'kr-korea-electric-power-corporation' || id === 'cn-china-general-nuclear-power-group' || id === 'de-european-central-bank'), text);
+  // ordinary phrases and a brand several countries' companies carry
+  assert.ok(!ids('Pinecone Lab').includes('us-pinecone-systems'));
+  assert.ok(!ids('Zipline').includes('us-zipline'));
+  assert.ok(!ids('Engineering Group').includes('it-engineering-ingegneria-informatica'));
+  assert.ok(!ids('Sun Life Lab').includes('ca-sun-life-financial'));
+  assert.ok(!ids('T-Mobile Zorbia').includes('us-t-mobile-us'));
+  // names other countries' bodies share: in English only with their seat
+  assert.deepEqual(resolver.resolve('Military University of Technology, Zorbistan').map((a) => a.country), [null]);
+  assert.deepEqual(resolver.resolve('Military Institute of Engineering, Zorbistan').map((a) => a.country), [null]);
+  assert.deepEqual(ids('Military University of Technology, Warsaw'), ['pl-military-university-of-technology']);
+  assert.deepEqual(ids('Wojskowa Akademia Techniczna'), ['pl-military-university-of-technology']);
+});
