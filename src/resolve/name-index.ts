@@ -160,9 +160,16 @@ export class NameIndex {
    */
   isLooseName(key: string): boolean {
     if (this.looseNames.has(key)) return true;
-    if (!isCommonWordsName(key) || !key.includes(' ')) return false;
-    return !key.split(' ').some((w) => (this.aliases.get(w)?.some((r) => r.source === 'curated') ?? false) || this.isPlaceName(w));
+    let known = this.looseKeys.get(key);
+    if (known === undefined) {
+      known = key.includes(' ') && isCommonWordsName(key) && !key.split(' ').some((w) => (this.aliases.get(w)?.some((r) => r.source === 'curated') ?? false) || this.isPlaceName(w));
+      if (this.looseKeys.size < 200_000) this.looseKeys.set(key, known);
+    }
+    return known;
   }
+
+  /** isLooseName's answers for the index's own names, asked again and again. */
+  private readonly looseKeys = new Map<string, boolean>();
 
   /** A name made only of generic words ("Institute of Technology") names nothing in particular. */
   isGeneric(key: string): boolean {
