@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { loadTaxonomy } from '../src/classify/data.js';
 import { FIELD_MODEL_FILE } from '../src/classify/field-model.js';
 import { createFieldScorer, type Tally } from '../src/classify/field-points.js';
-import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
+import { candidateFields } from '../src/classify/field-model.js';
+import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, selectTextL2, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
 import type { Scoring } from '../src/classify/schema.js';
 import { readPaperCopilot } from '../src/sources/papercopilot.js';
 import type { RawPaper } from '../src/types.js';
@@ -26,6 +27,7 @@ const LABELS: Array<[file: string, keys: string[]]> = [
   ['fields-sample-100.json', ['dev', 'heldOut']],
   ['fields-heldout-2.json', ['items']],
   ['fields-heldout-3.json', ['items']],
+  ['fields-heldout-4.json', ['items']],
   ['fields-train.json', ['items']],
 ];
 
@@ -34,6 +36,7 @@ interface Ref {
   index: number;
   titleSha256: string;
   primaryField: string;
+  secondField?: string | null;
 }
 
 function readLabelled(): LabelledPaper[] {
@@ -54,7 +57,7 @@ function readLabelled(): LabelledPaper[] {
       const key = `${ref.file}#${ref.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ paper: record(ref), primaryField: ref.primaryField, group: venueFamily(ref.file) });
+      out.push({ paper: record(ref), primaryField: ref.primaryField, secondField: ref.secondField ?? null, group: venueFamily(ref.file) });
     }
   }
   return out;
@@ -72,8 +75,12 @@ const plainFold = (item: Scored) => String(createHash('sha256').update(`${item.p
 
 type Hand = (item: Scored, titleOnly: boolean) => boolean;
 
+/** The grid the text part's L2 penalty is chosen from (by an inner 3-fold CV on the training papers). */
+const TEXT_L2_GRID = [0.001, 0.003, 0.01];
+
 function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: Hand): void {
-  const folds = crossValidate(taxonomy, items, foldOf, options);
+  const nested = values['select-text-l2'] && options.text;
+  const folds = crossValidate(taxonomy, items, foldOf, nested ? (train) => ({ ...options, text: { ...options.text!, l2: selectTextL2(taxonomy, train, options, TEXT_L2_GRID).l2 } }) : options);
   const n = folds.reduce((s, f) => s + f.n, 0);
   const share = (k: number, of = n) => `${k}/${of} = ${(k / of).toFixed(3)}`;
   const sum = (f: (fold: FoldResult) => number) => folds.reduce((s, fold) => s + f(fold), 0);
@@ -88,7 +95,8 @@ function report(name: string, items: Scored[], foldOf: (item: Scored) => string,
   for (const f of folds) {
     const inFold = items.filter((item) => foldOf(item) === f.name);
     const handShare = (titleOnly: boolean) => (inFold.filter((i) => hand(i, titleOnly)).length / f.n).toFixed(3);
-    console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}`);
+    const l2 = nested ? `  text l2 ${f.options.text?.l2}` : '';
+    console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}${l2}`);
   }
 }
 
@@ -108,14 +116,43 @@ function lgamma(x: number): number {
   return shift + (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x ** 3) + 1 / (1260 * x ** 5);
 }
 
-const { values } = parseArgs({ options: { cv: { type: 'boolean' }, out: { type: 'string' }, 'hand-taxonomy': { type: 'string' }, l2: { type: 'string' }, 'sparse-factor': { type: 'string' }, scale: { type: 'string' }, transform: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    cv: { type: 'boolean' },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    'hand-taxonomy': { type: 'string' },
+    l2: { type: 'string' },
+    'sparse-factor': { type: 'string' },
+    scale: { type: 'string' },
+    transform: { type: 'string' },
+    text: { type: 'string' },
+    'text-l2': { type: 'string' },
+    bits: { type: 'string' },
+    'title-weight': { type: 'string' },
+    'min-papers': { type: 'string' },
+    'second-share': { type: 'string' },
+    'select-text-l2': { type: 'boolean' },
+  },
+});
 const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
+const textDefaults = DEFAULT_TRAIN_OPTIONS.text ?? { bits: 16, titleWeight: 2, l2: 0.003, minPapers: 2 };
 const options: TrainOptions = {
   ...DEFAULT_TRAIN_OPTIONS,
   transform: values.transform === 'linear' ? 'linear' : DEFAULT_TRAIN_OPTIONS.transform,
   scale: number(values.scale, DEFAULT_TRAIN_OPTIONS.scale),
   l2: number(values.l2, DEFAULT_TRAIN_OPTIONS.l2),
   sparseFactor: number(values['sparse-factor'], DEFAULT_TRAIN_OPTIONS.sparseFactor),
+  secondShare: number(values['second-share'], DEFAULT_TRAIN_OPTIONS.secondShare),
+  text:
+    values.text === 'off' || (values.text === undefined && DEFAULT_TRAIN_OPTIONS.text === null)
+      ? null
+      : {
+          bits: number(values.bits, textDefaults.bits),
+          titleWeight: number(values['title-weight'], textDefaults.titleWeight),
+          l2: number(values['text-l2'], textDefaults.l2),
+          minPapers: number(values['min-papers'], textDefaults.minPapers),
+        },
 };
 if (!existsSync(PAPERLISTS)) throw new Error(`shared paper lists not found at ${PAPERLISTS}`);
 const taxonomy = loadTaxonomy();
@@ -127,8 +164,13 @@ if (values.cv) {
   const score = createFieldScorer(handTaxonomy);
   const hand: Hand = (item, only) => handPrimary(score((only ? titleOnly(item.paper) : item.paper).paper), handTaxonomy.scoring, order) === item.paper.primaryField;
   console.log(`${items.length} labelled papers, ${new Set(items.map((i) => i.paper.group)).size} venue families; options ${JSON.stringify(options)}`);
-  report('grouped by venue family (train on the others)', items, (item) => item.paper.group, options, hand);
-  report('plain 5-fold', items, plainFold, options, hand);
+  const notCandidate = items.filter((i) => !candidateFields(i.tally).includes(i.paper.primaryField)).length;
+  console.log(`labelled field not among the candidates (a miss for any model): ${notCandidate}`);
+  if (values.only !== 'plain') report('grouped by venue family (train on the others)', items, (item) => item.paper.group, options, hand);
+  if (values.only !== 'grouped') report('plain 5-fold', items, plainFold, options, hand);
+} else if (values['select-text-l2'] && options.text) {
+  const { l2, correct } = selectTextL2(taxonomy, items, options, TEXT_L2_GRID);
+  console.log(`text l2 by 3-fold CV on all ${items.length} papers: ${TEXT_L2_GRID.map((v, i) => `${v}: ${correct[i]}`).join(', ')} -> ${l2}`);
 } else {
   const files = [...new Set(labelled.map((l) => l.paper.source.file))].sort();
   const model = trainFieldModel(taxonomy, items, options, { labels: LABELS.map(([f]) => `test/classify/fixtures/${f}`), papers: items.length, files });
