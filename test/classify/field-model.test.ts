@@ -13,7 +13,7 @@ import { DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, type LabelledPaper
 import type { TaxonomyFile } from '../../src/classify/schema.js';
 import { CollabscopeError } from '../../src/errors.js';
 import { PAPERLISTS_DIR } from '../shared.js';
-import { rawPaper } from './helpers.js';
+import { inventedTaxonomy, rawPaper } from './helpers.js';
 
 test('field model: the shipped file validates, and every weight names a known field, signal or taxonomy term', () => {
   const model = loadFieldModel();
@@ -40,16 +40,7 @@ test('field model: a file that breaks the schema is one E_KB error naming the fi
 
 /** A three-field taxonomy: "beta" gives b three times the points "alpha" gives a. */
 function tinyTaxonomy(): TaxonomyFile {
-  const shipped = loadTaxonomy();
-  const field = (id: string, terms: Record<string, number>) => ({ id, name: id, covers: `invented field ${id}`, terms });
-  return {
-    version: 1,
-    scoring: { ...shipped.scoring, methodYield: undefined, concernFactor: undefined },
-    fields: [field('a', { alpha: 1 }), field('b', { beta: 3 }), field('other', { omega: 1 })],
-    neutral: { phrases: [] },
-    venueLabels: { rules: [] },
-    tracks: { rules: [] },
-  };
+  return inventedTaxonomy({ a: { alpha: 1 }, b: { beta: 3 }, other: { omega: 1 } });
 }
 
 test('trainer: on an invented corpus it learns the obvious rule (alpha means a, though beta has more points)', () => {

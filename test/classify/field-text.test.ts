@@ -8,7 +8,7 @@ import { createFieldClassifier } from '../../src/classify/fields.js';
 import { DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, type LabelledPaper } from '../../src/classify/field-training.js';
 import { FIELD_MODEL_FILE, loadFieldModel, loadTaxonomy } from '../../src/classify/index.js';
 import { FieldModelSchema, type TaxonomyFile } from '../../src/classify/schema.js';
-import { rawPaper } from './helpers.js';
+import { inventedTaxonomy, rawPaper } from './helpers.js';
 
 test('text hash: FNV-1a 32-bit gives the published test vectors', () => {
   assert.equal(fnv1a(''), 0x811c9dc5);
@@ -44,16 +44,7 @@ test('text vector: title grams weigh 2, keyword and abstract grams 1 each, scale
 
 /** Two fields with the same taxonomy points in every paper: only the words tell them apart. */
 function tinyTaxonomy(): TaxonomyFile {
-  const shipped = loadTaxonomy();
-  const field = (id: string, terms: Record<string, number>) => ({ id, name: id, covers: `invented field ${id}`, terms });
-  return {
-    version: 1,
-    scoring: { ...shipped.scoring, methodYield: undefined, concernFactor: undefined },
-    fields: [field('a', { alpha: 2 }), field('b', { beta: 2 }), field('other', { omega: 1 })],
-    neutral: { phrases: [] },
-    venueLabels: { rules: [] },
-    tracks: { rules: [] },
-  };
+  return inventedTaxonomy({ a: { alpha: 2 }, b: { beta: 2 }, other: { omega: 1 } });
 }
 
 test('trainer: with the text part it learns that the invented word "zorblax" means a, which no taxonomy term says', () => {
