@@ -6,6 +6,11 @@
 //   --out F       write the model there instead of data/taxonomy/field-model.json
 //   --hand-taxonomy F  the taxonomy file the hand ranking is scored with (default: the shipped one)
 //   --l2 X --sparse-factor X --scale X --transform log1p|linear   training options (defaults in field-training.ts)
+//   --only grouped|plain   with --cv: only one kind of folds
+//   --text on|off --text-l2 X --bits N --title-weight X --min-papers N   the hashed words (field-text.ts)
+//   --second-share X   soft target: this share of each paper's target on the labeller's second field
+//   --select-text-l2   choose the text L2 from TEXT_L2_GRID by an inner 3-fold CV on the training papers:
+//                 alone, on all labelled papers (prints the choice; writes nothing); with --cv, inside every fold
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +20,7 @@ import { FIELD_MODEL_FILE } from '../src/classify/field-model.js';
 import { createFieldScorer, type Tally } from '../src/classify/field-points.js';
 import { candidateFields } from '../src/classify/field-model.js';
 import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, selectTextL2, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
-import type { Scoring } from '../src/classify/schema.js';
+import type { FieldModel, Scoring } from '../src/classify/schema.js';
 import { readPaperCopilot } from '../src/sources/papercopilot.js';
 import type { RawPaper } from '../src/types.js';
 
@@ -76,7 +81,7 @@ const plainFold = (item: Scored) => String(createHash('sha256').update(`${item.p
 type Hand = (item: Scored, titleOnly: boolean) => boolean;
 
 /** The grid the text part's L2 penalty is chosen from (by an inner 3-fold CV on the training papers). */
-const TEXT_L2_GRID = [0.001, 0.003, 0.01];
+const TEXT_L2_GRID = [0.000005, 0.00002, 0.0001];
 
 function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: Hand): void {
   const nested = values['select-text-l2'] && options.text;
@@ -98,6 +103,17 @@ function report(name: string, items: Scored[], foldOf: (item: Scored) => string,
     const l2 = nested ? `  text l2 ${f.options.text?.l2}` : '';
     console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}${l2}`);
   }
+}
+
+/** The model file: indented JSON, with each field's text weights on one line (hundreds of thousands of numbers). */
+function modelJson(model: FieldModel & { $comment: string }): string {
+  const { text, ...rest } = model;
+  const head = JSON.stringify(rest, null, 2);
+  if (!text) return `${head}\n`;
+  const { weights, ...spec } = text;
+  const lines = Object.entries(weights).map(([field, w]) => `      ${JSON.stringify(field)}: ${JSON.stringify(w)}`);
+  const specJson = JSON.stringify(spec, null, 2).slice(1, -2).replace(/\n/g, '\n  ');
+  return `${head.slice(0, -2)},\n  "text": {${specJson},\n    "weights": {\n${lines.join(',\n')}\n    }\n  }\n}\n`;
 }
 
 /** Two-sided exact McNemar test: P(a split at least this uneven) of b + c discordant pairs under p = 1/2. */
@@ -136,7 +152,7 @@ const { values } = parseArgs({
   },
 });
 const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
-const textDefaults = DEFAULT_TRAIN_OPTIONS.text ?? { bits: 16, titleWeight: 2, l2: 0.003, minPapers: 2 };
+const textDefaults = DEFAULT_TRAIN_OPTIONS.text ?? { bits: 16, titleWeight: 2, l2: 0.00002, minPapers: 2 };
 const options: TrainOptions = {
   ...DEFAULT_TRAIN_OPTIONS,
   transform: values.transform === 'linear' ? 'linear' : DEFAULT_TRAIN_OPTIONS.transform,
@@ -175,8 +191,8 @@ if (values.cv) {
   const files = [...new Set(labelled.map((l) => l.paper.source.file))].sort();
   const model = trainFieldModel(taxonomy, items, options, { labels: LABELS.map(([f]) => `test/classify/fixtures/${f}`), papers: items.length, files });
   const $comment =
-    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names (src/classify/field-model.ts): <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points, lead and <field>:lead, no-abstract:<signal>, <field>:term:<taxonomy term>, <field>:with:<other field>.';
+    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names (src/classify/field-model.ts): <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points, lead and <field>:lead, no-abstract:<signal>, <field>:term:<taxonomy term>, <field>:with:<other field>. `text`: the hashed words (src/classify/field-text.ts: spec, and per field the buckets as gaps with their weights; no word is stored).';
   const out = values.out ?? FIELD_MODEL_FILE;
-  writeFileSync(out, `${JSON.stringify({ $comment, ...model }, null, 2)}\n`);
+  writeFileSync(out, modelJson({ $comment, ...model }));
   console.log(`${out}: ${Object.keys(model.weights).length} weights from ${items.length} papers`);
 }

@@ -32,12 +32,30 @@ const PRIME = 0x01000193;
 
 /** FNV-1a 32-bit hash of a string's UTF-16 code units, as an unsigned integer. */
 export function fnv1a(text: string): number {
-  let h = OFFSET_BASIS;
+  return fnvFrom(OFFSET_BASIS, text) >>> 0;
+}
+
+/** FNV-1a continued from state h over text (fnvFrom(fnvFrom(basis, a), b) is the hash state of a + b). */
+function fnvFrom(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, PRIME);
   }
-  return h >>> 0;
+  return h;
+}
+
+const SPACE = 32;
+
+/** A raw word's gram (null: no gram, breaks pairs) and its hash state, kept once per distinct word. */
+const wordMemo = new Map<string, { word: string; state: number } | null>();
+
+function gramWord(raw: string): { word: string; state: number } | null {
+  let entry = wordMemo.get(raw);
+  if (entry !== undefined) return entry;
+  const word = normalizeToken(raw);
+  entry = word.length < 2 || /^[0-9]+$/.test(word) || STOPWORDS.has(word) ? null : { word, state: fnvFrom(OFFSET_BASIS, word) };
+  if (wordMemo.size < 500_000) wordMemo.set(raw, entry);
+  return entry;
 }
 
 /** The grams of a text (words and neighbouring pairs), in order, repeats kept. */
@@ -45,8 +63,8 @@ export function gramsOf(text: string): string[] {
   const grams: string[] = [];
   let previous: string | null = null;
   for (const raw of wordsOf(text)) {
-    const word = normalizeToken(raw);
-    if (word.length < 2 || /^[0-9]+$/.test(word) || STOPWORDS.has(word)) {
+    const word = gramWord(raw)?.word ?? null;
+    if (word === null) {
       previous = null;
       continue;
     }
@@ -55,6 +73,22 @@ export function gramsOf(text: string): string[] {
     previous = word;
   }
   return grams;
+}
+
+/** fnv1a of every gram of gramsOf(text), in the same order, without building the pair strings. */
+export function gramHashes(text: string, out: number[] = []): number[] {
+  let previous: number | null = null;
+  for (const raw of wordsOf(text)) {
+    const entry = gramWord(raw);
+    if (entry === null) {
+      previous = null;
+      continue;
+    }
+    out.push(entry.state >>> 0);
+    if (previous !== null) out.push(fnvFrom(Math.imul(previous ^ SPACE, PRIME), entry.word) >>> 0);
+    previous = entry.state;
+  }
+  return out;
 }
 
 /** A paper's hashed text: sorted distinct buckets and their values (Euclidean length 1; empty when no gram). */
@@ -73,7 +107,7 @@ export function textVector(paper: Pick<RawPaper, 'title' | 'abstract' | 'keyword
   const sum = new Map<number, number>();
   const addSource = (texts: string[], weight: number) => {
     const seen = new Set<number>();
-    for (const text of texts) for (const gram of gramsOf(text)) seen.add(fnv1a(gram) & mask);
+    for (const text of texts) for (const hash of gramHashes(text)) seen.add(hash & mask);
     for (const bucket of seen) sum.set(bucket, (sum.get(bucket) ?? 0) + weight);
   };
   addSource([paper.title], spec.titleWeight);
@@ -87,18 +121,30 @@ export function textVector(paper: Pick<RawPaper, 'title' | 'abstract' | 'keyword
   return { buckets, values };
 }
 
-/** The stored text weights: per field, the buckets with a weight (ascending) and their weights. */
-export type TextWeights = Record<string, { buckets: number[]; weights: number[] }>;
+/**
+ * The stored text weights: per field, the buckets with a weight as gaps (the first bucket, then each
+ * bucket's distance from the one before: ascending buckets in few digits) and their weights.
+ */
+export type TextWeights = Record<string, { gaps: number[]; weights: number[] }>;
 
 /** Per field, a dense weight table over the 2^bits buckets, built once. */
 export function compileTextWeights(weights: TextWeights, bits: number): Map<string, Float64Array> {
   const out = new Map<string, Float64Array>();
-  for (const [field, { buckets, weights: w }] of Object.entries(weights)) {
+  for (const [field, { gaps, weights: w }] of Object.entries(weights)) {
     const table = new Float64Array(2 ** bits);
-    buckets.forEach((b, i) => (table[b] = w[i]));
+    let bucket = 0;
+    gaps.forEach((gap, i) => {
+      bucket += gap;
+      table[bucket] = w[i];
+    });
     out.set(field, table);
   }
   return out;
+}
+
+/** Buckets (ascending) as the gaps TextWeights stores. */
+export function toGaps(buckets: readonly number[]): number[] {
+  return buckets.map((b, i) => (i === 0 ? b : b - buckets[i - 1]));
 }
 
 /** A field's text score: the vector's dot product with its weight table (0 for a field without weights). */

@@ -7,7 +7,7 @@ import type { TaxonomyFile } from './schema.js';
 import { createFieldScorer, type Tally } from './field-points.js';
 import { candidateFeatures, candidateFields, paperContext, type FieldModel } from './field-model.js';
 import { fitConditionalLogit, type BlockFeatures, type Choice } from './fit-logit.js';
-import { TEXT_TOKENIZER, textVector, type TextVector, type TextWeights } from './field-text.js';
+import { TEXT_TOKENIZER, textVector, toGaps, type TextVector, type TextWeights } from './field-text.js';
 import { createFieldClassifier } from './fields.js';
 
 export interface LabelledPaper {
@@ -43,7 +43,9 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { transform: 'log1p', scale: 
   // No labelled paper has a track rule's track (the NeurIPS Datasets and Benchmarks track): the rule keeps
   // its hand-set meaning, a track names the field (12 points, log1p(1.2) x 4 = +3.2 to the score).
   priors: { track: 4 },
-  text: null,
+  // Hashed words (field-text.ts): 2^16 buckets, a title gram counts 2; the L2 penalty 1e-4 is what an inner
+  // 3-fold cross-validation on the training papers chooses (`npm run train:fields -- --select-text-l2`).
+  text: { bits: 16, titleWeight: 2, l2: 0.0001, minPapers: 2 },
   secondShare: 0,
 };
 
@@ -148,11 +150,11 @@ export function trainFieldModel(taxonomy: TaxonomyFile, items: Scored[], options
   };
 }
 
-/** The fitted text weights per field (taxonomy order), buckets ascending, rounded to 1e-4, zeros dropped. */
+/** The fitted text weights per field (taxonomy order), buckets ascending, rounded to 1e-3 (the file stays small), zeros dropped. */
 function textWeights(taxonomy: TaxonomyFile, block: BlockIndex, fitted: Float64Array): TextWeights {
   const byField = new Map<string, Array<[bucket: number, weight: number]>>();
   block.keys.forEach(([field, bucket], i) => {
-    const weight = Math.round(fitted[i] * 1e4) / 1e4;
+    const weight = Math.round(fitted[i] * 1e3) / 1e3;
     if (weight === 0) return;
     let list = byField.get(field);
     if (!list) byField.set(field, (list = []));
@@ -161,7 +163,7 @@ function textWeights(taxonomy: TaxonomyFile, block: BlockIndex, fitted: Float64A
   const out: TextWeights = {};
   for (const { id } of taxonomy.fields) {
     const pairs = byField.get(id)?.sort((a, b) => a[0] - b[0]);
-    if (pairs) out[id] = { buckets: pairs.map((p) => p[0]), weights: pairs.map((p) => p[1]) };
+    if (pairs) out[id] = { gaps: toGaps(pairs.map((p) => p[0])), weights: pairs.map((p) => p[1]) };
   }
   return out;
 }

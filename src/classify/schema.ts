@@ -232,17 +232,18 @@ export const FieldModelSchema = z
         l2: z.number().nonnegative(),
         /** A bucket needs grams in this many training papers to get weights. */
         minPapers: z.number().int().min(1),
+        /** Per field: the buckets with a weight as gaps (first bucket, then the distance from the one before) and the weights. */
         weights: z.record(
           fieldId,
           z
-            .object({ buckets: z.array(z.number().int().nonnegative()), weights: z.array(z.number()) })
+            .object({ gaps: z.array(z.number().int().nonnegative()), weights: z.array(z.number()) })
             .strict()
-            .refine((w) => w.buckets.length === w.weights.length, 'as many weights as buckets')
-            .refine((w) => w.buckets.every((b, i) => i === 0 || b > w.buckets[i - 1]), 'buckets in ascending order'),
+            .refine((w) => w.gaps.length === w.weights.length, 'as many weights as gaps')
+            .refine((w) => w.gaps.every((g, i) => i === 0 || g > 0), 'buckets in ascending order (gaps after the first above 0)'),
         ),
       })
       .strict()
-      .refine((t) => Object.values(t.weights).every((w) => w.buckets.every((b) => b < 2 ** t.bits)), 'a bucket beyond 2^bits')
+      .refine((t) => Object.values(t.weights).every((w) => w.gaps.reduce((a, b) => a + b, 0) < 2 ** t.bits), 'a bucket beyond 2^bits')
       .optional(),
   })
   .strict();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { fnv1a, gramsOf, textVector, compileTextWeights, textScore } from '../../src/classify/field-text.js';
+import { fnv1a, gramHashes, gramsOf, textVector, compileTextWeights, textScore, toGaps } from '../../src/classify/field-text.js';
 import { createFieldClassifier } from '../../src/classify/fields.js';
 import { DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, type LabelledPaper } from '../../src/classify/field-training.js';
 import { FIELD_MODEL_FILE, loadFieldModel, loadTaxonomy } from '../../src/classify/index.js';
@@ -19,6 +19,9 @@ test('text hash: FNV-1a 32-bit gives the published test vectors', () => {
 test('text grams: words (plural s dropped) and neighbouring pairs; stop words, numbers and single letters break pairs', () => {
   assert.deepEqual(gramsOf('Large Language Models for the Translation of 2 x Texts'), ['large', 'language', 'large language', 'model', 'language model', 'translation', 'text']);
   assert.deepEqual(gramsOf('the of and'), []);
+  // the hashes textVector uses are fnv1a of those grams, pairs hashed without building their strings
+  const text = 'Large Language Models for the Translation of 2 x Texts; graph neural networks.';
+  assert.deepEqual(gramHashes(text), gramsOf(text).map(fnv1a));
 });
 
 test('text vector: title grams weigh 2, keyword and abstract grams 1 each, scaled to length 1', () => {
@@ -37,9 +40,12 @@ test('text vector: title grams weigh 2, keyword and abstract grams 1 each, scale
   assert.ok(Math.abs(title.values.reduce((s, x) => s + x * x, 0) - 1) < 1e-12);
   assert.equal(textVector(rawPaper({ title: 'On the', abstract: null }), { bits, titleWeight: 2 }).buckets.length, 0);
   // the score is the dot product with a field's table
-  const table = compileTextWeights({ a: { buckets: [bucket('alpha')], weights: [2] } }, bits).get('a');
+  const table = compileTextWeights({ a: { gaps: [bucket('alpha')], weights: [2] } }, bits).get('a');
   assert.ok(Math.abs(textScore(v, table) - 6 / Math.sqrt(11)) < 1e-12);
   assert.equal(textScore(v, undefined), 0);
+  // buckets are stored as gaps: 3, 7, 20 -> 3, 4, 13
+  assert.deepEqual(toGaps([3, 7, 20]), [3, 4, 13]);
+  assert.deepEqual([...compileTextWeights({ a: { gaps: [3, 4, 13], weights: [1, 2, 3] } }, 5).get('a')!].flatMap((w, b) => (w ? [[b, w]] : [])), [[3, 1], [7, 2], [20, 3]]);
 });
 
 /** Two fields with the same taxonomy points in every paper: only the words tell them apart. */
@@ -57,7 +63,7 @@ test('trainer: with the text part it learns that the invented word "zorblax" mea
   const options = { ...DEFAULT_TRAIN_OPTIONS, l2: 0.01, text: { bits: 12, titleWeight: 2, l2: 0.01, minPapers: 2 } };
   const model = trainFieldModel(taxonomy, scorePapers(taxonomy, papers), options);
   assert.equal(FieldModelSchema.safeParse(model).success, true, 'the trained model validates');
-  assert.ok(model.text && model.text.weights.a.buckets.length > 0);
+  assert.ok(model.text && model.text.weights.a.gaps.length > 0);
   const classify = createFieldClassifier(taxonomy, model);
   const zorblax = classify(rawPaper({ title: 'Zorblax, alpha and beta revisited', abstract: null }));
   assert.equal(zorblax.fields[0], 'a');
