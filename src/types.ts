@@ -24,6 +24,7 @@ export type ResolveMethod =
   | 'hq-default' // a multinational named with no location: its headquarters' country
   | 'author-context' // settled by another affiliation of the same author
   | 'corpus-context' // an unresolved short name that leads other texts of the run naming one institution
+  | 'legal-form' // an unknown company placed by a legal form only one country's law provides (ISO 20275)
   | 'llm' // answered by a language model
   | 'unresolved';
 

@@ -15,7 +15,9 @@ function letter(code: number): number {
 }
 
 export class StartFilter {
-  private next = new Int32Array(ALPHABET * 64).fill(-1);
+  /** Each node's child per letter; 0 for none (the root, node 0, is no one's child). Not filled: memory
+   *  never written stays untouched, which on the 2-core VM is most of the table's cost. */
+  private next = new Int32Array(ALPHABET * 64);
   private flags = new Uint8Array(64);
   private nodes = 1;
 
@@ -41,7 +43,7 @@ export class StartFilter {
       const c = letter(text.charCodeAt(k));
       if (c < 0) return false;
       node = this.next[node * ALPHABET + c];
-      if (node < 0) return false;
+      if (node === 0) return false;
       if (this.flags[node] & PREFIX) return true;
     }
     return (this.flags[node] & EXACT) !== 0;
@@ -53,7 +55,7 @@ export class StartFilter {
       const c = letter(word.charCodeAt(k));
       if (c < 0) return; // not a word of the text's alphabet: no text word is spelt so
       let child = this.next[node * ALPHABET + c];
-      if (child < 0) {
+      if (child === 0) {
         child = this.newNode();
         this.next[node * ALPHABET + c] = child;
       }
@@ -64,7 +66,7 @@ export class StartFilter {
 
   private newNode(): number {
     if (this.nodes === this.flags.length) {
-      const next = new Int32Array(this.next.length * 2).fill(-1);
+      const next = new Int32Array(this.next.length * 2);
       next.set(this.next);
       this.next = next;
       const flags = new Uint8Array(this.flags.length * 2);

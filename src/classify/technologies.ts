@@ -101,13 +101,24 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A technology's expressions are made when first used: only for a paper where one of its triggers occurs. */
 export function compileTechnology(definition: TechnologyDefinition): CompiledTechnology {
+  let patterns: CompiledPattern[] | undefined;
+  let context: RegExp | null | undefined;
+  let guards: CompiledGuard[] | undefined;
   return {
     definition,
     triggers: definition.triggers,
-    patterns: definition.patterns.map((p) => ({ regex: new RegExp(p.regex, p.ignoreCase ? 'gi' : 'g'), weak: p.weak ?? false })),
-    context: definition.context ? new RegExp(definition.context, 'i') : null,
-    guards: (definition.guards ?? []).map((g) => ({ regex: new RegExp(g.regex, g.ignoreCase ? 'gi' : 'g'), unlessContext: g.unlessContext ?? false })),
+    get patterns() {
+      return (patterns ??= definition.patterns.map((p) => ({ regex: new RegExp(p.regex, p.ignoreCase ? 'gi' : 'g'), weak: p.weak ?? false })));
+    },
+    get context() {
+      if (context === undefined) context = definition.context ? new RegExp(definition.context, 'i') : null;
+      return context;
+    },
+    get guards() {
+      return (guards ??= (definition.guards ?? []).map((g) => ({ regex: new RegExp(g.regex, g.ignoreCase ? 'gi' : 'g'), unlessContext: g.unlessContext ?? false })));
+    },
   };
 }
 

@@ -57,7 +57,7 @@ function stampOfCode(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
+      const path = dir + sep + entry.name; // join's result (dir is resolved, a name has no separator), without its normalising
       if (entry.isDirectory()) walk(path);
       else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
         const stat = statSync(path);

@@ -10,72 +10,38 @@
 // A link marked `parentContested` (the unit is an organisation in its own right although the parent
 // runs it: a university run by an academy, a joint lab) is followed only under contestedParents=follow.
 // Institutions without a knowledge-base id, or whose id the base does not know, stay as they are.
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Affiliation, Definitions, Paper, Sector } from '../types.js';
 import { countedAffiliations } from '../definitions.js';
 import { isGenericInstitution } from '../analyze/generic-names.js';
 import { userKbDir } from '../home.js';
-import { CURATED_DIR, loadInstitutionFile } from './load.js';
-import type { Institution } from './schema.js';
+import { CURATED_DIR } from './load.js';
+import { organisationRecords, organisationRecordsOf, type InstitutionLike, type OrganisationRecord } from './organisation-records.js';
+
+export type { OrganisationRecord };
 
 export type InstitutionLevel = Definitions['institutionLevel'];
 export type ContestedParents = Definitions['contestedParents'];
 
-export interface OrganisationRecord {
-  id: string;
-  name: string;
-  country: string;
-  sector: Sector;
-  parent: string | null;
-  parentKind: 'part' | 'subsidiary';
-  parentContested: boolean;
-  parentSource: string | null;
-  /** The first acronym the base records (short labels: charts). */
-  acronym: string | null;
-}
-
 /** Longest parent chain followed (guards against a cycle the schema cannot rule out). */
 const MAX_DEPTH = 12;
-
-type InstitutionLike = Pick<Institution, 'id' | 'name' | 'country' | 'sector'> & Partial<Institution>;
 
 export class OrganisationGraph {
   private filled: Map<string, OrganisationRecord> | null = null;
   /** rollUp answers by level and policy, then by id. */
   private readonly memo = new Map<string, Map<string, string>>();
 
-  /** The institutions, or a function that reads them, called when the graph is first asked (a run
-   *  with no knowledge-base ids never reads the base's files). */
-  constructor(institutions: Iterable<InstitutionLike> | (() => Iterable<InstitutionLike>)) {
+  /** The institutions, or a function that gives the graph's records, called when the graph is first
+   *  asked (a run with no knowledge-base ids never reads the base's files). */
+  constructor(institutions: Iterable<InstitutionLike> | (() => Map<string, OrganisationRecord>)) {
     if (typeof institutions === 'function') this.read = institutions;
-    else this.filled = OrganisationGraph.recordsOf(institutions);
+    else this.filled = organisationRecords(institutions);
   }
 
-  private readonly read: (() => Iterable<InstitutionLike>) | null = null;
+  private readonly read: (() => Map<string, OrganisationRecord>) | null = null;
 
   private get records(): Map<string, OrganisationRecord> {
-    return (this.filled ??= OrganisationGraph.recordsOf((this.read as () => Iterable<InstitutionLike>)()));
-  }
-
-  private static recordsOf(institutions: Iterable<InstitutionLike>): Map<string, OrganisationRecord> {
-    const records = new Map<string, OrganisationRecord>();
-    // A later file may repeat an id (an imported copy): the first, curated, record wins.
-    for (const inst of institutions) {
-      if (records.has(inst.id)) continue;
-      records.set(inst.id, {
-        id: inst.id,
-        name: inst.name,
-        country: inst.country,
-        sector: inst.sector as Sector,
-        parent: inst.parent ?? null,
-        parentKind: inst.parentKind ?? 'part',
-        parentContested: inst.parentContested === true,
-        parentSource: inst.parentSource ?? null,
-        acronym: inst.acronyms?.[0] ?? null,
-      });
-    }
-    return records;
+    return (this.filled ??= (this.read as () => Map<string, OrganisationRecord>)());
   }
 
   get size(): number {
@@ -202,17 +168,7 @@ export function loadOrganisations(options: { kbDirs?: string[]; curatedDir?: str
   const extra = options.kbDirs ?? (existsSync(userKbDir()) ? [userKbDir()] : []);
   const key = JSON.stringify([curated, extra]);
   let graph = cache.get(key);
-  if (!graph) {
-    const institutions = () =>
-      [curated, ...extra].flatMap((dir) =>
-        existsSync(dir)
-          ? readdirSync(dir)
-              .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
-              .sort()
-              .flatMap((f) => loadInstitutionFile(join(dir, f)))
-          : [],
-      );
-    cache.set(key, (graph = new OrganisationGraph(institutions)));
-  }
+  // the records a resolver index of these folders holds when this process has one (an analyze run), else the files'
+  if (!graph) cache.set(key, (graph = new OrganisationGraph(() => organisationRecordsOf([curated, ...extra]))));
   return graph;
 }

@@ -4,7 +4,7 @@
 // a text that is a unit's name ("Institute of Automation") beside another text naming the unit's parent
 // ("CAS") names the unit, and so does the parent's text (one institution, not the unit and its parent).
 import type { Affiliation } from '../types.js';
-import { CONFIDENCE, notes } from './resolve-text.js';
+import { CONFIDENCE, notes } from './text-parts.js';
 import type { InstRecord } from './records.js';
 
 /** The unit of the institution `parentId` that a whole text names ("Institute of Automation" of CAS), if any. */

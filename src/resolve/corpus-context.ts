@@ -2,7 +2,10 @@
 // is the leading segment of texts which all name one known institution ("ZQL, Zorbe Academy of
 // Sciences", "ZQL - Zorbe Academy") is read as that institution's unit: method 'corpus-context', lower
 // confidence, and the evidence says how many authors and texts decided. The support must come from at
-// least two distinct authors (one prolific author writing the same line on many papers is one voice).
+// least two distinct authors (one prolific author writing the same line on many papers is one voice);
+// for a bare acronym (one all-capitals word of at most five letters, "ZQL"), which many unrelated bodies
+// share, those authors' texts must also be on at least two different papers: the co-authors of one
+// paper copying one line are one voice too.
 // Only names the resolver found no country for and that are one short segment are candidates;
 // departments and generic words ("Department of Computer Science"), which lead texts of many
 // institutions, are not (they name nothing of their own).
@@ -21,6 +24,10 @@ export const CORPUS_CONTEXT_CONFIDENCE = 0.5;
 const MAX_WORDS = 5;
 /** Distinct authors whose texts must support the reading (and all agree). */
 export const MIN_AUTHORS = 2;
+/** Different papers the supporting texts of a bare acronym must come from. */
+export const MIN_PAPERS_FOR_ACRONYM = 2;
+/** At most this many letters in a bare acronym. */
+const MAX_ACRONYM_LETTERS = 5;
 /** Methods whose institution is a knowledge-base entry named by the text itself. */
 const NAMING_METHODS = new Set(['alias', 'acronym', 'fuzzy']);
 /** Methods of an unknown institution placed by the words of its own text ("Zorbe Works, Kelvar, Italy"). */
@@ -56,6 +63,8 @@ export const mayTakeContext = (paper: Paper): boolean => paper.authors.some((aut
 interface Support {
   authors: Set<string>;
   texts: Set<string>;
+  /** Ids of the papers the supporting texts are on. */
+  papers: Set<string>;
   /** The supporting text quoted in the evidence: the first by paper id, then text (not input order). */
   example: Affiliation;
   paper: string;
@@ -77,11 +86,12 @@ function gather(papers: Paper[], read: (a: Affiliation) => Reading): Map<string,
         if (!readings) out.set(found.key, (readings = new Map()));
         const seen = readings.get(found.reading);
         if (!seen) {
-          readings.set(found.reading, { authors: new Set([who]), texts: new Set([a.raw]), example: a, paper: paper.id });
+          readings.set(found.reading, { authors: new Set([who]), texts: new Set([a.raw]), papers: new Set([paper.id]), example: a, paper: paper.id });
           continue;
         }
         seen.authors.add(who);
         seen.texts.add(a.raw);
+        seen.papers.add(paper.id);
         if (paper.id < seen.paper || (paper.id === seen.paper && a.raw < seen.example.raw)) Object.assign(seen, { example: a, paper: paper.id });
       }
     });
@@ -89,11 +99,24 @@ function gather(papers: Paper[], read: (a: Affiliation) => Reading): Map<string,
   return out;
 }
 
-/** The one reading all supporting texts agree on, when at least MIN_AUTHORS distinct authors wrote them. */
-function agreed(readings: Map<string, Support> | undefined): Support | null {
+/**
+ * The one reading all supporting texts agree on, when at least MIN_AUTHORS distinct authors wrote them;
+ * for a bare acronym, also on at least MIN_PAPERS_FOR_ACRONYM different papers (two distinct authors and
+ * two papers always include two texts by different authors on different papers).
+ */
+function agreed(readings: Map<string, Support> | undefined, bareAcronym: boolean): Support | null {
   if (!readings || readings.size !== 1) return null;
   const [only] = readings.values();
-  return only.authors.size >= MIN_AUTHORS ? only : null;
+  if (only.authors.size < MIN_AUTHORS) return null;
+  return bareAcronym && only.papers.size < MIN_PAPERS_FOR_ACRONYM ? null : only;
+}
+
+/** "ZQL", "Z.Q.L.", "ZQ2": one word, in capitals, of at most MAX_ACRONYM_LETTERS letters. */
+export function isBareAcronym(raw: string): boolean {
+  const word = raw.trim();
+  if (word === '' || /\s/u.test(word) || /\p{Ll}/u.test(word)) return false;
+  const letters = word.match(/\p{L}/gu)?.length ?? 0;
+  return letters > 0 && letters <= MAX_ACRONYM_LETTERS && /\p{Lu}/u.test(word);
 }
 
 /** Whether the text names its country by a place written outside the institution's name ("Zorbe Works (Kelvar, Italy)"). */
@@ -131,8 +154,9 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
       author.affiliations = author.affiliations.map((a) => {
         if (!isCandidate(a)) return a;
         const key = contextKey(a.raw);
-        const byAddress = agreed(addressed.get(key));
-        const byLeading = byAddress ? null : agreed(leading.get(key));
+        const acronym = isBareAcronym(a.raw);
+        const byAddress = agreed(addressed.get(key), acronym);
+        const byLeading = byAddress ? null : agreed(leading.get(key), acronym);
         if (!byAddress && !byLeading) return a;
         changed = true;
         report.placed++;
@@ -145,7 +169,7 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
 }
 
 const howMany = (s: Support): string =>
-  `${s.texts.size} text${s.texts.size === 1 ? '' : 's'} by ${s.authors.size} authors`;
+  `${s.texts.size} text${s.texts.size === 1 ? '' : 's'} by ${s.authors.size} authors on ${s.papers.size} paper${s.papers.size === 1 ? '' : 's'}`;
 
 /** The candidate with what the supporting texts settled taken over, at the pass's confidence, and the evidence saying why. */
 function placedFrom(a: Affiliation, support: Support, taken: Partial<Affiliation>, why: string): Affiliation {

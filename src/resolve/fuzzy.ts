@@ -53,7 +53,7 @@ export class FuzzyCorrector {
   /**
    * The curated words one edit away from a word that is itself indexed somewhere ("plank", "hanover",
    * a bulk list's typo): tried only for a text that names nothing, one word at a time, and kept only
-   * when the corrected words then spell a whole curated name (see resolve-text's respelling step).
+   * when the corrected words then spell a whole curated name (see name-rewrites' respelling step).
    */
   neighbours(word: string, limit = 3): string[] {
     if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return [];

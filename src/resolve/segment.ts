@@ -3,7 +3,7 @@
 // University") or another name ("SenseTime"). Used when the text names no known institution.
 import type { Token } from './normalize.js';
 import { isSegmentBreak, POSTCODE_PART, type PlaceHit } from './places.js';
-import { wordLists } from './name-index.js';
+import { wordLists } from './word-lists.js';
 import { HEAD_WORDS } from './head-words.js';
 
 export type SegmentKind = 'place' | 'department' | 'institution' | 'other';

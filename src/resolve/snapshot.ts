@@ -83,9 +83,11 @@ export function openGraphFile(path: string, key: string, classes: ClassList, fun
   let prelude: Prelude;
   try {
     const size = fstatSync(fd).size;
-    const head = readFrom(fd, 0, HEAD);
-    const headerLength = head.length === HEAD ? head.readUInt32LE(8) : 0;
-    const start = Buffer.concat([head, readFrom(fd, HEAD, Math.min(size, (1 << 20) + headerLength) - HEAD)]);
+    // the prelude (header and block table, about 30 KB of a 25 MB index) in one read, a second one
+    // only when it is longer than the first guess
+    let start = readFrom(fd, 0, Math.min(size, FIRST_READ));
+    const wanted = preludeLength(start);
+    if (wanted !== null && wanted > start.length && wanted <= size) start = readFrom(fd, 0, wanted);
     prelude = readPrelude(start, size, key);
   } catch (error) {
     closeSync(fd);
@@ -117,6 +119,26 @@ interface Prelude {
   bytes: Buffer;
 }
 
+/** Bytes read first from an index file: its prelude is usually shorter. */
+const FIRST_READ = 64 * 1024;
+
+/** How long the prelude of the snapshot starting with these bytes is, or null when they do not say (readPrelude then tells why). */
+function preludeLength(start: Buffer): number | null {
+  if (start.length < HEAD) return null;
+  const headerLength = start.readUInt32LE(8);
+  if (HEAD + headerLength > start.length) return null;
+  try {
+    const header = JSON.parse(start.toString('utf8', HEAD, HEAD + headerLength)) as Header;
+    return align(HEAD + headerLength) + blockCount(bodyLengthOf(header)) * 4;
+  } catch {
+    return null;
+  }
+}
+
+function bodyLengthOf(header: Header): number {
+  return (header.nodes * 4 + header.entries * 4 + header.order) * 4 + header.poolBytes;
+}
+
 /** The header and block table from the first bytes of a snapshot of `size` bytes, checked. */
 function readPrelude(start: Buffer, size: number, key: string): Prelude {
   if (start.length < HEAD || start.toString('latin1', 0, 8) !== MAGIC) throw new SnapshotError('not a resolver index');
@@ -129,7 +151,7 @@ function readPrelude(start: Buffer, size: number, key: string): Prelude {
     throw new SnapshotError('damaged header');
   }
   if (header.key !== key) throw new SnapshotError('built from other inputs');
-  const bodyLength = (header.nodes * 4 + header.entries * 4 + header.order) * 4 + header.poolBytes;
+  const bodyLength = bodyLengthOf(header);
   const sumsStart = align(HEAD + headerLength);
   const bodyStart = sumsStart + blockCount(bodyLength) * 4;
   if (size !== bodyStart + bodyLength || start.length < bodyStart) throw new SnapshotError('truncated');

@@ -6,7 +6,8 @@
 // the index (and kept in the prebuilt one).
 import type { Token } from './normalize.js';
 import { isSegmentBreak } from './places.js';
-import { wordLists, type Mention, type NameIndex } from './name-index.js';
+import type { Mention, NameIndex } from './name-index.js';
+import { wordLists } from './word-lists.js';
 import type { InstRecord } from './records.js';
 
 /** Ends the key of a mention found in another word order (the evidence says so). */

@@ -3,9 +3,12 @@
 // affiliation is missing. Text fields are decoded when read (before any splitting at ';' or '+', so an
 // entity's ';' never cuts a name); placeholder affiliations are dropped and counted as warnings, never
 // handed to the resolver.
-import { decodeHTMLStrict } from 'entities';
 import type { RawAuthor } from '../types.js';
 import type { SourceWarning } from './common.js';
+import { lazyModule } from '../lazy-module.js';
+
+/** The entity decoder (its tables) only for a text that has an entity: most inputs have none. */
+const entities = await lazyModule<typeof import('entities/decode')>('entities/decode', import.meta.url, () => import('entities/decode'));
 
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 const ESCAPE = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\})/;
@@ -20,7 +23,7 @@ export function decodeText(text: string): string {
   let out = text;
   if (ESCAPE.test(out)) out = decodeEscapes(out);
   for (let pass = 0; pass < 2 && ENTITY.test(out); pass++) {
-    const decoded = decodeHTMLStrict(out);
+    const decoded = entities().decodeHTMLStrict(out);
     if (decoded === out) break;
     out = decoded;
   }

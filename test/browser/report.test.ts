@@ -1,17 +1,18 @@
 // The HTML report in headless Chromium: opens from a file with no console errors, every chart drawn,
 // hostile text shown as text. With the shared paper lists: the NeurIPS 2013-2018 acceptance check.
-import { test } from 'node:test';
+// One browser for the file (each test its own context or page), the fixture report written once.
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readRun, writeReport } from '../../src/report/build.js';
 import { EVIL_INSTITUTION, writeFixtureRun } from '../report/fixtures.js';
 import { cli } from '../report/helpers.js';
 import { paperListFiles, PAPERLISTS_DIR } from '../shared.js';
-import { ARTIFACTS, launchChromium, screenshot, skipBrowser, watchPage } from './chromium.js';
+import { ARTIFACTS, launchChromium, screenshot, skipBrowser, watchPage, type LaunchedBrowser } from './chromium.js';
 
 /** The charts on the page: inline SVGs inside the report's figures, with their drawn size. */
 async function drawnCharts(page: Page): Promise<Array<{ id: string; width: number; height: number; marks: number }>> {
@@ -24,20 +25,36 @@ async function drawnCharts(page: Page): Promise<Array<{ id: string; width: numbe
   );
 }
 
-/** The fixture run's report.html, written. */
-async function fixtureReport(): Promise<string> {
-  const run = writeFixtureRun();
-  const file = join(run.dir, 'report.html');
-  await writeReport(readRun(run.dir), { htmlFile: file });
-  return file;
+/** The fixture run's report.html, written once (the tests only read it). */
+let fixtureFile: Promise<string> | undefined;
+function fixtureReport(): Promise<string> {
+  fixtureFile ??= (async () => {
+    const run = writeFixtureRun();
+    const file = join(run.dir, 'report.html');
+    await writeReport(readRun(run.dir), { htmlFile: file });
+    return file;
+  })();
+  return fixtureFile;
 }
+
+let launched: LaunchedBrowser | undefined;
+let browser: Browser;
+
+before(async () => {
+  if (skipBrowser) return;
+  launched = await launchChromium();
+  browser = launched.browser;
+});
+
+after(async () => {
+  await launched?.close();
+});
 
 test('report: opens offline with no console errors and shows every chart', { skip: skipBrowser, timeout: 60_000 }, async () => {
   const file = await fixtureReport();
-  const { browser, close } = await launchChromium();
+  // No network at all: a self-contained report must not notice.
+  const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
   try {
-    // No network at all: a self-contained report must not notice.
-    const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const problems = watchPage(page);
     await page.goto(pathToFileURL(file).href);
@@ -61,7 +78,7 @@ test('report: opens offline with no console errors and shows every chart', { ski
     await screenshot(page, 'report-fixture');
     assert.deepEqual(problems, []);
   } finally {
-    await close();
+    await context.close();
   }
 });
 
@@ -93,9 +110,8 @@ function overlapping(labels: Array<{ text: string; x0: number; y0: number; x1: n
 
 test('report: the network chart has labels that do not overlap as the browser draws them, and a legend', { skip: skipBrowser, timeout: 60_000 }, async () => {
   const file = await fixtureReport();
-  const { browser, close } = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(pathToFileURL(file).href);
     const { labels, legends } = await networkLabels(page);
     assert.ok(labels.some((l) => l.text === 'Tsinghua University'), JSON.stringify(labels.map((l) => l.text)));
@@ -103,7 +119,7 @@ test('report: the network chart has labels that do not overlap as the browser dr
     for (const title of ['country', 'lines (thicker: more papers)', 'US-CN papers', 'US', 'CN', 'US–CN tie', 'other tie']) assert.ok(legends.includes(title), `legend ${title}: ${legends.join(', ')}`);
     await page.locator('#network').screenshot({ path: join(ARTIFACTS, 'report-fixture-network.png') });
   } finally {
-    await close();
+    await page.close();
   }
 });
 
@@ -116,9 +132,8 @@ test(
     const out = join(mkdtempSync(join(tmpdir(), 'collabscope-neurips-')), 'out');
     const analyzed = await cli('analyze', ...neurips, '--out', out, '--report', '--json');
     assert.equal(analyzed.code, 0, analyzed.stderr);
-    const { browser, close } = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     try {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       const problems = watchPage(page);
       await page.goto(pathToFileURL(join(out, 'report.html')).href);
       const charts = await drawnCharts(page);
@@ -132,7 +147,7 @@ test(
       assert.deepEqual(overlapping(network.labels), []);
       assert.deepEqual(problems, []);
     } finally {
-      await close();
+      await page.close();
     }
   },
 );

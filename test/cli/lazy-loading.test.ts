@@ -59,4 +59,6 @@ test('analyze loads the resolver but not the chart stack, DuckDB or Hono; zod on
   assert.ok(loaded(second, /\/src\/resolve\//).length > 0);
   assert.deepEqual(loaded(second, ZOD), [], 'a run whose data files are all checked loads no zod');
   assert.deepEqual(loaded(second, /\/src\/llm\/(fields|affiliations)\b/), [], 'a run without --llm loads no language-model module');
+  // the fixture has no HTML entity: the entity decoder's tables are not loaded
+  assert.deepEqual(loaded(second, /\/node_modules\/entities\//), [], 'a run whose texts have no entity loads no entity decoder');
 });

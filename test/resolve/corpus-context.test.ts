@@ -2,7 +2,7 @@
 // texts of the run, all naming one known institution, is read as it. Invented names throughout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contextKey, mayTakeContext, resolveCorpusContext, CORPUS_CONTEXT_CONFIDENCE } from '../../src/resolve/corpus-context.js';
+import { contextKey, isBareAcronym, mayTakeContext, resolveCorpusContext, CORPUS_CONTEXT_CONFIDENCE } from '../../src/resolve/corpus-context.js';
 import type { Affiliation, Author, Paper } from '../../src/types.js';
 
 const known = (raw: string, id: string, country: string, method: Affiliation['method'] = 'alias'): Affiliation => ({
@@ -89,7 +89,7 @@ test('departments, long or multi-segment texts, hyphenated names and weak suppor
   assert.equal(mayTakeContext(papers[0]), true);
   assert.equal(resolveCorpusContext(papers).placed, 0);
   // the same shapes with a supporting answer that does count: placed (so the above is not vacuous)
-  const counted = [paper('P1', author('A', unknown('ZQ'))), paper('P4', author('D', known('ZQ, Somewhere', 'zz-x', 'FR')), author('G', known('ZQ, Somewhere', 'zz-x', 'FR')))];
+  const counted = [paper('P1', author('A', unknown('ZQ'))), paper('P4', author('D', known('ZQ, Somewhere', 'zz-x', 'FR'))), paper('P5', author('G', known('ZQ, Somewhere', 'zz-x', 'FR')))];
   assert.equal(resolveCorpusContext(counted).placed, 1);
 });
 
@@ -132,4 +132,50 @@ test('an unknown name that two authors name with an address takes the country th
     paper('P3', author('C', withAddress('Zorbe Works, Lyon, France', 'Zorbe Works', 'FR'))),
   ];
   assert.equal(resolveCorpusContext(split).placed, 0);
+});
+
+test('a bare acronym needs texts on two different papers: the co-authors of one paper are one voice', () => {
+  // "ZQL" leads the texts of two co-authors of one paper only: not read
+  const onePaper = () => [
+    paper('P1', author('A', unknown('ZQL'))),
+    paper('P2', author('B', known('ZQL, Zorbe Academy', 'zz-zas', 'CN')), author('C', known('ZQL, Zorbe Academy', 'zz-zas', 'CN'))),
+  ];
+  const one = onePaper();
+  assert.equal(resolveCorpusContext(one).placed, 0);
+  assert.equal(one[0].authors[0].affiliations[0].country, null);
+  // the same two authors' texts on two papers: read, and the evidence counts the papers
+  const two = [
+    paper('P1', author('A', unknown('ZQL'))),
+    paper('P2', author('B', known('ZQL, Zorbe Academy', 'zz-zas', 'CN'))),
+    paper('P3', author('C', known('ZQL, Zorbe Academy', 'zz-zas', 'CN'))),
+  ];
+  assert.equal(resolveCorpusContext(two).placed, 1);
+  assert.equal(two[0].authors[0].affiliations[0].institutionId, 'zz-zas');
+  assert.match(two[0].authors[0].affiliations[0].evidence.at(-1) as string, /by 2 authors on 2 papers/);
+  // two papers but one author on both: still one voice
+  const oneAuthor = [
+    paper('P1', author('A', unknown('ZQL'))),
+    paper('P2', author('B', known('ZQL, Zorbe Academy', 'zz-zas', 'CN'))),
+    paper('P3', author('B', known('ZQL, Zorbe Academy', 'zz-zas', 'CN'))),
+  ];
+  assert.equal(resolveCorpusContext(oneAuthor).placed, 0);
+  // a name that is not a bare acronym keeps the rule of two authors, on one paper or more
+  const named = [
+    paper('P1', author('A', unknown('Zorbe Lab'))),
+    paper('P2', author('B', known('Zorbe Lab, Zorbe Academy', 'zz-zas', 'CN')), author('C', known('Zorbe Lab, Zorbe Academy', 'zz-zas', 'CN'))),
+  ];
+  assert.equal(resolveCorpusContext(named).placed, 1);
+  // an acronym's address from one paper's co-authors: not read either
+  const withAddress = (raw: string): Affiliation => ({
+    raw, institution: 'ZQL', institutionId: null, country: 'IT', hqCountry: null, sector: null, confidence: 0.55, method: 'place', evidence: [],
+  });
+  const addressed = [paper('P1', author('A', unknown('ZQL'))), paper('P2', author('B', withAddress('ZQL (Kelvar, Italy)')), author('C', withAddress('ZQL (Kelvar, Italy)')))];
+  assert.equal(resolveCorpusContext(addressed).placed, 0);
+  const addressedTwice = [paper('P1', author('A', unknown('ZQL'))), paper('P2', author('B', withAddress('ZQL (Kelvar, Italy)'))), paper('P3', author('C', withAddress('ZQL (Kelvar, Italy)')))];
+  assert.equal(resolveCorpusContext(addressedTwice).placed, 1);
+});
+
+test('a bare acronym is one word in capitals of at most five letters', () => {
+  for (const yes of ['ZQL', ' ZQLXW ', 'Z.Q.L.', 'ZQ2', 'ZQ&L', 'ÉZQ']) assert.equal(isBareAcronym(yes), true, yes);
+  for (const no of ['ZQLXWV', 'ZQL Lab', 'ZQL KW', 'Zql', 'zql', 'ZQl', '2024', '', 'Zorbe']) assert.equal(isBareAcronym(no), false, no);
 });

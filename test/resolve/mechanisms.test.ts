@@ -21,7 +21,7 @@ writeFileSync(
 );
 
 const { createResolver } = await import('../../src/resolve/index.js');
-const { swapUniversityOrder } = await import('../../src/resolve/resolve-text.js');
+const { swapUniversityOrder } = await import('../../src/resolve/name-rewrites.js');
 const { NameIndex } = await import('../../src/resolve/name-index.js');
 const { FuzzyCorrector } = await import('../../src/resolve/fuzzy.js');
 const { cleanText, tokenize } = await import('../../src/resolve/normalize.js');

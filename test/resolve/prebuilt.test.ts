@@ -124,20 +124,26 @@ describe('the prebuilt resolver index', () => {
     writeFileSync(join(runHome, 'kb', 'invented.json'), JSON.stringify(INVENTED));
     const input = join(REPO_ROOT, 'test', 'sources', 'fixtures', 'nips2018.json');
     const read = (out: string) => ['papers.jsonl', 'summary.json'].map((f) => readFileSync(join(out, f), 'utf8'));
-    const run = (name: string, env: NodeJS.ProcessEnv) => {
-      const out = join(runHome, name);
-      const result = cliProcess(['analyze', input, '--out', out], { COLLABSCOPE_HOME: runHome, ...env });
+    // without the cache, then with a cold one: in this process (the index this process holds forgotten
+    // before each run, so each run gets its index as a new process would)
+    const inProcess = async (name: string, env: NodeJS.ProcessEnv) => {
+      forgetIndex();
+      const result = await cli(['analyze', input, '--out', join(runHome, name)], { COLLABSCOPE_HOME: runHome, ...env });
       assert.equal(result.code, 0, result.stderr);
-      return read(out);
+      return read(join(runHome, name));
     };
-    // without the cache: in this process (no index file is read or written)
-    const result = await cli(['analyze', input, '--out', join(runHome, 'off')], { COLLABSCOPE_HOME: runHome, COLLABSCOPE_INDEX_CACHE: 'off' });
-    assert.equal(result.code, 0, result.stderr);
+    const off = await inProcess('off', { COLLABSCOPE_INDEX_CACHE: 'off' });
+    assert.equal(lastIndexSource, 'built (not cached)');
     assert.ok(!existsSync(join(runHome, 'cache')) || !readdirSync(join(runHome, 'cache')).some((f) => f.startsWith('resolver-index-')));
-    const off = read(join(runHome, 'off'));
-    const cold = run('cold', {});
+    const cold = await inProcess('cold', {});
+    assert.equal(lastIndexSource, 'built');
     assert.ok(readdirSync(join(runHome, 'cache')).some((f) => f.startsWith('resolver-index-')), 'the cold run wrote the index');
-    const warm = run('warm', {});
+    // warm: a new process reads the file the cold run wrote (--timings says how much of it; timing a run
+    // changes none of its output: test/timings.test.ts)
+    const result = cliProcess(['analyze', input, '--out', join(runHome, 'warm'), '--timings'], { COLLABSCOPE_HOME: runHome });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /resolver index: \d+ of \d+ blocks read/, 'the warm run read the index file');
+    const warm = read(join(runHome, 'warm'));
     assert.equal(cold[0], off[0]);
     assert.equal(warm[0], off[0]);
     assert.equal(cold[1], off[1]);

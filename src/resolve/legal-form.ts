@@ -1,0 +1,166 @@
+// Legal forms of companies (ISO 20275 Entity Legal Forms, data/resolve/legal-forms.json): a name the
+// resolver left without a country whose legal form exists in exactly one jurisdiction ("Zorbex Sp. z
+// o.o.", "Zorbex K.K.") is a company there; a form several jurisdictions use ("GmbH", "Inc.", "Co.,
+// Ltd.") says only that the name is a company. A legal form alone is never an institution.
+import { join } from 'node:path';
+import type { Affiliation } from '../types.js';
+import { loadDataFile } from '../kb/load.js';
+import { lazyModule } from '../lazy-module.js';
+import { RESOLVE_DATA_DIR } from './data.js';
+import { notes } from './text-parts.js';
+
+/** Confidence of a country read from a legal form alone. */
+export const LEGAL_FORM_CONFIDENCE = 0.5;
+
+/** zod only to check the table when its checked form is not cached (kb/load.ts). */
+const zod = await lazyModule<typeof import('../zod.js')>('../zod.js', import.meta.url, () => import('../zod.js'));
+const schema = () => {
+  const { z } = zod();
+  const form = z.object({ spellings: z.array(z.string().min(2)).min(1), name: z.string().min(2), countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1) }).strict();
+  return z.object({ _doc: z.string(), source: z.string(), forms: z.array(form).min(1) }).strict();
+};
+
+export interface LegalForm {
+  spellings: string[];
+  /** The form's local name in the ELF list. */
+  name: string;
+  /** Jurisdictions (ISO 3166-1 alpha-2) whose law provides the form. */
+  countries: string[];
+}
+
+export interface LegalFormHit {
+  /** The spelling as written in the text. */
+  written: string;
+  form: LegalForm;
+  start: number;
+  end: number;
+}
+
+interface Matcher {
+  pattern: RegExp;
+  form: LegalForm;
+}
+
+let table: { source: string; matchers: Matcher[] } | null = null;
+
+/** The table's forms, for tests and docs. */
+export function legalForms(): LegalForm[] {
+  return loaded().matchers.map((m) => m.form).filter((f, i, all) => all.indexOf(f) === i);
+}
+
+function loaded(): { source: string; matchers: Matcher[] } {
+  if (!table) {
+    const data = loadDataFile(join(RESOLVE_DATA_DIR, 'legal-forms.json'), schema);
+    const matchers: Matcher[] = [];
+    for (const form of data.forms) for (const spelling of form.spellings) matchers.push({ pattern: spellingPattern(spelling), form });
+    table = { source: data.source, matchers };
+  }
+  return table;
+}
+
+const SINGLE_LETTERS = /^(?:\p{L}\.\s?)+\p{L}?\.?$/u;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A spelling as a pattern: single letters with dots ("K.K.", "S.A.", "e.V.") keep their dots (the last
+ * one optional), so that "KK" or "EV" are no legal form; other words may drop their dots and spaces
+ * ("Sp z oo", "Pte Ltd", "Co.,Ltd."). A spelling in capitals without dots ("AS", "AG", "OOO") is matched
+ * in capitals only ("as" and "ag" are words); the rest in any case.
+ */
+function spellingPattern(spelling: string): RegExp {
+  const parts = spelling.split(/\s+/).map((word) => {
+    if (SINGLE_LETTERS.test(word)) {
+      const letters = [...word.replace(/[.\s]/g, '')];
+      return letters.map((l, i) => escape(l) + (i < letters.length - 1 ? '\\.\\s?' : '\\.?')).join('');
+    }
+    return [...word].map((c) => (c === '.' ? '\\.?' : c === ',' ? ',?' : c === '/' ? '\\s?/\\s?' : escape(c))).join('');
+  });
+  const capitals = /^[\p{Lu}\s&/-]+$/u.test(spelling) && /\p{Lu}{2}/u.test(spelling);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[\\s,]*')}(?![\\p{L}\\p{N}])`, capitals ? 'gu' : 'giu');
+}
+
+/** Segment breaks: a legal form ends the name of its segment. */
+const SEGMENT_BREAK = /[,;()[\]|]/;
+
+/**
+ * The legal forms a text ends a name with: a spelling of the table with a name before it (through at
+ * most one comma: "Zorbex, Inc.") and nothing but dots or spaces after it up to the next segment break.
+ * The longest spelling wins where several overlap ("Co., Ltd." over "Ltd."; "S.A. de C.V." over "S.A.").
+ */
+export function legalFormsIn(text: string): LegalFormHit[] {
+  const found: LegalFormHit[] = [];
+  for (const { pattern, form } of loaded().matchers) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      if (endsName(text, start, end)) found.push({ written: m[0], form, start, end });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: LegalFormHit[] = [];
+  for (const hit of found) if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function endsName(text: string, start: number, end: number): boolean {
+  // after: only dots or spaces up to the next segment break (or the end)
+  let i = end;
+  while (i < text.length && !SEGMENT_BREAK.test(text[i])) {
+    if (!/[\s.]/.test(text[i])) return false;
+    i++;
+  }
+  // a closing parenthesis of the form itself ("UG (haftungsbeschränkt)") is part of it, so look before it only
+  let before = text.slice(0, start).replace(/\s+$/, '');
+  if (before.endsWith(',')) before = before.slice(0, -1).replace(/\s+$/, '');
+  return /[\p{L}\p{N}.&)]$/u.test(before) && /\p{L}/u.test(before.split(/[;()[\]|]/).pop() ?? '');
+}
+
+/** The one country the text's legal forms give, or null (none, shared forms, or forms of different countries). */
+export function legalFormCountry(hits: LegalFormHit[]): string | null {
+  if (hits.length === 0 || hits.some((h) => h.form.countries.length !== 1)) return null;
+  const countries = new Set(hits.map((h) => h.form.countries[0]));
+  return countries.size === 1 ? hits[0].form.countries[0] : null;
+}
+
+/**
+ * An affiliation the resolver left without a country, read by its legal form: placed (method
+ * `legal-form`, confidence 0.5) when the form exists in one jurisdiction only, else only marked a
+ * company. Anything else (resolved, or naming no institution, e.g. a legal form alone) is returned as is.
+ */
+export function placeByLegalForm(affiliation: Affiliation): Affiliation {
+  if (affiliation.method !== 'unresolved' || affiliation.country !== null || affiliation.institution === null) return affiliation;
+  const hits = legalFormsIn(affiliation.raw);
+  if (hits.length === 0) return affiliation;
+  const { source } = loaded();
+  const described = hits.map((h) => `'${h.written.trim()}' (${h.form.name}: ${h.form.countries.join(', ')})`).join(', ');
+  const country = legalFormCountry(hits);
+  if (country) {
+    const placed: Affiliation = {
+      ...affiliation,
+      country,
+      sector: 'company',
+      confidence: LEGAL_FORM_CONFIDENCE,
+      method: 'legal-form',
+      evidence: [...affiliation.evidence, `legal form ${described} is provided only by ${country}'s company law (${source}; data/resolve/legal-forms.json)`],
+    };
+    delete placed.reason;
+    return keepNote(affiliation, placed);
+  }
+  return keepNote(affiliation, {
+    ...affiliation,
+    sector: 'company',
+    evidence: [...affiliation.evidence, `legal form ${described}: a company, but the form does not decide one country (${source})`],
+  });
+}
+
+/** The author-level rules' note on the original answer goes with its copy. */
+function keepNote(from: Affiliation, to: Affiliation): Affiliation {
+  const n = notes.get(from);
+  if (n) notes.set(to, n);
+  return to;
+}

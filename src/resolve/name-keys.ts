@@ -1,0 +1,64 @@
+// How names enter the matcher index: which alias is an acronym, the legal-form-less and transliterated
+// variants a name is also written in, and which source's entry a key stands for.
+import { SOURCE_RANK, type InstRecord } from './records.js';
+
+/** An all-capitals short word in an alias list ("MIT") is an acronym: it must match with its case. */
+export function looksLikeAcronym(name: string): boolean {
+  return /^[A-Z0-9&.\-]{2,8}$/.test(name) && /[A-Z]/.test(name);
+}
+
+const LEGAL_FORMS = /(?:[\s,]+(?:inc|incorporated|ltd|limited|llc|gmbh|ag|co|corp|corporation|plc|s\.?a|srl|b\.?v|n\.?v|pte|pvt|k\.?k|se|oy|ab|as|spa|s\.?p\.?a)\.?)+$/i;
+
+/** "Continental AG" is also written "Continental"; "Huawei Technologies Co., Ltd." "Huawei Technologies". */
+export function withoutLegalForm(name: string): string | null {
+  const bare = name.replace(LEGAL_FORMS, '').trim();
+  if (bare === name.trim() || bare.length < 4) return null;
+  return bare;
+}
+
+/** German names are also written with ae/oe/ue for ä/ö/ü ("Universitaet"). */
+export function spellingVariants(name: string): string[] {
+  if (!/[äöüÄÖÜ]/.test(name)) return [name];
+  const transliterated = name.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
+  return [name, transliterated];
+}
+
+export function addTo(map: Map<string, InstRecord[]>, key: string, record: InstRecord): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [record]);
+  else if (!list.includes(record)) list.push(record);
+}
+
+/**
+ * Adds a record under a key unless a better source already holds the key: a key names the curated
+ * base's institutions when it has any, else the user's imports', else swot's. Returns whether added.
+ */
+export function addRanked(map: Map<string, InstRecord[]>, key: string, record: InstRecord): boolean {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [record]);
+    return true;
+  }
+  if (list.includes(record)) return true;
+  const rank = SOURCE_RANK[record.source];
+  const held = SOURCE_RANK[list[0].source];
+  if (rank > held) return false;
+  if (rank < held) {
+    map.set(key, [record]);
+    return true;
+  }
+  // same source: one entry per institution name and country (swot lists many domains per university);
+  // an entry without a country only stands for the name when no entry with one does
+  if (record.source === 'swot' && record.country === null && list.some((r) => r.country !== null)) return true;
+  if (record.source === 'swot' && record.country !== null && list.every((r) => r.country === null)) {
+    map.set(key, [record]);
+    return true;
+  }
+  if (record.source === 'swot' && list.some((r) => r.country === record.country)) {
+    const same = list.find((r) => r.country === record.country) as InstRecord;
+    for (const d of record.domains) if (!same.domains.includes(d)) same.domains.push(d);
+    return true;
+  }
+  list.push(record);
+  return true;
+}

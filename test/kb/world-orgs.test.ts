@@ -1,0 +1,68 @@
+// data/kb/institutions/world-orgs.json: organisations that publish at ML venues (AI companies and
+// start-ups, quantitative trading, pharma and AI-for-science, chips, robotics, telecoms, banks and
+// insurers, national research centres, universities under their English names). Written from general
+// knowledge, then kept only where the resolver did not already place the name (see data/kb/README.md).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CURATED_DIR, loadInstitutionFile } from '../../src/kb/load.js';
+import { nameKey } from '../../src/resolve/normalize.js';
+import { createResolver } from '../../src/resolve/index.js';
+
+const FILE = join(CURATED_DIR, 'world-orgs.json');
+const others = () => readdirSync(CURATED_DIR).filter((f) => f.endsWith('.json') && f !== 'world-orgs.json').flatMap((f) => loadInstitutionFile(join(CURATED_DIR, f)));
+
+test('world-orgs.json validates against the institution schema; ids are unique across every curated file and start with the country', () => {
+  const mine = loadInstitutionFile(FILE);
+  assert.ok(mine.length >= 400, `${mine.length} entries`);
+  const ids = new Set(others().map((i) => i.id));
+  const problems: string[] = [];
+  for (const inst of mine) {
+    if (ids.has(inst.id)) problems.push(`${inst.id}: id used twice`);
+    ids.add(inst.id);
+    if (!inst.id.startsWith(`${inst.country.toLowerCase()}-`)) problems.push(`${inst.id}: id does not start with its country ${inst.country}`);
+    if (inst.parent) problems.push(`${inst.id}: parent links are not written in this file`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('world-orgs.json spells no name another curated file spells (one record per name, no silent shared names)', () => {
+  const taken = new Map<string, string>();
+  for (const inst of others()) for (const n of [inst.name, ...inst.aliases]) taken.set(nameKey(n), inst.id);
+  const clashes: string[] = [];
+  const seen = new Map<string, string>();
+  for (const inst of loadInstitutionFile(FILE)) {
+    for (const n of [inst.name, ...inst.aliases]) {
+      const key = nameKey(n);
+      if (taken.has(key)) clashes.push(`${inst.id} '${n}' is ${taken.get(key)}'s`);
+      if (seen.has(key) && seen.get(key) !== inst.id) clashes.push(`${inst.id} '${n}' is also ${seen.get(key)}'s`);
+      seen.set(key, inst.id);
+    }
+  }
+  assert.deepEqual(clashes, []);
+});
+
+test('world-orgs.json: no one-word everyday-English name or alias, no acronym of fewer than three letters', () => {
+  // one-word brands that are also common words ("Wise", "Target", "Arm") would match inside other names
+  const everyday = new Set(['wise', 'target', 'arm', 'unity', 'cadence', 'grab', 'king', 'snap', 'orange', 'shell', 'magic', 'honor', 'cruise', 'progressive', 'fourier', 'vivo']);
+  const problems: string[] = [];
+  for (const inst of loadInstitutionFile(FILE)) {
+    for (const n of [inst.name, ...inst.aliases]) if (everyday.has(nameKey(n))) problems.push(`${inst.id}: '${n}'`);
+    for (const a of inst.acronyms) if (a.length < 3) problems.push(`${inst.id}: acronym '${a}'`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('world-orgs entries resolve as written, with their country, and inside an affiliation line', () => {
+  const resolver = createResolver();
+  const one = (text: string) => resolver.resolve(text).map((a) => `${a.country}:${a.institutionId}`);
+  assert.deepEqual(one('Optiver'), ['NL:nl-optiver']);
+  assert.deepEqual(one('Tower Research Capital'), ['US:us-tower-research-capital']);
+  assert.deepEqual(one('Korea Atomic Energy Research Institute (KAERI), Daejeon'), ['KR:kr-korea-atomic-energy-research-institute']);
+  assert.deepEqual(one('Quantum Machines, Tel Aviv, Israel'), ['IL:il-quantum-machines']);
+  // a longer name beats the shorter one it contains: the Jiangsu institute is not Taiwan's ITRI
+  assert.deepEqual(one('Jiangsu Industrial Technology Research Institute'), ['CN:cn-jiangsu-industrial-technology-research-institute']);
+  // a university whose English name carries a place another country also has
+  assert.deepEqual(one('University of La Rioja'), ['ES:es-university-of-la-rioja']);
+});

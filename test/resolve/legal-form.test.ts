@@ -1,0 +1,110 @@
+// src/resolve/legal-form.ts on invented company names: a legal form of one jurisdiction places an
+// otherwise unresolved company there; a form several jurisdictions use marks a company without a country;
+// a legal form alone is nothing; an answer the resolver already gave is never changed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { legalForms, legalFormsIn, legalFormCountry, placeByLegalForm, LEGAL_FORM_CONFIDENCE } from '../../src/resolve/legal-form.js';
+import type { Affiliation } from '../../src/types.js';
+import { unresolvedAffiliation } from '../../src/resolve/from-context.js';
+
+// the resolver's own unresolved answer, with the unknown name it found
+const unresolved = (raw: string, institution: string | null = raw): Affiliation => ({
+  ...unresolvedAffiliation(raw, `unknown institution '${institution}' and no place or e-mail domain gives its country`),
+  institution,
+});
+
+const countryOf = (text: string) => legalFormCountry(legalFormsIn(text));
+
+test('the table validates and every spelling is listed once', () => {
+  const forms = legalForms();
+  assert.ok(forms.length > 50);
+  const spellings = forms.flatMap((f) => f.spellings.map((s) => s.toLowerCase()));
+  assert.deepEqual(spellings.filter((s, i) => spellings.indexOf(s) !== i), []);
+});
+
+test('a form of exactly one jurisdiction gives its country', () => {
+  assert.equal(countryOf('Zorbexa Sp. z o.o.'), 'PL');
+  assert.equal(countryOf('Quorvant Analytics Sp. z o.o., Kelvar'), 'PL');
+  assert.equal(countryOf('Brindlemoor K.K.'), 'JP');
+  assert.equal(countryOf('Vantrelli Labs Kft.'), 'HU');
+  assert.equal(countryOf('Ostrava Zorb ApS'), 'DK');
+  assert.equal(countryOf('Zorbex A/S'), 'DK');
+  assert.equal(countryOf('Glimmervale Pte. Ltd.'), 'SG');
+  assert.equal(countryOf('Glimmervale Pte Ltd'), 'SG');
+  assert.equal(countryOf('Tessarine Robotics Pty Ltd'), 'AU');
+  assert.equal(countryOf('Quillmere Yazılım A.Ş.'), 'TR');
+  assert.equal(countryOf('Marrowick S.A. de C.V.'), 'MX');
+  assert.equal(countryOf('Zorbex UG (haftungsbeschränkt)'), 'DE');
+  assert.equal(countryOf('Zorbex Forschung e.V.'), 'DE');
+  assert.equal(countryOf('Zorbex Oy'), 'FI');
+  assert.equal(countryOf('Zorbex AB (publ)'), 'SE');
+});
+
+test('a form several jurisdictions use gives no country', () => {
+  for (const text of ['Zorbex GmbH', 'Zorbex Inc.', 'Zorbex, Inc.', 'Zorbex LLC', 'Zorbex Technology Co., Ltd.', 'Zorbex AG', 'Zorbex SE', 'Zorbex S.A.', 'Zorbex B.V.', 'Zorbex AB', 'Zorbex (Pty) Ltd', 'Zorbex Sdn. Bhd.', 'Zorbex S.r.l.']) {
+    assert.ok(legalFormsIn(text).length > 0, `${text}: a legal form`);
+    assert.equal(countryOf(text), null, text);
+  }
+  // the longest spelling wins: "Co., Ltd." (shared) is one form, not "Ltd."; "(Pty) Ltd" is not Australia's "Pty Ltd"
+  assert.deepEqual(legalFormsIn('Zorbex Technology Co., Ltd.').map((h) => h.written), ['Co., Ltd.']);
+  assert.deepEqual(legalFormsIn('Zorbex (Pty) Ltd').map((h) => h.form.countries), [['ZA', 'NA', 'BW']]);
+  // forms of two different countries in one text decide nothing
+  assert.equal(countryOf('Zorbex Oy; Zorbex Kft.'), null);
+});
+
+test('a legal form alone, inside a word, at the start of a name or not ending its name is no legal form', () => {
+  assert.deepEqual(legalFormsIn('Sp. z o.o.'), []);
+  assert.deepEqual(legalFormsIn('Inc.'), []);
+  assert.deepEqual(legalFormsIn('Oy'), []);
+  assert.deepEqual(legalFormsIn('Kftronics Institute'), []);
+  assert.deepEqual(legalFormsIn('Oy Zorbex Laboratory'), []);
+  assert.deepEqual(legalFormsIn('Zorbex Oy Research Center'), []);
+  // dotted single letters keep their dots; capitals-only forms are matched in capitals only
+  assert.deepEqual(legalFormsIn('Zorbex KK'), []);
+  assert.deepEqual(legalFormsIn('Zorbex EV'), []);
+  assert.deepEqual(legalFormsIn('Zorbex as'), []);
+  assert.deepEqual(legalFormsIn('Zorbex AS').map((h) => h.form.countries), [['NO', 'EE', 'LV']]);
+});
+
+test('placeByLegalForm places an otherwise unresolved company of a one-country form, with evidence naming form and spec', () => {
+  const placed = placeByLegalForm(unresolved('Zorbexa Sp. z o.o.', 'Zorbexa Sp. z o.o'));
+  assert.equal(placed.country, 'PL');
+  assert.equal(placed.method, 'legal-form');
+  assert.equal(placed.confidence, LEGAL_FORM_CONFIDENCE);
+  assert.equal(placed.sector, 'company');
+  assert.equal(placed.reason, undefined);
+  assert.match(placed.evidence.at(-1) ?? '', /'Sp\. z o\.o\.' \(Spółka z ograniczoną odpowiedzialnością: PL\).*ISO 20275/);
+});
+
+test('placeByLegalForm: a shared form marks a company and leaves it unresolved; a form alone or a resolved answer is unchanged', () => {
+  const shared = placeByLegalForm(unresolved('Zorbex GmbH'));
+  assert.equal(shared.country, null);
+  assert.equal(shared.method, 'unresolved');
+  assert.equal(shared.sector, 'company');
+  assert.match(shared.evidence.at(-1) ?? '', /does not decide one country/);
+  // a legal suffix alone names no institution: nothing to place
+  const alone = unresolved('GmbH', null);
+  assert.equal(placeByLegalForm(alone), alone);
+  // a known company keeps its knowledge-base country, whatever its form says
+  const known: Affiliation = { ...unresolved('Zorbex Sp. z o.o.'), institutionId: 'us-zorbex', country: 'US', sector: 'company', method: 'alias', confidence: 0.95, reason: undefined };
+  assert.equal(placeByLegalForm(known), known);
+  // no legal form: unchanged
+  const plain = unresolved('Zorbex Works');
+  assert.equal(placeByLegalForm(plain), plain);
+});
+
+test('through the resolver: an unknown company is placed by a one-country form; a known company keeps its knowledge-base country', async () => {
+  const { createResolver } = await import('../../src/resolve/index.js');
+  const resolver = createResolver();
+  const [placed] = resolver.resolve('Zorbexa Analytics Sp. z o.o.');
+  assert.equal(placed.country, 'PL');
+  assert.equal(placed.method, 'legal-form');
+  // a shared form leaves it unresolved, and a suffix alone stays no institution
+  assert.equal(resolver.resolve('Zorbexa Analytics GmbH & Co. KG')[0].method !== 'legal-form', true);
+  assert.equal(resolver.resolve('Sp. z o.o.')[0].country, null);
+  // a place in the text comes first
+  assert.equal(resolver.resolve('Zorbexa Analytics Sp. z o.o., Berlin, Germany')[0].country, 'DE');
+  // the knowledge base's company (world-orgs.json: Tower Research Capital, US) is not moved by a Polish form
+  const known = resolver.resolve('Tower Research Capital Sp. z o.o.');
+  assert.deepEqual(known.map((a) => [a.country, a.institutionId]), [['US', 'us-tower-research-capital']]);
+});
