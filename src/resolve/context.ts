@@ -2,7 +2,7 @@
 // which of several institutions sharing a name ("Northeastern University", "NTU") is meant.
 import type { PlaceHit } from './places.js';
 import { countryOfDomain, domainSuffixes } from './domains.js';
-import { nameKey } from './normalize.js';
+import { cachedNameKey, nameKey } from './normalize.js';
 import { SOURCE_RANK, type InstRecord } from './records.js';
 import { readDataJson } from './data.js';
 
@@ -78,9 +78,10 @@ export interface Choice {
 /**
  * Picks one institution among candidates sharing a name. Scores: a country named in the text, the
  * institution's city or `places` words in the text, the e-mail domain (its own, or its country's code).
- * Without any of these, the prior decides (the curated base over bulk lists, then the institution whose
- * entry does not need context words — the one people mean when the name stands alone) and the choice is
- * marked as such.
+ * Without any of these, the prior decides (the curated base over bulk lists, then shared-names.json's
+ * default, then the institution that has the name as written rather than only without its legal form,
+ * then the one whose entry does not need context words — the one people mean when the name stands alone)
+ * and the choice is marked as such.
  */
 export function chooseCandidate(candidates: InstRecord[], context: DisambiguationContext, matchedKey = ''): Choice {
   const sole = soleCandidate(candidates);
@@ -88,7 +89,7 @@ export function chooseCandidate(candidates: InstRecord[], context: Disambiguatio
   const distinct = dedupeCandidates(candidates);
   const fallback = sharedNameDefault(matchedKey);
   const scored = distinct.map((record) => ({ record, ...score(record, context) }));
-  scored.sort((a, b) => b.score - a.score || prior(a.record, fallback) - prior(b.record, fallback));
+  scored.sort((a, b) => b.score - a.score || prior(a.record, fallback, matchedKey) - prior(b.record, fallback, matchedKey));
   const [best, second] = scored;
   const alternatives = scored.slice(1).map((s) => s.record);
   if (best.score > second.score) {
@@ -146,8 +147,16 @@ function containsWords(context: DisambiguationContext, phrase: string): boolean 
  * Curated before imported before swot; then the country data/resolve/shared-names.json gives the name
  * when it stands alone; then entries without context words before those that need them.
  */
-function prior(record: InstRecord, fallbackCountry: string | null): number {
-  return SOURCE_RANK[record.source] * 10 + (fallbackCountry && record.country !== fallbackCountry ? 2 : 0) + (record.places.length > 0 ? 1 : 0);
+function prior(record: InstRecord, fallbackCountry: string | null, matchedKey: string): number {
+  return SOURCE_RANK[record.source] * 10 + (fallbackCountry && record.country !== fallbackCountry ? 4 : 0) + (writes(record, matchedKey) ? 0 : 2) + (record.places.length > 0 ? 1 : 0);
+}
+
+/**
+ * Whether the record has the matched name as written, not only without its legal form: "Robert Bosch"
+ * is the parent's written name, a US lab's "Robert Bosch LLC" without its form.
+ */
+function writes(record: InstRecord, matchedKey: string): boolean {
+  return matchedKey === '' || [record.name, ...record.aliases].some((n) => cachedNameKey(n) === matchedKey);
 }
 
 let sharedNames: Map<string, string> | null = null;

@@ -147,8 +147,8 @@ export function buildIndex(inputs: IndexInputs): BuiltIndex {
   const places = getGazetteer();
   const isPlaceName = (key: string) => places.byKey.has(key);
   const names = new NameIndex(isPlaceName);
-  for (const record of records.values()) names.add(record);
-  if (inputs.swot) for (const record of swotRecords()) names.add(record);
+  names.addAll(records.values());
+  if (inputs.swot) names.addAll(swotRecords());
   names.wordSignatures = buildWordSignatures(names);
   names.domainLabels = buildDomainLabels(names);
   const labLocations = new Map(Object.entries(readDataJson<{ labLocations: Record<string, string> }>('country-variants.json').labLocations));

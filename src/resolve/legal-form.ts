@@ -8,6 +8,8 @@ import { loadDataFile } from '../kb/load.js';
 import { lazyModule } from '../lazy-module.js';
 import { RESOLVE_DATA_DIR } from './data.js';
 import { notes } from './text-parts.js';
+import { nameKey } from './normalize.js';
+import { isSeatHead } from './head-words.js';
 
 /** Confidence of a country read from a legal form alone. */
 export const LEGAL_FORM_CONFIDENCE = 0.5;
@@ -16,7 +18,15 @@ export const LEGAL_FORM_CONFIDENCE = 0.5;
 const zod = await lazyModule<typeof import('../zod.js')>('../zod.js', import.meta.url, () => import('../zod.js'));
 const schema = () => {
   const { z } = zod();
-  const form = z.object({ spellings: z.array(z.string().min(2)).min(1), name: z.string().min(2), countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1) }).strict();
+  const form = z
+    .object({
+      spellings: z.array(z.string().min(2)).min(1),
+      name: z.string().min(2),
+      countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+      sector: z.literal('nonprofit').optional(),
+      direct: z.literal(true).optional(),
+    })
+    .strict();
   return z.object({ _doc: z.string(), source: z.string(), forms: z.array(form).min(1) }).strict();
 };
 
@@ -26,6 +36,10 @@ export interface LegalForm {
   name: string;
   /** Jurisdictions (ISO 3166-1 alpha-2) whose law provides the form. */
   countries: string[];
+  /** An association's, a charity's or a foundation's form (e.V., VZW, CLG, Stiftung), not a company's. */
+  sector?: 'nonprofit';
+  /** Initials or an all-capital short form that is also an acronym (K.K., SIA, AB, SA): only right after the name. */
+  direct?: true;
 }
 
 export interface LegalFormHit {
@@ -98,7 +112,7 @@ export function legalFormsIn(text: string): LegalFormHit[] {
         pattern.lastIndex++;
         continue;
       }
-      if (endsName(text, start, end)) found.push({ written: m[0], form, start, end });
+      if (endsName(text, start, end, form.direct === true)) found.push({ written: m[0], form, start, end });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -107,7 +121,7 @@ export function legalFormsIn(text: string): LegalFormHit[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-function endsName(text: string, start: number, end: number): boolean {
+function endsName(text: string, start: number, end: number, direct: boolean): boolean {
   // after: only dots or spaces up to the next segment break (or the end)
   let i = end;
   while (i < text.length && !SEGMENT_BREAK.test(text[i])) {
@@ -116,8 +130,25 @@ function endsName(text: string, start: number, end: number): boolean {
   }
   // a closing parenthesis of the form itself ("UG (haftungsbeschränkt)") is part of it, so look before it only
   let before = text.slice(0, start).replace(/\s+$/, '');
-  if (before.endsWith(',')) before = before.slice(0, -1).replace(/\s+$/, '');
+  if (before.endsWith(',')) {
+    // "Zorbian Institute of Automation, SIA", "Zorbex Labs, K.K.": after a comma such a form is an acronym or initials
+    if (direct) return false;
+    before = before.slice(0, -1).replace(/\s+$/, '');
+  }
+  const name = before.split(/[,;()[\]|]/).pop() ?? '';
+  // "Zorbian Institute SA": nor after a university's, an institute's or a lab's name
+  if (direct && hasInstitutionWord(name, true)) return false;
   return /[\p{L}\p{N}.&)]$/u.test(before) && /\p{L}/u.test(before.split(/[;()[\]|]/).pop() ?? '');
+}
+
+/** Institute words beside the seat heads (university, college, hospital...): a text with one names no company. */
+const INSTITUTE_WORDS = new Set(['institute', 'institut', 'instituto', 'istituto', 'instytut', 'academy', 'akademie', 'academia', 'school']);
+
+/** Whether a text has a university, college, hospital or institute word (with `labs`: also a laboratory's). */
+function hasInstitutionWord(text: string, labs = false): boolean {
+  return nameKey(text)
+    .split(' ')
+    .some((w) => isSeatHead(w) || INSTITUTE_WORDS.has(w) || (labs && w === 'laboratory'));
 }
 
 /** The one country the text's legal forms give, or null (none, shared forms, or forms of different countries). */
@@ -129,33 +160,52 @@ export function legalFormCountry(hits: LegalFormHit[]): string | null {
 
 /**
  * An affiliation the resolver left without a country, read by its legal form: placed (method
- * `legal-form`, confidence 0.5) when the form exists in one jurisdiction only, else only marked a
- * company. Anything else (resolved, or naming no institution, e.g. a legal form alone) is returned as is.
+ * `legal-form`, confidence 0.5) when the form exists in one jurisdiction only. The form's sector (a
+ * company, or a non-profit for e.V., VZW, CLG, Stiftung...) is set only where the resolver gave none and
+ * the text has no university, college, hospital or institute word ("Zorbian Research Institute e.V." is
+ * placed in Germany, its sector left open). A name the resolver did not take apart from its form
+ * ("Zorbex Solutions (Pty) Ltd") is the text before the form. Anything else (resolved, or naming no
+ * institution, e.g. a legal form alone) is returned as is.
  */
 export function placeByLegalForm(affiliation: Affiliation): Affiliation {
-  if (affiliation.method !== 'unresolved' || affiliation.country !== null || affiliation.institution === null) return affiliation;
+  if (affiliation.method !== 'unresolved' || affiliation.country !== null) return affiliation;
   const hits = legalFormsIn(affiliation.raw);
   if (hits.length === 0) return affiliation;
+  const institution = affiliation.institution ?? nameBefore(affiliation.raw, hits[hits.length - 1]);
+  if (institution === null) return affiliation;
   const { source } = loaded();
   const described = hits.map((h) => `'${h.written.trim()}' (${h.form.name}: ${h.form.countries.join(', ')})`).join(', ');
   const country = legalFormCountry(hits);
+  const kind = hits.every((h) => h.form.sector === 'nonprofit') ? 'nonprofit' : 'company';
+  const sector = affiliation.sector ?? (hasInstitutionWord(affiliation.raw) ? null : kind);
+  const what = kind === 'nonprofit' ? 'a non-profit body' : 'a company';
   if (country) {
     const placed: Affiliation = {
       ...affiliation,
+      institution,
       country,
-      sector: 'company',
+      sector,
       confidence: LEGAL_FORM_CONFIDENCE,
       method: 'legal-form',
-      evidence: [...affiliation.evidence, `legal form ${described} is provided only by ${country}'s company law (${source}; data/resolve/legal-forms.json)`],
+      evidence: [...affiliation.evidence, `legal form ${described} is provided only by ${country}'s law (${source}; data/resolve/legal-forms.json)`],
     };
     delete placed.reason;
     return keepNote(affiliation, placed);
   }
   return keepNote(affiliation, {
     ...affiliation,
-    sector: 'company',
-    evidence: [...affiliation.evidence, `legal form ${described}: a company, but the form does not decide one country (${source})`],
+    institution,
+    sector,
+    evidence: [...affiliation.evidence, `legal form ${described}: ${what}, but the form does not decide one country (${source})`],
   });
+}
+
+/** The name a legal form ends, with the form: the text from the segment break before it to its end. */
+function nameBefore(text: string, hit: LegalFormHit): string | null {
+  const before = text.slice(0, hit.start);
+  const from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('|')) + 1;
+  const name = text.slice(from, hit.end).trim();
+  return /\p{L}/u.test(text.slice(from, hit.start)) ? name : null;
 }
 
 /** The author-level rules' note on the original answer goes with its copy. */

@@ -5,6 +5,7 @@ import { cachedNameKey, nameKey, type Token } from './normalize.js';
 import type { InstRecord } from './records.js';
 import { isSeatHead } from './head-words.js';
 import { wordLists } from './word-lists.js';
+import { isCommonWord, isCommonWordsName } from './common-words.js';
 import type { Mention } from './name-index.js';
 
 /**
@@ -86,6 +87,90 @@ export function isModifierOfUnitName(m: Mention, tokens: Token[], taken: boolean
     if ((token.norm === 'center' || token.norm === 'centre') && (tokens[i + 1]?.norm === 'for' || tokens[i + 1]?.norm === 'of')) return true;
   }
   return false;
+}
+
+/** Words that make a phrase a unit's or a lab's own name ("... Lab", "... Group", "Centre for ..."); 'lab(s)' reads 'laboratory'. */
+const UNIT_WORDS = new Set([
+  ...UNIT_HEADS, 'laboratory', 'group', 'center', 'department', 'unit', 'team', 'division', 'faculty', 'chair', 'program',
+  'programme', 'initiative',
+]);
+
+/** Same segment: a space or a hyphen between two tokens, no other punctuation. */
+const joined = (t: Token) => t.gapBefore === '' || t.gapBefore === '-';
+
+/**
+ * "Deep Robotics Lab, X University", "Center for Quantum Systems", "Multi-Modal Labs", "Rebellions and
+ * Revolutions Research Centre", "Office for National Statistics of Zorbia": a known name made only of
+ * common words (common-words.ts) is a phrase any lab may use; inside a longer institution phrase of its
+ * segment it is a word of that phrase, not the company or body the knowledge base knows by it. It counts
+ * when it is its segment's whole name, with a legal form or a place after it ("Deep Robotics Co., Ltd.",
+ * "Quantum Systems GmbH, Munich"). The longer phrase: "of" and a capitalised word right after it; a unit
+ * word later in the segment ("Lab", "Group", "Centre", "Institute", "Team"...; not past an "and" that
+ * starts another institution) or a capitalised field or department word right after it ("... Studies");
+ * a unit word earlier in it, up to a conjunction ("Institute for ...", "Department of ..."); or an unknown
+ * capitalised word glued before it ("Zorbian Quantum Systems", "Multi-Modal Labs"). Names that
+ * hold a head word of their own ("Open University") are institution phrases themselves: for them only the
+ * "of" rule applies; so do names that are a lab's or a centre's own ("Coordinated Science Lab and
+ * Department of ..."): for them no unit word after counts. Which names are loose is the index's answer
+ * (`isLoose`, NameIndex.isLooseName): a word the curated base knows as a name on its own ("Adobe" in
+ * "Adobe Research") or a place's name ("China" in "China Pacific Insurance") is distinctive, whatever the
+ * dictionary says; a one-word name is loose only when the index has it from a company's name without its
+ * legal form ("Snap" of "Snap Inc."; test/kb keeps everyday words out of written one-word names).
+ */
+export function isCommonNameInLongerPhrase(m: Mention, tokens: Token[], taken: boolean[], isLoose: (key: string) => boolean): boolean {
+  if (m.via === 'acronym' || !isLoose(m.key)) return false;
+  const next = tokens[m.end];
+  if (next && next.gapBefore === '' && next.norm === 'of' && tokens[m.end + 1]?.gapBefore === '' && /^\p{Lu}/u.test(tokens[m.end + 1].surface) && !taken[m.end + 1]) return true;
+  for (let i = m.start; i < m.end; i++) if (UNIT_HEADS.has(tokens[i].norm)) return false;
+  // "Coordinated Science Lab and Department of ...": a name that is itself a lab's or a centre's reads on
+  let unitNamed = false;
+  for (let i = m.start; i < m.end; i++) if (UNIT_WORDS.has(tokens[i].norm)) unitNamed = true;
+  if (!unitNamed) {
+    for (let i = m.end; i < tokens.length && joined(tokens[i]); i++) {
+      // "Five AI and University of X": "and" before a head word starts another institution
+      if (tokens[i].norm === 'and' && UNIT_HEADS.has(tokens[i + 1]?.norm ?? '')) break;
+      if (UNIT_WORDS.has(tokens[i].norm)) return true;
+    }
+    // "... Studies", "... Engineering": a field or department word right after extends the name
+    const { fields, departments } = wordLists();
+    if (next && next.gapBefore === '' && !taken[m.end] && /^\p{Lu}\p{L}/u.test(next.surface) && (fields.has(next.norm) || departments.has(next.norm))) return true;
+  }
+  if (m.start > 0 && joined(tokens[m.start])) {
+    const before = tokens[m.start - 1];
+    // "Zorbian Quantum Systems", "Multi-Modal Labs", "Academic Block": an unknown capitalised word glued
+    // before it, or any before a one-word loose name ("Research Squirrel AI" may be a role before a name)
+    if (!taken[m.start - 1] && /^\p{Lu}\p{L}/u.test(before.surface) && (tokens[m.start].hyphenated || !isCommonWord(before.norm) || !m.key.includes(' '))) return true;
+    for (let i = m.start - 1; i >= 0; i--) {
+      // "X University & Pioneer ...": a conjunction joins two institutions
+      if (tokens[i].norm === 'and') break;
+      if (UNIT_WORDS.has(tokens[i].norm)) return true;
+      if (!joined(tokens[i])) break;
+    }
+  }
+  return false;
+}
+
+/**
+ * "Centre for Cellular and Molecular Biology, X University": a name made only of common words that begins
+ * like a unit ("Centre for ...", "Laboratory of ...") is a unit many institutions have; it gives way when
+ * another segment of the text names a university, college or hospital (a head word of a body's own name).
+ */
+export function isUnitOfNamedInstitution(m: Mention, tokens: Token[], isLoose: (key: string) => boolean): boolean {
+  if (m.via === 'acronym' || !isUnitShapedCommonName(m.key) || !isLoose(m.key) || spansComma(m, tokens)) return false;
+  for (let i = 0; i < tokens.length; i++) if ((i < m.start || i >= m.end) && isSeatHead(tokens[i].norm)) return true;
+  return false;
+}
+
+/** First words of a unit's own name ("Centre for ...", "Laboratory of ..."), not of a body's (University, Institute, School). */
+const UNIT_STARTS = new Set(['center', 'laboratory', 'department', 'unit', 'division', 'group', 'team', 'program', 'programme']);
+
+/**
+ * A name made only of common words that begins like a unit ("Centre for Cellular and Molecular Biology",
+ * "Laboratory of ..."): many institutions have a unit of that name (isUnitOfNamedInstitution).
+ */
+export function isUnitShapedCommonName(key: string): boolean {
+  const words = key.split(' ');
+  return words.length >= 3 && UNIT_STARTS.has(words[0]) && (words[1] === 'for' || words[1] === 'of') && isCommonWordsName(key);
 }
 
 /**

@@ -6,8 +6,9 @@ import type { InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
 import { keepWhere, sortSmall } from './arrays.js';
 import { genericKey } from './word-lists.js';
+import { isCommonWordsName, isDictionaryWord } from './common-words.js';
 import { addRanked, addTo, looksLikeAcronym, spellingVariants, withoutLegalForm } from './name-keys.js';
-import { dropGenericBesideSpecific, dropNamesGlossedByAcronyms, isEmbedded, isLocalAbbreviation, isModifierOfUnitName, isPartOfCompoundAcronym, isPrefixOfLongerName, spansComma } from './mention-rules.js';
+import { dropGenericBesideSpecific, dropNamesGlossedByAcronyms, isEmbedded, isLocalAbbreviation, isCommonNameInLongerPhrase, isModifierOfUnitName, isUnitOfNamedInstitution, isPartOfCompoundAcronym, isPrefixOfLongerName, spansComma } from './mention-rules.js';
 
 export type MatchVia = 'alias' | 'acronym' | 'compact' | 'fuzzy';
 
@@ -64,22 +65,40 @@ export class NameIndex {
   }
 
   add(record: InstRecord): void {
-    this.size++;
-    for (const name of [record.name, ...record.aliases]) {
-      if (looksLikeAcronym(name)) {
-        this.addAcronym(name, record);
-        // brand names written in capitals ("NVIDIA", "AITRICS") are also written "Nvidia", "AItrics"
-        if (/^[A-Z]{5,}$/.test(name)) this.addName(name, record);
-        continue;
+    this.addAll([record]);
+  }
+
+  /**
+   * Records' names as written first, then their names without a legal form ("Continental AG" is also
+   * "Continental"): a one-word one that is a dictionary word and no record's written name ("Rebellions
+   * Inc.", "Snap Inc.") is a loose name (isLooseName). Where such a name is shared with a record that
+   * writes it ("Robert Bosch" beside a US lab's "Robert Bosch LLC"), the text's places decide, else the
+   * writer (context.ts).
+   */
+  addAll(records: Iterable<InstRecord>): void {
+    const bare: [string, InstRecord][] = [];
+    for (const record of records) {
+      this.size++;
+      for (const name of [record.name, ...record.aliases]) {
+        if (looksLikeAcronym(name)) {
+          this.addAcronym(name, record);
+          // brand names written in capitals ("NVIDIA", "AITRICS") are also written "Nvidia", "AItrics"
+          if (/^[A-Z]{5,}$/.test(name)) this.addName(name, record);
+          continue;
+        }
+        for (const variant of spellingVariants(name)) this.addName(variant, record);
+        const without = record.sector === 'company' ? withoutLegalForm(name) : null;
+        if (without) bare.push([without, record]);
       }
-      for (const variant of spellingVariants(name)) this.addName(variant, record);
-      if (record.sector === 'company') {
-        const bare = withoutLegalForm(name);
-        if (bare) this.addName(bare, record);
-      }
+      for (const acronym of record.acronyms) this.addAcronym(acronym, record);
+      for (const domain of record.domains) addTo(this.domains, domain.toLowerCase(), record);
     }
-    for (const acronym of record.acronyms) this.addAcronym(acronym, record);
-    for (const domain of record.domains) addTo(this.domains, domain.toLowerCase(), record);
+    for (const [name, record] of bare) {
+      const key = cachedNameKey(name);
+      // "Rebellions Inc.", "GRAIL, Inc.", "Snap Inc.": a dictionary word without its legal form is a loose name
+      if (!key.includes(' ') && isDictionaryWord(key) && !this.aliases.has(key)) this.looseNames.add(key);
+      this.addName(name, record);
+    }
   }
 
   /**
@@ -129,6 +148,20 @@ export class NameIndex {
       const words = key.split(' ');
       this.firstAcronym.set(words[0], Math.max(this.firstAcronym.get(words[0]) ?? 0, words.length));
     }
+  }
+
+  /** One-word dictionary words indexed only as a company's name without its legal form ("snap" of "Snap Inc."). */
+  private readonly looseNames = new Set<string>();
+
+  /**
+   * A name any lab may use as a phrase of its own (mention-rules.ts isCommonNameInLongerPhrase): made only
+   * of common words, none of them a curated name on its own ("adobe", "oracle") or a place ("china"); or a
+   * dictionary word the index has only from a company's name without its legal form ("snap", "rebellions").
+   */
+  isLooseName(key: string): boolean {
+    if (this.looseNames.has(key)) return true;
+    if (!isCommonWordsName(key) || !key.includes(' ')) return false;
+    return !key.split(' ').some((w) => (this.aliases.get(w)?.some((r) => r.source === 'curated') ?? false) || this.isPlaceName(w));
   }
 
   /** A name made only of generic words ("Institute of Technology") names nothing in particular. */
@@ -187,7 +220,7 @@ export class NameIndex {
       for (let i = m.start; i < m.end; i++) taken[i] = true;
       chosen.push(m);
     }
-    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens));
+    keepWhere(chosen, (m) => !isPrefixOfLongerName(m, tokens, taken, this.isPlaceName) && !isPartOfCompoundAcronym(m, tokens) && !isCommonNameInLongerPhrase(m, tokens, taken, (key) => this.isLooseName(key)) && !isUnitOfNamedInstitution(m, tokens, (key) => this.isLooseName(key)));
     if (chosen.length > 1) {
       const modifiers = chosen.filter((m) => isModifierOfUnitName(m, tokens, taken));
       if (modifiers.length > 0 && modifiers.length < chosen.length) keepWhere(chosen, (m) => !modifiers.includes(m));

@@ -8,6 +8,7 @@ import type { Token } from './normalize.js';
 import { isSegmentBreak } from './places.js';
 import type { Mention, NameIndex } from './name-index.js';
 import { wordLists } from './word-lists.js';
+import { isCommonWord } from './common-words.js';
 import type { InstRecord } from './records.js';
 
 /** Ends the key of a mention found in another word order (the evidence says so). */
@@ -66,7 +67,8 @@ export function wordOrderMention(names: NameIndex, tokens: Token[]): Mention | n
       if (/^\p{Lu}{3,}$/u.test(surface) && initialsOf(tokens, start, i, j) === surface) continue;
       words.push(tokens[j].norm);
     }
-    const sig = signature(words);
+    // words that are all common ("Centre for Cellular and Molecular Biology") name no one body in any order
+    const sig = words.every((w) => w.split(' ').every(isCommonWord)) ? null : signature(words);
     const found = sig ? names.wordSignatures.get(sig) : undefined;
     if (found) {
       const curated = found.filter((r) => r.source === 'curated');

