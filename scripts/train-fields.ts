@@ -6,6 +6,11 @@
 //   --out F       write the model there instead of data/taxonomy/field-model.json
 //   --hand-taxonomy F  the taxonomy file the hand ranking is scored with (default: the shipped one)
 //   --l2 X --sparse-factor X --scale X --transform log1p|linear   training options (defaults in field-training.ts)
+//   --only grouped|plain   with --cv: only one kind of folds
+//   --text on|off --text-l2 X --bits N --title-weight X --min-papers N   the hashed words (field-text.ts)
+//   --second-share X   soft target: this share of each paper's target on the labeller's second field
+//   --select-text-l2   choose the text L2 from TEXT_L2_GRID by an inner 3-fold CV on the training papers:
+//                 alone, on all labelled papers (prints the choice; writes nothing); with --cv, inside every fold
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,8 +18,9 @@ import { parseArgs } from 'node:util';
 import { loadTaxonomy } from '../src/classify/data.js';
 import { FIELD_MODEL_FILE } from '../src/classify/field-model.js';
 import { createFieldScorer, type Tally } from '../src/classify/field-points.js';
-import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
-import type { Scoring } from '../src/classify/schema.js';
+import { candidateFields } from '../src/classify/field-model.js';
+import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, selectTextL2, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
+import type { FieldModel, Scoring } from '../src/classify/schema.js';
 import { readPaperCopilot } from '../src/sources/papercopilot.js';
 import type { RawPaper } from '../src/types.js';
 
@@ -26,6 +32,7 @@ const LABELS: Array<[file: string, keys: string[]]> = [
   ['fields-sample-100.json', ['dev', 'heldOut']],
   ['fields-heldout-2.json', ['items']],
   ['fields-heldout-3.json', ['items']],
+  ['fields-heldout-4.json', ['items']],
   ['fields-train.json', ['items']],
 ];
 
@@ -34,6 +41,7 @@ interface Ref {
   index: number;
   titleSha256: string;
   primaryField: string;
+  secondField?: string | null;
 }
 
 function readLabelled(): LabelledPaper[] {
@@ -54,7 +62,7 @@ function readLabelled(): LabelledPaper[] {
       const key = `${ref.file}#${ref.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ paper: record(ref), primaryField: ref.primaryField, group: venueFamily(ref.file) });
+      out.push({ paper: record(ref), primaryField: ref.primaryField, secondField: ref.secondField ?? null, group: venueFamily(ref.file) });
     }
   }
   return out;
@@ -72,8 +80,12 @@ const plainFold = (item: Scored) => String(createHash('sha256').update(`${item.p
 
 type Hand = (item: Scored, titleOnly: boolean) => boolean;
 
+/** The grid the text part's L2 penalty is chosen from (by an inner 3-fold CV on the training papers). */
+const TEXT_L2_GRID = [0.000005, 0.00002, 0.0001];
+
 function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: Hand): void {
-  const folds = crossValidate(taxonomy, items, foldOf, options);
+  const nested = values['select-text-l2'] && options.text;
+  const folds = crossValidate(taxonomy, items, foldOf, nested ? (train) => ({ ...options, text: { ...options.text!, l2: selectTextL2(taxonomy, train, options, TEXT_L2_GRID).l2 } }) : options);
   const n = folds.reduce((s, f) => s + f.n, 0);
   const share = (k: number, of = n) => `${k}/${of} = ${(k / of).toFixed(3)}`;
   const sum = (f: (fold: FoldResult) => number) => folds.reduce((s, fold) => s + f(fold), 0);
@@ -88,8 +100,20 @@ function report(name: string, items: Scored[], foldOf: (item: Scored) => string,
   for (const f of folds) {
     const inFold = items.filter((item) => foldOf(item) === f.name);
     const handShare = (titleOnly: boolean) => (inFold.filter((i) => hand(i, titleOnly)).length / f.n).toFixed(3);
-    console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}`);
+    const l2 = nested ? `  text l2 ${f.options.text?.l2}` : '';
+    console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}${l2}`);
   }
+}
+
+/** The model file: indented JSON, with each field's text weights on one line (hundreds of thousands of numbers). */
+function modelJson(model: FieldModel & { $comment: string }): string {
+  const { text, ...rest } = model;
+  const head = JSON.stringify(rest, null, 2);
+  if (!text) return `${head}\n`;
+  const { weights, ...spec } = text;
+  const lines = Object.entries(weights).map(([field, w]) => `      ${JSON.stringify(field)}: ${JSON.stringify(w)}`);
+  const specJson = JSON.stringify(spec, null, 2).slice(1, -2).replace(/\n/g, '\n  ');
+  return `${head.slice(0, -2)},\n  "text": {${specJson},\n    "weights": {\n${lines.join(',\n')}\n    }\n  }\n}\n`;
 }
 
 /** Two-sided exact McNemar test: P(a split at least this uneven) of b + c discordant pairs under p = 1/2. */
@@ -108,14 +132,43 @@ function lgamma(x: number): number {
   return shift + (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x ** 3) + 1 / (1260 * x ** 5);
 }
 
-const { values } = parseArgs({ options: { cv: { type: 'boolean' }, out: { type: 'string' }, 'hand-taxonomy': { type: 'string' }, l2: { type: 'string' }, 'sparse-factor': { type: 'string' }, scale: { type: 'string' }, transform: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    cv: { type: 'boolean' },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    'hand-taxonomy': { type: 'string' },
+    l2: { type: 'string' },
+    'sparse-factor': { type: 'string' },
+    scale: { type: 'string' },
+    transform: { type: 'string' },
+    text: { type: 'string' },
+    'text-l2': { type: 'string' },
+    bits: { type: 'string' },
+    'title-weight': { type: 'string' },
+    'min-papers': { type: 'string' },
+    'second-share': { type: 'string' },
+    'select-text-l2': { type: 'boolean' },
+  },
+});
 const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
+const textDefaults = DEFAULT_TRAIN_OPTIONS.text ?? { bits: 16, titleWeight: 2, l2: 0.00002, minPapers: 2 };
 const options: TrainOptions = {
   ...DEFAULT_TRAIN_OPTIONS,
   transform: values.transform === 'linear' ? 'linear' : DEFAULT_TRAIN_OPTIONS.transform,
   scale: number(values.scale, DEFAULT_TRAIN_OPTIONS.scale),
   l2: number(values.l2, DEFAULT_TRAIN_OPTIONS.l2),
   sparseFactor: number(values['sparse-factor'], DEFAULT_TRAIN_OPTIONS.sparseFactor),
+  secondShare: number(values['second-share'], DEFAULT_TRAIN_OPTIONS.secondShare),
+  text:
+    values.text === 'off' || (values.text === undefined && DEFAULT_TRAIN_OPTIONS.text === null)
+      ? null
+      : {
+          bits: number(values.bits, textDefaults.bits),
+          titleWeight: number(values['title-weight'], textDefaults.titleWeight),
+          l2: number(values['text-l2'], textDefaults.l2),
+          minPapers: number(values['min-papers'], textDefaults.minPapers),
+        },
 };
 if (!existsSync(PAPERLISTS)) throw new Error(`shared paper lists not found at ${PAPERLISTS}`);
 const taxonomy = loadTaxonomy();
@@ -127,14 +180,19 @@ if (values.cv) {
   const score = createFieldScorer(handTaxonomy);
   const hand: Hand = (item, only) => handPrimary(score((only ? titleOnly(item.paper) : item.paper).paper), handTaxonomy.scoring, order) === item.paper.primaryField;
   console.log(`${items.length} labelled papers, ${new Set(items.map((i) => i.paper.group)).size} venue families; options ${JSON.stringify(options)}`);
-  report('grouped by venue family (train on the others)', items, (item) => item.paper.group, options, hand);
-  report('plain 5-fold', items, plainFold, options, hand);
+  const notCandidate = items.filter((i) => !candidateFields(i.tally).includes(i.paper.primaryField)).length;
+  console.log(`labelled field not among the candidates (a miss for any model): ${notCandidate}`);
+  if (values.only !== 'plain') report('grouped by venue family (train on the others)', items, (item) => item.paper.group, options, hand);
+  if (values.only !== 'grouped') report('plain 5-fold', items, plainFold, options, hand);
+} else if (values['select-text-l2'] && options.text) {
+  const { l2, correct } = selectTextL2(taxonomy, items, options, TEXT_L2_GRID);
+  console.log(`text l2 by 3-fold CV on all ${items.length} papers: ${TEXT_L2_GRID.map((v, i) => `${v}: ${correct[i]}`).join(', ')} -> ${l2}`);
 } else {
   const files = [...new Set(labelled.map((l) => l.paper.source.file))].sort();
   const model = trainFieldModel(taxonomy, items, options, { labels: LABELS.map(([f]) => `test/classify/fixtures/${f}`), papers: items.length, files });
   const $comment =
-    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names (src/classify/field-model.ts): <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points, lead and <field>:lead, no-abstract:<signal>, <field>:term:<taxonomy term>, <field>:with:<other field>.';
+    'Weights of the field model (src/classify/field-model.ts), written by `npm run train:fields` (scripts/train-fields.ts) from the hand-labelled papers listed in trainedOn. Do not edit by hand: change the taxonomy or the labels and retrain. Feature names (src/classify/field-model.ts): <signal> (shared), <field>:<signal>, <field>:bias, <field>:no-abstract, named, top, share, other:max-points, lead and <field>:lead, no-abstract:<signal>, <field>:term:<taxonomy term>, <field>:with:<other field>. `text`: the hashed words (src/classify/field-text.ts: spec, and per field the buckets as gaps with their weights; no word is stored).';
   const out = values.out ?? FIELD_MODEL_FILE;
-  writeFileSync(out, `${JSON.stringify({ $comment, ...model }, null, 2)}\n`);
+  writeFileSync(out, modelJson({ $comment, ...model }));
   console.log(`${out}: ${Object.keys(model.weights).length} weights from ${items.length} papers`);
 }

@@ -7,8 +7,10 @@
 import { join } from 'node:path';
 import { DATA_DIR, loadDataFile } from '../kb/load.js';
 import { lazyModule } from '../lazy-module.js';
+import type { RawPaper } from '../types.js';
 import { SIGNAL_ORDER, type Signal, type Tally } from './field-points.js';
 import type { FieldModel } from './schema.js';
+import { compileTextWeights, textScore, textVector, type TextVector } from './field-text.js';
 
 export type { FieldModel } from './schema.js';
 
@@ -30,6 +32,8 @@ export interface PaperContext {
   maxPoints: number;
   /** Every field's points, `other` included. */
   totals: Map<string, number>;
+  /** The paper's hashed words (field-text.ts), when the model has a text part. */
+  text: TextVector | null;
 }
 
 /** One feature of a candidate field: its name in the model file, its value, and the signal it comes from. */
@@ -39,7 +43,12 @@ export interface Feature {
   signal: Signal | null;
 }
 
-export function paperContext(tally: Tally, hasAbstract: boolean, order: ReadonlyMap<string, number>): PaperContext {
+/** The paper's hashed words as the model's text part reads them; null for a model without one. */
+export function paperText(paper: RawPaper, model: Pick<FieldModel, 'text'>): TextVector | null {
+  return model.text ? textVector(paper, model.text) : null;
+}
+
+export function paperContext(tally: Tally, hasAbstract: boolean, order: ReadonlyMap<string, number>, text: TextVector | null = null): PaperContext {
   let topField: string | null = null;
   let maxPoints = 0;
   const totals = new Map<string, number>();
@@ -50,7 +59,7 @@ export function paperContext(tally: Tally, hasAbstract: boolean, order: Readonly
     const earlier = topField !== null && (order.get(field) ?? 0) < (order.get(topField) ?? 0);
     if (points > maxPoints || (points === maxPoints && earlier)) [topField, maxPoints] = [field, points];
   }
-  return { hasAbstract, topField, maxPoints, totals };
+  return { hasAbstract, topField, maxPoints, totals, text };
 }
 
 /**
@@ -114,10 +123,12 @@ export interface FieldScore {
   bySignal: Array<{ signal: Signal; contribution: number }>;
   /** The other features that fired (names as in the model file) and their summed contribution. */
   rest: { names: string[]; contribution: number };
+  /** What the hashed words add (the text part; 0 without one). */
+  text: number;
 }
 
 export interface ModelScorer {
-  /** The field's model score: what modelScore(candidateFeatures(...)) gives, computed without names (tested). */
+  /** The field's model score: modelScore(candidateFeatures(...)) plus the text part, computed without names (tested). */
   score(tally: Tally, field: string, context: PaperContext): number;
   /** The score with its parts, for the evidence of a reported field. */
   explain(tally: Tally, field: string, context: PaperContext): FieldScore;
@@ -142,6 +153,7 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
   for (const field of fieldIds) weightsOf(field);
   const noAbstractSignals = SIGNAL_ORDER.map((signal) => (model.features.includes('no-abstract') ? w(`no-abstract:${signal}`) : 0));
   const shared = { named: w('named'), top: w('top'), share: w('share'), otherMax: w('other:max-points') };
+  const textTables = model.text ? compileTextWeights(model.text.weights, model.text.bits) : null;
 
   /** The one computation behind score and explain; `parts` collects the pieces when given. */
   const compute = (tally: Tally, field: string, context: PaperContext, parts: FieldScore | null): number => {
@@ -200,13 +212,17 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
         names?.push(found[1]);
       }
     }
-    if (parts) parts.rest.contribution = rest;
-    return text + rest;
+    const words = textTables && context.text ? textScore(context.text, textTables.get(field)) : 0;
+    if (parts) {
+      parts.rest.contribution = rest;
+      parts.text = words;
+    }
+    return text + rest + words;
   };
   return {
     score: (tally, field, context) => compute(tally, field, context, null),
     explain: (tally, field, context) => {
-      const parts: FieldScore = { score: 0, bySignal: [], rest: { names: [], contribution: 0 } };
+      const parts: FieldScore = { score: 0, bySignal: [], rest: { names: [], contribution: 0 }, text: 0 };
       parts.score = compute(tally, field, context, parts);
       return parts;
     },

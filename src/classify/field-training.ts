@@ -1,16 +1,20 @@
 // Training and cross-validating the field model on hand-labelled papers (used by scripts/train-fields.ts
 // and its tests). A paper becomes a choice among its candidate fields (every field with points, and
 // `other`); a paper whose labelled field is not a candidate cannot be learned from and counts as a miss.
+import { createHash } from 'node:crypto';
 import type { RawPaper } from '../types.js';
 import type { TaxonomyFile } from './schema.js';
 import { createFieldScorer, type Tally } from './field-points.js';
 import { candidateFeatures, candidateFields, paperContext, type FieldModel } from './field-model.js';
-import { fitConditionalLogit, type Choice } from './fit-logit.js';
+import { fitConditionalLogit, type BlockFeatures, type Choice } from './fit-logit.js';
+import { TEXT_TOKENIZER, textVector, toGaps, type TextVector, type TextWeights } from './field-text.js';
 import { createFieldClassifier } from './fields.js';
 
 export interface LabelledPaper {
   paper: RawPaper;
   primaryField: string;
+  /** The labeller's second choice, if any (a soft target, TrainOptions.secondShare). */
+  secondField?: string | null;
   /** Group for grouped cross-validation (the venue family: "cvpr" for cvpr2019.json). */
   group: string;
 }
@@ -26,6 +30,10 @@ export interface TrainOptions {
   titleOnlyCopies: boolean;
   /** Weights the fit is pulled to instead of 0 (a feature no training paper shows keeps its prior). */
   priors: Record<string, number>;
+  /** The hashed words (field-text.ts) and their own L2 penalty; null: no text part. */
+  text: { bits: number; titleWeight: number; l2: number; minPapers: number } | null;
+  /** Share of the target put on the labeller's second field when it is a candidate (0: the primary only). */
+  secondShare: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { transform: 'log1p', scale: 10, l2: 0.0003,
@@ -35,6 +43,10 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { transform: 'log1p', scale: 
   // No labelled paper has a track rule's track (the NeurIPS Datasets and Benchmarks track): the rule keeps
   // its hand-set meaning, a track names the field (12 points, log1p(1.2) x 4 = +3.2 to the score).
   priors: { track: 4 },
+  // Hashed words (field-text.ts): 2^16 buckets, a title gram counts 2; the L2 penalty 1e-4 is what an inner
+  // 3-fold cross-validation on the training papers chooses (`npm run train:fields -- --select-text-l2`).
+  text: { bits: 16, titleWeight: 2, l2: 0.0001, minPapers: 2 },
+  secondShare: 0,
 };
 
 export interface Scored {
@@ -53,25 +65,76 @@ export function titleOnly(paper: LabelledPaper): LabelledPaper {
   return { ...paper, paper: { ...paper.paper, abstract: null, keywords: [] } };
 }
 
-function toChoice(taxonomy: TaxonomyFile, item: Scored, options: TrainOptions): Choice | null {
+/** The text part's buckets as fit indices: (field, bucket) pairs numbered in the order first met. */
+class BlockIndex {
+  readonly keys: Array<[field: string, bucket: number]> = [];
+  private readonly byKey = new Map<string, Map<number, number>>();
+  constructor(private readonly kept: ReadonlySet<number>) {}
+  features(field: string, text: TextVector): BlockFeatures {
+    let own = this.byKey.get(field);
+    if (!own) this.byKey.set(field, (own = new Map()));
+    const idx: number[] = [];
+    const val: number[] = [];
+    text.buckets.forEach((bucket, k) => {
+      if (!this.kept.has(bucket)) return;
+      let i = own.get(bucket);
+      if (i === undefined) {
+        own.set(bucket, (i = this.keys.length));
+        this.keys.push([field, bucket]);
+      }
+      idx.push(i);
+      val.push(text.values[k]);
+    });
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
+  }
+}
+
+function toChoice(taxonomy: TaxonomyFile, item: Scored, options: TrainOptions, block: BlockIndex | null): Choice | null {
   const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
   const abstract = item.paper.paper.abstract;
-  const context = paperContext(item.tally, abstract !== null && abstract.trim() !== '', order);
+  const text = options.text ? textOf(item, options.text) : null;
+  const context = paperContext(item.tally, abstract !== null && abstract.trim() !== '', order, text);
   const fields = candidateFields(item.tally);
   const label = fields.indexOf(item.paper.primaryField);
   if (label < 0) return null;
   const candidates = fields.map((field) => new Map(candidateFeatures(item.tally, field, context, options).map((f) => [f.name, f.value])));
-  return { candidates, label };
+  const choice: Choice = { candidates, label };
+  const second = item.paper.secondField ? fields.indexOf(item.paper.secondField) : -1;
+  if (options.secondShare > 0 && second >= 0 && second !== label) choice.target = fields.map((_, i) => (i === label ? 1 - options.secondShare : i === second ? options.secondShare : 0));
+  if (block && text) choice.block = fields.map((field) => block.features(field, text));
+  return choice;
+}
+
+const textMemo = new WeakMap<Scored, { key: string; text: TextVector }>();
+
+/** A paper's hashed words, kept with the scored paper (cross-validation reads them many times). */
+function textOf(item: Scored, spec: NonNullable<TrainOptions['text']>): TextVector {
+  const key = `${spec.bits}/${spec.titleWeight}`;
+  const memo = textMemo.get(item);
+  if (memo?.key === key) return memo.text;
+  const text = textVector(item.paper.paper, spec);
+  textMemo.set(item, { key, text });
+  return text;
+}
+
+/** Buckets with grams in at least minPapers of the (full-record) training papers. */
+function keptBuckets(items: Scored[], spec: NonNullable<TrainOptions['text']>): Set<number> {
+  const papers = new Map<number, number>();
+  for (const item of items) for (const b of textOf(item, spec).buckets) papers.set(b, (papers.get(b) ?? 0) + 1);
+  return new Set([...papers].filter(([, n]) => n >= spec.minPapers).map(([b]) => b));
 }
 
 /** Fits the model's weights on the scored papers. Deterministic. */
 export function trainFieldModel(taxonomy: TaxonomyFile, items: Scored[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS, trainedOn: FieldModel['trainedOn'] = { labels: [], papers: items.length, files: [] }): FieldModel {
   const copies = options.titleOnlyCopies ? scorePapers(taxonomy, items.filter((i) => i.paper.paper.abstract || i.paper.paper.keywords.length).map((i) => titleOnly(i.paper))) : [];
-  const choices = [...items, ...copies].map((item) => toChoice(taxonomy, item, options)).filter((c): c is Choice => c !== null);
+  const block = options.text ? new BlockIndex(keptBuckets(items, options.text)) : null;
+  const choices = [...items, ...copies].map((item) => toChoice(taxonomy, item, options, block)).filter((c): c is Choice => c !== null);
   const sparse = (name: string) => name.includes(':term:') || name.includes(':with:');
-  const { weights } = fitConditionalLogit(choices, { l2: (name) => options.l2 * (sparse(name) ? options.sparseFactor : 1), priors: options.priors });
+  const fitBlock = block && options.text ? { size: block.keys.length, l2: options.text.l2 } : undefined;
+  const fit = fitConditionalLogit(choices, { l2: (name) => options.l2 * (sparse(name) ? options.sparseFactor : 1), priors: options.priors, block: fitBlock });
   const rounded: Record<string, number> = {};
-  for (const [name, weight] of [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (weight !== 0) rounded[name] = Math.round(weight * 1e4) / 1e4;
+  for (const [name, weight] of [...fit.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (weight !== 0) rounded[name] = Math.round(weight * 1e4) / 1e4;
+  const text = block && options.text ? { tokenizer: TEXT_TOKENIZER, hash: 'fnv1a-32' as const, ...options.text, weights: textWeights(taxonomy, block, fit.block) } : undefined;
   return {
     version: 1,
     transform: options.transform,
@@ -83,7 +146,26 @@ export function trainFieldModel(taxonomy: TaxonomyFile, items: Scored[], options
     priors: options.priors,
     trainedOn,
     weights: rounded,
+    ...(text ? { text } : {}),
   };
+}
+
+/** The fitted text weights per field (taxonomy order), buckets ascending, rounded to 1e-3 (the file stays small), zeros dropped. */
+function textWeights(taxonomy: TaxonomyFile, block: BlockIndex, fitted: Float64Array): TextWeights {
+  const byField = new Map<string, Array<[bucket: number, weight: number]>>();
+  block.keys.forEach(([field, bucket], i) => {
+    const weight = Math.round(fitted[i] * 1e3) / 1e3;
+    if (weight === 0) return;
+    let list = byField.get(field);
+    if (!list) byField.set(field, (list = []));
+    list.push([bucket, weight]);
+  });
+  const out: TextWeights = {};
+  for (const { id } of taxonomy.fields) {
+    const pairs = byField.get(id)?.sort((a, b) => a[0] - b[0]);
+    if (pairs) out[id] = { gaps: toGaps(pairs.map((p) => p[0])), weights: pairs.map((p) => p[1]) };
+  }
+  return out;
 }
 
 export interface FoldResult {
@@ -94,23 +176,47 @@ export interface FoldResult {
   titleOnlyCorrect: number;
   /** The test papers' labelled and predicted primary fields (from the whole record and from the title alone). */
   predictions: Array<{ item: Scored; predicted: string; titleOnly: string }>;
+  /** The options the fold's model was trained with. */
+  options: TrainOptions;
 }
 
 /**
  * Cross-validated primary-field accuracy: for each fold, train on the other folds and count the test
  * fold's papers whose primary field is the label. Folds are given as a key per paper.
  */
-export function crossValidate(taxonomy: TaxonomyFile, items: Scored[], foldOf: (item: Scored, i: number) => string, options: TrainOptions = DEFAULT_TRAIN_OPTIONS): FoldResult[] {
+export function crossValidate(
+  taxonomy: TaxonomyFile,
+  items: Scored[],
+  foldOf: (item: Scored, i: number) => string,
+  options: TrainOptions | ((train: Scored[]) => TrainOptions) = DEFAULT_TRAIN_OPTIONS,
+): FoldResult[] {
   const folds = [...new Set(items.map(foldOf))].sort();
   return folds.map((name) => {
     const train = items.filter((item, i) => foldOf(item, i) !== name);
     const test = items.filter((item, i) => foldOf(item, i) === name);
-    const classify = createFieldClassifier(taxonomy, trainFieldModel(taxonomy, train, options));
+    const chosen = typeof options === 'function' ? options(train) : options;
+    const classify = createFieldClassifier(taxonomy, trainFieldModel(taxonomy, train, chosen));
     const predictions = test.map((item) => ({ item, predicted: classify(item.paper.paper).fields[0], titleOnly: classify(titleOnly(item.paper).paper).fields[0] }));
     const correct = predictions.filter((p) => p.predicted === p.item.paper.primaryField).length;
     const titleOnlyCorrect = predictions.filter((p) => p.titleOnly === p.item.paper.primaryField).length;
-    return { name, n: test.length, correct, titleOnlyCorrect, predictions };
+    return { name, n: test.length, correct, titleOnlyCorrect, predictions, options: chosen };
   });
+}
+
+/**
+ * The text part's L2 penalty chosen by an inner cross-validation on the given (training) papers only:
+ * `folds` plain folds (by a hash of the paper's reference), the value of `grid` with the most papers
+ * right (ties: the larger penalty). Deterministic.
+ */
+export function selectTextL2(taxonomy: TaxonomyFile, train: Scored[], options: TrainOptions, grid: readonly number[], folds = 3): { l2: number; correct: number[] } {
+  if (!options.text) return { l2: 0, correct: [] };
+  const foldOf = (item: Scored) => String(createHash('sha256').update(`${item.paper.paper.source.file}#${item.paper.paper.source.index}`).digest()[1] % folds);
+  const correct = grid.map((l2) => crossValidate(taxonomy, train, foldOf, { ...options, text: { ...options.text!, l2 } }).reduce((s, f) => s + f.correct, 0));
+  let best = 0;
+  grid.forEach((l2, i) => {
+    if (correct[i] > correct[best] || (correct[i] === correct[best] && l2 > grid[best])) best = i;
+  });
+  return { l2: grid[best], correct };
 }
 
 /** Venue family of a shared list file name: "cvpr2019.json" -> "cvpr". */

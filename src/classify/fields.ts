@@ -6,7 +6,7 @@
 import type { FieldEvidence, RawPaper } from '../types.js';
 import type { TaxonomyFile } from './schema.js';
 import { createFieldScorer, type Tally } from './field-points.js';
-import { candidateFields, compileModel, paperContext, type FieldModel, type ModelScorer, type PaperContext } from './field-model.js';
+import { candidateFields, compileModel, paperContext, paperText, type FieldModel, type ModelScorer, type PaperContext } from './field-model.js';
 
 export { buildTermIndex } from './field-points.js';
 
@@ -24,7 +24,7 @@ export function createFieldClassifier(taxonomy: TaxonomyFile, model: FieldModel)
   const scoring = taxonomy.scoring;
   return (paper) => {
     const tally = score(paper);
-    const context = paperContext(tally, paper.abstract !== null && paper.abstract.trim() !== '', order);
+    const context = paperContext(tally, paper.abstract !== null && paper.abstract.trim() !== '', order, paperText(paper, model));
     const ranked = candidateFields(tally)
       .map((field) => ({ field, points: context.totals.get(field) ?? 0, score: scorer.score(tally, field, context) }))
       .sort((a, b) => b.score - a.score || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
@@ -49,6 +49,8 @@ export function explainField(tally: Tally, field: string, context: PaperContext,
   const evidence: FieldEvidence[] = tally.evidence(field);
   for (const e of evidence) e.contribution = round(parts.bySignal.find((p) => p.signal === e.signal)?.contribution ?? 0);
   evidence.push({ field, signal: 'model', terms: parts.rest.names, score: round(parts.score), contribution: round(parts.rest.contribution) });
+  // the hashed words' part: one number per field (the words themselves are not stored)
+  if (context.text) evidence.push({ field, signal: 'text-model', terms: [], score: 0, contribution: round(parts.text) });
   return evidence;
 }
 

@@ -219,6 +219,32 @@ export const FieldModelSchema = z
     trainedOn: z.object({ labels: z.array(z.string()), papers: z.number().int().nonnegative(), files: z.array(z.string()) }).strict(),
     /** Feature name -> weight (names: candidateFeatures in field-model.ts). */
     weights: z.record(z.string().min(1), z.number()),
+    /** The hashed words (src/classify/field-text.ts): the spec and, per field, the buckets with a weight. */
+    text: z
+      .object({
+        tokenizer: z.literal('words-v1'),
+        hash: z.literal('fnv1a-32'),
+        /** Buckets: the hash's low `bits` bits. */
+        bits: z.number().int().min(4).max(24),
+        /** What a gram in the title adds to its bucket (keywords and abstract add 1 each). */
+        titleWeight: z.number().positive(),
+        /** L2 penalty the text weights were fit with, and how it was chosen. */
+        l2: z.number().nonnegative(),
+        /** A bucket needs grams in this many training papers to get weights. */
+        minPapers: z.number().int().min(1),
+        /** Per field: the buckets with a weight as gaps (first bucket, then the distance from the one before) and the weights. */
+        weights: z.record(
+          fieldId,
+          z
+            .object({ gaps: z.array(z.number().int().nonnegative()), weights: z.array(z.number()) })
+            .strict()
+            .refine((w) => w.gaps.length === w.weights.length, 'as many weights as gaps')
+            .refine((w) => w.gaps.every((g, i) => i === 0 || g > 0), 'buckets in ascending order (gaps after the first above 0)'),
+        ),
+      })
+      .strict()
+      .refine((t) => Object.values(t.weights).every((w) => w.gaps.reduce((a, b) => a + b, 0) < 2 ** t.bits), 'a bucket beyond 2^bits')
+      .optional(),
   })
   .strict();
 

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { createClassifier, loadFieldModel, loadTaxonomy, FIELD_MODEL_FILE } from '../../src/classify/index.js';
 import { createFieldClassifier } from '../../src/classify/fields.js';
 import { createFieldScorer, SIGNAL_ORDER } from '../../src/classify/field-points.js';
-import { candidateFeatures, candidateFields, compileModel, modelScore, paperContext } from '../../src/classify/field-model.js';
+import { candidateFeatures, candidateFields, compileModel, modelScore, paperContext, paperText } from '../../src/classify/field-model.js';
+import { compileTextWeights, textScore } from '../../src/classify/field-text.js';
 import { DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, type LabelledPaper } from '../../src/classify/field-training.js';
 import type { TaxonomyFile } from '../../src/classify/schema.js';
 import { CollabscopeError } from '../../src/errors.js';
 import { PAPERLISTS_DIR } from '../shared.js';
-import { rawPaper } from './helpers.js';
+import { inventedTaxonomy, rawPaper } from './helpers.js';
 
 test('field model: the shipped file validates, and every weight names a known field, signal or taxonomy term', () => {
   const model = loadFieldModel();
@@ -40,16 +41,7 @@ test('field model: a file that breaks the schema is one E_KB error naming the fi
 
 /** A three-field taxonomy: "beta" gives b three times the points "alpha" gives a. */
 function tinyTaxonomy(): TaxonomyFile {
-  const shipped = loadTaxonomy();
-  const field = (id: string, terms: Record<string, number>) => ({ id, name: id, covers: `invented field ${id}`, terms });
-  return {
-    version: 1,
-    scoring: { ...shipped.scoring, methodYield: undefined, concernFactor: undefined },
-    fields: [field('a', { alpha: 1 }), field('b', { beta: 3 }), field('other', { omega: 1 })],
-    neutral: { phrases: [] },
-    venueLabels: { rules: [] },
-    tracks: { rules: [] },
-  };
+  return inventedTaxonomy({ a: { alpha: 1 }, b: { beta: 3 }, other: { omega: 1 } });
 }
 
 test('trainer: on an invented corpus it learns the obvious rule (alpha means a, though beta has more points)', () => {
@@ -67,7 +59,7 @@ test('trainer: on an invented corpus it learns the obvious rule (alpha means a, 
   assert.equal(classify(rawPaper({ title: 'Beta revisited', abstract: 'Beta.' })).fields[0], 'b');
   // every reported field shows its points and what each signal added to the model's score
   const a = unseen.evidence.filter((e) => e.field === 'a');
-  assert.deepEqual(a.map((e) => e.signal), ['title', 'model']);
+  assert.deepEqual(a.map((e) => e.signal), ['title', 'model', 'text-model']);
   assert.ok(a.every((e) => typeof e.contribution === 'number'));
   const model2 = trainFieldModel(taxonomy, scorePapers(taxonomy, papers), { ...DEFAULT_TRAIN_OPTIONS, l2: 0.01 });
   assert.deepEqual(model2, model, 'training is deterministic');
@@ -98,12 +90,16 @@ test('field model: the compiled scorer gives what the named features and their w
   ];
   for (const paper of papers) {
     const tally = score(paper);
-    const context = paperContext(tally, paper.abstract !== null, order);
+    const text = paperText(paper, model);
+    const context = paperContext(tally, paper.abstract !== null, order, text);
+    const tables = model.text ? compileTextWeights(model.text.weights, model.text.bits) : null;
     for (const field of candidateFields(tally)) {
-      const named = modelScore(candidateFeatures(tally, field, context, model), model.weights);
+      const words = text && tables ? textScore(text, tables.get(field)) : 0;
+      const named = modelScore(candidateFeatures(tally, field, context, model), model.weights) + words;
       assert.ok(Math.abs(scorer.score(tally, field, context) - named) < 1e-9, `${paper.title} ${field}`);
       const parts = scorer.explain(tally, field, context);
-      const sum = parts.bySignal.reduce((s, p) => s + p.contribution, 0) + parts.rest.contribution;
+      assert.ok(Math.abs(parts.text - words) < 1e-12, 'the text part is the hashed words times the field weights');
+      const sum = parts.bySignal.reduce((s, p) => s + p.contribution, 0) + parts.rest.contribution + parts.text;
       assert.ok(Math.abs(parts.score - sum) < 1e-9, 'the parts add up to the score');
     }
   }

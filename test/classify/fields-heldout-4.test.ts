@@ -1,9 +1,10 @@
-// Primary-field accuracy of the supervised field model on held-out sample 4: 100 papers drawn in the same
-// shuffle as the model's training papers (fields-train.json) but never among them, labelled blind by two
-// labellers, and put in the repository only after the model was frozen (efc4e20). Measured once on the frozen
-// model: 76/100 (the hand ranking it replaced: 65/100 on the same papers). The issue's target 0.88 is missed.
-// The floor guards against regressions; it is not the target. References only: the text is read from the
-// shared lists at test time.
+// Held-out sample 4: 100 papers drawn in the same shuffle as the model's training papers (fields-train.json)
+// but never among them, labelled blind by two labellers, and put in the repository only after the model was
+// frozen (efc4e20). Measured once on that frozen model: 76/100 (the hand ranking it replaced: 65/100; target
+// 0.88 missed). Since then the sample is TRAINING data of the field model (scripts/train-fields.ts), so the
+// figure below is training fit (95/100 when the model with hashed words was trained), not a held-out
+// measure. The floor guards against a broken or stale model file; it is not the target. References only:
+// the text is read from the shared lists at test time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,7 +56,7 @@ test('fields held-out 4: 100 papers, >= 5 venues, no NeurIPS 2018, none among th
   assert.deepEqual(second.map(key), items.map(key), 'the second labeller labelled the same papers in the same order');
 });
 
-test('fields held-out 4: primary-field accuracy of the frozen model (target 0.88, missed)', { skip: missing ? `shared paper list ${missing} not found` : false }, (t) => {
+test('fields held-out 4: primary-field training fit (the sample is training data of the field model now)', { skip: missing ? `shared paper list ${missing} not found` : false }, (t) => {
   const classifier = createClassifier();
   const record = createSharedRecords(PAPERLISTS_DIR);
   let correct = 0;

@@ -34,3 +34,20 @@ test('fit: recovers an obvious rule (the candidate with feature "right" is chose
   assert.ok(first.weights.get('right')! > 1, JSON.stringify([...first.weights]));
   assert.deepEqual([...fitConditionalLogit(choices, { l2: 0.01 }).weights], [...first.weights]);
 });
+
+test('fit: a soft target 3/4 on the first candidate gives the weight ln 3, as three hard choices in four do', () => {
+  const soft: Choice = { ...choice(0, { a: 1 }, {}), target: [0.75, 0.25] };
+  const { weights } = fitConditionalLogit([soft, soft], { l2: 0, tolerance: 1e-10 });
+  assert.ok(Math.abs(weights.get('a')! - Math.log(3)) < 1e-6, String(weights.get('a')));
+});
+
+test('fit: a feature of the indexed block is fit like a named one, with its own penalty', () => {
+  const block = (k: number) => ({ idx: Int32Array.from(k === 0 ? [1] : []), val: Float64Array.from(k === 0 ? [1] : []) });
+  const hard = (label: number): Choice => ({ ...choice(label, {}, {}), block: [block(0), block(1)] });
+  const choices = [hard(0), hard(0), hard(0), hard(1)];
+  const fit = fitConditionalLogit(choices, { l2: 0, tolerance: 1e-10, block: { size: 3, l2: 0 } });
+  assert.ok(Math.abs(fit.block[1] - Math.log(3)) < 1e-6, String(fit.block[1]));
+  assert.equal(fit.block[0], 0, 'a bucket no candidate has stays 0');
+  const shrunk = fitConditionalLogit(choices, { l2: 0, block: { size: 3, l2: 0.1 } }).block[1];
+  assert.ok(Math.abs(0.75 - 1 / (1 + Math.exp(-shrunk)) - 0.1 * shrunk) < 1e-5);
+});

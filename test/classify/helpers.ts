@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TAXONOMY_FILE } from '../../src/classify/data.js';
+import { loadTaxonomy, TAXONOMY_FILE } from '../../src/classify/data.js';
+import type { TaxonomyFile } from '../../src/classify/schema.js';
 import { readPaperCopilot } from '../../src/sources/papercopilot.js';
 import type { FieldEvidence, RawPaper } from '../../src/types.js';
 
@@ -22,6 +23,19 @@ export function rawPaper(fields: Partial<RawPaper> & { title: string }): RawPape
     url: null,
     authors: [],
     ...fields,
+  };
+}
+
+/** An invented taxonomy: the given fields (id -> terms) with the shipped scoring, no roles, labels or tracks. */
+export function inventedTaxonomy(fields: Record<string, Record<string, number>>): TaxonomyFile {
+  const shipped = loadTaxonomy();
+  return {
+    version: 1,
+    scoring: { ...shipped.scoring, methodYield: undefined, concernFactor: undefined },
+    fields: Object.entries(fields).map(([id, terms]) => ({ id, name: id, covers: `invented field ${id}`, terms })),
+    neutral: { phrases: [] },
+    venueLabels: { rules: [] },
+    tracks: { rules: [] },
   };
 }
 
@@ -52,5 +66,5 @@ export function taxonomyVariant(change: (json: any) => void): string {
 
 /** A result's points records (the taxonomy's evidence) without the model's records and contributions. */
 export function pointsOf(evidence: FieldEvidence[]): Array<Omit<FieldEvidence, 'contribution'>> {
-  return evidence.filter((e) => e.signal !== 'model').map(({ field, signal, terms, score }) => ({ field, signal, terms, score }));
+  return evidence.filter((e) => e.signal !== 'model' && e.signal !== 'text-model').map(({ field, signal, terms, score }) => ({ field, signal, terms, score }));
 }
