@@ -152,7 +152,7 @@ const { values } = parseArgs({
   },
 });
 const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
-const textDefaults = DEFAULT_TRAIN_OPTIONS.text ?? { bits: 16, titleWeight: 2, l2: 0.00002, minPapers: 2 };
+const textDefaults = DEFAULT_TRAIN_OPTIONS.text ?? { bits: 16, titleWeight: 2, l2: 0.0001, minPapers: 2 };
 const options: TrainOptions = {
   ...DEFAULT_TRAIN_OPTIONS,
   transform: values.transform === 'linear' ? 'linear' : DEFAULT_TRAIN_OPTIONS.transform,
