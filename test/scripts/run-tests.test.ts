@@ -51,6 +51,23 @@ test('e runs with what it set as it loaded', () => assert.equal(process.env.RUNN
 };
 mkdirSync(join(root, 'test', 'x'), { recursive: true });
 for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, 'test', 'x', name), text);
+// Two files of one group sharing a module that awaits as it loads: loaded side by side, the second file's
+// module finished evaluating in the first file's context, so its tests ran inside the first file's suite.
+const SHARED: Record<string, string> = {
+  'shared.ts': `await new Promise((resolve) => setTimeout(resolve, 100));
+export const ready = true;
+`,
+  'f.test.ts': `import { test } from 'node:test';
+import { ready } from './shared.js';
+test('f waits', async () => { await new Promise((resolve) => setTimeout(resolve, 300)); if (!ready) throw new Error('not ready'); });
+`,
+  'g.test.ts': `import { test } from 'node:test';
+import { ready } from './shared.js';
+test('g runs in its own suite', () => { if (!ready) throw new Error('not ready'); });
+`,
+};
+mkdirSync(join(root, 'test', 'y'), { recursive: true });
+for (const [name, text] of Object.entries(SHARED)) writeFileSync(join(root, 'test', 'y', name), text);
 
 function runner(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string } {
   // without NODE_TEST_CONTEXT, which tells a test process it reports to a parent runner
@@ -60,18 +77,25 @@ function runner(args: string[], env: NodeJS.ProcessEnv = {}): { status: number |
 }
 
 test('the runner groups the files that may share a process and keeps a file that sets process state alone', () => {
-  const { status, stdout } = runner(['--list']);
+  const { status, stdout } = runner(['--list', 'test/x/']);
   assert.equal(status, 0);
   assert.deepEqual(stdout.trim().split('\n'), ['test/x/a.test.ts test/x/b.test.ts test/x/c.test.ts test/x/d.test.ts', 'test/x/e.test.ts']);
-  assert.deepEqual(runner(['--list'], { COLLABSCOPE_TEST_ISOLATE: '1' }).stdout.trim().split('\n'), Object.keys(FILES).map((f) => `test/x/${f}`));
+  assert.deepEqual(runner(['--list', 'test/x/'], { COLLABSCOPE_TEST_ISOLATE: '1' }).stdout.trim().split('\n'), Object.keys(FILES).map((f) => `test/x/${f}`));
 });
 
 // (with every file alone, Node's runner starts a process per file as before: not run again here, it costs
 // a process per file)
 test('grouped: a failing test, hook or load counts, and no file sees another\'s changes', () => {
-  const { status, stdout } = runner([]);
+  const { status, stdout } = runner(['test/x/']);
   assert.equal(status, 1);
   assert.match(stdout, /✔ d sees nothing of c/);
   assert.match(stdout, /✔ e runs with what it set as it loaded/);
   assert.equal(stdout.trim().split('\n').at(-1), 'tests: 4 passed, 3 failed, 0 skipped');
+});
+
+test('grouped: files load one after the other, so each file\'s tests stay in its own suite', () => {
+  const { status, stdout } = runner(['test/y/']);
+  assert.equal(status, 0);
+  assert.match(stdout, /▶ test\/y\/g\.test\.ts\n\s+✔ g runs in its own suite/);
+  assert.equal(stdout.trim().split('\n').at(-1), 'tests: 2 passed, 0 failed, 0 skipped');
 });
