@@ -70,7 +70,7 @@ test('world-orgs entries resolve as written, with their country, and inside an a
   // multinationals: the headquarters' country alone, the text's place where it names one
   assert.deepEqual(one('Nexon'), ['JP:jp-nexon']);
   assert.deepEqual(one('Nexon, Seoul, Korea'), ['KR:jp-nexon']);
-  assert.deepEqual(one('InterDigital, Rennes, France'), ['FR:us-interdigital']);
+  assert.deepEqual(one('InterDigital R&D lab, Cesson-Sévigné, France'), ['FR:us-interdigital']);
   // a university whose English name carries a place another country also has
   assert.deepEqual(one('University of La Rioja'), ['ES:es-university-of-la-rioja']);
 });
