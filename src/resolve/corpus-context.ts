@@ -17,6 +17,7 @@ import type { Affiliation, Paper } from '../types.js';
 import { normaliseName } from './unlocated.js';
 import { getGazetteer } from './places.js';
 import { cleanText, tokenize } from './normalize.js';
+import { rewriteAffiliations } from './rewrite.js';
 
 /** Confidence of an affiliation placed by the run's other texts. */
 export const CORPUS_CONTEXT_CONFIDENCE = 0.5;
@@ -147,24 +148,15 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
     if (!wanted.has(key) || contextKey(a.raw) === key || !placeWrittenOutsideName(a)) return null;
     return { key, reading: a.country };
   });
-  for (const paper of papers) {
-    let changed = false;
-    for (const author of paper.authors) {
-      if (!author.affiliations.some(isCandidate)) continue;
-      author.affiliations = author.affiliations.map((a) => {
-        if (!isCandidate(a)) return a;
-        const key = contextKey(a.raw);
-        const acronym = isBareAcronym(a.raw);
-        const byAddress = agreed(addressed.get(key), acronym);
-        const byLeading = byAddress ? null : agreed(leading.get(key), acronym);
-        if (!byAddress && !byLeading) return a;
-        changed = true;
-        report.placed++;
-        return byAddress ? placedByAddress(a, byAddress) : placed(a, byLeading as Support);
-      });
-    }
-    if (changed) report.changed.push(paper);
-  }
+  report.changed = rewriteAffiliations(papers, isCandidate, (a) => {
+    const key = contextKey(a.raw);
+    const acronym = isBareAcronym(a.raw);
+    const byAddress = agreed(addressed.get(key), acronym);
+    const byLeading = byAddress ? null : agreed(leading.get(key), acronym);
+    if (!byAddress && !byLeading) return a;
+    report.placed++;
+    return byAddress ? placedByAddress(a, byAddress) : placed(a, byLeading as Support);
+  });
   return report;
 }
 

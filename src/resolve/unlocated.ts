@@ -15,6 +15,7 @@ import { lazyModule } from '../lazy-module.js';
 import { type InstRecord } from './records.js';
 import { indexRecords } from './index.js';
 import { RESOLVE_DATA_DIR } from './data.js';
+import { rewriteAffiliations } from './rewrite.js';
 
 /** The company an institution is (or is a lab of), as a knowledge-base id; null for non-companies. */
 export type CompanyOf = (institutionId: string) => string | null;
@@ -134,29 +135,20 @@ export function placeUnlocated(papers: Paper[], companyOf: CompanyOf, multisite:
       }
     }
   }
-  for (const paper of papers) {
-    let changed = false;
-    for (const author of paper.authors) {
-      if (!author.affiliations.some(isUnlocated)) continue;
-      author.affiliations = author.affiliations.map((a) => {
-        if (!isUnlocated(a)) return a;
-        report.unlocated++;
-        const company = companyOf(a.institutionId as string) ?? (a.institutionId as string);
-        const placement =
-          decide('same-author', byAuthor.get(`${company}\t${normaliseName(author.name)}`) ?? []) ??
-          decide('co-author', coAuthorSites(paper, author, company, companyOfSite));
-        if (!placement) {
-          report.headquarters++;
-          return a;
-        }
-        if (placement.rule === 'same-author') report.sameAuthor++;
-        else report.coAuthor++;
-        changed = true;
-        return Object.freeze({ ...a, inferred: Object.freeze(placement) });
-      });
+  report.changed = rewriteAffiliations(papers, isUnlocated, (a, author, paper) => {
+    report.unlocated++;
+    const company = companyOf(a.institutionId as string) ?? (a.institutionId as string);
+    const placement =
+      decide('same-author', byAuthor.get(`${company}\t${normaliseName(author.name)}`) ?? []) ??
+      decide('co-author', coAuthorSites(paper, author, company, companyOfSite));
+    if (!placement) {
+      report.headquarters++;
+      return a;
     }
-    if (changed) report.changed.push(paper);
-  }
+    if (placement.rule === 'same-author') report.sameAuthor++;
+    else report.coAuthor++;
+    return Object.freeze({ ...a, inferred: Object.freeze(placement) });
+  });
   return report;
 }
 
