@@ -9,6 +9,15 @@
 //   --only grouped|plain   with --cv: only one kind of folds
 //   --text on|off --text-l2 X --bits N --title-weight X --min-papers N   the hashed words (field-text.ts)
 //   --second-share X   soft target: this share of each paper's target on the labeller's second field
+//   --vectors FILE --vectors-l2 X --vectors-title-weight X   the word vectors (field-vectors.ts; FILE relative to
+//                 data/taxonomy, e.g. word-vectors.json; off by default)
+//   --select NAME=v1,v2,...   with --cv: choose that option (second-share, vectors-l2, text-l2, l2, sparse-factor)
+//                 among the values by an inner 3-fold CV inside every outer fold (nested; repeatable: the grid
+//                 is the product); the first value wins ties
+//   --vectors-dense off   no weight per dimension (with --similarity: only the similarity feature)
+//   --similarity  the `similarity` feature (cosine of the document vector and each field's definition vector; needs --vectors)
+//   --recalibrate  per-field offsets on the biases, chosen by an inner 3-fold CV on the training papers (field-calibration.ts)
+//   --confusion   with --cv: print the most frequent (label -> predicted) cells of the CV predictions
 //   --select-text-l2   choose the text L2 from TEXT_L2_GRID by an inner 3-fold CV on the training papers:
 //                 alone, on all labelled papers (prints the choice; writes nothing); with --cv, inside every fold
 import { createHash } from 'node:crypto';
@@ -19,7 +28,7 @@ import { loadTaxonomy } from '../src/classify/data.js';
 import { FIELD_MODEL_FILE } from '../src/classify/field-model.js';
 import { createFieldScorer, type Tally } from '../src/classify/field-points.js';
 import { candidateFields } from '../src/classify/field-model.js';
-import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, selectTextL2, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
+import { crossValidate, DEFAULT_TRAIN_OPTIONS, scorePapers, selectOptions, selectTextL2, titleOnly, trainFieldModel, venueFamily, type FoldResult, type LabelledPaper, type Scored, type TrainOptions } from '../src/classify/field-training.js';
 import type { FieldModel, Scoring } from '../src/classify/schema.js';
 import { readPaperCopilot } from '../src/sources/papercopilot.js';
 import type { RawPaper } from '../src/types.js';
@@ -83,9 +92,46 @@ type Hand = (item: Scored, titleOnly: boolean) => boolean;
 /** The grid the text part's L2 penalty is chosen from (by an inner 3-fold CV on the training papers). */
 const TEXT_L2_GRID = [0.000005, 0.00002, 0.0001];
 
+/** An option set with one option changed by its command-line name. */
+function withOption(options: TrainOptions, name: string, value: number): TrainOptions {
+  switch (name) {
+    case 'second-share':
+      return { ...options, secondShare: value };
+    case 'l2':
+      return { ...options, l2: value };
+    case 'sparse-factor':
+      return { ...options, sparseFactor: value };
+    case 'text-l2':
+      if (!options.text) throw new Error('--select text-l2 needs --text on');
+      return { ...options, text: { ...options.text, l2: value } };
+    case 'vectors-l2':
+      if (!options.vectors) throw new Error('--select vectors-l2 needs --vectors');
+      return { ...options, vectors: { ...options.vectors, l2: value } };
+    default:
+      throw new Error(`--select: unknown option ${name}`);
+  }
+}
+
+/** The grid of --select (the product of every option's values), in order; [options] without one. */
+function grid(options: TrainOptions): Array<{ options: TrainOptions; label: string }> {
+  let out = [{ options, label: '' }];
+  for (const spec of values.select ?? []) {
+    const [name, list] = spec.split('=');
+    out = out.flatMap((o) => list.split(',').map((v) => ({ options: withOption(o.options, name, Number(v)), label: `${o.label}${o.label ? ' ' : ''}${name}=${v}` })));
+  }
+  return out;
+}
+
 function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: Hand): void {
   const nested = values['select-text-l2'] && options.text;
-  const folds = crossValidate(taxonomy, items, foldOf, nested ? (train) => ({ ...options, text: { ...options.text!, l2: selectTextL2(taxonomy, train, options, TEXT_L2_GRID).l2 } }) : options);
+  const candidates = grid(options);
+  const chosenLabel = new Map<TrainOptions, string>();
+  const choose = (train: Scored[]): TrainOptions => {
+    const { best, correct } = selectOptions(taxonomy, train, candidates.map((c) => c.options));
+    chosenLabel.set(candidates[best].options, `${candidates[best].label} (inner ${correct.join('/')})`);
+    return candidates[best].options;
+  };
+  const folds = crossValidate(taxonomy, items, foldOf, candidates.length > 1 ? choose : nested ? (train) => ({ ...options, text: { ...options.text!, l2: selectTextL2(taxonomy, train, options, TEXT_L2_GRID).l2 } }) : options);
   const n = folds.reduce((s, f) => s + f.n, 0);
   const share = (k: number, of = n) => `${k}/${of} = ${(k / of).toFixed(3)}`;
   const sum = (f: (fold: FoldResult) => number) => folds.reduce((s, fold) => s + f(fold), 0);
@@ -100,9 +146,36 @@ function report(name: string, items: Scored[], foldOf: (item: Scored) => string,
   for (const f of folds) {
     const inFold = items.filter((item) => foldOf(item) === f.name);
     const handShare = (titleOnly: boolean) => (inFold.filter((i) => hand(i, titleOnly)).length / f.n).toFixed(3);
-    const l2 = nested ? `  text l2 ${f.options.text?.l2}` : '';
+    const l2 = nested ? `  text l2 ${f.options.text?.l2}` : candidates.length > 1 ? `  ${chosenLabel.get(f.options)}` : '';
     console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}${l2}`);
   }
+  if (values.confusion) confusion(folds.flatMap((f) => f.predictions));
+}
+
+/** The most frequent errors of CV predictions: (label -> predicted) cells, and how often the prediction is the labeller's second field. */
+function confusion(predictions: FoldResult['predictions']): void {
+  const cells = new Map<string, number>();
+  let second = 0;
+  let wrong = 0;
+  for (const p of predictions) {
+    if (p.predicted === p.item.paper.primaryField) continue;
+    wrong++;
+    if (p.predicted === p.item.paper.secondField) second++;
+    const key = `${p.item.paper.primaryField} -> ${p.predicted}`;
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+  }
+  console.log(`  errors ${wrong}; the prediction is the labeller's second field in ${second}`);
+  const top = [...cells].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15);
+  for (const [key, n] of top) console.log(`    ${String(n).padStart(4)}  ${key}`);
+  const per = new Map<string, [number, number]>();
+  for (const p of predictions) {
+    const l = p.item.paper.primaryField;
+    const e = per.get(l) ?? [0, 0];
+    e[0]++;
+    if (p.predicted === l) e[1]++;
+    per.set(l, e);
+  }
+  console.log(`  per label (right/n): ${[...per].sort((a, b) => b[1][0] - a[1][0]).map(([l, [n, r]]) => `${l} ${r}/${n}`).join(', ')}`);
 }
 
 /** The model file: indented JSON, with each field's text weights on one line (hundreds of thousands of numbers). */
@@ -149,6 +222,14 @@ const { values } = parseArgs({
     'min-papers': { type: 'string' },
     'second-share': { type: 'string' },
     'select-text-l2': { type: 'boolean' },
+    select: { type: 'string', multiple: true },
+    confusion: { type: 'boolean' },
+    recalibrate: { type: 'boolean' },
+    vectors: { type: 'string' },
+    'vectors-l2': { type: 'string' },
+    'vectors-title-weight': { type: 'string' },
+    'vectors-dense': { type: 'string' },
+    similarity: { type: 'boolean' },
   },
 });
 const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
@@ -160,6 +241,12 @@ const options: TrainOptions = {
   l2: number(values.l2, DEFAULT_TRAIN_OPTIONS.l2),
   sparseFactor: number(values['sparse-factor'], DEFAULT_TRAIN_OPTIONS.sparseFactor),
   secondShare: number(values['second-share'], DEFAULT_TRAIN_OPTIONS.secondShare),
+  recalibrate: values.recalibrate ?? DEFAULT_TRAIN_OPTIONS.recalibrate ?? false,
+  vectors:
+    values.vectors === undefined || values.vectors === 'off'
+      ? (DEFAULT_TRAIN_OPTIONS.vectors ?? null)
+      : { file: values.vectors, titleWeight: number(values['vectors-title-weight'], 2), l2: number(values['vectors-l2'], 0.001), dense: values['vectors-dense'] !== 'off' },
+  features: values.similarity ? [...DEFAULT_TRAIN_OPTIONS.features, 'similarity'] : DEFAULT_TRAIN_OPTIONS.features,
   text:
     values.text === 'off' || (values.text === undefined && DEFAULT_TRAIN_OPTIONS.text === null)
       ? null

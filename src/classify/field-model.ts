@@ -4,13 +4,14 @@
 // keywords, abstract, venue prior) gives a field through the taxonomy's hand-written terms and rules,
 // whether the venue named the field, whether the paper has an abstract, and how the field ranks by points.
 // A field's model score is the sum of weight x feature value, so each signal's contribution can be shown.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DATA_DIR, loadDataFile } from '../kb/load.js';
 import { lazyModule } from '../lazy-module.js';
 import type { RawPaper } from '../types.js';
 import { SIGNAL_ORDER, type Signal, type Tally } from './field-points.js';
 import type { FieldModel } from './schema.js';
 import { compileTextWeights, textScore, textVector, type TextVector } from './field-text.js';
+import { cosine, documentVector, fieldCentroids, loadWordVectors, vectorScore, WORD_VECTORS_FILE } from './field-vectors.js';
 
 export type { FieldModel } from './schema.js';
 
@@ -34,6 +35,10 @@ export interface PaperContext {
   totals: Map<string, number>;
   /** The paper's hashed words (field-text.ts), when the model has a text part. */
   text: TextVector | null;
+  /** The paper's document vector (field-vectors.ts), when the model has a vectors part. */
+  vectors: Float64Array | null;
+  /** Per field, the cosine of the document vector and the field's definition vector (the `similarity` feature). */
+  similarity: Map<string, number> | null;
 }
 
 /** One feature of a candidate field: its name in the model file, its value, and the signal it comes from. */
@@ -48,7 +53,24 @@ export function paperText(paper: RawPaper, model: Pick<FieldModel, 'text'>): Tex
   return model.text ? textVector(paper, model.text) : null;
 }
 
-export function paperContext(tally: Tally, hasAbstract: boolean, order: ReadonlyMap<string, number>, text: TextVector | null = null): PaperContext {
+/** The word-vector file of a model's vectors part (a path relative to data/taxonomy, or absolute). */
+export function wordVectorsPath(file: string): string {
+  return file.startsWith('/') ? file : join(dirname(WORD_VECTORS_FILE), file);
+}
+
+/** The paper's document vector as the model's vectors part reads it; null for a model without one. */
+export function paperVectors(paper: RawPaper, model: Pick<FieldModel, 'vectors'>): Float64Array | null {
+  return model.vectors ? documentVector(paper, loadWordVectors(wordVectorsPath(model.vectors.file)), model.vectors.titleWeight) : null;
+}
+
+type TaxonomyFields = Parameters<typeof fieldCentroids>[0];
+
+/** The definition vectors the `similarity` feature compares with; null when the model does not use it. */
+export function modelCentroids(model: Pick<FieldModel, 'vectors' | 'features'>, fields: TaxonomyFields): Map<string, Float64Array> | null {
+  return model.vectors && model.features.includes('similarity') ? fieldCentroids(fields, loadWordVectors(wordVectorsPath(model.vectors.file))) : null;
+}
+
+export function paperContext(tally: Tally, hasAbstract: boolean, order: ReadonlyMap<string, number>, text: TextVector | null = null, vectors: Float64Array | null = null, centroids: Map<string, Float64Array> | null = null): PaperContext {
   let topField: string | null = null;
   let maxPoints = 0;
   const totals = new Map<string, number>();
@@ -59,7 +81,8 @@ export function paperContext(tally: Tally, hasAbstract: boolean, order: Readonly
     const earlier = topField !== null && (order.get(field) ?? 0) < (order.get(topField) ?? 0);
     if (points > maxPoints || (points === maxPoints && earlier)) [topField, maxPoints] = [field, points];
   }
-  return { hasAbstract, topField, maxPoints, totals, text };
+  const similarity = vectors && centroids ? new Map([...centroids].map(([field, c]) => [field, cosine(vectors, c)])) : null;
+  return { hasAbstract, topField, maxPoints, totals, text, vectors, similarity };
 }
 
 /**
@@ -84,6 +107,8 @@ export function candidateFeatures(tally: Tally, field: string, context: PaperCon
   if (field === 'other') features.push({ name: 'other:max-points', value: value(context.maxPoints), signal: null });
   const lead = tally.leadPoints.get(field) ?? 0;
   if (model.features.includes('lead') && lead > 0) features.push({ name: 'lead', value: value(lead), signal: null }, { name: `${field}:lead`, value: value(lead), signal: null });
+  const similarity = model.features.includes('similarity') ? context.similarity?.get(field) : undefined;
+  if (similarity !== undefined) features.push({ name: 'similarity', value: similarity, signal: null }, { name: `${field}:similarity`, value: similarity, signal: null });
   if (model.features.includes('terms')) {
     for (const [term, points] of tally.termPoints.get(field) ?? []) features.push({ name: `${field}:term:${term}`, value: value(points), signal: null });
   }
@@ -109,6 +134,8 @@ interface FieldWeights {
   /** Shared plus the field's own weight, per signal of SIGNAL_ORDER. */
   signals: number[];
   lead: number;
+  /** Shared plus the field's own weight of the `similarity` feature. */
+  similarity: number;
   /** Taxonomy term -> [weight, feature name]. */
   terms: Map<string, [number, string]>;
   /** Other field -> [weight, feature name]. */
@@ -125,6 +152,8 @@ export interface FieldScore {
   rest: { names: string[]; contribution: number };
   /** What the hashed words add (the text part; 0 without one). */
   text: number;
+  /** What the document vector adds (the vectors part; 0 without one). */
+  vectors: number;
 }
 
 export interface ModelScorer {
@@ -142,8 +171,9 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
     let fw = byField.get(field);
     if (fw) return fw;
     const names = { bias: `${field}:bias`, noAbstract: `${field}:no-abstract`, lead: 'lead' };
-    fw = { bias: w(names.bias), noAbstract: w(names.noAbstract), signals: SIGNAL_ORDER.map((s) => w(s) + w(`${field}:${s}`)), lead: 0, terms: new Map(), cross: new Map(), names };
+    fw = { bias: w(names.bias), noAbstract: w(names.noAbstract), signals: SIGNAL_ORDER.map((s) => w(s) + w(`${field}:${s}`)), lead: 0, similarity: 0, terms: new Map(), cross: new Map(), names };
     if (model.features.includes('lead')) fw.lead = w('lead') + w(`${field}:lead`);
+    if (model.features.includes('similarity')) fw.similarity = w('similarity') + w(`${field}:similarity`);
     const prefix = `${field}:term:`;
     if (model.features.includes('terms')) for (const [name, weight] of Object.entries(model.weights)) if (name.startsWith(prefix)) fw.terms.set(name.slice(prefix.length), [weight, name]);
     if (model.features.includes('cross')) for (const other of fieldIds) if (model.weights[`${field}:with:${other}`]) fw.cross.set(other, [w(`${field}:with:${other}`), `${field}:with:${other}`]);
@@ -193,6 +223,11 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
       rest += fw.lead * value(lead);
       names?.push('lead');
     }
+    const similarity = fw.similarity !== 0 ? context.similarity?.get(field) : undefined;
+    if (similarity !== undefined) {
+      rest += fw.similarity * similarity;
+      names?.push('similarity');
+    }
     if (fw.terms.size) {
       const terms = tally.termPoints.get(field);
       if (terms) {
@@ -213,16 +248,18 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
       }
     }
     const words = textTables && context.text ? textScore(context.text, textTables.get(field)) : 0;
+    const vectors = model.vectors && context.vectors ? vectorScore(context.vectors, model.vectors.weights[field]) : 0;
     if (parts) {
       parts.rest.contribution = rest;
       parts.text = words;
+      parts.vectors = vectors;
     }
-    return text + rest + words;
+    return text + rest + words + vectors;
   };
   return {
     score: (tally, field, context) => compute(tally, field, context, null),
     explain: (tally, field, context) => {
-      const parts: FieldScore = { score: 0, bySignal: [], rest: { names: [], contribution: 0 }, text: 0 };
+      const parts: FieldScore = { score: 0, bySignal: [], rest: { names: [], contribution: 0 }, text: 0, vectors: 0 };
       parts.score = compute(tally, field, context, parts);
       return parts;
     },

@@ -9,6 +9,9 @@ import { candidateFeatures, candidateFields, paperContext, type FieldModel } fro
 import { fitConditionalLogit, type BlockFeatures, type Choice } from './fit-logit.js';
 import { TEXT_TOKENIZER, textVector, toGaps, type TextVector, type TextWeights } from './field-text.js';
 import { createFieldClassifier } from './fields.js';
+import { documentVector, fieldCentroids, loadWordVectors } from './field-vectors.js';
+import { wordVectorsPath } from './field-model.js';
+import { recalibrateBiases } from './field-calibration.js';
 
 export interface LabelledPaper {
   paper: RawPaper;
@@ -34,6 +37,10 @@ export interface TrainOptions {
   text: { bits: number; titleWeight: number; l2: number; minPapers: number } | null;
   /** Share of the target put on the labeller's second field when it is a candidate (0: the primary only). */
   secondShare: number;
+  /** The pretrained word vectors (field-vectors.ts): the file (relative to data/taxonomy), a title word's weight, their L2 penalty; null: none. */
+  vectors?: { file: string; titleWeight: number; l2: number; dense?: boolean } | null;
+  /** Add per-field offsets to the biases, chosen by an inner 3-fold CV on the training papers (field-calibration.ts). */
+  recalibrate?: boolean;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { transform: 'log1p', scale: 10, l2: 0.0003,
@@ -72,7 +79,8 @@ export function titleOnly(paper: LabelledPaper): LabelledPaper {
 class BlockIndex {
   readonly keys: Array<[field: string, bucket: number]> = [];
   private readonly byKey = new Map<string, Map<number, number>>();
-  constructor(private readonly kept: ReadonlySet<number>) {}
+  /** Indices start at `offset` (the vectors part's weights come first). */
+  constructor(private readonly kept: ReadonlySet<number>, private readonly offset = 0) {}
   features(field: string, text: TextVector): BlockFeatures {
     let own = this.byKey.get(field);
     if (!own) this.byKey.set(field, (own = new Map()));
@@ -82,7 +90,7 @@ class BlockIndex {
       if (!this.kept.has(bucket)) return;
       let i = own.get(bucket);
       if (i === undefined) {
-        own.set(bucket, (i = this.keys.length));
+        own.set(bucket, (i = this.offset + this.keys.length));
         this.keys.push([field, bucket]);
       }
       idx.push(i);
@@ -96,7 +104,10 @@ function toChoice(taxonomy: TaxonomyFile, item: Scored, options: TrainOptions, b
   const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
   const abstract = item.paper.paper.abstract;
   const text = options.text ? textOf(item, options.text) : null;
-  const context = paperContext(item.tally, abstract !== null && abstract.trim() !== '', order, text);
+  const vectors = options.vectors ? vectorsOf(item, options.vectors) : null;
+  const centroids = options.vectors && options.features.includes('similarity') ? fieldCentroids(taxonomy.fields, loadWordVectors(wordVectorsPath(options.vectors.file))) : null;
+  const context = paperContext(item.tally, abstract !== null && abstract.trim() !== '', order, text, vectors, centroids);
+  const dense = vectors && options.vectors?.dense !== false ? vectors : null;
   const fields = candidateFields(item.tally);
   const label = fields.indexOf(item.paper.primaryField);
   if (label < 0) return null;
@@ -104,8 +115,28 @@ function toChoice(taxonomy: TaxonomyFile, item: Scored, options: TrainOptions, b
   const choice: Choice = { candidates, label };
   const second = item.paper.secondField ? fields.indexOf(item.paper.secondField) : -1;
   if (options.secondShare > 0 && second >= 0 && second !== label) choice.target = fields.map((_, i) => (i === label ? 1 - options.secondShare : i === second ? options.secondShare : 0));
-  if (block && text) choice.block = fields.map((field) => block.features(field, text));
+  if (dense || (block && text)) {
+    const dims = dense?.length ?? 0;
+    choice.block = fields.map((field) => {
+      const own = block && text ? block.features(field, text) : { idx: new Int32Array(0), val: new Float64Array(0) };
+      if (!dense) return own;
+      const base = (order.get(field) ?? 0) * dims;
+      return { idx: Int32Array.from([...Array.from({ length: dims }, (_, d) => base + d), ...own.idx]), val: Float64Array.from([...dense, ...own.val]) };
+    });
+  }
   return choice;
+}
+
+const vectorMemo = new WeakMap<Scored, { key: string; doc: Float64Array }>();
+
+/** A paper's document vector, kept with the scored paper. */
+function vectorsOf(item: Scored, spec: NonNullable<TrainOptions['vectors']>): Float64Array {
+  const key = `${spec.file}/${spec.titleWeight}`;
+  const memo = vectorMemo.get(item);
+  if (memo?.key === key) return memo.doc;
+  const doc = documentVector(item.paper.paper, loadWordVectors(wordVectorsPath(spec.file)), spec.titleWeight);
+  vectorMemo.set(item, { key, doc });
+  return doc;
 }
 
 const textMemo = new WeakMap<Scored, { key: string; text: TextVector }>();
@@ -130,14 +161,27 @@ function keptBuckets(items: Scored[], spec: NonNullable<TrainOptions['text']>): 
 /** Fits the model's weights on the scored papers. Deterministic. */
 export function trainFieldModel(taxonomy: TaxonomyFile, items: Scored[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS, trainedOn: FieldModel['trainedOn'] = { labels: [], papers: items.length, files: [] }): FieldModel {
   const copies = options.titleOnlyCopies ? scorePapers(taxonomy, items.filter((i) => i.paper.paper.abstract || i.paper.paper.keywords.length).map((i) => titleOnly(i.paper))) : [];
-  const block = options.text ? new BlockIndex(keptBuckets(items, options.text)) : null;
+  const vectorTable = options.vectors ? loadWordVectors(wordVectorsPath(options.vectors.file)) : null;
+  const vectorSize = vectorTable && options.vectors?.dense !== false ? taxonomy.fields.length * vectorTable.dimensions : 0;
+  const block = options.text ? new BlockIndex(keptBuckets(items, options.text), vectorSize) : null;
   const choices = [...items, ...copies].map((item) => toChoice(taxonomy, item, options, block)).filter((c): c is Choice => c !== null);
   const sparse = (name: string) => name.includes(':term:') || name.includes(':with:');
-  const fitBlock = block && options.text ? { size: block.keys.length, l2: options.text.l2 } : undefined;
+  const textL2 = options.text?.l2 ?? 0;
+  const vectorL2 = options.vectors?.l2 ?? 0;
+  const fitBlock = vectorSize || (block && options.text) ? { size: vectorSize + (block?.keys.length ?? 0), l2: (i: number) => (i < vectorSize ? vectorL2 : textL2) } : undefined;
   const fit = fitConditionalLogit(choices, { l2: (name) => options.l2 * (sparse(name) ? options.sparseFactor : 1), priors: options.priors, block: fitBlock });
   const rounded: Record<string, number> = {};
   for (const [name, weight] of [...fit.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (weight !== 0) rounded[name] = Math.round(weight * 1e4) / 1e4;
-  const text = block && options.text ? { tokenizer: TEXT_TOKENIZER, hash: 'fnv1a-32' as const, ...options.text, weights: textWeights(taxonomy, block, fit.block) } : undefined;
+  if (options.recalibrate) {
+    const offsets = recalibrateBiases(taxonomy, items, (subset) => trainFieldModel(taxonomy, subset, { ...options, recalibrate: false }));
+    for (const [field, offset] of Object.entries(offsets)) rounded[`${field}:bias`] = Math.round(((rounded[`${field}:bias`] ?? 0) + offset) * 1e4) / 1e4;
+    if (process.env.FIT_DEBUG) console.error(`recalibrated: ${JSON.stringify(offsets)}`);
+  }
+  const text = block && options.text ? { tokenizer: TEXT_TOKENIZER, hash: 'fnv1a-32' as const, ...options.text, weights: textWeights(taxonomy, block, fit.block.subarray(vectorSize)) } : undefined;
+  const vectors =
+    vectorTable && options.vectors
+      ? { tokenizer: TEXT_TOKENIZER, file: options.vectors.file, source: vectorTable.source, dimensions: vectorTable.dimensions, titleWeight: options.vectors.titleWeight, l2: options.vectors.l2, weights: vectorSize ? vectorWeights(taxonomy, vectorTable.dimensions, fit.block) : {} }
+      : undefined;
   return {
     version: 1,
     transform: options.transform,
@@ -150,7 +194,18 @@ export function trainFieldModel(taxonomy: TaxonomyFile, items: Scored[], options
     trainedOn,
     weights: rounded,
     ...(text ? { text } : {}),
+    ...(vectors ? { vectors } : {}),
   };
+}
+
+/** The fitted vector weights per field (taxonomy order), rounded to 1e-4; a field whose weights are all 0 is left out. */
+function vectorWeights(taxonomy: TaxonomyFile, dims: number, fitted: Float64Array): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  taxonomy.fields.forEach(({ id }, f) => {
+    const w = Array.from(fitted.subarray(f * dims, (f + 1) * dims), (x) => Math.round(x * 1e4) / 1e4);
+    if (w.some((x) => x !== 0)) out[id] = w;
+  });
+  return out;
 }
 
 /** The fitted text weights per field (taxonomy order), buckets ascending, rounded to 1e-3 (the file stays small), zeros dropped. */
@@ -220,6 +275,21 @@ export function selectTextL2(taxonomy: TaxonomyFile, train: Scored[], options: T
     if (correct[i] > correct[best] || (correct[i] === correct[best] && l2 > grid[best])) best = i;
   });
   return { l2: grid[best], correct };
+}
+
+/**
+ * The best of several option sets by an inner cross-validation on the given (training) papers only:
+ * `folds` plain folds (by a hash of the paper's reference), the set with the most papers right (ties:
+ * the earlier set). Deterministic.
+ */
+export function selectOptions(taxonomy: TaxonomyFile, train: Scored[], candidates: readonly TrainOptions[], folds = 3): { best: number; correct: number[] } {
+  const foldOf = (item: Scored) => String(createHash('sha256').update(`${item.paper.paper.source.file}#${item.paper.paper.source.index}`).digest()[1] % folds);
+  const correct = candidates.map((options) => crossValidate(taxonomy, train, foldOf, options).reduce((s, f) => s + f.correct, 0));
+  let best = 0;
+  correct.forEach((c, i) => {
+    if (c > correct[best]) best = i;
+  });
+  return { best, correct };
 }
 
 /** Venue family of a shared list file name: "cvpr2019.json" -> "cvpr". */

@@ -6,7 +6,7 @@
 import type { FieldEvidence, RawPaper } from '../types.js';
 import type { TaxonomyFile } from './schema.js';
 import { createFieldScorer, type Tally } from './field-points.js';
-import { candidateFields, compileModel, paperContext, paperText, type FieldModel, type ModelScorer, type PaperContext } from './field-model.js';
+import { candidateFields, compileModel, paperContext, paperText, paperVectors, modelCentroids, type FieldModel, type ModelScorer, type PaperContext } from './field-model.js';
 
 export { buildTermIndex } from './field-points.js';
 
@@ -22,9 +22,10 @@ export function createFieldClassifier(taxonomy: TaxonomyFile, model: FieldModel)
   const order = new Map(taxonomy.fields.map((f, i) => [f.id, i]));
   const scorer = compileModel(model, taxonomy.fields.map((f) => f.id));
   const scoring = taxonomy.scoring;
+  const centroids = modelCentroids(model, taxonomy.fields);
   return (paper) => {
     const tally = score(paper);
-    const context = paperContext(tally, paper.abstract !== null && paper.abstract.trim() !== '', order, paperText(paper, model));
+    const context = paperContext(tally, paper.abstract !== null && paper.abstract.trim() !== '', order, paperText(paper, model), paperVectors(paper, model), centroids);
     const ranked = candidateFields(tally)
       .map((field) => ({ field, points: context.totals.get(field) ?? 0, score: scorer.score(tally, field, context) }))
       .sort((a, b) => b.score - a.score || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
@@ -51,6 +52,8 @@ export function explainField(tally: Tally, field: string, context: PaperContext,
   evidence.push({ field, signal: 'model', terms: parts.rest.names, score: round(parts.score), contribution: round(parts.rest.contribution) });
   // the hashed words' part: one number per field (the words themselves are not stored)
   if (context.text) evidence.push({ field, signal: 'text-model', terms: [], score: 0, contribution: round(parts.text) });
+  // the word vectors' part: one number per field (a weight per dimension of the document vector)
+  if (context.vectors) evidence.push({ field, signal: 'vectors-model', terms: [], score: 0, contribution: round(parts.vectors) });
   return evidence;
 }
 

@@ -29,8 +29,8 @@ export interface FitOptions {
   maxIterations?: number;
   /** Stop when the gradient's largest component is below this. */
   tolerance?: number;
-  /** The indexed block's size and L2 penalty (its weights are pulled to 0). */
-  block?: { size: number; l2: number };
+  /** The indexed block's size and L2 penalty, one for all or one per index (its weights are pulled to 0). */
+  block?: { size: number; l2: number | ((index: number) => number) };
 }
 
 export interface FitResult {
@@ -75,7 +75,9 @@ export function fitConditionalLogit(choices: Choice[], options: FitOptions): Fit
   };
   const l2 = new Float64Array(offset + blockSize);
   names.forEach((n, i) => (l2[i] = typeof options.l2 === 'number' ? options.l2 : options.l2(n)));
-  l2.fill(options.block?.l2 ?? 0, offset);
+  const blockL2 = options.block?.l2 ?? 0;
+  if (typeof blockL2 === 'number') l2.fill(blockL2, offset);
+  else for (let i = 0; i < blockSize; i++) l2[offset + i] = blockL2(i);
   const prior = new Float64Array(offset + blockSize);
   names.forEach((n, i) => (prior[i] = options.priors?.[n] ?? 0));
   const { x, loss, iterations } = lbfgs((w, g) => objective(data, w, g, l2, prior), prior, options.maxIterations ?? 500, options.tolerance ?? 1e-6);

@@ -205,8 +205,8 @@ export const FieldModelSchema = z
     /** How a signal's points become a feature value: log1p(points / scale) or points / scale. */
     transform: z.enum(['log1p', 'linear']),
     scale: z.number().positive(),
-    /** Optional feature groups: `terms` (a weight per field and taxonomy term), `cross` (a weight per field and other field's points), `lead` (points in the abstract's first sentence), `no-abstract` (a signal's extra weight in a paper with no abstract). */
-    features: z.array(z.enum(['terms', 'cross', 'lead', 'no-abstract'])),
+    /** Optional feature groups: `terms` (a weight per field and taxonomy term), `cross` (a weight per field and other field's points), `lead` (points in the abstract's first sentence), `no-abstract` (a signal's extra weight in a paper with no abstract), `similarity` (the cosine of the paper's document vector and the field's definition vector; needs `vectors`). */
+    features: z.array(z.enum(['terms', 'cross', 'lead', 'no-abstract', 'similarity'])),
     /** L2 penalty the weights were fit with. */
     l2: z.number().nonnegative(),
     /** The L2 penalty of the sparse weights (`terms`, `cross`) is l2 x this. */
@@ -244,6 +244,23 @@ export const FieldModelSchema = z
       })
       .strict()
       .refine((t) => Object.values(t.weights).every((w) => w.gaps.reduce((a, b) => a + b, 0) < 2 ** t.bits), 'a bucket beyond 2^bits')
+      .optional(),
+    /** The pretrained word vectors (src/classify/field-vectors.ts): the table, the spec and, per field, a weight per dimension. */
+    vectors: z
+      .object({
+        tokenizer: z.literal('words-v1'),
+        /** The word-vector file (data/taxonomy/word-vectors.json), relative to data/taxonomy, and the package it was built from. */
+        file: z.string().min(1),
+        source: z.string().min(1),
+        dimensions: z.number().int().positive(),
+        /** What a title word weighs against a keyword or abstract word (1). */
+        titleWeight: z.number().positive(),
+        /** L2 penalty the vector weights were fit with. */
+        l2: z.number().nonnegative(),
+        weights: z.record(fieldId, z.array(z.number())),
+      })
+      .strict()
+      .refine((v) => Object.values(v.weights).every((w) => w.length === v.dimensions), 'a weight per dimension')
       .optional(),
   })
   .strict();
