@@ -66,5 +66,5 @@ export function taxonomyVariant(change: (json: any) => void): string {
 
 /** A result's points records (the taxonomy's evidence) without the model's records and contributions. */
 export function pointsOf(evidence: FieldEvidence[]): Array<Omit<FieldEvidence, 'contribution'>> {
-  return evidence.filter((e) => e.signal !== 'model' && e.signal !== 'text-model').map(({ field, signal, terms, score }) => ({ field, signal, terms, score }));
+  return evidence.filter((e) => e.signal !== 'model' && e.signal !== 'text-model' && e.signal !== 'vectors-model').map(({ field, signal, terms, score }) => ({ field, signal, terms, score }));
 }
