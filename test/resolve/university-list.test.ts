@@ -22,6 +22,7 @@ const INVENTED: RawUniversity[] = [
   { name: 'Georgia Institute of Technology - Atlanta', country: 'USA', domain: 'gatech-invented.edu' },
   { name: 'Science University of Zorbia', country: 'Korea, South', domain: 'suz.ac.kr' },
   { name: 'University of Zorbia', country: 'New Zealand', domain: 'zorbia.ac.nz' },
+  { name: 'Fakultät für Data Science', country: 'Austria', domain: 'fds-invented.ac.at' },
   { name: 'Varnholt A&amp;M College', country: 'Korea, South', domain: 'varnholt.ac.kr' },
   { name: 'Ederhof Hochschule f&amp;#252;r Musik', country: 'Austria', domain: 'ederhof.ac.at' },
   { name: 'Marrowind Institute of Mining', country: 'Canada', domain: 'marrowind.ca' },
@@ -89,6 +90,11 @@ test('in the resolver: a university only the list knows is placed by it; a name 
     assert.equal(zorbia.institution, 'University of Zorbia', JSON.stringify(zorbia));
     assert.equal(zorbia.country, 'NZ');
     assert.equal(resolver.resolve('Science University of Zorbia')[0].country, 'KR', 'written as one name it is that name');
+
+    // a bulk name made only of generic words in another language (Fakultät, Facultad, Faculté: faculty) names no institution
+    const faculty = resolver.resolve('Fakultät für Data Science, Quellbrook Highlands University');
+    assert.deepEqual(faculty.map((a) => a.country), ['NZ'], JSON.stringify(faculty));
+    assert.equal(resolver.resolve('Fakultät für Data Science')[0].country, null);
 
     forgetIndex();
     const without = createResolver({ curatedDir: FIXTURE, kbDirs: [], swot: false });
