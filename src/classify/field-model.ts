@@ -167,6 +167,7 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
   const w = (name: string) => model.weights[name] ?? 0;
   const value = (points: number) => (model.transform === 'log1p' ? Math.log1p(points / model.scale) : points / model.scale);
   const byField = new Map<string, FieldWeights>();
+  const termWeights = model.features.includes('terms') ? termWeightsByField(model.weights, fieldIds) : null;
   const weightsOf = (field: string): FieldWeights => {
     let fw = byField.get(field);
     if (fw) return fw;
@@ -175,7 +176,10 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
     if (model.features.includes('lead')) fw.lead = w('lead') + w(`${field}:lead`);
     if (model.features.includes('similarity')) fw.similarity = w('similarity') + w(`${field}:similarity`);
     const prefix = `${field}:term:`;
-    if (model.features.includes('terms')) for (const [name, weight] of Object.entries(model.weights)) if (name.startsWith(prefix)) fw.terms.set(name.slice(prefix.length), [weight, name]);
+    if (model.features.includes('terms')) {
+      const grouped = termWeights !== null && fieldIds.includes(field) ? (termWeights.get(field) ?? []) : Object.entries(model.weights).filter(([name]) => name.startsWith(prefix));
+      for (const [name, weight] of grouped) fw.terms.set(name.slice(prefix.length), [weight, name]);
+    }
     if (model.features.includes('cross')) for (const other of fieldIds) if (model.weights[`${field}:with:${other}`]) fw.cross.set(other, [w(`${field}:with:${other}`), `${field}:with:${other}`]);
     byField.set(field, fw);
     return fw;
@@ -264,6 +268,27 @@ export function compileModel(model: FieldModel, fieldIds: readonly string[]): Mo
       return parts;
     },
   };
+}
+
+/**
+ * The `<field>:term:<term>` weights grouped by field in one pass over the weights (in their order), for
+ * the given fields when no field id has a colon (a name's field is then what precedes its first
+ * `:term:`); otherwise null, and each field scans the weights itself.
+ */
+export function termWeightsByField(weights: Readonly<Record<string, number>>, fieldIds: readonly string[]): Map<string, Array<[string, number]>> | null {
+  if (fieldIds.some((f) => f.includes(':'))) return null;
+  const fields = new Set(fieldIds);
+  const out = new Map<string, Array<[string, number]>>();
+  for (const [name, weight] of Object.entries(weights)) {
+    const at = name.indexOf(':term:');
+    if (at <= 0) continue;
+    const field = name.slice(0, at);
+    if (!fields.has(field)) continue;
+    let list = out.get(field);
+    if (!list) out.set(field, (list = []));
+    list.push([name, weight]);
+  }
+  return out;
 }
 
 export function modelScore(features: Feature[], weights: Readonly<Record<string, number>>): number {

@@ -15,66 +15,97 @@ function letter(code: number): number {
 }
 
 export class StartFilter {
-  /** Each node's child per letter; 0 for none (the root, node 0, is no one's child). Not filled: memory
-   *  never written stays untouched, which on the 2-core VM is most of the table's cost. */
-  private next = new Int32Array(ALPHABET * 64);
-  private flags = new Uint8Array(64);
+  /** Each node's child per letter; 0 for none (the root, node 0, is no one's child). Built on the first
+   *  look-up after words were added, at its exact size (16-bit entries when the nodes fit): a table grown
+   *  by doubling copied and zeroed twice its size, which on the 2-core VM cost more than the look-ups of a
+   *  small run. */
+  private next: Uint16Array | Int32Array = new Uint16Array(ALPHABET);
+  private flags = new Uint8Array(1);
   private nodes = 1;
+  /** Every spelling added (each with its flag), in the order added. */
+  private readonly spellings: string[] = [];
+  private readonly spellingFlags: number[] = [];
+  /** Spellings added since the table was built. */
+  private dirty = false;
 
   /**
    * A term's first word (a token): the raw words whose token it is are the word itself, the word
    * + s, + es, and for a word ending in y, -y + ies (normalizeToken's inverses).
    */
   addWord(token: string): void {
-    for (const spelling of spellings(token)) this.insert(spelling, EXACT);
+    for (const spelling of spellings(token)) this.add(spelling, EXACT);
   }
 
   /** A prefix term's first word ("segment*"): tokens starting with it; -y + ies when it ends in y. */
   addPrefix(prefix: string): void {
     if (!prefix) return; // an empty prefix matches nothing (see TermIndex.candidatesOf)
-    this.insert(prefix, PREFIX);
-    if (prefix.endsWith('y')) this.insert(`${prefix.slice(0, -1)}ies`, PREFIX);
+    this.add(prefix, PREFIX);
+    if (prefix.endsWith('y')) this.add(`${prefix.slice(0, -1)}ies`, PREFIX);
   }
 
   /** Whether the word text[start, end) (lower case, [a-z0-9] only) may start a term. */
   mayStart(text: string, start: number, end: number): boolean {
+    if (this.dirty) this.build();
+    const next = this.next;
     let node = 0;
     for (let k = start; k < end; k++) {
       const c = letter(text.charCodeAt(k));
       if (c < 0) return false;
-      node = this.next[node * ALPHABET + c];
+      node = next[node * ALPHABET + c];
       if (node === 0) return false;
       if (this.flags[node] & PREFIX) return true;
     }
     return (this.flags[node] & EXACT) !== 0;
   }
 
+  private add(spelling: string, flag: number): void {
+    // the part in the text's alphabet: no text word is spelt with another letter, so only it is stored
+    let length = 0;
+    while (length < spelling.length && letter(spelling.charCodeAt(length)) >= 0) length++;
+    this.spellings.push(spelling.slice(0, length));
+    this.spellingFlags.push(length === spelling.length ? flag : 0);
+    this.dirty = true;
+  }
+
+  /** The table of every spelling added: nodes counted first (the distinct prefixes), then filled. */
+  private build(): void {
+    const count = 1 + distinctPrefixes(this.spellings);
+    this.next = count <= 0xffff ? new Uint16Array(count * ALPHABET) : new Int32Array(count * ALPHABET);
+    this.flags = new Uint8Array(count);
+    this.nodes = 1;
+    for (let i = 0; i < this.spellings.length; i++) this.insert(this.spellings[i], this.spellingFlags[i]);
+    this.dirty = false;
+  }
+
   private insert(word: string, flag: number): void {
+    const next = this.next;
     let node = 0;
     for (let k = 0; k < word.length; k++) {
-      const c = letter(word.charCodeAt(k));
-      if (c < 0) return; // not a word of the text's alphabet: no text word is spelt so
-      let child = this.next[node * ALPHABET + c];
+      const slot = node * ALPHABET + letter(word.charCodeAt(k));
+      let child = next[slot];
       if (child === 0) {
-        child = this.newNode();
-        this.next[node * ALPHABET + c] = child;
+        child = this.nodes++;
+        next[slot] = child;
       }
       node = child;
     }
     this.flags[node] |= flag;
   }
+}
 
-  private newNode(): number {
-    if (this.nodes === this.flags.length) {
-      const next = new Int32Array(this.next.length * 2);
-      next.set(this.next);
-      this.next = next;
-      const flags = new Uint8Array(this.flags.length * 2);
-      flags.set(this.flags);
-      this.flags = flags;
-    }
-    return this.nodes++;
+/** How many distinct non-empty prefixes the words have (the trie's nodes besides its root). */
+function distinctPrefixes(words: readonly string[]): number {
+  const sorted = [...words].sort();
+  let count = 0;
+  let previous = '';
+  for (const word of sorted) {
+    let common = 0;
+    const limit = Math.min(word.length, previous.length);
+    while (common < limit && word.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    count += word.length - common;
+    previous = word;
   }
+  return count;
 }
 
 function spellings(token: string): string[] {

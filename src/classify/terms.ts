@@ -57,7 +57,10 @@ export class TermIndex {
       this.byPhrase.set(key, term);
       const first = term.words[0];
       const bucket = first.prefix ? this.byPrefix : this.byWord;
-      bucket.set(first.text, [...(bucket.get(first.text) ?? []), term]);
+      // pushed in place: a bucket may be a memo entry's candidate list, but the memo is cleared below
+      const terms = bucket.get(first.text);
+      if (terms) terms.push(term);
+      else bucket.set(first.text, [term]);
       if (first.prefix) this.maxPrefix = Math.max(this.maxPrefix, first.text.length);
       if (first.prefix) this.startFilter.addPrefix(first.text);
       else this.startFilter.addWord(first.text);

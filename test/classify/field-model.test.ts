@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createClassifier, loadFieldModel, loadTaxonomy, FIELD_MODEL_FILE } from '../../src/classify/index.js';
 import { createFieldClassifier } from '../../src/classify/fields.js';
 import { createFieldScorer, SIGNAL_ORDER } from '../../src/classify/field-points.js';
-import { candidateFeatures, candidateFields, compileModel, modelScore, paperContext, paperText } from '../../src/classify/field-model.js';
+import { candidateFeatures, candidateFields, compileModel, modelScore, paperContext, paperText, termWeightsByField } from '../../src/classify/field-model.js';
 import { compileTextWeights, textScore } from '../../src/classify/field-text.js';
 import { DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, type LabelledPaper } from '../../src/classify/field-training.js';
 import type { TaxonomyFile } from '../../src/classify/schema.js';
@@ -104,4 +104,19 @@ test('field model: the compiled scorer gives what the named features and their w
       assert.ok(Math.abs(parts.score - sum) < 1e-9, 'the parts add up to the score');
     }
   }
+});
+
+test('field model: the term weights grouped in one pass are, per field and in order, those whose name starts with <field>:term:', () => {
+  const scan = (weights: Record<string, number>, field: string) => Object.entries(weights).filter(([name]) => name.startsWith(`${field}:term:`));
+  const model = loadFieldModel();
+  const ids = loadTaxonomy().fields.map((f) => f.id);
+  const grouped = termWeightsByField(model.weights, ids);
+  assert.ok(grouped);
+  for (const field of ids) assert.deepEqual(grouped.get(field) ?? [], scan(model.weights, field), field);
+  // invented names: a term with ':term:' in it, a field that is a prefix of another, an unknown field, no term
+  const weights = { 'a:term:x': 1, 'ab:term:y': 2, 'a:term:z:term:w': 3, 'q:term:x': 4, 'a:bias': 5, ':term:x': 6, 'a:term:': 7, term: 8 };
+  const invented = termWeightsByField(weights, ['a', 'ab', 'c']);
+  assert.ok(invented);
+  for (const field of ['a', 'ab', 'c']) assert.deepEqual(invented.get(field) ?? [], scan(weights, field), field);
+  assert.equal(termWeightsByField(weights, ['a', 'b:c']), null, 'a field id with a colon: scanned per field');
 });
