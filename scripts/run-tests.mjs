@@ -21,6 +21,7 @@ const ALONE = new Set([
   'test/browser/dashboard.test.ts',
   'test/browser/report.test.ts',
   'test/cli/lazy-loading.test.ts',
+  'test/cli/bundle.test.ts',
   'test/classify/field-model.test.ts',
   'test/safety/property.test.ts',
   'test/workers/pool.test.ts',
