@@ -55,11 +55,6 @@ export function ensureCommonWordsFile(): void {
   englishWords();
 }
 
-/** Forgets the everyday words read (tests: the next look-up reads the cache folder again). */
-export function forgetCommonWords(): void {
-  common = null;
-}
-
 /**
  * Whether a normalised word is in any of SCOWL's lists up to size 70 ("grail", "rebellions"): a one-word
  * company name that is a dictionary word is a name only with its legal form ("GRAIL, Inc."), so the
