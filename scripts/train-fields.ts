@@ -125,10 +125,11 @@ function grid(options: TrainOptions): Array<{ options: TrainOptions; label: stri
 function report(name: string, items: Scored[], foldOf: (item: Scored) => string, options: TrainOptions, hand: Hand): void {
   const nested = values['select-text-l2'] && options.text;
   const candidates = grid(options);
-  const chosenLabel = new Map<TrainOptions, string>();
+  // what each fold chose, in fold order (crossValidate trains the folds in the order it reports them)
+  const chosenLabels: string[] = [];
   const choose = (train: Scored[]): TrainOptions => {
     const { best, correct } = selectOptions(taxonomy, train, candidates.map((c) => c.options));
-    chosenLabel.set(candidates[best].options, `${candidates[best].label} (inner ${correct.join('/')})`);
+    chosenLabels.push(`${candidates[best].label} (inner ${correct.join('/')})`);
     return candidates[best].options;
   };
   const folds = crossValidate(taxonomy, items, foldOf, candidates.length > 1 ? choose : nested ? (train) => ({ ...options, text: { ...options.text!, l2: selectTextL2(taxonomy, train, options, TEXT_L2_GRID).l2 } }) : options);
@@ -143,10 +144,10 @@ function report(name: string, items: Scored[], foldOf: (item: Scored) => string,
   const onlyModel = pairs.filter(([m, h]) => m && !h).length;
   const onlyHand = pairs.filter(([m, h]) => !m && h).length;
   console.log(`  paired: right only by the model ${onlyModel}, only by the hand ranking ${onlyHand}; exact McNemar p = ${mcnemar(onlyModel, onlyHand).toPrecision(2)}`);
-  for (const f of folds) {
+  for (const [k, f] of folds.entries()) {
     const inFold = items.filter((item) => foldOf(item) === f.name);
     const handShare = (titleOnly: boolean) => (inFold.filter((i) => hand(i, titleOnly)).length / f.n).toFixed(3);
-    const l2 = nested ? `  text l2 ${f.options.text?.l2}` : candidates.length > 1 ? `  ${chosenLabel.get(f.options)}` : '';
+    const l2 = nested ? `  text l2 ${f.options.text?.l2}` : candidates.length > 1 ? `  ${chosenLabels[k]}` : '';
     console.log(`  ${f.name.padEnd(10)} n=${String(f.n).padStart(4)}  model ${(f.correct / f.n).toFixed(3)}  hand ${handShare(false)}  | titles only: model ${(f.titleOnlyCorrect / f.n).toFixed(3)}  hand ${handShare(true)}${l2}`);
   }
   if (values.confusion) confusion(folds.flatMap((f) => f.predictions));
