@@ -131,12 +131,16 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   }
   const llm = request.llm ? await (await import('./llm/affiliations.js')).resolveWithLlm(corpus.papers, request.llm) : undefined;
   if (llm) for (const paper of corpus.papers) paper.countries = paperCountries(paper, request.definitions);
-  // companies named without a site, placed from the run's own evidence (--unlocated infer)
-  const unlocated = placeUnlocated(corpus.papers, companyIndex(request.kbDirs), multisiteLabs());
-  // unresolved short names read from the run's other texts (corpus-context)
-  const context = resolveCorpusContext(corpus.papers);
-  const changed = [...new Set([...unlocated.changed, ...context.changed])];
-  for (const paper of changed) paper.countries = paperCountries(paper, request.definitions);
+  const passes = () => {
+    // companies named without a site, placed from the run's own evidence (--unlocated infer)
+    const unlocated = placeUnlocated(corpus.papers, companyIndex(request.kbDirs), multisiteLabs());
+    // unresolved short names read from the run's other texts (corpus-context)
+    const context = resolveCorpusContext(corpus.papers);
+    const changed = [...new Set([...unlocated.changed, ...context.changed])];
+    for (const paper of changed) paper.countries = paperCountries(paper, request.definitions);
+    return { unlocated, context, changed };
+  };
+  const { unlocated, context, changed } = timings ? timings.time('passes', passes) : passes();
   if (writer) {
     const replace = () => writer.replace(changed.map((paper) => ({ paper, place: places.get(paper) as LinePlace })));
     timings ? timings.time('write', replace) : replace();

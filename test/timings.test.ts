@@ -24,7 +24,7 @@ test('a timed run writes the same bytes as an untimed one, and times every stage
   for (const file of ['papers.jsonl', 'summary.json']) {
     assert.ok(readFileSync(join(dir, 'plain', file)).equals(readFileSync(join(dir, 'timed', file))), `${file} differs`);
   }
-  for (const stage of ['index', 'read', 'resolve', 'classify', 'analytics', 'write'] as const) assert.ok(timings.ms[stage] > 0, `${stage} was timed`);
+  for (const stage of ['index', 'read', 'resolve', 'classify', 'build', 'write', 'passes', 'analytics'] as const) assert.ok(timings.ms[stage] > 0, `${stage} was timed`);
   const line = timings.format(100_000);
   for (const stage of STAGES) assert.match(line, new RegExp(`\\b${stage} \\d+\\.\\d\\d\\b`));
   assert.match(line, /total 100\.00/);
@@ -42,4 +42,25 @@ test('Timings.iterate adds the time of producing each item and yields the items 
   assert.deepEqual([...timings.iterate('read', slow())], [1, 2, 3]);
   assert.ok(timings.ms.read >= 6, `read ${timings.ms.read} ms`);
   assert.equal(timings.ms.resolve, 0);
+});
+
+test('a stage timed inside another counts only for itself', () => {
+  const timings = new Timings();
+  const busy = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+  const started = performance.now();
+  timings.time('build', () => {
+    busy(2);
+    timings.time('resolve', () => busy(6));
+    timings.time('classify', () => timings.time('write', () => busy(4)));
+  });
+  const elapsed = performance.now() - started;
+  assert.ok(timings.ms.resolve >= 6, `resolve ${timings.ms.resolve} ms`);
+  assert.ok(timings.ms.write >= 4, `write ${timings.ms.write} ms`);
+  assert.ok(timings.ms.classify < 1, `classify ${timings.ms.classify} ms (its time was write's)`);
+  assert.ok(timings.ms.build >= 2 && timings.ms.build < elapsed - 10 + 1, `build ${timings.ms.build} ms of ${elapsed}`);
+  const counted = timings.ms.build + timings.ms.resolve + timings.ms.classify + timings.ms.write;
+  assert.ok(Math.abs(counted - elapsed) < 0.5, `stages ${counted} ms, elapsed ${elapsed} ms`);
 });

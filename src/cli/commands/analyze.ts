@@ -52,7 +52,7 @@ export function registerAnalyze(program: Command): void {
     .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB and the machine has 4 or more cores', 'auto')
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
     .addOption(new Option('--tech <count>', 'technology flow counts used: papers that build on or evaluate it; mentions: every hit, mentions included').choices(['used', 'mentions']).default('used'))
-    .option('--timings', 'print on stderr where the time went: load, index, read, resolve, classify, analytics, write')
+    .option('--timings', 'print on stderr where the time went: load, index, read, resolve, classify, build, write, passes, analytics, report')
     .option('--db [file]', `also write the analysis into a DuckDB database (default file: ${DEFAULT_DB_FILE}); re-running a venue-year replaces that slice`);
   addQuietOption(command);
   addDefinitionOptions(command);
@@ -111,15 +111,19 @@ export function registerAnalyze(program: Command): void {
     });
     if (dbFile && !flags.quiet) printErr(`database ${dbFile}: wrote ${(dbSlices ?? []).join(', ')}\n`);
     if (flags.report && !flags.quiet) printErr(`report ${join(flags.out, REPORT_FILE)}: ${charts} charts\n`);
-    if (flags.json) {
-      print(`${JSON.stringify(summary, null, 2)}\n`);
-    } else {
-      const width = process.stdout.isTTY ? process.stdout.columns : undefined;
-      print(`${renderAnalyzeText(summary, { pair, definitions, sections, width })}\n`);
-      if (summary.llm) print(`\n${describeLlmReport(summary.llm)}\n`);
-      if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
-      print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
-    }
+    const report = () => {
+      if (flags.json) {
+        print(`${JSON.stringify(summary, null, 2)}\n`);
+      } else {
+        const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+        print(`${renderAnalyzeText(summary, { pair, definitions, sections, width })}\n`);
+        if (summary.llm) print(`\n${describeLlmReport(summary.llm)}\n`);
+        if (summary.llmFields) print(`${describeLlmFieldsReport(summary.llmFields)}\n`);
+        print(`\nwrote ${flags.out}/papers.jsonl and ${flags.out}/summary.json\n`);
+      }
+    };
+    if (timings) timings.time('report', report);
+    else report();
     if (timings) printErr(`${timings.format()}\n`);
   });
 }
