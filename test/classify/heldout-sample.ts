@@ -28,7 +28,7 @@ const read = (name: string): Fixture => JSON.parse(readFileSync(join(FIXTURES, n
 const key = (p: { file: string; index: number }) => `${p.file}#${p.index}`;
 
 export interface HeldOutSample {
-  /** The sample's number (4, 5): its fixture is fields-heldout-N.json. */
+  /** The sample's number (4, 5, 6): its fixture is fields-heldout-N.json. */
   n: number;
   /** Fixtures with an `items` list whose papers the sample must not contain, beside fields-train.json and fields-sample-100.json. */
   earlier: string[];
