@@ -3,7 +3,7 @@
 import type { PlaceHit } from './places.js';
 import { countryOfDomain, domainSuffixes } from './domains.js';
 import { cachedNameKey, nameKey } from './normalize.js';
-import { SOURCE_RANK, type InstRecord } from './records.js';
+import { identityOf, SOURCE_RANK, type InstRecord } from './records.js';
 import { readDataJson } from './data.js';
 
 /** A country read from the places in a text, with how it was read. */
@@ -177,7 +177,7 @@ function sharedNameDefault(key: string): string | null {
 export function soleCandidate(candidates: InstRecord[]): Choice | null {
   const first = candidates[0];
   if (!first) return null;
-  for (let i = 1; i < candidates.length; i++) if (candidates[i].key !== first.key) return null;
+  for (let i = 1; i < candidates.length; i++) if (identityOf(candidates[i]) !== identityOf(first)) return null;
   return { record: first, evidence: null, byPrior: false, alternatives: [] };
 }
 
@@ -186,7 +186,7 @@ function dedupeCandidates(candidates: InstRecord[]): InstRecord[] {
   const seen = new Set<string>();
   const out: InstRecord[] = [];
   for (const c of candidates) {
-    const k = `${c.key}`;
+    const k = identityOf(c);
     if (!seen.has(k)) {
       seen.add(k);
       out.push(c);

@@ -6,7 +6,7 @@ import { surfaceOf, type Token } from './normalize.js';
 import type { PlaceHit } from './places.js';
 import type { Mention } from './name-index.js';
 import { chooseCandidate, countryFromPlaces, describe, soleCandidate, type Choice, type DisambiguationContext, type PlaceCountry } from './context.js';
-import { recordAffiliation, type InstRecord } from './records.js';
+import { identityOf, recordAffiliation, type InstRecord } from './records.js';
 import { WORD_ORDER_NOTE } from './word-order.js';
 import { touches } from './name-rewrites.js';
 import { multinationalRoot, placeCampus, placeCompanyLab, placeCountryless, placeInsideName, placeMultinational, siteInName } from './placing.js';
@@ -153,19 +153,19 @@ function fromRecord(
 
 /** Parents named beside their children are left out ("Institute of Automation, CAS" is the institute), and repeats. */
 function dropParentsAndDuplicates(parts: TextResolverParts, results: Array<{ affiliation: Affiliation; record: InstRecord }>) {
-  const keys = new Set(results.map((r) => r.record.key));
+  const keys = new Set(results.map((r) => identityOf(r.record)));
   const ancestors = new Set<string>();
   for (const { record } of results) {
     let parent = record.parentId ? parts.records.get(record.parentId) : undefined;
     for (let depth = 0; parent && depth < 5; depth++) {
-      if (keys.has(parent.key)) ancestors.add(parent.key);
+      if (keys.has(identityOf(parent))) ancestors.add(identityOf(parent));
       parent = parent.parentId ? parts.records.get(parent.parentId) : undefined;
     }
   }
   const seen = new Set<string>();
   return results.filter(({ record, affiliation }) => {
-    const key = `${record.key}|${affiliation.country}`;
-    if (ancestors.has(record.key) || seen.has(key)) return false;
+    const key = `${identityOf(record)}|${affiliation.country}`;
+    if (ancestors.has(identityOf(record)) || seen.has(key)) return false;
     seen.add(key);
     return true;
   });

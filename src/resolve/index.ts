@@ -11,6 +11,7 @@ import { NameIndex } from './name-index.js';
 import { indexByKey, loadCurated, loadFolder, type InstRecord } from './records.js';
 import { swotRecords } from './swot.js';
 import { universityListRecords } from './university-list.js';
+import { attachToKnown } from './list-merge.js';
 import { FuzzyCorrector } from './fuzzy.js';
 import { Lexicon } from './lexicon.js';
 import { resolveText } from './resolve-text.js';
@@ -155,7 +156,8 @@ export function buildIndex(inputs: IndexInputs): BuiltIndex {
   const isPlaceName = (key: string) => places.byKey.has(key);
   const names = new NameIndex(isPlaceName);
   names.addAll(records.values());
-  if (inputs.universities) names.addAll(universityListRecords());
+  // the list's names of universities the base holds answer with the base's entry (list-merge.ts)
+  if (inputs.universities) names.addAll(attachToKnown(universityListRecords(), records.values()));
   if (inputs.swot) names.addAll(swotRecords());
   names.wordSignatures = buildWordSignatures(names);
   names.domainLabels = buildDomainLabels(names);

@@ -17,6 +17,12 @@ export function isBulkSource(source: RecordSource): boolean {
   return source === 'swot' || source === 'unilist';
 }
 
+/** Which institution a record stands for: its knowledge-base id, else its key (a bulk-list name attached to a
+ *  knowledge-base entry, list-merge.ts, is another record of the same institution). */
+export function identityOf(record: InstRecord): string {
+  return record.id ?? record.key;
+}
+
 export interface InstRecord {
   /** Unique within the resolver: the KB id, or "swot:<domain>". */
   key: string;
