@@ -6,6 +6,7 @@
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { mulberry32 } from '../src/analyze/stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -24,15 +25,8 @@ const SUBJECTS = [
 const SYLLABLES = ['an', 'be', 'chi', 'da', 'el', 'fa', 'go', 'ha', 'in', 'jo', 'ka', 'li', 'mo', 'na', 'or', 'pe', 'qi', 'ra', 'so', 'ta', 'ul', 'va', 'wei', 'xu', 'ya', 'zo', 'ren', 'lin', 'mar', 'tor'];
 const FILLER = 'we propose a novel method for the problem of learning with results on several benchmarks showing that our approach improves over prior work under realistic settings and scales to large data while remaining simple to implement'.split(' ');
 
-/** A small seeded generator (mulberry32), so that a size always gives the same corpus. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so that a run can be repeated. */
+const random = (seed: number): (() => number) => mulberry32(seed);
 
 function institutions(): Institution[] {
   const dir = join(ROOT, 'data', 'kb', 'institutions');

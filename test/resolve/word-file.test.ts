@@ -10,18 +10,12 @@ import { tmpdir } from 'node:os';
 import { COMMON_SIZES, commonWordsKey, isCommonWord, readSizes } from '../../src/resolve/common-words.js';
 import { foldWord } from '../../src/resolve/normalize.js';
 import { compiledWords, encodeWords, readWordFile, SortedWords, type WordSet } from '../../src/resolve/word-file.js';
+import { mulberry32 } from '../../src/analyze/stats.js';
 
 const require = createRequire(import.meta.url);
 
-/** A small deterministic generator (mulberry32), so that a failure can be run again. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so that a run can be repeated. */
+const random = (seed: number): (() => number) => mulberry32(seed);
 
 const ALPHABET = ['a', 'b', 'e', 'n', 'z', 'A', '0', '9', ' ', '-', "'", '\n', 'é', 'ü', 'ß', 'ø', '中', '\u0301', '\u{1F600}', '\uffff', '\u0080'];
 
