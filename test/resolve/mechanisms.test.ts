@@ -111,7 +111,7 @@ describe('the lexicon of word facts', async () => {
   const { buildParts } = await import('../../src/resolve/index.js');
   const parts = buildParts({ curatedDir: KB, kbDirs: [], swot: false });
   const texts = [
-    'Language Technologies Institute, Carnegie Mellon University, Pittsburgh, PA',
+    'Language Technologies Inst., Carnegie Mellon Univ., Pittsburgh, Pennsylvania',
     'CMU and Tsinghua University, Haidian, Beijing, China',
     'Univ. of Oxford, Oxford, UK',
     'University of Middlesex, London',
