@@ -127,28 +127,27 @@ function toChoice(taxonomy: TaxonomyFile, item: Scored, options: TrainOptions, b
   return choice;
 }
 
-const vectorMemo = new WeakMap<Scored, { key: string; doc: Float64Array }>();
+/** A value worked out from a scored paper once per key (cross-validation reads them many times). */
+function memoOn<T>(memo: WeakMap<Scored, { key: string; value: T }>, item: Scored, key: string, make: () => T): T {
+  const kept = memo.get(item);
+  if (kept?.key === key) return kept.value;
+  const value = make();
+  memo.set(item, { key, value });
+  return value;
+}
+
+const vectorMemo = new WeakMap<Scored, { key: string; value: Float64Array }>();
 
 /** A paper's document vector, kept with the scored paper. */
 function vectorsOf(item: Scored, spec: NonNullable<TrainOptions['vectors']>): Float64Array {
-  const key = `${spec.file}/${spec.titleWeight}`;
-  const memo = vectorMemo.get(item);
-  if (memo?.key === key) return memo.doc;
-  const doc = documentVector(item.paper.paper, loadWordVectors(wordVectorsPath(spec.file)), spec.titleWeight);
-  vectorMemo.set(item, { key, doc });
-  return doc;
+  return memoOn(vectorMemo, item, `${spec.file}/${spec.titleWeight}`, () => documentVector(item.paper.paper, loadWordVectors(wordVectorsPath(spec.file)), spec.titleWeight));
 }
 
-const textMemo = new WeakMap<Scored, { key: string; text: TextVector }>();
+const textMemo = new WeakMap<Scored, { key: string; value: TextVector }>();
 
-/** A paper's hashed words, kept with the scored paper (cross-validation reads them many times). */
+/** A paper's hashed words, kept with the scored paper. */
 function textOf(item: Scored, spec: NonNullable<TrainOptions['text']>): TextVector {
-  const key = `${spec.bits}/${spec.titleWeight}`;
-  const memo = textMemo.get(item);
-  if (memo?.key === key) return memo.text;
-  const text = textVector(item.paper.paper, spec);
-  textMemo.set(item, { key, text });
-  return text;
+  return memoOn(textMemo, item, `${spec.bits}/${spec.titleWeight}`, () => textVector(item.paper.paper, spec));
 }
 
 /** Buckets with grams in at least minPapers of the (full-record) training papers. */
