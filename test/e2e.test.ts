@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { runAnalyze } from '../src/run.js';
 import { readPapers } from '../src/output.js';
 import { DEFAULT_DEFINITIONS } from '../src/types.js';
-import { LABEL_FIELD, paperListFiles } from './shared.js';
+import { LABEL_FIELD, NO_PAPERLISTS, paperListFiles } from './shared.js';
 
 /** A copy of a shared list with Paper Copilot's label fields (and optionally e-mails) removed. */
 function strippedCopy(path: string, dir: string, dropEmail = false): string {
@@ -20,7 +20,7 @@ function strippedCopy(path: string, dir: string, dropEmail = false): string {
   return out;
 }
 
-test('nips2018 without label fields: 1009 rows, pair count = rows with both US and CN', async () => {
+test('nips2018 without label fields: 1009 rows, pair count = rows with both US and CN', { skip: NO_PAPERLISTS }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-e2e-'));
   const input = strippedCopy(paperListFiles((f) => f === 'nips2018.json')[0], dir);
   const out = join(dir, 'out');
@@ -39,7 +39,7 @@ test('nips2018 without label fields: 1009 rows, pair count = rows with both US a
   }
 });
 
-test('every shared paper list, strings only: one row per record, in input order', async () => {
+test('every shared paper list, strings only: one row per record, in input order', { skip: NO_PAPERLISTS }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-e2e-all-'));
   const files = paperListFiles().map((f) => strippedCopy(f, dir, true));
   const out = join(dir, 'out');

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runAnalyze } from '../../src/run.js';
 import { DEFAULT_DEFINITIONS } from '../../src/types.js';
-import { paperListFiles } from '../shared.js';
+import { NO_PAPERLISTS, paperListFiles } from '../shared.js';
 
-test('a run in worker threads writes the same bytes as a single-threaded run', async () => {
+test('a run in worker threads writes the same bytes as a single-threaded run', { skip: NO_PAPERLISTS }, async () => {
   const files = paperListFiles((f) => f === 'nips2016.json' || f === 'colm2024.json' || f === 'wacv2025.json');
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-workers-'));
   const request = { files, pair: ['US', 'CN'] as [string, string], definitions: DEFAULT_DEFINITIONS };
