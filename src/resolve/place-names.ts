@@ -3,8 +3,10 @@
 import { createRequire } from 'node:module';
 // the library without its 80 locale files (its main module loads them all): the languages used are registered below
 import countries from 'i18n-iso-countries/index.js';
+import { join } from 'node:path';
+import { loadDataFile } from '../kb/load.js';
 import { lazyModule } from '../lazy-module.js';
-import { readDataJson } from './data.js';
+import { RESOLVE_DATA_DIR } from './data.js';
 import { cachedJson } from './cache.js';
 import { packageVersion } from './index-key.js';
 import { nameKey } from './normalize.js';
@@ -24,7 +26,8 @@ export function shortCityName(name: string): string | null {
   return eastAsian ? eastAsian[1] : null;
 }
 
-/** zod only when the gazetteer is built (a run that reads the prebuilt index does not build it). */
+/** zod only when the gazetteer is built and the rules file's checked form is not cached (kb/load.ts's
+ *  loadDataFile: a build of an installed package loads no zod for it). */
 const zod = await lazyModule<typeof import('../zod.js')>('../zod.js', import.meta.url, () => import('../zod.js'));
 const foreignNamesSchema = () => {
   const { z } = zod();
@@ -38,7 +41,7 @@ const SAINT_TITLE = /^(saint|sainte|santa|santo|sao|san|st|ste)\b/;
  * saint's title, and naming one country in every language.
  */
 export function foreignCountryNames(known: Map<string, PlaceEntry[]>, stopwords: Set<string>): Map<string, string> {
-  const rules = foreignNamesSchema().parse(readDataJson('foreign-country-names.json'));
+  const rules = loadDataFile(join(RESOLVE_DATA_DIR, 'foreign-country-names.json'), foreignNamesSchema);
   const excluded = new Set(rules.exclude.map((n) => nameKey(n)));
   const found = new Map<string, string | null>();
   for (const language of rules.languages) {
