@@ -124,11 +124,11 @@ export class NameIndex {
     if (!key) return;
     if (!(record.source === 'curated' && key.includes(' ')) && genericKey(key)) return;
     const words = key.split(' ');
-    // a bare place ("Singapore") or a one-word name from a bulk list is too weak to index
-    if (this.isPlaceName(key) && record.source !== 'curated') return;
+    // a one-word name from a bulk list or a bare place ("Singapore") is too weak to index (the place
+    // look-up last: the cheap tests first)
     if (words.length === 1 && isBulkSource(record.source)) return;
     // bulk lists carry stray department names ("Department of Informatics")
-    if (record.source !== 'curated' && DEPARTMENT_STARTS.has(words[0])) return;
+    if (record.source !== 'curated' && (DEPARTMENT_STARTS.has(words[0]) || this.isPlaceName(key))) return;
     if (addRanked(this.aliases, key, record)) {
       let node = this.trie;
       for (const word of words) {
