@@ -55,8 +55,21 @@ export class FuzzyCorrector {
    * a bulk list's typo): tried only for a text that names nothing, one word at a time, and kept only
    * when the corrected words then spell a whole curated name (see name-rewrites' respelling step).
    */
-  neighbours(word: string, limit = 3): string[] {
+  neighbours(word: string, limit = 3): readonly string[] {
     if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return [];
+    // the same words come back in many texts: each is looked up once (per limit)
+    let memo = neighbourMemos.get(this);
+    if (!memo) neighbourMemos.set(this, (memo = new Map()));
+    const memoKey = limit === 3 ? word : `${limit} ${word}`;
+    const known = memo.get(memoKey);
+    if (known) return known;
+    const found = Object.freeze(this.findNeighbours(word, limit));
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    memo.set(memoKey, found);
+    return found;
+  }
+
+  private findNeighbours(word: string, limit: number): string[] {
     const out: string[] = [];
     const consider = (key: string) => {
       const list = this.deletes.get(key);
@@ -83,6 +96,9 @@ export class FuzzyCorrector {
 
 /** Unknown words remembered with their correction (bounded: a long run meets ever new typos). */
 const MAX_REMEMBERED = 100_000;
+
+/** neighbours' answers per corrector, kept beside it (not in it: the prebuilt index holds the corrector, not what a run asked). */
+const neighbourMemos = new WeakMap<FuzzyCorrector, Map<string, readonly string[]>>();
 
 /** Levenshtein distance <= 1, or one transposition of neighbours. */
 export function withinOneEdit(a: string, b: string): boolean {
