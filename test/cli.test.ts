@@ -77,3 +77,26 @@ test('help texts reflow to the width (no sentence is hard-wrapped at a fixed col
   const description = (await cli('report', '--help')).stdout.split('\n')[2];
   assert.ok(description.length > 70, description);
 });
+
+test("every command's description fills its lines: no line of a paragraph is cut short mid-sentence, no item wraps to the margin", async () => {
+  const top = (await cli('--help')).stdout;
+  const names = [...top.slice(top.indexOf('Commands:')).matchAll(/^  ([a-z]+) /gm)].map((m) => m[1]).filter((name) => name !== 'help');
+  assert.ok(names.length >= 10, names.join(' '));
+  const kb = (await cli('kb', '--help')).stdout;
+  const commands = [...names.map((name) => [name]), ...[...kb.slice(kb.indexOf('Commands:')).matchAll(/^  ([a-z]+) /gm)].filter((m) => m[1] !== 'help').map((m) => ['kb', m[1]])];
+  for (const command of commands) {
+    const { stdout } = await cli(...command, '--help');
+    // the description: the paragraphs between the usage line and the first section heading
+    const lines = stdout.split('\n');
+    const end = lines.findIndex((line, i) => i > 1 && /^[A-Z][a-z]+:$/.test(line));
+    const body = lines.slice(2, end < 0 ? lines.length : end);
+    for (let i = 0; i + 1 < body.length; i++) {
+      const continues = body[i + 1] !== '' && !/^[-*\d]|^ /.test(body[i + 1]) && body[i] !== '' && !/[.:;]$/.test(body[i]);
+      // cut short: the next line's first word would have fitted on this one (the width is 80)
+      const nextWord = body[i + 1].split(' ')[0];
+      if (continues) assert.ok(body[i].length + 1 + nextWord.length > 80, `${command.join(' ')} --help: a line cut short: "${body[i]}" / "${body[i + 1]}"`);
+      // an indented item's words wrapped to the margin (an item list is followed by a blank line)
+      if (body[i].startsWith(' ') && body[i + 1] !== '') assert.ok(body[i + 1].startsWith(' '), `${command.join(' ')} --help: an item wrapped to the margin: "${body[i]}" / "${body[i + 1]}"`);
+    }
+  }
+});

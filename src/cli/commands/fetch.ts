@@ -89,11 +89,14 @@ export function registerFetch(program: Command): void {
     .command('fetch')
     .summary('download a venue-year from NeurIPS, OpenReview, OpenAlex or Paper Copilot')
     .description(
-      'Download the accepted papers of a venue-year from a public source into a file `analyze` reads:\n' +
-        '  neurips       NeurIPS virtual-site data file (neurips-YYYY-orals-posters.json, as served)\n' +
-        '  openreview    OpenReview API v2 notes + author profiles -> JSONL with affiliations valid that year\n' +
-        '  openalex      OpenAlex works of the venue with institutions and country codes -> JSONL\n' +
-        '  papercopilot  Paper Copilot list from papercopilot/paperlists (nips/nipsYYYY.json, as served)\n' +
+      'Download the accepted papers of a venue-year from a public source into a file `analyze` reads:\n\n' +
+        '  neurips       NeurIPS virtual-site data (neurips-YYYY-orals-posters.json)\n' +
+        '  openreview    OpenReview API v2 notes + author profiles -> JSONL, with\n' +
+        '                the affiliations valid that year\n' +
+        '  openalex      OpenAlex works of the venue with institutions and country\n' +
+        '                codes -> JSONL\n' +
+        '  papercopilot  a Paper Copilot list of papercopilot/paperlists\n' +
+        '                (nips/nipsYYYY.json, as served)\n\n' +
         'Responses are cached (ETag/Last-Modified revalidation); --offline reads the cache only. ' +
         'OpenReview credentials (optional): OPENREVIEW_TOKEN, or OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD. ' +
         'OpenAlex (optional): OPENALEX_API_KEY, OPENALEX_MAILTO.',

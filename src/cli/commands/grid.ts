@@ -19,9 +19,9 @@ export function registerGrid(program: Command): void {
     .command('grid')
     .summary('the headline under every combination of the definitions, from an analyze run')
     .description(
-      'Count the pair papers, the denominator, the share and its 95% Wilson interval under every\n' +
-        'combination of the switchable definitions, from the resolved papers of an analyze run\n' +
-        `(papers.jsonl; nothing is resolved again). Writes ${GRID_FILE} into the run directory and prints the\n` +
+      'Count the pair papers, the denominator, the share and its 95% Wilson interval under every ' +
+        'combination of the switchable definitions, from the resolved papers of an analyze run ' +
+        `(papers.jsonl; nothing is resolved again). Writes ${GRID_FILE} into the run directory and prints the ` +
         'table sorted by share; --target ranks by distance to a published figure instead.',
     )
     .argument('<run-dir>', 'output directory of an analyze run')

