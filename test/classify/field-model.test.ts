@@ -2,7 +2,7 @@
 // the trainer makes from the label fixtures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClassifier, loadFieldModel, loadTaxonomy, FIELD_MODEL_FILE } from '../../src/classify/index.js';
@@ -13,7 +13,7 @@ import { compileTextWeights, textScore } from '../../src/classify/field-text.js'
 import { DEFAULT_TRAIN_OPTIONS, scorePapers, trainFieldModel, type LabelledPaper } from '../../src/classify/field-training.js';
 import type { TaxonomyFile } from '../../src/classify/schema.js';
 import { CollabscopeError } from '../../src/errors.js';
-import { PAPERLISTS_DIR } from '../shared.js';
+import { NO_PAPERLISTS } from '../shared.js';
 import { inventedTaxonomy, rawPaper } from './helpers.js';
 
 test('field model: the shipped file validates, and every weight names a known field, signal or taxonomy term', () => {
@@ -66,9 +66,7 @@ test('trainer: on an invented corpus it learns the obvious rule (alpha means a, 
   assert.deepEqual(model2, model, 'training is deterministic');
 });
 
-const labelsPresent = existsSync(PAPERLISTS_DIR);
-
-test('field model: the shipped weights are what `npm run train:fields` makes from the label fixtures', { skip: labelsPresent ? false : 'shared paper lists not found' }, async () => {
+test('field model: the shipped weights are what `npm run train:fields` makes from the label fixtures', { skip: NO_PAPERLISTS }, async () => {
   const { spawnSync } = await import('node:child_process');
   const out = mkdtempSync(join(tmpdir(), 'collabscope-train-'));
   const root = join(import.meta.dirname, '..', '..');

@@ -1,11 +1,11 @@
 // The hard cases against the real curated knowledge base, and the acceptance figures on the
 // shared Paper Copilot lists (skipped when shared/data is not beside the checkout).
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAPERLISTS_DIR, paperListFiles } from '../shared.js';
+import { NO_PAPERLISTS, paperListFiles } from '../shared.js';
 
 process.env.COLLABSCOPE_HOME = mkdtempSync(join(tmpdir(), 'collabscope-accept-'));
 const { createResolver } = await import('../../src/resolve/index.js');
@@ -55,7 +55,7 @@ describe('hard cases with the curated knowledge base', () => {
   it('reports its index build time', () => assert.ok(resolver.stats().buildMs > 0 && resolver.stats().institutions > 20000));
 });
 
-describe('acceptance on the shared Paper Copilot lists', { skip: !existsSync(PAPERLISTS_DIR) && 'shared/data/paperlists not found' }, () => {
+describe('acceptance on the shared Paper Copilot lists', { skip: NO_PAPERLISTS }, () => {
   it('strings only: agreement >= 0.96 and US-CN F1 >= 0.95', () => {
     const metrics = evaluateFiles(paperListFiles(), { resolver, noEmail: true });
     assert.ok(metrics.evaluated > 8000);
