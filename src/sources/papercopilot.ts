@@ -60,7 +60,7 @@ function toRawPaper(
   // Both are one text (`;`-separated): a list or an object there is another format, said in one line
   // rather than read as a paper without authors.
   const names = splitAuthorNames(textField(record.author ?? record.authors, record.author !== undefined ? 'author' : 'authors', file, index));
-  const slots = alignSlots(textField(record.aff ?? record.affs, record.aff !== undefined ? 'aff' : 'affs', file, index), names.length, file, index, warnings);
+  const slots = keepSurplus(alignSlots(textField(record.aff ?? record.affs, record.aff !== undefined ? 'aff' : 'affs', file, index), names.length, file, index, warnings), names.length);
   const domains = alignSlots(textOrNull(record.aff_domain ?? record.email), names.length, file, index, null);
   const ids = splitList(record.authorids, /;/);
   const authors: RawAuthor[] = names.map((name, i) => ({
@@ -116,9 +116,26 @@ export function alignSlots(
     file,
     index,
     code: 'slot-count',
-    message: `${plain.length} affiliation slots for ${authorCount} authors; matched by position`,
+    message:
+      plain.length > authorCount
+        ? `${plain.length} affiliation slots for ${authorCount} authors; matched by position, the last ${plain.length - authorCount + 1} kept with the last author`
+        : `${plain.length} affiliation slots for ${authorCount} authors; matched by position`,
   });
   return plain.map((s) => s.trim());
+}
+
+/**
+ * More affiliation slots than authors (lists that flatten every author's affiliations into one
+ * `;` list, e.g. an author with two gets two slots): which author holds which slot cannot be known,
+ * but every slot is one of the paper's affiliations, so none is dropped. The first slots go to the
+ * authors in order and the surplus stays with the last author, so the paper's institutions and
+ * countries are complete and its first slot (most often the first author's) and last slot (most often
+ * the last author's) stay with those authors; `slot-count` warns of the guess.
+ */
+export function keepSurplus(slots: string[], authorCount: number): string[] {
+  if (authorCount === 0 || slots.length <= authorCount) return slots;
+  const last = slots.slice(authorCount - 1).filter((s) => s !== '');
+  return [...slots.slice(0, authorCount - 1), last.join(' + ')];
 }
 
 /** One author's slot: several institutions are joined by `+`. */

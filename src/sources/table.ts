@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { requireLazily } from '../lazy-module.js';
 import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
-import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
+import { alignSlots, keepSurplus, splitAuthorNames, splitInstitutions } from './papercopilot.js';
 import { readLines, type LineStats } from './lines.js';
 import { cleanAuthors } from './hygiene.js';
 import {
@@ -159,7 +159,7 @@ function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarn
   const names = Array.isArray(row.authors) ? splitList(row.authors) : splitAuthorNames(row.authors);
   const slots = Array.isArray(row.affiliations)
     ? (row.affiliations as unknown[]).map((s) => (Array.isArray(s) ? s.join('+') : String(s ?? '')))
-    : alignSlots(textOrNull(row.affiliations), names.length, file, index, warnings);
+    : keepSurplus(alignSlots(textOrNull(row.affiliations), names.length, file, index, warnings), names.length);
   const domains = splitList(row.email_domains, /;/);
   return names.map((name, i) => ({ name, affiliations: splitInstitutions(slots[i] ?? ''), emailDomain: domains[i] ?? null }));
 }

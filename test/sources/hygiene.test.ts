@@ -61,6 +61,27 @@ test("Paper Copilot: an entity's ';' does not cut a slot", () => {
   assert.equal(warnings.filter((w) => w.code === 'placeholder-affiliation').length, 1);
 });
 
+test('Paper Copilot: more affiliation slots than authors: none dropped, the surplus kept with the last author', () => {
+  const { papers, warnings } = parsePaperCopilot(
+    [
+      { title: 'T', author: 'A, B, C', aff: 'Zed Lab; Qux Institute; Zed Lab; Vor University; Zed Lab' },
+      { title: 'U', author: 'A;B', aff: 'Zed Lab;;Qux Institute+Vor University' },
+      { title: 'V', author: 'A;B;C', aff: 'Zed Lab;Qux Institute' },
+    ],
+    'x.json',
+    { venue: 'V', year: 2024 },
+  );
+  const [flat, empty, short] = [...papers];
+  assert.deepEqual(flat.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute'], ['Zed Lab', 'Vor University', 'Zed Lab']]);
+  assert.deepEqual(empty.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute', 'Vor University']]);
+  // fewer slots than authors: by position, the rest without affiliation (as before)
+  assert.deepEqual(short.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute'], []]);
+  const counts = warnings.filter((w) => w.code === 'slot-count');
+  assert.deepEqual(counts.map((w) => w.index), [0, 1, 2]);
+  assert.match(counts[0].message, /5 affiliation slots for 3 authors; matched by position, the last 3 kept with the last author/);
+  assert.doesNotMatch(counts[2].message, /kept/);
+});
+
 test('JSONL (scraped author objects): escapes decoded, None and empty missing', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hygiene-'));
   const path = join(dir, 'conf2024.jsonl');
