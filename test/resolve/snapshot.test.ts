@@ -81,6 +81,28 @@ describe('snapshot graph format', () => {
     assert.equal(back.s.has('x'), true);
   });
 
+  it('answers the same after many different look-ups (the keys then decoded all at once): hits, misses, values', () => {
+    const map = new Map<string, number>();
+    const set = new Set<string>();
+    for (let i = 0; i < 3000; i++) {
+      map.set(`k${(i * 7919) % 3001}é`, i);
+      set.add(`w${i}`);
+    }
+    const bytes = encodeGraph({ map, set }, 'k', []);
+    const back = decodeGraph(bytes, 'k', []) as { map: Map<string, number>; set: Set<string> };
+    // far more new keys than the binary searches allowed before decoding (64 + an eighth of the keys)
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < 4000; i++) {
+        const key = `k${i}é`;
+        assert.equal(back.map.get(key), map.get(key), key);
+        assert.equal(back.map.has(key), map.has(key), key);
+        assert.equal(back.set.has(`w${i}`), set.has(`w${i}`));
+      }
+    assert.equal(back.map.get('k1'), undefined);
+    assert.equal(back.map.size, map.size);
+    assert.deepEqual([...back.map], [...map]);
+  });
+
   it('refuses what it cannot store faithfully', () => {
     class Unknown {
       x = 1;
