@@ -9,7 +9,7 @@ import { packageVersion } from './index-key.js';
 import { readDataJson } from './data.js';
 import { cachedNameKey, nameKey, type Token } from './normalize.js';
 import { keepWhere } from './arrays.js';
-import { followsSeatHead } from './head-words.js';
+import { followsSeatHead, isSeatHead } from './head-words.js';
 import { foreignCountryNames, shortCityName } from './place-names.js';
 import { canadaAfterProvince, dropUnsupportedForeignAbbreviations, isSegmentBreak, keyOf, markStandalone, toHit } from './place-hits.js';
 
@@ -242,8 +242,9 @@ export class Gazetteer {
       const inside = hits[h].standalone ? undefined : this.insideName.get(keyOf(tokens, hits[h]));
       if (inside) hits[h] = toHit(tokens, hits[h].start, hits[h].end, inside);
     }
-    // inside other words a town counts when large, or when it is the seat a head word names ("Université de X")
-    keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION || followsSeatHead(tokens, hit.start, isSegmentBreak));
+    // inside other words a town counts when large, or when it is the seat a head word names ("Université de X"),
+    // or when a town of one country opens a name ending with such a head word ("X Normal University")
+    keepWhere(hits, (hit) => hit.kind !== 'city' || hit.standalone || (hit.populations?.[0] ?? 0) >= WEAK_CITY_MIN_POPULATION || followsSeatHead(tokens, hit.start, isSegmentBreak) || opensSeatName(tokens, hit));
     return hits;
   }
 
@@ -345,4 +346,17 @@ export function getGazetteer(): Gazetteer {
 /** The gazetteer of a prebuilt resolver index (read from disk) becomes the shared one: no second build. */
 export function useGazetteer(gazetteer: Gazetteer): void {
   shared = gazetteer;
+}
+
+/**
+ * A town too small to count inside other words still counts when it opens a name that ends with a seat
+ * head word ("<Town> Vocational College", "<Town> Normal University": bodies named after their seat, as
+ * "University of <Town>" is) and no other country has a town of that name.
+ */
+function opensSeatName(tokens: Token[], hit: PlaceHit): boolean {
+  if (hit.countries.length !== 1) return false;
+  if (hit.start > 0 && !isSegmentBreak(tokens[hit.start].gapBefore)) return false;
+  let end = hit.end;
+  while (end < tokens.length && !isSegmentBreak(tokens[end].gapBefore)) end++;
+  return end > hit.end && isSeatHead(tokens[end - 1].norm);
 }

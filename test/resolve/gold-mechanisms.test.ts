@@ -73,6 +73,14 @@ describe('a town named as the seat of an institution', () => {
 
   it('elsewhere inside a name such a town does not', () => {
     assert.deepEqual(countries('Vannes Zorbe Robotics Institute'), [null]);
+    assert.deepEqual(countries('Zorbe Itacoatiara College'), [null]);
+  });
+
+  it('a town of one country opening a name that ends with a seat head word places it; a town of two countries does not', () => {
+    assert.deepEqual(countries('Itacoatiara Zorbe & Kelvar College'), ['BR']);
+    assert.deepEqual(countries('Department of Zorbology, Itacoatiara Normal University'), ['BR']);
+    assert.deepEqual(countries('Tamworth Zorbe College'), [null]);
+    assert.deepEqual(countries('Itacoatiara Zorbe Robotics'), [null]);
   });
 });
 
