@@ -81,6 +81,12 @@ export interface Author {
 }
 
 /** An author as a source adapter sees them, before resolution. */
+/**
+ * The source warning of a record with more affiliation slots than authors: its extra slots are kept with
+ * the last author (sources/papercopilot.ts, keepSurplus), a guess the dual-affiliation text points out.
+ */
+export const SLOT_SURPLUS = 'slot-surplus';
+
 export interface RawAuthor {
   name: string;
   /** Affiliation texts in the order given; one entry per institution the source separates. */

@@ -2,7 +2,7 @@
 // Never reads aff_unique_*, aff_country_*, aff_campus_*: those are Paper Copilot's own labels.
 import { basename } from 'node:path';
 import { CollabscopeError } from '../errors.js';
-import type { RawAuthor, RawPaper } from '../types.js';
+import { SLOT_SURPLUS, type RawAuthor, type RawPaper } from '../types.js';
 import {
   checkRecord,
   readJsonSource,
@@ -115,7 +115,7 @@ export function alignSlots(
   warnings?.push({
     file,
     index,
-    code: 'slot-count',
+    code: plain.length > authorCount ? SLOT_SURPLUS : 'slot-count',
     message:
       plain.length > authorCount
         ? `${plain.length} affiliation slots for ${authorCount} authors; matched by position, the last ${plain.length - authorCount + 1} kept with the last author`
@@ -130,7 +130,8 @@ export function alignSlots(
  * but every slot is one of the paper's affiliations, so none is dropped. The first slots go to the
  * authors in order and the surplus stays with the last author, so the paper's institutions and
  * countries are complete and its first slot (most often the first author's) and last slot (most often
- * the last author's) stay with those authors; `slot-count` warns of the guess.
+ * the last author's) stay with those authors; a `slot-surplus` warning marks the guess (the last author
+ * may then seem to hold institutions of two countries: the dual-affiliation section says so).
  */
 export function keepSurplus(slots: string[], authorCount: number): string[] {
   if (authorCount === 0 || slots.length <= authorCount) return slots;
