@@ -15,14 +15,18 @@ const ESCAPE = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\})/;
 const ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2})+|(?:\\u[0-9a-fA-F]{4})+|\\u\{([0-9a-fA-F]{1,6})\}/g;
 
 /**
- * HTML entities with their ';' (named and numeric, also double-encoded "&amp;#x27;"; "AT&T", "a=1&lt=2" stay) and literal \xNN, \uNNNN and
+ * HTML entities with their ';' (named and numeric, also encoded several times over, "&amp;amp;#x27;"; "AT&T", "a=1&lt=2" stay) and literal \xNN, \uNNNN and
  * \u{N} escapes decoded. A run of \xNN bytes that is valid UTF-8 is read as UTF-8 ("\xc3\xa9" = é),
  * otherwise as Latin-1 ("\xe9" = é). Text without either is returned as it is (the common case).
  */
+/** Rounds of entity decoding at most (each undoes one encoding). */
+const MAX_ENTITY_PASSES = 8;
+
 export function decodeText(text: string): string {
   let out = text;
   if (ESCAPE.test(out)) out = decodeEscapes(out);
-  for (let pass = 0; pass < 2 && ENTITY.test(out); pass++) {
+  // scrapers encode again on every round trip: "&amp;amp;amp;#x27;" seen; decoded until nothing changes
+  for (let pass = 0; pass < MAX_ENTITY_PASSES && ENTITY.test(out); pass++) {
     const decoded = entities().decodeHTMLStrict(out);
     if (decoded === out) break;
     out = decoded;

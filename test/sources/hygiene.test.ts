@@ -11,10 +11,12 @@ import { parsePaperCopilot } from '../../src/sources/papercopilot.js';
 import { readSource } from '../../src/sources/index.js';
 import type { SourceWarning } from '../../src/sources/common.js';
 
-test('HTML entities, named and numeric, also double-encoded', () => {
+test('HTML entities, named and numeric, also encoded two or more times over', () => {
   assert.equal(decodeText('Qu&#x27;ar Institute &amp; Sons'), "Qu'ar Institute & Sons");
   assert.equal(decodeText('L&#39;Ecole &quot;Zed&quot; &eacute;t&eacute;'), 'L\'Ecole "Zed" été');
   assert.equal(decodeText('Dal&amp;#x27;Orto Lab'), "Dal'Orto Lab");
+  assert.equal(decodeText('Dal&amp;amp;#x27;Orto Lab'), "Dal'Orto Lab");
+  assert.equal(decodeText('Dal&amp;amp;amp;amp;#x27;Orto &amp;amp; Zed'), "Dal'Orto & Zed");
   // no ';': not an entity, the text is kept as written
   assert.equal(decodeText('AT&T Labs, R&D'), 'AT&T Labs, R&D');
   assert.equal(decodeText('x?a=1&lt=2'), 'x?a=1&lt=2');
