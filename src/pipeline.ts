@@ -161,6 +161,7 @@ export function toPaper(raw: RawPaper, id: string, options: Pick<CorpusOptions, 
     fieldEvidence: evidence,
     technologies: options.classifier.detectTechnologies(raw),
     hasAbstract: Boolean(raw.abstract?.trim()),
+    ...(raw.affiliationSlots === undefined ? {} : { affiliationSlots: raw.affiliationSlots }),
   };
   paper.countries = paperCountries(paper, options.definitions);
   return paper;

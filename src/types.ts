@@ -113,6 +113,11 @@ export interface RawPaper {
   authors: RawAuthor[];
   /** Full text of the paper when a source provides it (technology detection reads it). */
   fullText?: string | null;
+  /**
+   * Set only when the source's affiliation slots are not one per author: how many it gave. They were
+   * matched to authors by position (a surplus kept with the last author), so who holds which is a guess.
+   */
+  affiliationSlots?: number;
 }
 
 export interface FieldEvidence {
@@ -162,6 +167,8 @@ export interface Paper {
   technologies: TechnologyHit[];
   /** Whether the source gave an abstract (technology flow reads titles, abstracts and keywords). */
   hasAbstract?: boolean;
+  /** As RawPaper.affiliationSlots: present only when the slots were not one per author. */
+  affiliationSlots?: number;
 }
 
 /** Every switchable definition that changes a number. Recorded in summary.json. */

@@ -8,6 +8,7 @@ export function renderExplanation(paper: Paper): string {
     `title: ${paper.title}`,
     `source: ${paper.source.file} record ${paper.source.index}`,
     `countries: ${paper.countries.join(', ') || '(none resolved)'}`,
+    ...(paper.affiliationSlots === undefined ? [] : [slotNote(paper.affiliationSlots, paper.authors.length)]),
     '',
   ];
   paper.authors.forEach((author, i) => {
@@ -30,6 +31,12 @@ export function renderExplanation(paper: Paper): string {
   for (const e of paper.fieldEvidence) lines.push(`   ${e.field} <- ${e.signal}: ${e.terms.join(', ')} (score ${e.score}${e.contribution === undefined ? '' : `, model ${e.contribution >= 0 ? '+' : ''}${e.contribution}`})`);
   lines.push(`technologies: ${paper.technologies.map(describeTechnology).join('; ') || '(none)'}`);
   return lines.join('\n');
+}
+
+/** The source's affiliation slots were not one per author: say that the authors' institutions below are a guess. */
+function slotNote(slots: number, authors: number): string {
+  const how = slots > authors ? `the first ${authors - 1} one each, the last ${slots - authors + 1} kept with the last author` : `the last ${authors - slots} author${authors - slots === 1 ? '' : 's'} without one`;
+  return `note: the source gives ${slots} affiliation slots for ${authors} authors, matched by position (${how}), so which author holds which institution is a guess`;
 }
 
 /** "GPT family [OpenAI, US] via "GPT-4" (mentioned: comparison: outperforms)". */

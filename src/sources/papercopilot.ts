@@ -60,7 +60,8 @@ function toRawPaper(
   // Both are one text (`;`-separated): a list or an object there is another format, said in one line
   // rather than read as a paper without authors.
   const names = splitAuthorNames(textField(record.author ?? record.authors, record.author !== undefined ? 'author' : 'authors', file, index));
-  const slots = keepSurplus(alignSlots(textField(record.aff ?? record.affs, record.aff !== undefined ? 'aff' : 'affs', file, index), names.length, file, index, warnings), names.length);
+  const aligned = alignSlots(textField(record.aff ?? record.affs, record.aff !== undefined ? 'aff' : 'affs', file, index), names.length, file, index, warnings);
+  const slots = keepSurplus(aligned, names.length);
   const domains = alignSlots(textOrNull(record.aff_domain ?? record.email), names.length, file, index, null);
   const ids = splitList(record.authorids, /;/);
   const authors: RawAuthor[] = names.map((name, i) => ({
@@ -84,6 +85,7 @@ function toRawPaper(
     keywords: splitList(record.keywords, /;/),
     url: textOrNull(record.site ?? record.oa),
     authors,
+    ...(aligned.length > 0 && names.length > 0 && aligned.length !== names.length ? { affiliationSlots: aligned.length } : {}),
   };
 }
 

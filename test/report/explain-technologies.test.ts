@@ -19,3 +19,15 @@ test('explain: each technology with its use, the cue of a mention, and what it d
     'technologies: TinyLlama [SUTD, SG, derived from llama] via "TinyLlama-1.1B" (used); GPT family [OpenAI, US] via "GPT-4" (mentioned only: comparison: outperforms)',
   );
 });
+
+test('explain: a paper whose affiliation slots were matched by position says so; an aligned one does not', () => {
+  const noted = (p: Paper) => renderExplanation(p).split('\n').filter((l) => l.startsWith('note: '));
+  const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Author ${i}`, affiliations: [] }));
+  assert.deepEqual(noted({ ...paper, authors: people(3) }), []);
+  assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 5 }), [
+    'note: the source gives 5 affiliation slots for 3 authors, matched by position (the first 2 one each, the last 3 kept with the last author), so which author holds which institution is a guess',
+  ]);
+  assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 2 }), [
+    'note: the source gives 2 affiliation slots for 3 authors, matched by position (the last 1 author without one), so which author holds which institution is a guess',
+  ]);
+});

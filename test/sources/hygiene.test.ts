@@ -78,6 +78,10 @@ test('Paper Copilot: more affiliation slots than authors: none dropped, the surp
   assert.deepEqual(empty.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute', 'Vor University']]);
   // fewer slots than authors: by position, the rest without affiliation (as before)
   assert.deepEqual(short.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute'], []]);
+  // the papers whose slots were matched by position say how many there were; an aligned record does not
+  assert.deepEqual([flat, empty, short].map((p) => p.affiliationSlots), [5, 3, 2]);
+  const [aligned] = [...parsePaperCopilot([{ title: 'W', author: 'A;B', aff: 'Zed Lab;Qux Institute' }], 'x.json', { venue: 'V', year: 2024 }).papers];
+  assert.equal('affiliationSlots' in aligned, false);
   assert.deepEqual(warnings.map((w) => [w.index, w.code]), [[0, 'slot-surplus'], [1, 'slot-surplus'], [2, 'slot-count']]);
   assert.match(warnings[0].message, /5 affiliation slots for 3 authors; matched by position, the last 3 kept with the last author/);
   assert.doesNotMatch(warnings[2].message, /kept/);
