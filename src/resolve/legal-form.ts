@@ -55,19 +55,34 @@ interface Matcher {
   form: LegalForm;
 }
 
-let table: { source: string; matchers: Matcher[] } | null = null;
+interface Table {
+  source: string;
+  matchers: Matcher[];
+  /** Every spelling in one pattern, in any case: a text it does not match has no legal form (most texts). */
+  any: RegExp;
+}
+
+let table: Table | null = null;
 
 /** The table's forms, for tests and docs. */
 export function legalForms(): LegalForm[] {
   return loaded().matchers.map((m) => m.form).filter((f, i, all) => all.indexOf(f) === i);
 }
 
-function loaded(): { source: string; matchers: Matcher[] } {
+function loaded(): Table {
   if (!table) {
     const data = loadDataFile(join(RESOLVE_DATA_DIR, 'legal-forms.json'), schema);
     const matchers: Matcher[] = [];
-    for (const form of data.forms) for (const spelling of form.spellings) matchers.push({ pattern: spellingPattern(spelling), form });
-    table = { source: data.source, matchers };
+    const spellings: string[] = [];
+    for (const form of data.forms) {
+      for (const spelling of form.spellings) {
+        matchers.push({ pattern: spellingPattern(spelling), form });
+        spellings.push(spellingBody(spelling));
+      }
+    }
+    // the same spellings between the same boundaries, case ignored: it matches wherever one of them does
+    const any = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+    table = { source: data.source, matchers, any };
   }
   return table;
 }
@@ -82,6 +97,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * in capitals only ("as" and "ag" are words); the rest in any case.
  */
 function spellingPattern(spelling: string): RegExp {
+  const capitals = /^[\p{Lu}\s&/-]+$/u.test(spelling) && /\p{Lu}{2}/u.test(spelling);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${spellingBody(spelling)}(?![\\p{L}\\p{N}])`, capitals ? 'gu' : 'giu');
+}
+
+/** The pattern of a spelling's words, without its boundaries (spellingPattern). */
+function spellingBody(spelling: string): string {
   const parts = spelling.split(/\s+/).map((word) => {
     if (SINGLE_LETTERS.test(word)) {
       const letters = [...word.replace(/[.\s]/g, '')];
@@ -89,8 +110,7 @@ function spellingPattern(spelling: string): RegExp {
     }
     return [...word].map((c) => (c === '.' ? '\\.?' : c === ',' ? ',?' : c === '/' ? '\\s?/\\s?' : escape(c))).join('');
   });
-  const capitals = /^[\p{Lu}\s&/-]+$/u.test(spelling) && /\p{Lu}{2}/u.test(spelling);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[\\s,]*')}(?![\\p{L}\\p{N}])`, capitals ? 'gu' : 'giu');
+  return parts.join('[\\s,]*');
 }
 
 /** Segment breaks: a legal form ends the name of its segment. */
@@ -103,7 +123,9 @@ const SEGMENT_BREAK = /[,;()[\]|]/;
  */
 export function legalFormsIn(text: string): LegalFormHit[] {
   const found: LegalFormHit[] = [];
-  for (const { pattern, form } of loaded().matchers) {
+  const { matchers, any } = loaded();
+  if (!any.test(text)) return found;
+  for (const { pattern, form } of matchers) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index;
