@@ -129,20 +129,23 @@ export class NameIndex {
     if (words.length === 1 && isBulkSource(record.source)) return;
     // bulk lists carry stray department names ("Department of Informatics")
     if (record.source !== 'curated' && (DEPARTMENT_STARTS.has(words[0]) || this.isPlaceName(key))) return;
-    if (addRanked(this.aliases, key, record)) {
+    const listed = addRanked(this.aliases, key, record);
+    if (listed) {
+      const curated = record.source === 'curated';
       let node = this.trie;
       for (const word of words) {
-        this.vocabulary.add(word);
-        if (record.source === 'curated') this.curatedVocabulary.add(word);
+        if (curated) this.curatedVocabulary.add(word);
         node.next ??= new Map();
         let child = node.next.get(word);
         if (!child) {
+          // a word's first edge in the trie is its first name: the vocabulary keeps the same order
+          this.vocabulary.add(word);
           child = { next: null, key: node.key ? `${node.key} ${word}` : word, records: null };
           node.next.set(word, child);
         }
         node = child;
       }
-      node.records = this.aliases.get(key) ?? null;
+      node.records = listed;
     }
     const compact = compactKey(key);
     if (words.length > 1 && words.length <= MAX_COMPACT_TOKENS && compact.length >= MIN_COMPACT_LENGTH) {

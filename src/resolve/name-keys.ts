@@ -32,35 +32,38 @@ export function addTo(map: Map<string, InstRecord[]>, key: string, record: InstR
 /**
  * Adds a record under a key unless a better source already holds the key: a key names the curated
  * base's institutions when it has any, else the user's imports', else the university list's, else swot's.
- * Returns whether added.
+ * Returns the key's list when added (or already there), null when not: the caller needs no second look-up.
  */
-export function addRanked(map: Map<string, InstRecord[]>, key: string, record: InstRecord): boolean {
+export function addRanked(map: Map<string, InstRecord[]>, key: string, record: InstRecord): InstRecord[] | null {
   const list = map.get(key);
   if (!list) {
-    map.set(key, [record]);
-    return true;
+    const added = [record];
+    map.set(key, added);
+    return added;
   }
-  if (list.includes(record)) return true;
+  if (list.includes(record)) return list;
   const rank = SOURCE_RANK[record.source];
   const held = SOURCE_RANK[list[0].source];
-  if (rank > held) return false;
+  if (rank > held) return null;
   if (rank < held) {
-    map.set(key, [record]);
-    return true;
+    const added = [record];
+    map.set(key, added);
+    return added;
   }
   // same bulk list: one entry per institution name and country (swot lists many domains per university);
   // an entry without a country only stands for the name when no entry with one does
   const bulk = isBulkSource(record.source);
-  if (bulk && record.country === null && list.some((r) => r.country !== null)) return true;
+  if (bulk && record.country === null && list.some((r) => r.country !== null)) return list;
   if (bulk && record.country !== null && list.every((r) => r.country === null)) {
-    map.set(key, [record]);
-    return true;
+    const added = [record];
+    map.set(key, added);
+    return added;
   }
   if (bulk && list.some((r) => r.country === record.country)) {
     const same = list.find((r) => r.country === record.country) as InstRecord;
     for (const d of record.domains) if (!same.domains.includes(d)) same.domains.push(d);
-    return true;
+    return list;
   }
   list.push(record);
-  return true;
+  return list;
 }
