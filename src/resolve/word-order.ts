@@ -22,27 +22,39 @@ const MIN_WORDS = 3;
 /** The sorted distinct words, when there are enough of them and one is distinctive (not generic, a field or a department word). */
 function signature(words: string[]): string | null {
   const kept = new Set<string>();
-  for (const word of words) for (const w of word.split(' ')) if (w.length > 1 && !LINKS.has(w)) kept.add(w);
+  for (const word of words) {
+    if (!word.includes(' ')) keepWord(kept, word);
+    else for (const w of word.split(' ')) keepWord(kept, w);
+  }
   if (kept.size < MIN_WORDS) return null;
   const { generic, fields, departments } = wordLists();
-  let distinctive = false;
-  for (const w of kept) if (!generic.has(w) && !fields.has(w) && !departments.has(w) && !/^\d+$/.test(w)) distinctive = true;
-  return distinctive ? [...kept].sort().join(' ') : null;
+  for (const w of kept) if (!generic.has(w) && !fields.has(w) && !departments.has(w) && !/^\d+$/.test(w)) return [...kept].sort().join(' ');
+  return null;
+}
+
+function keepWord(kept: Set<string>, word: string): void {
+  if (word.length > 1 && !LINKS.has(word)) kept.add(word);
 }
 
 /** Word signature -> the records its names stand for (null when they are in several countries); built once with the index. */
 export function buildWordSignatures(names: NameIndex): Map<string, InstRecord[] | null> {
   const map = new Map<string, InstRecord[] | null>();
   for (const [key, records] of names.aliasEntries()) {
+    // the cheap tests first: a signature needs three words (two spaces), and a placed record to stand for
+    const space = key.indexOf(' ');
+    if (space < 0 || key.indexOf(' ', space + 1) < 0 || !records.some(isPlaced)) continue;
     const sig = signature(key.split(' '));
     if (!sig) continue;
-    const placed = records.filter((r) => r.country && !r.multinational);
-    if (placed.length === 0) continue;
+    const placed = records.filter(isPlaced);
     const held = map.get(sig);
     if (held === undefined) map.set(sig, placed);
     else if (held !== null) map.set(sig, held[0].country === placed[0].country && placed.every((r) => r.country === held[0].country) ? held : null);
   }
   return map;
+}
+
+function isPlaced(record: InstRecord): boolean {
+  return Boolean(record.country) && !record.multinational;
 }
 
 /** The initials of the segment's words other than the one at `skip`, linking words left out. */
