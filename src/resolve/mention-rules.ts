@@ -169,8 +169,12 @@ const UNIT_STARTS = new Set(['center', 'laboratory', 'department', 'unit', 'divi
  * "Laboratory of ..."): many institutions have a unit of that name (isUnitOfNamedInstitution).
  */
 export function isUnitShapedCommonName(key: string): boolean {
-  const words = key.split(' ');
-  return words.length >= 3 && UNIT_STARTS.has(words[0]) && (words[1] === 'for' || words[1] === 'of') && isCommonWordsName(key);
+  // the first two words of three or more, read in place (asked of every mention: no array of words made)
+  const first = key.indexOf(' ');
+  const second = first < 0 ? -1 : key.indexOf(' ', first + 1);
+  if (second < 0) return false;
+  const linking = key.slice(first + 1, second);
+  return (linking === 'for' || linking === 'of') && UNIT_STARTS.has(key.slice(0, first)) && isCommonWordsName(key);
 }
 
 /**
