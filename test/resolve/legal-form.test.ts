@@ -146,3 +146,16 @@ test('a bracketed form ("(Pty) Ltd") ends its name: the text before it is the co
   const [resolved] = createResolver().resolve('Zorbex Solutions (Pty) Ltd');
   assert.equal(resolved.sector, 'company');
 });
+
+test('every spelling of the table is found right after a name (the one combined pattern that screens texts first lets each through)', () => {
+  for (const form of legalForms()) {
+    for (const spelling of form.spellings) {
+      const text = `Zorbex Holdings ${spelling}`;
+      const hits = legalFormsIn(text);
+      assert.ok(hits.length > 0, `${text}: a legal form`);
+      assert.equal(hits[hits.length - 1].end, text.length, `${text}: the form ends the text`);
+    }
+  }
+  // and a text without any form is screened out with nothing found
+  assert.deepEqual(legalFormsIn('Zorbex Holdings Research Laboratory, Kelvar'), []);
+});
