@@ -5,9 +5,9 @@ import { acronymKey, cachedNameKey, compactKey, nameKey, type Token } from './no
 import { isBulkSource, type InstRecord } from './records.js';
 import { domainSuffixes } from './domains.js';
 import { keepWhere, sortSmall } from './arrays.js';
-import { genericKey } from './word-lists.js';
+import { allGenericWords, genericKey } from './word-lists.js';
 import { isCommonWordsName, isDictionaryWord } from './common-words.js';
-import { addRanked, addTo, looksLikeAcronym, spellingVariants, withoutLegalForm } from './name-keys.js';
+import { addRanked, addTo, hasUmlaut, looksLikeAcronym, spellingVariants, withoutLegalForm } from './name-keys.js';
 import { dropGenericBesideSpecific, dropNamesGlossedByAcronyms, isEmbedded, isLocalAbbreviation, isCommonNameInLongerPhrase, isModifierOfUnitName, isUnitOfNamedInstitution, isPartOfCompoundAcronym, isPrefixOfLongerName, spansComma } from './mention-rules.js';
 
 /** A bulk-list record none of whose names has a comma (records are not changed once indexed: remembered). */
@@ -90,17 +90,8 @@ export class NameIndex {
     const bare: [string, InstRecord][] = [];
     for (const record of records) {
       this.size++;
-      for (const name of [record.name, ...record.aliases]) {
-        if (looksLikeAcronym(name)) {
-          this.addAcronym(name, record);
-          // brand names written in capitals ("NVIDIA", "AITRICS") are also written "Nvidia", "AItrics"
-          if (/^[A-Z]{5,}$/.test(name)) this.addName(name, record);
-          continue;
-        }
-        for (const variant of spellingVariants(name)) this.addName(variant, record);
-        const without = record.sector === 'company' ? withoutLegalForm(name) : null;
-        if (without) bare.push([without, record]);
-      }
+      this.addWritten(record.name, record, bare);
+      for (const alias of record.aliases) this.addWritten(alias, record, bare);
       for (const acronym of record.acronyms) this.addAcronym(acronym, record);
       for (const domain of record.domains) addTo(this.domains, domain.toLowerCase(), record);
     }
@@ -110,6 +101,20 @@ export class NameIndex {
       if (!key.includes(' ') && isDictionaryWord(key) && !this.aliases.has(key)) this.looseNames.add(key);
       this.addName(name, record);
     }
+  }
+
+  /** One name or alias as written (addAll); its form without a legal form goes to `bare`, indexed after every record's written names. */
+  private addWritten(name: string, record: InstRecord, bare: [string, InstRecord][]): void {
+    if (looksLikeAcronym(name)) {
+      this.addAcronym(name, record);
+      // brand names written in capitals ("NVIDIA", "AITRICS") are also written "Nvidia", "AItrics"
+      if (/^[A-Z]{5,}$/.test(name)) this.addName(name, record);
+      return;
+    }
+    if (hasUmlaut(name)) for (const variant of spellingVariants(name)) this.addName(variant, record);
+    else this.addName(name, record);
+    const without = record.sector === 'company' ? withoutLegalForm(name) : null;
+    if (without) bare.push([without, record]);
   }
 
   /**
@@ -122,8 +127,8 @@ export class NameIndex {
   private addName(name: string, record: InstRecord): void {
     const key = cachedNameKey(name);
     if (!key) return;
-    if (!(record.source === 'curated' && key.includes(' ')) && genericKey(key)) return;
     const words = key.split(' ');
+    if (!(record.source === 'curated' && words.length > 1) && allGenericWords(words)) return;
     // a one-word name from a bulk list or a bare place ("Singapore") is too weak to index (the place
     // look-up last: the cheap tests first)
     if (words.length === 1 && isBulkSource(record.source)) return;
@@ -147,8 +152,8 @@ export class NameIndex {
       }
       node.records = listed;
     }
-    const compact = compactKey(key);
-    if (words.length > 1 && words.length <= MAX_COMPACT_TOKENS && compact.length >= MIN_COMPACT_LENGTH) {
+    const compact = words.length > 1 && words.length <= MAX_COMPACT_TOKENS ? compactKey(key) : '';
+    if (compact.length >= MIN_COMPACT_LENGTH) {
       addRanked(this.compact, compact, record);
       this.compactPrefixes.add(compact.slice(0, COMPACT_PREFIX));
       this.maxCompactLength = Math.max(this.maxCompactLength, compact.length);

@@ -16,9 +16,14 @@ export function withoutLegalForm(name: string): string | null {
   return bare;
 }
 
+/** Whether a name has a German umlaut (it then has a second spelling: spellingVariants). */
+export function hasUmlaut(name: string): boolean {
+  return /[äöüÄÖÜ]/.test(name);
+}
+
 /** German names are also written with ae/oe/ue for ä/ö/ü ("Universitaet"). */
 export function spellingVariants(name: string): string[] {
-  if (!/[äöüÄÖÜ]/.test(name)) return [name];
+  if (!hasUmlaut(name)) return [name];
   const transliterated = name.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
   return [name, transliterated];
 }

@@ -27,6 +27,11 @@ export function wordLists() {
 
 /** A name made only of generic, field and department words (and numbers). */
 export function genericKey(key: string): boolean {
+  return allGenericWords(key.split(' '));
+}
+
+/** genericKey of a key's words (key.split(' ')), for a caller that has them. */
+export function allGenericWords(words: readonly string[]): boolean {
   const { generic, fields, departments } = wordLists();
-  return key.split(' ').every((w) => generic.has(w) || fields.has(w) || departments.has(w) || /^\d+$/.test(w));
+  return words.every((w) => generic.has(w) || fields.has(w) || departments.has(w) || /^\d+$/.test(w));
 }
