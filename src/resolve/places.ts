@@ -48,6 +48,10 @@ export interface PlaceEntry {
 export const CITY_MIN_POPULATION = 15000;
 /** A city inside other words ("Hangzhou Dianzi University"), not in an address segment of its own, must be this big. */
 export const WEAK_CITY_MIN_POPULATION = 100000;
+/** A town of one country opening a name that ends with a seat head word ("X Normal University") must be this big. */
+export const SEAT_OPENING_MIN_POPULATION = 50000;
+/** Words that join the parts of a person's name in Spanish, Portuguese and Catalan ("Garcia de Orta"). */
+const NAME_JOINERS = new Set(['de', 'y', 'i', 'e', 'da', 'do', 'del', 'dos', 'das', 'la']);
 
 interface CityRecord {
   name: string;
@@ -351,11 +355,14 @@ export function useGazetteer(gazetteer: Gazetteer): void {
 /**
  * A town too small to count inside other words still counts when it opens a name that ends with a seat
  * head word ("<Town> Vocational College", "<Town> Normal University": bodies named after their seat, as
- * "University of <Town>" is) and no other country has a town of that name.
+ * "University of <Town>" is), has at least SEAT_OPENING_MIN_POPULATION people, no other country has a
+ * town of that name in the gazetteer, and no name-joining word follows it: "<Surname> de/y/da ... Hospital"
+ * is a person's name in Spanish and Portuguese ("Garcia de Orta", "Ramón y Cajal").
  */
 function opensSeatName(tokens: Token[], hit: PlaceHit): boolean {
-  if (hit.countries.length !== 1) return false;
+  if (hit.countries.length !== 1 || (hit.populations?.[0] ?? 0) < SEAT_OPENING_MIN_POPULATION) return false;
   if (hit.start > 0 && !isSegmentBreak(tokens[hit.start].gapBefore)) return false;
+  if (hit.end < tokens.length && NAME_JOINERS.has(tokens[hit.end].norm)) return false;
   let end = hit.end;
   while (end < tokens.length && !isSegmentBreak(tokens[end].gapBefore)) end++;
   return end > hit.end && isSeatHead(tokens[end - 1].norm);

@@ -76,10 +76,16 @@ describe('a town named as the seat of an institution', () => {
     assert.deepEqual(countries('Zorbe Itacoatiara College'), [null]);
   });
 
-  it('a town of one country opening a name that ends with a seat head word places it; a town of two countries does not', () => {
+  it('a town of one country and 50,000 people opening a name that ends with a seat head word places it', () => {
     assert.deepEqual(countries('Itacoatiara Zorbe & Kelvar College'), ['BR']);
     assert.deepEqual(countries('Department of Zorbology, Itacoatiara Normal University'), ['BR']);
+  });
+
+  it('not a town of two countries, a smaller one, one a name-joining word follows (a person\'s name), or without the head word', () => {
     assert.deepEqual(countries('Tamworth Zorbe College'), [null]);
+    assert.deepEqual(countries('Sousa Zorbe College'), [null]);
+    assert.deepEqual(countries('Itacoatiara de Zorbe University Hospital'), [null]);
+    assert.deepEqual(countries('Itacoatiara y Zorbe Hospital'), [null]);
     assert.deepEqual(countries('Itacoatiara Zorbe Robotics'), [null]);
   });
 });
