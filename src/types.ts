@@ -81,12 +81,6 @@ export interface Author {
 }
 
 /** An author as a source adapter sees them, before resolution. */
-/**
- * The source warning of a record with more affiliation slots than authors: its extra slots are kept with
- * the last author (sources/papercopilot.ts, keepSurplus), a guess the dual-affiliation text points out.
- */
-export const SLOT_SURPLUS = 'slot-surplus';
-
 export interface RawAuthor {
   name: string;
   /** Affiliation texts in the order given; one entry per institution the source separates. */
@@ -115,7 +109,7 @@ export interface RawPaper {
   fullText?: string | null;
   /**
    * Set only when the source's affiliation slots are not one per author: how many it gave. They were
-   * matched to authors by position (a surplus kept with the last author), so who holds which is a guess.
+   * matched to authors by position (slots past the last author not read), so who holds which is a guess.
    */
   affiliationSlots?: number;
 }

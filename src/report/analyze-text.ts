@@ -4,7 +4,6 @@ import { ANALYTICS_SECTIONS, MAX_WIDTH, renderAnalyticsSections, wrap } from '..
 import type { AnalyzeOptions } from '../analyze/types.js';
 import type { TechFlowSummary } from '../classify/techflow.js';
 import { CollabscopeError } from '../errors.js';
-import { SLOT_SURPLUS } from '../types.js';
 import type { HeadlineSummary } from '../summary.js';
 import { renderTechFlowText } from './techflow-text.js';
 import { renderHeadline } from './terminal.js';
@@ -51,24 +50,12 @@ export function parseSections(text: string | undefined): string[] | undefined {
   return ids;
 }
 
-/** Records with more affiliation slots than authors give their extra slots to the last author: a guess that can make a dual author. */
-function surplusNote(summary: HeadlineSummary, width: number | undefined): string {
-  const papers = summary.warnings.byCode[SLOT_SURPLUS] ?? 0;
-  if (papers === 0) return '';
-  const text =
-    `note: ${papers} ${papers === 1 ? 'paper lists' : 'papers list'} more affiliation slots than authors (warning ${SLOT_SURPLUS}); ` +
-    'their extra affiliations are kept with the last author, so some dual authorships above may be artefacts of that guess (the papers\' countries are not).';
-  return `\n${wrapProse(text, width)}`;
-}
-
 export function renderAnalyzeText(summary: HeadlineSummary & Parameters<typeof renderAnalyticsSections>[0] & { techFlow?: TechFlowSummary }, options: AnalyzeTextOptions): string {
   // The short default shows the first rows of ranked tables and only the technologies some paper uses.
   const short = options.sections === undefined;
   const all = [
     { id: 'headline', text: wrapProse(renderHeadline(summary), options.width) },
-    ...renderAnalyticsSections(summary, { ...options, sections: undefined, rows: short ? SHORT_ROWS : undefined }).map((s) =>
-      s.id === 'dual' ? { ...s, text: `${s.text}${surplusNote(summary, options.width)}` } : s,
-    ),
+    ...renderAnalyticsSections(summary, { ...options, sections: undefined, rows: short ? SHORT_ROWS : undefined }),
     ...(summary.techFlow ? [{ id: 'technology', text: wrapProse(technologyText(summary.techFlow, options.pair, short), options.width) }] : []),
   ];
   const available = [...new Set(all.map((s) => s.id))];

@@ -1,7 +1,7 @@
 // Map and Set stand-ins for a prebuilt resolver index read back from disk (see snapshot.ts): their keys
 // sit in one UTF-8 pool, sorted by bytes, and each value is decoded the first time it is asked for, so loading the
 // index creates almost no objects. They behave as the Map and Set they replace: look-ups by binary
-// search (remembered per key), and anything else (iterating, adding, deleting) first reads every entry,
+// search (remembered per key; a collection asked about many new keys decodes all its keys once into a Map), and anything else (iterating, adding, deleting) first reads every entry,
 // in the original insertion order, into the real collection underneath (readWholeFirst).
 
 import type { PagedBody } from './paged-body.js';

@@ -2,7 +2,7 @@
 // Never reads aff_unique_*, aff_country_*, aff_campus_*: those are Paper Copilot's own labels.
 import { basename } from 'node:path';
 import { CollabscopeError } from '../errors.js';
-import { SLOT_SURPLUS, type RawAuthor, type RawPaper } from '../types.js';
+import type { RawAuthor, RawPaper } from '../types.js';
 import {
   checkRecord,
   readJsonSource,
@@ -61,12 +61,11 @@ function toRawPaper(
   // rather than read as a paper without authors.
   const names = splitAuthorNames(textField(record.author ?? record.authors, record.author !== undefined ? 'author' : 'authors', file, index));
   const aligned = alignSlots(textField(record.aff ?? record.affs, record.aff !== undefined ? 'aff' : 'affs', file, index), names.length, file, index, warnings);
-  const slots = keepSurplus(aligned, names.length);
   const domains = alignSlots(textOrNull(record.aff_domain ?? record.email), names.length, file, index, null);
   const ids = splitList(record.authorids, /;/);
   const authors: RawAuthor[] = names.map((name, i) => ({
     name,
-    affiliations: splitInstitutions(slots[i] ?? ''),
+    affiliations: splitInstitutions(aligned[i] ?? ''),
     emailDomain: cleanDomain(domains[i]),
     ...(ids[i] ? { ids: [ids[i]] } : {}),
   }));
@@ -117,28 +116,13 @@ export function alignSlots(
   warnings?.push({
     file,
     index,
-    code: plain.length > authorCount ? SLOT_SURPLUS : 'slot-count',
+    code: 'slot-count',
     message:
       plain.length > authorCount
-        ? `${plain.length} affiliation slots for ${authorCount} authors; matched by position, the last ${plain.length - authorCount + 1} kept with the last author`
+        ? `${plain.length} affiliation slots for ${authorCount} authors; matched by position, the last ${plain.length - authorCount} not read (which authors hold them cannot be known)`
         : `${plain.length} affiliation slots for ${authorCount} authors; matched by position`,
   });
   return plain.map((s) => s.trim());
-}
-
-/**
- * More affiliation slots than authors (lists that flatten every author's affiliations into one
- * `;` list, e.g. an author with two gets two slots): which author holds which slot cannot be known,
- * but every slot is one of the paper's affiliations, so none is dropped. The first slots go to the
- * authors in order and the surplus stays with the last author, so the paper's institutions and
- * countries are complete and its first slot (most often the first author's) and last slot (most often
- * the last author's) stay with those authors; a `slot-surplus` warning marks the guess (the last author
- * may then seem to hold institutions of two countries: the dual-affiliation section says so).
- */
-export function keepSurplus(slots: string[], authorCount: number): string[] {
-  if (authorCount === 0 || slots.length <= authorCount) return slots;
-  const last = slots.slice(authorCount - 1).filter((s) => s !== '');
-  return [...slots.slice(0, authorCount - 1), last.join(' + ')];
 }
 
 /** One author's slot: several institutions are joined by `+`. */

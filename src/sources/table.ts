@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { requireLazily } from '../lazy-module.js';
 import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
-import { alignSlots, keepSurplus, splitAuthorNames, splitInstitutions } from './papercopilot.js';
+import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
 import { readLines, type LineStats } from './lines.js';
 import { cleanAuthors } from './hygiene.js';
 import {
@@ -145,10 +145,13 @@ function paperFields(row: Row, file: string, index: number, fileVenue: FileVenue
 }
 
 function wideRowToPaper(row: Row, file: string, index: number, fileVenue: FileVenue, options: SourceOptions, warnings: SourceWarning[]): RawPaper {
-  return paperFields(row, file, index, fileVenue, options, wideAuthors(row, file, index, warnings), warnings);
+  const slots = { count: undefined as number | undefined };
+  const paper = paperFields(row, file, index, fileVenue, options, wideAuthors(row, file, index, warnings, slots), warnings);
+  return slots.count === undefined ? paper : { ...paper, affiliationSlots: slots.count };
 }
 
-function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarning[]): RawAuthor[] {
+/** `slots.count` is set when a `;`-separated affiliations text gives slots not one per author (matched by position). */
+function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarning[], slots: { count: number | undefined }): RawAuthor[] {
   if (Array.isArray(row.authors) && row.authors.some((a) => typeof a === 'object' && a !== null)) {
     return (row.authors as Row[]).map((a) => ({
       name: textOrNull(a.name) ?? '',
@@ -157,11 +160,15 @@ function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarn
     }));
   }
   const names = Array.isArray(row.authors) ? splitList(row.authors) : splitAuthorNames(row.authors);
-  const slots = Array.isArray(row.affiliations)
+  const texts = Array.isArray(row.affiliations)
     ? (row.affiliations as unknown[]).map((s) => (Array.isArray(s) ? s.join('+') : String(s ?? '')))
-    : keepSurplus(alignSlots(textOrNull(row.affiliations), names.length, file, index, warnings), names.length);
+    : alignSlots(textOrNull(row.affiliations), names.length, file, index, warnings);
+  if (texts.length > 0 && names.length > 0 && texts.length !== names.length) {
+    slots.count = texts.length;
+    if (Array.isArray(row.affiliations)) warnings.push({ file, index, code: 'slot-count', message: `${texts.length} affiliation lists for ${names.length} authors; matched by position` });
+  }
   const domains = splitList(row.email_domains, /;/);
-  return names.map((name, i) => ({ name, affiliations: splitInstitutions(slots[i] ?? ''), emailDomain: domains[i] ?? null }));
+  return names.map((name, i) => ({ name, affiliations: splitInstitutions(texts[i] ?? ''), emailDomain: domains[i] ?? null }));
 }
 
 /** Long rows are grouped by paper_id (else title), authors by name in order of first appearance. */

@@ -59,15 +59,3 @@ test('prose wraps at word boundaries to the width; every table column has a head
     }
   }
 });
-
-test('the dual-affiliation section says when records had more affiliation slots than authors', () => {
-  const plain = renderAnalyzeText(summary, { ...options, sections: parseSections('dual') });
-  assert.doesNotMatch(plain, /slot-surplus/);
-  const warned = summarize(
-    { papers, warnings: [{ file: 'x.json', index: 0, code: 'slot-surplus', message: '3 affiliation slots for 2 authors' }], skipped: [] },
-    ['US', 'CN'],
-    DEFAULT_DEFINITIONS,
-  );
-  const text = renderAnalyzeText(warned, { ...options, sections: parseSections('dual') });
-  assert.match(text.replace(/\s+/g, ' '), /8\. Dual[\s\S]*note: 1 paper lists more affiliation slots than authors \(warning slot-surplus\); their extra affiliations are kept with the last author/);
-});

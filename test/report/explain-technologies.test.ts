@@ -25,7 +25,7 @@ test('explain: a paper whose affiliation slots were matched by position says so;
   const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Author ${i}`, affiliations: [] }));
   assert.deepEqual(noted({ ...paper, authors: people(3) }), []);
   assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 5 }), [
-    'note: the source gives 5 affiliation slots for 3 authors, matched by position (the first 2 one each, the last 3 kept with the last author), so which author holds which institution is a guess',
+    'note: the source gives 5 affiliation slots for 3 authors, matched by position (one each; the last 2 not read, so the paper may lack institutions), so which author holds which institution is a guess',
   ]);
   assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 2 }), [
     'note: the source gives 2 affiliation slots for 3 authors, matched by position (the last 1 author without one), so which author holds which institution is a guess',

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import fc from 'fast-check';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanAuthors, decodeText, isPlaceholder } from '../../src/sources/hygiene.js';
@@ -63,7 +63,7 @@ test("Paper Copilot: an entity's ';' does not cut a slot", () => {
   assert.equal(warnings.filter((w) => w.code === 'placeholder-affiliation').length, 1);
 });
 
-test('Paper Copilot: more affiliation slots than authors: none dropped, the surplus kept with the last author', () => {
+test('Paper Copilot: affiliation slots not one per author: matched by position, the paper marked, a warning', () => {
   const { papers, warnings } = parsePaperCopilot(
     [
       { title: 'T', author: 'A, B, C', aff: 'Zed Lab; Qux Institute; Zed Lab; Vor University; Zed Lab' },
@@ -74,17 +74,18 @@ test('Paper Copilot: more affiliation slots than authors: none dropped, the surp
     { venue: 'V', year: 2024 },
   );
   const [flat, empty, short] = [...papers];
-  assert.deepEqual(flat.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute'], ['Zed Lab', 'Vor University', 'Zed Lab']]);
-  assert.deepEqual(empty.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute', 'Vor University']]);
+  // more slots than authors: which author holds the rest cannot be known, so they are not read
+  assert.deepEqual(flat.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute'], ['Zed Lab']]);
+  assert.deepEqual(empty.authors.map((a) => a.affiliations), [['Zed Lab'], []]);
   // fewer slots than authors: by position, the rest without affiliation (as before)
   assert.deepEqual(short.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute'], []]);
   // the papers whose slots were matched by position say how many there were; an aligned record does not
   assert.deepEqual([flat, empty, short].map((p) => p.affiliationSlots), [5, 3, 2]);
   const [aligned] = [...parsePaperCopilot([{ title: 'W', author: 'A;B', aff: 'Zed Lab;Qux Institute' }], 'x.json', { venue: 'V', year: 2024 }).papers];
   assert.equal('affiliationSlots' in aligned, false);
-  assert.deepEqual(warnings.map((w) => [w.index, w.code]), [[0, 'slot-surplus'], [1, 'slot-surplus'], [2, 'slot-count']]);
-  assert.match(warnings[0].message, /5 affiliation slots for 3 authors; matched by position, the last 3 kept with the last author/);
-  assert.doesNotMatch(warnings[2].message, /kept/);
+  assert.deepEqual(warnings.map((w) => [w.index, w.code]), [[0, 'slot-count'], [1, 'slot-count'], [2, 'slot-count']]);
+  assert.match(warnings[0].message, /5 affiliation slots for 3 authors; matched by position, the last 2 not read/);
+  assert.doesNotMatch(warnings[2].message, /not read/);
 });
 
 test('JSONL (scraped author objects): escapes decoded, None and empty missing', () => {
@@ -110,4 +111,20 @@ test('isPlaceholder (a count of visible characters first) equals the plain colla
     { numRuns: 3000 },
   );
   assert.equal(isPlaceholder(`\u00a0${'\u2003'.repeat(30)}Not\u00a0\u00a0 applicable${' '.repeat(40)}`), true);
+});
+
+test('JSONL (wide rows): affiliation lists not one per author are matched by position, with a warning and the paper marked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hygiene-'));
+  const path = join(dir, 'conf2024.jsonl');
+  const rows = [
+    { title: 'P', authors: ['A', 'B'], affiliations: [['Zed Lab'], ['Qux Institute'], ['Vor University']] },
+    { title: 'Q', authors: 'A;B', affiliations: 'Zed Lab;Qux Institute;Vor University' },
+    { title: 'R', authors: ['A', 'B'], affiliations: [['Zed Lab'], ['Qux Institute']] },
+  ];
+  writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const { papers, warnings } = readSource(path);
+  assert.deepEqual(papers.map((p) => p.authors.map((a) => a.affiliations)), [[['Zed Lab'], ['Qux Institute']], [['Zed Lab'], ['Qux Institute']], [['Zed Lab'], ['Qux Institute']]]);
+  assert.deepEqual(papers.map((p) => p.affiliationSlots), [3, 3, undefined]);
+  assert.deepEqual(warnings.filter((w) => w.code === 'slot-count').map((w) => w.index), [0, 1]);
+  rmSync(dir, { recursive: true, force: true });
 });
