@@ -3,7 +3,7 @@
 // index stays fast. It lives beside the installed packages (node_modules/.cache/collabscope, shared by
 // every user of that install), else in $COLLABSCOPE_HOME/cache; when neither can be written the data is
 // simply built every time.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cacheDir } from '../home.js';
@@ -26,7 +26,15 @@ export function cacheFolders(): string[] {
   return installFolder === null ? [cacheDir()] : [installFolder, cacheDir()];
 }
 
-export function cachedJson<T>(name: string, build: () => T): T {
+/** Files of one family (a derived cache of other rules or code) kept besides the one in use; older ones are removed. */
+export const KEEP_FAMILY = 2;
+
+/**
+ * The cached value of `name`, else built and written. With `family` (the name's prefix before its hash,
+ * e.g. "unilist-1.0.0"), writing a new file removes that family's older files in the folder beyond the
+ * newest KEEP_FAMILY: every change of the rules or code writes a new one, which would otherwise pile up.
+ */
+export function cachedJson<T>(name: string, build: () => T, family?: string): T {
   for (const folder of cacheFolders()) {
     const path = join(folder, `${name}.json`);
     if (!existsSync(path)) continue;
@@ -37,19 +45,34 @@ export function cachedJson<T>(name: string, build: () => T): T {
     }
   }
   const value = build();
-  writeCachedJson(name, value);
+  const folder = writeCachedJson(name, value);
+  if (folder !== null && family !== undefined) pruneFamily(folder, family, `${name}.json`);
   return value;
 }
 
-/** Writes to the first cache folder that accepts it. */
-export function writeCachedJson(name: string, value: unknown): void {
+/** Removes a family's files other than `keep`, beyond the newest KEEP_FAMILY (only files named `${family}-*.json`). */
+export function pruneFamily(folder: string, family: string, keep: string): void {
+  try {
+    const others = readdirSync(folder)
+      .filter((f) => f.startsWith(`${family}-`) && f.endsWith('.json') && f !== keep)
+      .map((f) => ({ f, at: statSync(join(folder, f)).mtimeMs }))
+      .sort((a, b) => b.at - a.at || (a.f < b.f ? -1 : 1));
+    for (const { f } of others.slice(KEEP_FAMILY)) rmSync(join(folder, f), { force: true });
+  } catch {
+    // a folder that cannot be listed keeps its files
+  }
+}
+
+/** Writes to the first cache folder that accepts it; returns that folder (null when none did). */
+export function writeCachedJson(name: string, value: unknown): string | null {
   const text = JSON.stringify(value);
   for (const folder of cacheFolders()) {
     try {
       writeFileAtomic(join(folder, `${name}.json`), text, 'E_KB');
-      return;
+      return folder;
     } catch {
       // read-only: try the next folder
     }
   }
+  return null;
 }

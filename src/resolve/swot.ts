@@ -119,7 +119,8 @@ function swotCountries(entries: SwotEntry[]): Array<string | null> {
     return entries.map((entry) => swotCountry(entry, gazetteer));
   };
   if (!root) return compute();
-  const cached = cachedJson(derivedCacheName(`swot-countries-${root.version}-6`, COUNTRY_CODE, GAZETTEER_PACKAGES), compute);
+  const family = `swot-countries-${root.version}-6`;
+  const cached = cachedJson(derivedCacheName(family, COUNTRY_CODE, GAZETTEER_PACKAGES), compute, family);
   // a cache file of other entries (another copy of the package under the same version) is not used
   return Array.isArray(cached) && cached.length === entries.length ? cached : compute();
 }

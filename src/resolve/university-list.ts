@@ -271,7 +271,7 @@ export function useUniversityList(list: UniversityList | null | undefined): void
 export function universityList(): UniversityList | null {
   if (loaded === undefined) {
     const version = packageVersion(UNIVERSITY_LIST_PACKAGE);
-    loaded = version === 'absent' ? null : cachedJson(conversionCacheName(version), () => convertUniversityList(installedRecords(), version));
+    loaded = version === 'absent' ? null : cachedJson(conversionCacheName(version), () => convertUniversityList(installedRecords(), version), `unilist-${version}`);
   }
   return loaded;
 }

@@ -22,3 +22,20 @@ describe('compiling the resolver data at install', () => {
     }
   });
 });
+
+describe('derived cache files of one family', () => {
+  it('keep the one in use and the newest two others; other families and other files stay', async () => {
+    const { pruneFamily, KEEP_FAMILY } = await import('../../src/resolve/cache.js');
+    const { utimesSync, writeFileSync } = await import('node:fs');
+    const folder = mkdtempSync(join(tmpdir(), 'collabscope-family-'));
+    const names = ['unilist-1.0.0-aaaa.json', 'unilist-1.0.0-bbbb.json', 'unilist-1.0.0-cccc.json', 'unilist-1.0.0-dddd.json', 'unilist-1.0.0-eeee.json'];
+    names.forEach((name, i) => {
+      writeFileSync(join(folder, name), '[]');
+      utimesSync(join(folder, name), 1000 + i, 1000 + i); // aaaa oldest, eeee newest
+    });
+    for (const other of ['unilist-0.9.0-ffff.json', 'swot-countries-2.0-6-aaaa.json', 'notes.txt']) writeFileSync(join(folder, other), 'x');
+    pruneFamily(folder, 'unilist-1.0.0', 'unilist-1.0.0-aaaa.json');
+    assert.equal(KEEP_FAMILY, 2);
+    assert.deepEqual(readdirSync(folder).sort(), ['notes.txt', 'swot-countries-2.0-6-aaaa.json', 'unilist-0.9.0-ffff.json', 'unilist-1.0.0-aaaa.json', 'unilist-1.0.0-dddd.json', 'unilist-1.0.0-eeee.json']);
+  });
+});
