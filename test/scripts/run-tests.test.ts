@@ -48,6 +48,19 @@ import assert from 'node:assert/strict';
 process.env.RUNNER_FIXTURE_OWN = 'e';
 test('e runs with what it set as it loaded', () => assert.equal(process.env.RUNNER_FIXTURE_OWN, 'e'));
 `,
+  // a throwaway home that nothing names is no reason to be alone; it ends with the file
+  'h.test.ts': `import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+process.env.COLLABSCOPE_HOME = mkdtempSync(join(tmpdir(), 'runner-home-'));
+test('h runs with the throwaway home it set as it loaded', () => assert.match(process.env.COLLABSCOPE_HOME ?? '', /runner-home-/));
+`,
+  'i.test.ts': `import { test } from 'node:test';
+import assert from 'node:assert/strict';
+test('i runs without the home h set', () => assert.doesNotMatch(process.env.COLLABSCOPE_HOME ?? '', /runner-home-/));
+`,
 };
 mkdirSync(join(root, 'test', 'x'), { recursive: true });
 for (const [name, text] of Object.entries(FILES)) writeFileSync(join(root, 'test', 'x', name), text);
@@ -79,7 +92,7 @@ function runner(args: string[], env: NodeJS.ProcessEnv = {}): { status: number |
 test('the runner groups the files that may share a process and keeps a file that sets process state alone', () => {
   const { status, stdout } = runner(['--list', 'test/x/']);
   assert.equal(status, 0);
-  assert.deepEqual(stdout.trim().split('\n'), ['test/x/a.test.ts test/x/b.test.ts test/x/c.test.ts test/x/d.test.ts', 'test/x/e.test.ts']);
+  assert.deepEqual(stdout.trim().split('\n'), ['test/x/a.test.ts test/x/b.test.ts test/x/c.test.ts test/x/d.test.ts test/x/h.test.ts test/x/i.test.ts', 'test/x/e.test.ts']);
   assert.deepEqual(runner(['--list', 'test/x/'], { COLLABSCOPE_TEST_ISOLATE: '1' }).stdout.trim().split('\n'), Object.keys(FILES).map((f) => `test/x/${f}`));
 });
 
@@ -90,7 +103,9 @@ test('grouped: a failing test, hook or load counts, and no file sees another\'s 
   assert.equal(status, 1);
   assert.match(stdout, /✔ d sees nothing of c/);
   assert.match(stdout, /✔ e runs with what it set as it loaded/);
-  assert.equal(stdout.trim().split('\n').at(-1), 'tests: 4 passed, 3 failed, 0 skipped');
+  assert.match(stdout, /✔ h runs with the throwaway home it set as it loaded/);
+  assert.match(stdout, /✔ i runs without the home h set/);
+  assert.equal(stdout.trim().split('\n').at(-1), 'tests: 6 passed, 3 failed, 0 skipped');
 });
 
 test('grouped: files load one after the other, so each file\'s tests stay in its own suite', () => {
