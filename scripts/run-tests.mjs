@@ -15,7 +15,7 @@
 // asked on every use). Such files share a process, and with it what they build alike, e.g. the index of
 // a test fixture's folder (never cached on disk, so otherwise built again by every process).
 // COLLABSCOPE_TEST_ISOLATE=1 runs every file in a process of its own.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -171,15 +171,21 @@ if (warm === '1' && existsSync(join('src', 'resolve', 'index.ts'))) {
   if (warmed.status !== 0) console.error('warning: the resolver caches could not be built before the tests; each test process builds what it needs');
 }
 const concurrency = Number(process.env.COLLABSCOPE_TEST_CONCURRENCY) || availableParallelism() + 1;
+// Every temporary file the tests make (os.tmpdir() reads TMPDIR: homes, outputs, browser profiles, the CLI
+// processes they start) goes under this run's folder, removed at the end, so no run leaves files behind
+// (thousands of throwaway homes had piled up in /tmp). COLLABSCOPE_TEST_KEEP_TMP=1 keeps it to look at.
+const testTmp = join(tmp, 'tmp');
+mkdirSync(testTmp);
 // The spec reporter for people; a TAP copy to read the totals from for the closing line.
 const tapFile = join(tmp, 'results.tap');
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...planned.map((e) => e.entry)],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, TMPDIR: testTmp, TMP: testTmp, TEMP: testTmp } },
 );
 const tap = readFileSync(tapFile, 'utf8');
-rmSync(tmp, { recursive: true, force: true });
+if (process.env.COLLABSCOPE_TEST_KEEP_TMP === '1') console.log(`test files kept in ${testTmp}`);
+else rmSync(tmp, { recursive: true, force: true });
 const total = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
 // a suite that failed by itself (a hook), not through a failing test in it, is not in the runner's count
 const failedSuites = tap.split(/\n(?=\s*(?:not )?ok \d+ )/).filter((block) => /^\s*not ok /.test(block) && /^\s*type: 'suite'$/m.test(block) && !/failureType: 'subtestsFailed'/.test(block)).length;

@@ -82,6 +82,18 @@ test('g runs in its own suite', () => { if (!ready) throw new Error('not ready')
 mkdirSync(join(root, 'test', 'y'), { recursive: true });
 for (const [name, text] of Object.entries(SHARED)) writeFileSync(join(root, 'test', 'y', name), text);
 
+// a file that makes a temporary folder and notes where (outside the temporary folders)
+mkdirSync(join(root, 'test', 'z'), { recursive: true });
+writeFileSync(
+  join(root, 'test', 'z', 'k.test.ts'),
+  `import { test } from 'node:test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+test('k makes a temporary folder', () => writeFileSync(${JSON.stringify(join(root, 'k-made.txt'))}, mkdtempSync(join(tmpdir(), 'leftover-'))));
+`,
+);
+
 function runner(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string } {
   // without NODE_TEST_CONTEXT, which tells a test process it reports to a parent runner
   const { NODE_TEST_CONTEXT: _, ...outer } = process.env;
@@ -114,3 +126,13 @@ test('grouped: files load one after the other, so each file\'s tests stay in its
   assert.match(stdout, /▶ test\/y\/g\.test\.ts\n\s+✔ g runs in its own suite/);
   assert.equal(stdout.trim().split('\n').at(-1), 'tests: 2 passed, 0 failed, 0 skipped');
 });
+
+test('the tests\' temporary files go under the run\'s own folder, removed when the run ends', async () => {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { status, stdout } = runner(['test/z/']);
+  assert.equal(status, 0, stdout);
+  const made = readFileSync(join(root, 'k-made.txt'), 'utf8');
+  assert.match(made, /collabscope-tests-[^/\\]+[/\\]tmp[/\\]leftover-/);
+  assert.equal(existsSync(made), false);
+});
+
