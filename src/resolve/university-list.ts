@@ -258,7 +258,7 @@ function conversionCacheName(version: string): string {
 }
 
 /** The modules whose code decides the converted list (beside the tables). */
-const CONVERSION_CODE = ['university-list', 'consistency', 'places', 'place-hits', 'place-names', 'normalize', 'domains', 'records'];
+const CONVERSION_CODE = ['university-list', 'consistency', 'places', 'place-hits', 'place-names', 'head-words', 'normalize', 'domains', 'records'];
 
 let loaded: UniversityList | null | undefined;
 
