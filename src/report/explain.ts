@@ -35,11 +35,9 @@ export function renderExplanation(paper: Paper): string {
 
 /** The source's affiliation slots were not one per author: say that the authors' institutions below are a guess. */
 function slotNote(slots: number, authors: number): string {
-  if (slots > authors) {
-    return `note: the source gives ${slots} affiliation slots for ${authors} authors, matched by position (one each; the last ${slots - authors} not read, so the paper may lack institutions), so which author holds which institution is a guess`;
-  }
   const missing = authors - slots;
-  return `note: the source gives ${slots} affiliation slots for ${authors} authors, matched by position (the last ${missing} author${missing === 1 ? '' : 's'} without one), so which author holds which institution is a guess`;
+  const how = slots > authors ? `one each; the last ${slots - authors} not read, so the paper may lack institutions` : `the last ${missing} author${missing === 1 ? '' : 's'} without one`;
+  return `note: the source gives ${slots} affiliation slots for ${authors} authors, matched by position (${how}), so which author holds which institution is a guess`;
 }
 
 /** "GPT family [OpenAI, US] via "GPT-4" (mentioned: comparison: outperforms)". */

@@ -45,8 +45,7 @@ export function cachedJson<T>(name: string, build: () => T, family?: string): T 
     }
   }
   const value = build();
-  const folder = writeCachedJson(name, value);
-  if (folder !== null && family !== undefined) pruneFamily(folder, family, `${name}.json`);
+  writeCachedJson(name, value, family);
   return value;
 }
 
@@ -63,16 +62,16 @@ export function pruneFamily(folder: string, family: string, keep: string): void 
   }
 }
 
-/** Writes to the first cache folder that accepts it; returns that folder (null when none did). */
-export function writeCachedJson(name: string, value: unknown): string | null {
+/** Writes to the first cache folder that accepts it; with `family`, that family's older files there are pruned (pruneFamily). */
+export function writeCachedJson(name: string, value: unknown, family?: string): void {
   const text = JSON.stringify(value);
   for (const folder of cacheFolders()) {
     try {
       writeFileAtomic(join(folder, `${name}.json`), text, 'E_KB');
-      return folder;
     } catch {
-      // read-only: try the next folder
+      continue; // read-only: try the next folder
     }
+    if (family !== undefined) pruneFamily(folder, family, `${name}.json`);
+    return;
   }
-  return null;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDataJson, RESOLVE_DATA_DIR } from './data.js';
-import { cachedJson, pruneFamily, writeCachedJson } from './cache.js';
+import { cachedJson, writeCachedJson } from './cache.js';
 
 /** One word of a text, with its place in the cleaned text and its normalised form. */
 export interface Token {
@@ -298,8 +298,7 @@ export function keepNameKeysInMemory(): void {
 /** Writes the remembered keys back when new names were seen. */
 export function saveNameKeyCache(): void {
   if (!keyCache?.dirty || !keyCache.name) return;
-  const folder = writeCachedJson(keyCache.name, [...keyCache.map.entries()]);
   // a new rule or code writes another file: the older ones of the family go
-  if (folder !== null) pruneFamily(folder, 'name-keys', `${keyCache.name}.json`);
+  writeCachedJson(keyCache.name, [...keyCache.map.entries()], 'name-keys');
   keyCache.dirty = false;
 }

@@ -83,10 +83,8 @@ export function markStandalone(tokens: Token[], hits: PlaceHit[]): void {
   for (let h = 0; h < hits.length; h++) for (let i = hits[h].start; i < hits[h].end; i++) covered[i] = true;
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h];
-    let a = hit.start;
-    while (a > 0 && !isSegmentBreak(tokens[a].gapBefore)) a--;
-    let b = hit.end;
-    while (b < tokens.length && !isSegmentBreak(tokens[b].gapBefore)) b++;
+    const a = segmentStart(tokens, hit.start);
+    const b = segmentEnd(tokens, hit.end);
     let ok = true;
     for (let i = a; i < b && ok; i++) {
       if (covered[i]) continue;
@@ -99,6 +97,20 @@ export function markStandalone(tokens: Token[], hits: PlaceHit[]): void {
 
 /** Halves of Canadian ("H3A 0G4") and British ("OX1 3RH", "CB3 0WA") postcodes. */
 export const POSTCODE_PART = /^[A-Z]\d[A-Z]$|^\d[A-Z]\d$|^[A-Z]{1,2}\d[A-Z\d]?$|^\d[A-Z]{2}$/;
+
+/** The first token of the comma-separated segment that holds token `i`. */
+export function segmentStart(tokens: readonly Token[], i: number): number {
+  let a = i;
+  while (a > 0 && !isSegmentBreak(tokens[a].gapBefore)) a--;
+  return a;
+}
+
+/** One past the last token of the segment that goes on at token `end` (`end` itself when a segment starts there). */
+export function segmentEnd(tokens: readonly Token[], end: number): number {
+  let b = end;
+  while (b < tokens.length && !isSegmentBreak(tokens[b].gapBefore)) b++;
+  return b;
+}
 
 export function isSegmentBreak(gap: string): boolean {
   return gap === ',' || gap === ';' || gap === '+' || gap === '(' || gap === ')' || gap === '|' || gap === ':';

@@ -11,7 +11,7 @@ import { cachedNameKey, nameKey, type Token } from './normalize.js';
 import { keepWhere } from './arrays.js';
 import { followsSeatHead, isSeatHead } from './head-words.js';
 import { foreignCountryNames, shortCityName } from './place-names.js';
-import { canadaAfterProvince, dropUnsupportedForeignAbbreviations, isSegmentBreak, keyOf, markStandalone, toHit } from './place-hits.js';
+import { canadaAfterProvince, dropUnsupportedForeignAbbreviations, isSegmentBreak, keyOf, markStandalone, segmentEnd, segmentStart, toHit } from './place-hits.js';
 
 export { isSegmentBreak, POSTCODE_PART } from './place-hits.js';
 
@@ -361,9 +361,8 @@ export function useGazetteer(gazetteer: Gazetteer): void {
  */
 function opensSeatName(tokens: Token[], hit: PlaceHit): boolean {
   if (hit.countries.length !== 1 || (hit.populations?.[0] ?? 0) < SEAT_OPENING_MIN_POPULATION) return false;
-  if (hit.start > 0 && !isSegmentBreak(tokens[hit.start].gapBefore)) return false;
+  if (segmentStart(tokens, hit.start) !== hit.start) return false;
   if (hit.end < tokens.length && NAME_JOINERS.has(tokens[hit.end].norm)) return false;
-  let end = hit.end;
-  while (end < tokens.length && !isSegmentBreak(tokens[end].gapBefore)) end++;
+  const end = segmentEnd(tokens, hit.end);
   return end > hit.end && isSeatHead(tokens[end - 1].norm);
 }

@@ -14,14 +14,14 @@ const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 const ESCAPE = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\})/;
 const ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2})+|(?:\\u[0-9a-fA-F]{4})+|\\u\{([0-9a-fA-F]{1,6})\}/g;
 
+/** Rounds of entity decoding at most (each undoes one encoding). */
+const MAX_ENTITY_PASSES = 8;
+
 /**
  * HTML entities with their ';' (named and numeric, also encoded several times over, "&amp;amp;#x27;"; "AT&T", "a=1&lt=2" stay) and literal \xNN, \uNNNN and
  * \u{N} escapes decoded. A run of \xNN bytes that is valid UTF-8 is read as UTF-8 ("\xc3\xa9" = é),
  * otherwise as Latin-1 ("\xe9" = é). Text without either is returned as it is (the common case).
  */
-/** Rounds of entity decoding at most (each undoes one encoding). */
-const MAX_ENTITY_PASSES = 8;
-
 export function decodeText(text: string): string {
   let out = text;
   if (ESCAPE.test(out)) out = decodeEscapes(out);

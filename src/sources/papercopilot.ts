@@ -84,7 +84,7 @@ function toRawPaper(
     keywords: splitList(record.keywords, /;/),
     url: textOrNull(record.site ?? record.oa),
     authors,
-    ...(aligned.length > 0 && names.length > 0 && aligned.length !== names.length ? { affiliationSlots: aligned.length } : {}),
+    ...slotCountField(aligned, names.length),
   };
 }
 
@@ -123,6 +123,11 @@ export function alignSlots(
         : `${plain.length} affiliation slots for ${authorCount} authors; matched by position`,
   });
   return plain.map((s) => s.trim());
+}
+
+/** `{ affiliationSlots }` when the source's slots (or lists) are not one per author, else nothing (RawPaper.affiliationSlots). */
+export function slotCountField(slots: readonly unknown[], authorCount: number): { affiliationSlots?: number } {
+  return slots.length > 0 && authorCount > 0 && slots.length !== authorCount ? { affiliationSlots: slots.length } : {};
 }
 
 /** One author's slot: several institutions are joined by `+`. */

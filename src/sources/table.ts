@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { requireLazily } from '../lazy-module.js';
 import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
-import { alignSlots, splitAuthorNames, splitInstitutions } from './papercopilot.js';
+import { alignSlots, slotCountField, splitAuthorNames, splitInstitutions } from './papercopilot.js';
 import { readLines, type LineStats } from './lines.js';
 import { cleanAuthors } from './hygiene.js';
 import {
@@ -145,30 +145,31 @@ function paperFields(row: Row, file: string, index: number, fileVenue: FileVenue
 }
 
 function wideRowToPaper(row: Row, file: string, index: number, fileVenue: FileVenue, options: SourceOptions, warnings: SourceWarning[]): RawPaper {
-  const slots = { count: undefined as number | undefined };
-  const paper = paperFields(row, file, index, fileVenue, options, wideAuthors(row, file, index, warnings, slots), warnings);
-  return slots.count === undefined ? paper : { ...paper, affiliationSlots: slots.count };
+  const { authors, slotCount } = wideAuthors(row, file, index, warnings);
+  return { ...paperFields(row, file, index, fileVenue, options, authors, warnings), ...slotCount };
 }
 
-/** `slots.count` is set when a `;`-separated affiliations text gives slots not one per author (matched by position). */
-function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarning[], slots: { count: number | undefined }): RawAuthor[] {
+/** The row's authors, and `{ affiliationSlots }` when its affiliation slots or lists are not one per author (matched by position). */
+function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarning[]): { authors: RawAuthor[]; slotCount: { affiliationSlots?: number } } {
   if (Array.isArray(row.authors) && row.authors.some((a) => typeof a === 'object' && a !== null)) {
-    return (row.authors as Row[]).map((a) => ({
+    const authors = (row.authors as Row[]).map((a) => ({
       name: textOrNull(a.name) ?? '',
       affiliations: Array.isArray(a.affiliations) ? splitList(a.affiliations) : splitInstitutions(textOrNull(a.affiliation ?? a.affiliations) ?? ''),
       emailDomain: textOrNull(a.email_domain),
     }));
+    return { authors, slotCount: {} };
   }
   const names = Array.isArray(row.authors) ? splitList(row.authors) : splitAuthorNames(row.authors);
   const texts = Array.isArray(row.affiliations)
     ? (row.affiliations as unknown[]).map((s) => (Array.isArray(s) ? s.join('+') : String(s ?? '')))
     : alignSlots(textOrNull(row.affiliations), names.length, file, index, warnings);
-  if (texts.length > 0 && names.length > 0 && texts.length !== names.length) {
-    slots.count = texts.length;
-    if (Array.isArray(row.affiliations)) warnings.push({ file, index, code: 'slot-count', message: `${texts.length} affiliation lists for ${names.length} authors; matched by position` });
+  const slotCount = slotCountField(texts, names.length);
+  // a `;` text's mismatch is warned by alignSlots; a JSON array of lists here
+  if (slotCount.affiliationSlots !== undefined && Array.isArray(row.affiliations)) {
+    warnings.push({ file, index, code: 'slot-count', message: `${texts.length} affiliation lists for ${names.length} authors; matched by position` });
   }
   const domains = splitList(row.email_domains, /;/);
-  return names.map((name, i) => ({ name, affiliations: splitInstitutions(texts[i] ?? ''), emailDomain: domains[i] ?? null }));
+  return { authors: names.map((name, i) => ({ name, affiliations: splitInstitutions(texts[i] ?? ''), emailDomain: domains[i] ?? null })), slotCount };
 }
 
 /** Long rows are grouped by paper_id (else title), authors by name in order of first appearance. */
