@@ -63,10 +63,25 @@ export function authorCountries(author: Author, definitions: Definitions): strin
   return [...codes].sort();
 }
 
+const NONE: readonly Affiliation[] = Object.freeze([]);
+
+/**
+ * The paper's affiliations that no author holds (slots past the last author, Paper.unattributed), when
+ * they count: only if every author and every affiliation of each counts (`--authors all`, `--affiliations
+ * all`); a selection of authors or of first affiliations cannot know whether they are among them.
+ */
+export function unattributedAffiliations(paper: Pick<Paper, 'unattributed'>, definitions: Pick<Definitions, 'authors' | 'affiliations'>): readonly Affiliation[] {
+  return paper.unattributed && definitions.authors === 'all' && definitions.affiliations === 'all' ? paper.unattributed : NONE;
+}
+
 /** Sorted country codes of a paper under the definitions (the `countries` field of papers.jsonl). */
-export function paperCountries(paper: Pick<Paper, 'authors'>, definitions: Definitions): string[] {
+export function paperCountries(paper: Pick<Paper, 'authors' | 'unattributed'>, definitions: Definitions): string[] {
   const codes = new Set<string>();
   for (const author of countedAuthors(paper.authors, definitions)) for (const code of authorCountries(author, definitions)) codes.add(code);
+  for (const affiliation of unattributedAffiliations(paper, definitions)) {
+    const code = affiliationCountry(affiliation, definitions);
+    if (code) codes.add(code);
+  }
   return [...codes].sort();
 }
 
@@ -85,25 +100,27 @@ export function paperInTracks(paper: Pick<Paper, 'track'>, definitions: Definiti
  * In the denominator: in the track scope and, under `--denominator located` (the default), with at
  * least one counted author located. `countries` may be passed when already computed.
  */
-export function paperInScope(paper: Pick<Paper, 'track' | 'authors'>, definitions: Definitions, countries?: readonly string[]): boolean {
+export function paperInScope(paper: Pick<Paper, 'track' | 'authors' | 'unattributed'>, definitions: Definitions, countries?: readonly string[]): boolean {
   if (!paperInTracks(paper, definitions)) return false;
   if (definitions.denominator === 'all') return true;
   return countries ? countries.length > 0 : paperLocated(paper, definitions);
 }
 
 /** Whether any counted affiliation of any counted author has a country: paperCountries(...).length > 0, without building it. */
-export function paperLocated(paper: Pick<Paper, 'authors'>, definitions: Definitions): boolean {
+export function paperLocated(paper: Pick<Paper, 'authors' | 'unattributed'>, definitions: Definitions): boolean {
   for (const author of countedAuthors(paper.authors, definitions)) {
     for (const affiliation of countedAffiliations(author, definitions)) if (affiliationCountry(affiliation, definitions)) return true;
   }
+  for (const affiliation of unattributedAffiliations(paper, definitions)) if (affiliationCountry(affiliation, definitions)) return true;
   return false;
 }
 
 /**
  * Whether a paper links the two countries of a pair. With dualAffiliation 'ignore', authors who list
- * institutions in both countries at once are left out of that decision.
+ * institutions in both countries at once are left out of that decision. An unattributed affiliation
+ * (unattributedAffiliations) counts as its own: it makes nobody dual-affiliated.
  */
-export function paperHasPair(paper: Pick<Paper, 'authors'>, pair: readonly [string, string], definitions: Definitions): boolean {
+export function paperHasPair(paper: Pick<Paper, 'authors' | 'unattributed'>, pair: readonly [string, string], definitions: Definitions): boolean {
   const [a, b] = pair;
   let hasA = false;
   let hasB = false;
@@ -120,6 +137,11 @@ export function paperHasPair(paper: Pick<Paper, 'authors'>, pair: readonly [stri
     hasA ||= inA;
     hasB ||= inB;
     if (hasA && hasB) return true;
+  }
+  for (const affiliation of unattributedAffiliations(paper, definitions)) {
+    const code = affiliationCountry(affiliation, definitions);
+    if (code === a) hasA = true;
+    else if (code === b) hasB = true;
   }
   return hasA && hasB;
 }

@@ -56,7 +56,9 @@ const authorJson = (author: Author) => objectJson(author, (key, value) => (key =
 
 /** Exactly JSON.stringify(paper), faster when its affiliations are shared frozen objects. */
 export function paperJson(paper: Paper): string {
-  return objectJson(paper, (key, value) => (key === 'authors' && Array.isArray(value) ? `[${value.map(authorJson).join(',')}]` : undefined));
+  return objectJson(paper, (key, value) =>
+    !Array.isArray(value) ? undefined : key === 'authors' ? `[${value.map(authorJson).join(',')}]` : key === 'unattributed' ? affiliationsJson(value) : undefined,
+  );
 }
 
 /** Where one line is in the file (bytes), for replacing it later. */

@@ -162,9 +162,15 @@ export function toPaper(raw: RawPaper, id: string, options: Pick<CorpusOptions, 
     technologies: options.classifier.detectTechnologies(raw),
     hasAbstract: Boolean(raw.abstract?.trim()),
     ...(raw.affiliationSlots === undefined ? {} : { affiliationSlots: raw.affiliationSlots }),
+    ...(raw.unattributed?.length ? { unattributed: resolveUnattributed(raw.unattributed, options.resolver) } : {}),
   };
   paper.countries = paperCountries(paper, options.definitions);
   return paper;
+}
+
+/** Each surplus slot's text resolved alone: no author holds them, so none lends another author context. */
+export function resolveUnattributed(texts: readonly string[], resolver: AuthorResolver): Affiliation[] {
+  return texts.flatMap((text) => resolver.resolveAuthor({ name: '', affiliations: [text], emailDomain: null }));
 }
 
 /**
@@ -203,21 +209,24 @@ export class AffiliationPool {
       const name = this.names.get(author.name);
       if (name === undefined) this.names.set(author.name, author.name);
       else author.name = name;
-      author.affiliations = author.affiliations.map((affiliation) => {
-        const known = this.byIdentity.get(affiliation);
-        if (known) return known;
-        const key = JSON.stringify(affiliation);
-        let shared = this.pool.get(key);
-        if (!shared) {
-          Object.freeze(affiliation.evidence);
-          shared = Object.freeze(affiliation);
-          this.pool.set(key, shared);
-          rememberAffiliationJson(shared, key); // the key is its JSON: papers.jsonl reuses it
-        }
-        this.byIdentity.set(affiliation, shared);
-        return shared;
-      });
+      author.affiliations = author.affiliations.map((affiliation) => this.share(affiliation));
     }
+    if (paper.unattributed) paper.unattributed = paper.unattributed.map((affiliation) => this.share(affiliation));
     return paper;
+  }
+
+  private share(affiliation: Affiliation): Affiliation {
+    const known = this.byIdentity.get(affiliation);
+    if (known) return known;
+    const key = JSON.stringify(affiliation);
+    let shared = this.pool.get(key);
+    if (!shared) {
+      Object.freeze(affiliation.evidence);
+      shared = Object.freeze(affiliation);
+      this.pool.set(key, shared);
+      rememberAffiliationJson(shared, key); // the key is its JSON: papers.jsonl reuses it
+    }
+    this.byIdentity.set(affiliation, shared);
+    return shared;
   }
 }

@@ -109,9 +109,14 @@ export interface RawPaper {
   fullText?: string | null;
   /**
    * Set only when the source's affiliation slots are not one per author: how many it gave. They were
-   * matched to authors by position (slots past the last author not read), so who holds which is a guess.
+   * matched to authors by position, so who holds which is a guess.
    */
   affiliationSlots?: number;
+  /**
+   * The affiliation texts of slots past the last author (more slots than authors), decoded and without
+   * placeholders or texts an author already lists: the paper's, no author's. Absent when there are none.
+   */
+  unattributed?: string[];
 }
 
 export interface FieldEvidence {
@@ -163,6 +168,13 @@ export interface Paper {
   hasAbstract?: boolean;
   /** As RawPaper.affiliationSlots: present only when the slots were not one per author. */
   affiliationSlots?: number;
+  /**
+   * RawPaper.unattributed resolved, each text alone (no author context): institutions of the paper that
+   * no author holds. They count for the paper's countries only when every author and every affiliation
+   * counts (`--authors all --affiliations all`, the defaults), never make an author dual-affiliated,
+   * and carry no fractional weight (unattributedAffiliations in definitions.ts).
+   */
+  unattributed?: Affiliation[];
 }
 
 /** Every switchable definition that changes a number. Recorded in summary.json. */

@@ -51,6 +51,27 @@ test('countries are the sorted codes of resolved affiliations', () => {
   assert.deepEqual(last.countries, ['CN']);
 });
 
+test('slots past the last author: resolved alone (no author context), the paper\'s countries, pooled; no author holds them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'collabscope-pipeline-'));
+  const file = join(dir, 'siggraph2025.json');
+  writeFileSync(file, JSON.stringify([{ title: 'T', author: 'A;B', aff: 'MIT;MIT;Tsinghua;Hong Kong+MIT' }, { title: 'U', author: 'A;B', aff: 'MIT;Peking' }]));
+  const seen: string[][] = [];
+  const spy: AuthorResolver = { resolveAuthor: (a) => (seen.push(a.affiliations), fakeResolver.resolveAuthor(a)) };
+  const corpus = buildCorpus({ files: [file], definitions: DEFAULT_DEFINITIONS, resolver: spy, classifier: fakeClassifier });
+  const [flat, aligned] = corpus.papers;
+  assert.deepEqual(flat.authors.map((a) => a.affiliations.map((f) => f.raw)), [['MIT'], ['MIT']]);
+  // "MIT" is already the authors': only the two new texts, each resolved on its own
+  assert.deepEqual(flat.unattributed?.map((f) => f.raw), ['Tsinghua', 'Hong Kong']);
+  assert.deepEqual(seen.slice(2, 4), [['Tsinghua'], ['Hong Kong']]);
+  assert.deepEqual(flat.countries, ['CN', 'HK', 'US']);
+  assert.equal('unattributed' in aligned, false);
+  assert.deepEqual(aligned.countries, ['CN', 'US']);
+  // pooled like the authors' affiliations: equal ones are one frozen object
+  assert.ok(Object.isFrozen(flat.unattributed![0]));
+  assert.equal(flat.authors[0].affiliations[0], flat.authors[1].affiliations[0]);
+  assert.deepEqual(summarizeHeadline(corpus, ['US', 'CN'], DEFAULT_DEFINITIONS).unresolved.affiliations, 6);
+});
+
 test('--no-email drops e-mail domains before resolution', () => {
   const seen: Array<string | null | undefined> = [];
   const spy: AuthorResolver = { resolveAuthor: (a) => (seen.push(a.emailDomain), fakeResolver.resolveAuthor(a)) };

@@ -67,7 +67,10 @@ test('papers.jsonl written in many chunks (papers longer than the text chunk) is
   const shared = Object.freeze(aff('Invented Institute', 'US'));
   Object.freeze(shared.evidence);
   const papers = Array.from({ length: 120 }, (_, i) => {
-    const p = paper({ year: 2020 + (i % 3) }, [author(`Person ${i}`, shared), author('Another Person', aff('Other Invented College', 'CN'))]);
+    const p = paper(
+      { year: 2020 + (i % 3), ...(i % 4 === 0 ? { unattributed: [shared, aff('Loose Invented Lab', 'GB')] } : {}) },
+      [author(`Person ${i}`, shared), author('Another Person', aff('Other Invented College', 'CN'))],
+    );
     p.title = `${'long title é '.repeat(60)}${i}`;
     return p;
   });

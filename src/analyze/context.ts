@@ -2,7 +2,7 @@
 // which fractional weight, and which institution node each one is. Built once per paper per pass and
 // thrown away, so a pass over a million papers holds only the accumulators.
 import type { Affiliation, Definitions, Paper } from '../types.js';
-import { affiliationCountry, authorCountries, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
+import { affiliationCountry, authorCountries, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope, unattributedAffiliations } from '../definitions.js';
 import { loadOrganisations, organisationNode, unitBase, type OrganisationGraph, type OrganisationNode } from '../kb/organisations.js';
 
 export interface AnalysisContext {
@@ -52,6 +52,8 @@ export interface PaperView {
   isPair: boolean;
   /** The counted authors (countedAuthors: all, first, last or first and last). */
   authors: AuthorView[];
+  /** The paper's affiliations no author holds, when they count (unattributedAffiliations): weight 0, on the pair's sides. */
+  unattributed: AffiliationView[];
   /** Fractional weight with no country: unresolved affiliations, authors without any, papers without authors. */
   unknownWeight: number;
   /** fields[0], or NO_FIELD. */
@@ -103,19 +105,10 @@ export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
     const share = 1 / authorCount;
     if (counted.length === 0) unknownWeight += share;
     const affiliations = counted.map((affiliation) => {
-      const { country, node } = placeOf(affiliation, context, organisations);
       const weight = share / counted.length;
-      if (country === null) unknownWeight += weight;
-      return {
-        affiliation,
-        country,
-        weight,
-        node: node?.key ?? null,
-        nodeName: node?.name ?? null,
-        nodeId: node?.id ?? null,
-        nodeSector: node ? node.sector : affiliation.sector,
-        unitNode: node?.unitKey ?? null,
-      };
+      const view = affiliationView(affiliation, weight, context, organisations);
+      if (view.country === null) unknownWeight += weight;
+      return view;
     });
     const countries = authorCountries(author, definitions);
     const dual = countries.includes(a) && countries.includes(b);
@@ -128,25 +121,41 @@ export function viewPaper(paper: Paper, context: AnalysisContext): PaperView {
     countries,
     isPair: paperHasPair(paper, pair, definitions),
     authors,
+    // an unattributed affiliation belongs to some author whose share is already given: it adds no weight
+    unattributed: unattributedAffiliations(paper, definitions).map((affiliation) => affiliationView(affiliation, 0, context, organisations)),
     unknownWeight,
     primaryField: paper.fields[0] ?? NO_FIELD,
   };
 }
 
+function affiliationView(affiliation: Affiliation, weight: number, context: AnalysisContext, organisations: OrganisationGraph): AffiliationView {
+  const { country, node } = placeOf(affiliation, context, organisations);
+  return {
+    affiliation,
+    country,
+    weight,
+    node: node?.key ?? null,
+    nodeName: node?.name ?? null,
+    nodeId: node?.id ?? null,
+    nodeSector: node ? node.sector : affiliation.sector,
+    unitNode: node?.unitKey ?? null,
+  };
+}
+
 /**
  * The affiliations on each side of the pair in a paper, from the authors who count for the pair
- * (all authors, except dual-affiliated ones under dualAffiliation=ignore).
+ * (all authors, except dual-affiliated ones under dualAffiliation=ignore), then the unattributed ones
+ * that count (as paperHasPair reads them).
  */
 export function pairSides(view: PaperView, pair: [string, string]): [AffiliationView[], AffiliationView[]] {
   const sideA: AffiliationView[] = [];
   const sideB: AffiliationView[] = [];
-  for (const author of view.authors) {
-    if (!author.countsForPair) continue;
-    for (const affiliation of author.affiliations) {
-      if (affiliation.country === pair[0]) sideA.push(affiliation);
-      else if (affiliation.country === pair[1]) sideB.push(affiliation);
-    }
-  }
+  const add = (affiliation: AffiliationView) => {
+    if (affiliation.country === pair[0]) sideA.push(affiliation);
+    else if (affiliation.country === pair[1]) sideB.push(affiliation);
+  };
+  for (const author of view.authors) if (author.countsForPair) author.affiliations.forEach(add);
+  view.unattributed.forEach(add);
   return [sideA, sideB];
 }
 

@@ -1,7 +1,7 @@
 // 0. Coverage: how many papers of each venue-year have any located author, and how many have every
 // author located. A paper with no affiliation data cannot be a collaboration paper; under
 // `--denominator located` (the default) it leaves the denominator, and this table says how many did.
-import { authorLocated, paperInTracks } from '../definitions.js';
+import { affiliationCountry, authorLocated, paperInTracks, unattributedAffiliations } from '../definitions.js';
 import type { Paper } from '../types.js';
 import type { Accumulator, AnalysisContext, PaperView } from './context.js';
 import { compareStrings, round } from './stats.js';
@@ -28,7 +28,8 @@ export function tallyPaper(tally: Tally, paper: Paper, context: AnalysisContext)
     if (authorLocated(author, context.definitions)) located++;
     for (const affiliation of author.affiliations) if (affiliation.raw.trim()) texts++;
   }
-  if (located > 0) tally.anyLocated++;
+  // a located slot past the last author locates the paper too (coverage reads every author, so only --affiliations decides)
+  if (located > 0 || unattributedAffiliations(paper, { authors: 'all', affiliations: context.definitions.affiliations }).some((a) => affiliationCountry(a, context.definitions) !== null)) tally.anyLocated++;
   if (paper.authors.length > 0 && located === paper.authors.length) tally.allLocated++;
   if (texts === 0) tally.noAffiliations++;
 }

@@ -5,7 +5,7 @@
 // give the paper's (pair, located) bits, tallied with whether it is main-track. Every combination's
 // count and denominator is a sum of those tallies, so the grid costs ~200 increments a paper.
 import { affiliationCountry, countedAffiliations, countedAuthors, isMainTrack } from '../definitions.js';
-import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, HEADLINE_DEFINITIONS, type Author, type Definitions, type Paper } from '../types.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, HEADLINE_DEFINITIONS, type Affiliation, type Author, type Definitions, type Paper } from '../types.js';
 import { interval } from './counting.js';
 import { round, wilson } from './stats.js';
 import type { Interval } from './types.js';
@@ -57,8 +57,12 @@ const IN_B = 2;
 const LOCATED = 4;
 
 function authorMask(author: Author, mode: Definitions, a: string, b: string): number {
+  return affiliationsMask(countedAffiliations(author, mode), mode, a, b);
+}
+
+function affiliationsMask(affiliations: readonly Affiliation[], mode: Definitions, a: string, b: string): number {
   let mask = 0;
-  for (const affiliation of countedAffiliations(author, mode)) {
+  for (const affiliation of affiliations) {
     const country = affiliationCountry(affiliation, mode);
     if (country === null) continue;
     mask |= LOCATED;
@@ -75,17 +79,19 @@ export class GridTally {
 
   constructor(private readonly pair: readonly [string, string]) {}
 
-  add(paper: Pick<Paper, 'authors' | 'track'>): void {
+  add(paper: Pick<Paper, 'authors' | 'track' | 'unattributed'>): void {
     const main = isMainTrack(paper.track) ? 1 : 0;
     const [a, b] = this.pair;
     const n = paper.authors.length;
     for (let m = 0; m < MODES.length; m++) {
       const masks = this.masks;
       for (let i = 0; i < n; i++) masks[i] = authorMask(paper.authors[i], MODES[m], a, b);
+      // the affiliations no author holds, each its own (never dual), only where all authors and affiliations count
+      const loose = paper.unattributed && MODES[m].affiliations === 'all' ? affiliationsMask(paper.unattributed, MODES[m], a, b) : 0;
       for (let s = 0; s < SELECTIONS.length; s++) {
         const chosen = countedAuthors(indices(n), { authors: SELECTIONS[s] });
         for (let d = 0; d < DUALS.length; d++) {
-          let any = 0;
+          let any = SELECTIONS[s] === 'all' ? loose : 0;
           for (const i of chosen) {
             const mask = masks[i];
             if (DUALS[d] === 'ignore' && (mask & (IN_A | IN_B)) === (IN_A | IN_B)) any |= mask & LOCATED;
@@ -130,7 +136,7 @@ function indices(n: number): number[] {
  * Every combination's headline, sorted by share (highest first), or with a target by distance to
  * the target's share (then to its count).
  */
-export function computeGrid(papers: Iterable<Pick<Paper, 'authors' | 'track'>>, pair: readonly [string, string], target?: GridTarget): GridRow[] {
+export function computeGrid(papers: Iterable<Pick<Paper, 'authors' | 'track' | 'unattributed'>>, pair: readonly [string, string], target?: GridTarget): GridRow[] {
   const tally = new GridTally(pair);
   for (const paper of papers) tally.add(paper);
   const rows = allCombinations().map((definitions) => tally.row(definitions));

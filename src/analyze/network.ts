@@ -9,7 +9,7 @@
 // `networkMaxNodes` institutions with the most papers (ties broken by key), so they stay fast on very
 // large corpora; `communities.capped` says whether the cap applied.
 import { UndirectedGraph } from 'graphology';
-import type { Accumulator, AnalysisContext, PaperView } from './context.js';
+import type { Accumulator, AffiliationView, AnalysisContext, PaperView } from './context.js';
 import { NodeNames } from './institutions.js';
 import { betweennessCentrality } from './betweenness.js';
 import { budgetSubgraph, sourceTargetBetweenness, weightedSourceTargetBetweenness } from './network-bridges.js';
@@ -75,32 +75,33 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
   const stamps: number[] = [];
   const list: number[] = [];
   let paperCount = 0;
+  const note = (affiliation: AffiliationView) => {
+    if (affiliation.node === null) return;
+    let i = index.get(affiliation.node);
+    if (i === undefined) {
+      i = keys.length;
+      index.set(affiliation.node, i);
+      keys.push(affiliation.node);
+      countries.push(affiliation.country);
+      papers.push(0);
+      tiesA.push(0);
+      tiesB.push(0);
+      stamps.push(0);
+      names.note(affiliation);
+    }
+    if (stamps[i] === paperCount) return;
+    stamps[i] = paperCount;
+    list.push(i);
+  };
   return {
     add(view: PaperView) {
       if (!view.inScope) return;
-      // The paper's distinct institutions, deduplicated with a per-node stamp (no per-paper allocation).
+      // The paper's distinct institutions (its authors', then those no author holds), deduplicated with a
+      // per-node stamp (no per-paper allocation).
       paperCount++;
       list.length = 0;
-      for (const author of view.authors) {
-        for (const affiliation of author.affiliations) {
-          if (affiliation.node === null) continue;
-          let i = index.get(affiliation.node);
-          if (i === undefined) {
-            i = keys.length;
-            index.set(affiliation.node, i);
-            keys.push(affiliation.node);
-            countries.push(affiliation.country);
-            papers.push(0);
-            tiesA.push(0);
-            tiesB.push(0);
-            stamps.push(0);
-            names.note(affiliation);
-          }
-          if (stamps[i] === paperCount) continue;
-          stamps[i] = paperCount;
-          list.push(i);
-        }
-      }
+      for (const author of view.authors) for (const affiliation of author.affiliations) note(affiliation);
+      for (const affiliation of view.unattributed) note(affiliation);
       let year = years.get(view.paper.year);
       if (!year) years.set(view.paper.year, (year = { papers: 0, nodes: new Set(), venues: new Set(), ties: 0, crossTies: 0, withinA: 0, withinB: 0, across: 0 }));
       year.venues.add(view.paper.venue);

@@ -18,6 +18,9 @@ export interface SideMember {
   headquarters: boolean;
 }
 
+/** The side member standing for a paper's affiliations no author holds (slots past the last author). */
+export const UNATTRIBUTED_AUTHOR = '(no author: a slot past the last)';
+
 export interface PairReason {
   pair: [string, string];
   /** The paper counts for the pair (in scope and with both countries, under the definitions). */
@@ -53,6 +56,13 @@ export function pairReason(paper: Paper, pair: [string, string], definitions: De
       sides[s].push({ author: author.name, institutions: unique(on.map(institutionLabel)), institutionIds: unique(on.flatMap((a) => a.affiliation.institutionId ?? [])), dual: author.dual, headquarters });
     });
   }
+  pair.forEach((country, s) => {
+    const on = view.unattributed.filter((a) => a.country === country);
+    if (on.length === 0) return;
+    const headquarters = on.some((a) => placedByHeadquarters(a.affiliation, definitions));
+    usesHeadquarters ||= headquarters;
+    sides[s].push({ author: UNATTRIBUTED_AUTHOR, institutions: unique(on.map(institutionLabel)), institutionIds: unique(on.flatMap((a) => a.affiliation.institutionId ?? [])), dual: false, headquarters });
+  });
   const counts = view.inScope && view.isPair;
   const onlyThroughDual = counts && definitions.dualAffiliation === 'count' && view.authors.some((a) => a.dual) &&
     !paperHasPair(paper, pair, { ...definitions, dualAffiliation: 'ignore' });
@@ -69,12 +79,11 @@ function unique(values: string[]): string[] {
 }
 
 /** The paper with every headquarters-placed affiliation made unknown. */
-function withoutHeadquarters(paper: Paper, definitions: Definitions): Pick<Paper, 'authors'> {
+function withoutHeadquarters(paper: Paper, definitions: Definitions): Pick<Paper, 'authors' | 'unattributed'> {
+  const located = (a: Affiliation) => (placedByHeadquarters(a, definitions) ? { ...a, country: null, hqCountry: null } : a);
   return {
-    authors: paper.authors.map((author) => ({
-      ...author,
-      affiliations: author.affiliations.map((a) => (placedByHeadquarters(a, definitions) ? { ...a, country: null, hqCountry: null } : a)),
-    })),
+    authors: paper.authors.map((author) => ({ ...author, affiliations: author.affiliations.map(located) })),
+    ...(paper.unattributed ? { unattributed: paper.unattributed.map(located) } : {}),
   };
 }
 

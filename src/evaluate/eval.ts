@@ -8,7 +8,7 @@ import { readJsonFile } from '../sources/common.js';
 import { parsePaperCopilot } from '../sources/papercopilot.js';
 import { venueOfFile } from '../sources/common.js';
 import { createResolver, type Resolver, type ResolverOptions } from '../resolve/index.js';
-import { SILENT_PROGRESS, UniqueIds, step, type Progress } from '../pipeline.js';
+import { SILENT_PROGRESS, UniqueIds, resolveUnattributed, step, type Progress } from '../pipeline.js';
 import { foldGreaterChina, paperLabel } from './labels.js';
 
 export interface EvalOptions {
@@ -149,8 +149,10 @@ function venueYear(file: string): { venue: string; year: number } {
 }
 
 /** Each affiliation text of the paper, keyed by author, resolved with the author-level rules. */
+/** Each author's affiliations, then (as one more list) those of the slots past the last author, as analyze reads them. */
 function resolvePaper(resolver: Resolver, paper: RawPaper, noEmail: boolean): Affiliation[][] {
-  return paper.authors.map((author) => resolver.resolveAuthor(noEmail ? { ...author, emailDomain: null } : author));
+  const authors = paper.authors.map((author) => resolver.resolveAuthor(noEmail ? { ...author, emailDomain: null } : author));
+  return paper.unattributed?.length ? [...authors, resolveUnattributed(paper.unattributed, resolver)] : authors;
 }
 
 function oursCountries(affiliations: Affiliation[][]): string[] {

@@ -1,5 +1,5 @@
 // Plain-text explanation of one paper: every author, raw affiliation, what it resolved to and why.
-import type { Paper } from '../types.js';
+import type { Affiliation, Paper } from '../types.js';
 import { describePlacement } from '../resolve/unlocated.js';
 
 export function renderExplanation(paper: Paper): string {
@@ -14,29 +14,37 @@ export function renderExplanation(paper: Paper): string {
   paper.authors.forEach((author, i) => {
     lines.push(`${i + 1}. ${author.name}${author.emailDomain ? `  <@${author.emailDomain}>` : ''}`);
     if (author.affiliations.length === 0) lines.push('     (no affiliation given)');
-    for (const a of author.affiliations) {
-      const answer = a.country
-        ? `${a.institution ?? '(unnamed institution)'} | ${a.country}${a.hqCountry && a.hqCountry !== a.country ? ` (HQ ${a.hqCountry})` : ''} | ${a.sector ?? 'sector unknown'}`
-        : `UNRESOLVED${a.reason ? `: ${a.reason}` : ''}`;
-      lines.push(`   - "${a.raw}"`, `       -> ${answer}`, `       rule: ${a.method}, confidence ${a.confidence.toFixed(2)}${a.model ? `, model ${a.model}` : ''}`);
-      for (const e of a.evidence) lines.push(`       evidence: ${e}`);
-      if (a.method === 'hq-default') {
-        lines.push(
-          `       unlocated company: ${a.inferred ? describePlacement(a.inferred) : '--unlocated infer: no located site of the company in the run for this author or a co-author, so the headquarters'}; --unlocated hq: ${a.country ?? 'unknown'}; --unlocated exclude: unknown`,
-        );
-      }
-    }
+    for (const a of author.affiliations) lines.push(...describeAffiliation(a, 'this author or a co-author'));
   });
+  if (paper.unattributed?.length) {
+    lines.push('(no author) slots past the last author: they count for the paper only under --authors all --affiliations all, for no author');
+    for (const a of paper.unattributed) lines.push(...describeAffiliation(a, 'an affiliation no author holds (resolved alone)'));
+  }
   lines.push('', `fields: ${paper.fields.join(', ') || '(none)'}`);
   for (const e of paper.fieldEvidence) lines.push(`   ${e.field} <- ${e.signal}: ${e.terms.join(', ')} (score ${e.score}${e.contribution === undefined ? '' : `, model ${e.contribution >= 0 ? '+' : ''}${e.contribution}`})`);
   lines.push(`technologies: ${paper.technologies.map(describeTechnology).join('; ') || '(none)'}`);
   return lines.join('\n');
 }
 
+/** One affiliation's lines: the text, what it resolved to, the rule and evidence, and for an unlocated company what each --unlocated does. */
+function describeAffiliation(a: Affiliation, whose: string): string[] {
+  const answer = a.country
+    ? `${a.institution ?? '(unnamed institution)'} | ${a.country}${a.hqCountry && a.hqCountry !== a.country ? ` (HQ ${a.hqCountry})` : ''} | ${a.sector ?? 'sector unknown'}`
+    : `UNRESOLVED${a.reason ? `: ${a.reason}` : ''}`;
+  const lines = [`   - "${a.raw}"`, `       -> ${answer}`, `       rule: ${a.method}, confidence ${a.confidence.toFixed(2)}${a.model ? `, model ${a.model}` : ''}`];
+  for (const e of a.evidence) lines.push(`       evidence: ${e}`);
+  if (a.method === 'hq-default') {
+    lines.push(
+      `       unlocated company: ${a.inferred ? describePlacement(a.inferred) : `--unlocated infer: no located site of the company in the run for ${whose}, so the headquarters`}; --unlocated hq: ${a.country ?? 'unknown'}; --unlocated exclude: unknown`,
+    );
+  }
+  return lines;
+}
+
 /** The source's affiliation slots were not one per author: say that the authors' institutions below are a guess. */
 function slotNote(slots: number, authors: number): string {
   const missing = authors - slots;
-  const how = slots > authors ? `one each; the last ${slots - authors} not read, so the paper may lack institutions` : `the last ${missing} author${missing === 1 ? '' : 's'} without one`;
+  const how = slots > authors ? `one each; the last ${slots - authors} count for the paper, not for an author: "(no author)" below, less texts an author already lists` : `the last ${missing} author${missing === 1 ? '' : 's'} without one`;
   return `note: the source gives ${slots} affiliation slots for ${authors} authors, matched by position (${how}), so which author holds which institution is a guess`;
 }
 

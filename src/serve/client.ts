@@ -99,6 +99,8 @@ interface PaperPayload {
     technologies: Array<{ name: string; origin: { organization: string; country: string }; matched: string[]; use?: string; cue?: string }>;
   };
   authors: Array<{ name: string; emailDomain: string | null; countries: string[]; dual: boolean; affiliations: AffiliationPayload[] }>;
+  /** The paper's affiliations no author holds (slots past the last author). */
+  unattributed: AffiliationPayload[];
 }
 
 export function dashboardClient(): void {
@@ -421,6 +423,26 @@ export function dashboardClient(): void {
       data.inScope ? '' : el('span', 'tag warn', 'out of scope (track)'),
     );
     body.push(verdict, el('h3', undefined, 'Authors and affiliations'));
+    // one affiliation: its text, what it resolved to, whether and for what it counts, the rule and evidence
+    const affiliationItem = (a: AffiliationPayload, notCounted: string) => {
+      const item = el('div', `affiliation${a.counted ? '' : ' not-counted'}`);
+      const raw = el('p');
+      raw.style.margin = '0';
+      raw.append(el('span', 'raw', a.raw || '(empty)'));
+      raw.append(
+        ' → ',
+        a.country
+          ? `${a.institution ?? '(unnamed institution)'} | ${a.country}${a.hqCountry && a.hqCountry !== a.country ? ` (headquarters ${a.hqCountry})` : ''} | ${a.sector ?? 'sector unknown'}`
+          : `unresolved${a.reason ? `: ${a.reason}` : ''}`,
+      );
+      if (a.counted && a.countsFor && a.countsFor !== a.country) raw.append(el('span', 'tag', `counts for ${a.countsFor}`));
+      if (!a.counted) raw.append(el('span', 'tag warn', notCounted));
+      const why = el('ul');
+      why.append(el('li', 'rule', `rule: ${a.method}, confidence ${a.confidence.toFixed(2)}${a.model ? `, model ${a.model}` : ''}`));
+      for (const line of a.evidence) why.append(el('li', 'evidence', line));
+      item.append(raw, why);
+      return item;
+    };
     data.authors.forEach((author, i) => {
       const box = el('div', 'author');
       const name = el('h3', undefined, `${i + 1}. ${author.name}`);
@@ -428,27 +450,15 @@ export function dashboardClient(): void {
       if (author.dual) name.append(el('span', 'tag warn', `affiliated in both ${data.pair[0]} and ${data.pair[1]}`));
       box.append(name);
       if (author.affiliations.length === 0) box.append(el('p', 'affiliation', '(no affiliation given)'));
-      for (const a of author.affiliations) {
-        const item = el('div', `affiliation${a.counted ? '' : ' not-counted'}`);
-        const raw = el('p');
-        raw.style.margin = '0';
-        raw.append(el('span', 'raw', a.raw || '(empty)'));
-        raw.append(
-          ' → ',
-          a.country
-            ? `${a.institution ?? '(unnamed institution)'} | ${a.country}${a.hqCountry && a.hqCountry !== a.country ? ` (headquarters ${a.hqCountry})` : ''} | ${a.sector ?? 'sector unknown'}`
-            : `unresolved${a.reason ? `: ${a.reason}` : ''}`,
-        );
-        if (a.counted && a.countsFor && a.countsFor !== a.country) raw.append(el('span', 'tag', `counts for ${a.countsFor}`));
-        if (!a.counted) raw.append(el('span', 'tag warn', 'not counted (first affiliation only)'));
-        const why = el('ul');
-        why.append(el('li', 'rule', `rule: ${a.method}, confidence ${a.confidence.toFixed(2)}${a.model ? `, model ${a.model}` : ''}`));
-        for (const line of a.evidence) why.append(el('li', 'evidence', line));
-        item.append(raw, why);
-        box.append(item);
-      }
+      for (const a of author.affiliations) box.append(affiliationItem(a, 'not counted (first affiliation only)'));
       body.push(box);
     });
+    if (data.unattributed.length > 0) {
+      const box = el('div', 'author');
+      box.append(el('h3', undefined, '(no author) slots past the last author'));
+      for (const a of data.unattributed) box.append(affiliationItem(a, 'not counted (only with every author and every affiliation)'));
+      body.push(box);
+    }
     body.push(el('h3', undefined, 'Fields'));
     const fields = el('ul');
     if (p.fieldEvidence.length === 0) fields.append(el('li', undefined, p.fields.join(', ') || '(none)'));

@@ -12,7 +12,7 @@
 //                pairSectors=company,education  technology=<id>  country=<ISO code>
 //   paging       limit (default 100, at most 1000)  offset
 import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Affiliation, type Definitions, type Paper } from '../types.js';
-import { affiliationCountry, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
+import { affiliationCountry, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope, parsePair, unattributedAffiliations } from '../definitions.js';
 import { pairSides, viewPaper } from '../analyze/context.js';
 import { loadOrganisations, organisationMatches, organisationNode } from '../kb/organisations.js';
 import { CollabscopeError } from '../errors.js';
@@ -168,7 +168,7 @@ export function viewKey(query: Query): string {
 }
 
 function counted(paper: Paper, definitions: Definitions): Affiliation[] {
-  return countedAuthors(paper.authors, definitions).flatMap((author) => countedAffiliations(author, definitions));
+  return [...countedAuthors(paper.authors, definitions).flatMap((author) => countedAffiliations(author, definitions)), ...unattributedAffiliations(paper, definitions)];
 }
 
 /** Whether a paper passes the dashboard's filters (under the definitions, for sector and institution). */

@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { createAdaptorServer } from '@hono/node-server';
 import { CollabscopeError } from '../errors.js';
-import { affiliationCountry, authorCountries, countedAffiliations, paperCountries, paperHasPair, paperInScope } from '../definitions.js';
+import { affiliationCountry, authorCountries, countedAffiliations, paperCountries, paperHasPair, paperInScope, unattributedAffiliations } from '../definitions.js';
 import { vegaSpec } from '../report/charts/render.js';
 import type { Run } from '../report/build.js';
 import { DashboardData } from './state.js';
@@ -139,6 +139,10 @@ export function createApp(run: Run, options: AppOptions): Hono {
           dual: countries.includes(pair[0]) && countries.includes(pair[1]),
           affiliations: author.affiliations.map((a) => ({ ...a, counted: counted.has(a), countsFor: counted.has(a) ? affiliationCountry(a, definitions) : null })),
         };
+      }),
+      unattributed: (paper.unattributed ?? []).map((a) => {
+        const counts = unattributedAffiliations(paper, definitions).includes(a);
+        return { ...a, counted: counts, countsFor: counts ? affiliationCountry(a, definitions) : null };
       }),
     });
   });

@@ -107,12 +107,10 @@ function buildMeta(run: Run, source: string): Meta {
     if (paper.fields.length === 0) fields.add(NO_FIELD);
     for (const field of paper.fields) fields.add(field);
     const names = new Set<string>();
-    for (const author of paper.authors) {
-      for (const a of author.affiliations) {
-        if (a.institution) names.add(a.institution);
-        // the organisations it rolls up to, so the filter suggests them too (institution level)
-        if (a.institutionId) for (const id of organisations.chain(a.institutionId).slice(1)) names.add(organisations.get(id)?.name ?? id);
-      }
+    for (const a of [...paper.authors.flatMap((author) => author.affiliations), ...(paper.unattributed ?? [])]) {
+      if (a.institution) names.add(a.institution);
+      // the organisations it rolls up to, so the filter suggests them too (institution level)
+      if (a.institutionId) for (const id of organisations.chain(a.institutionId).slice(1)) names.add(organisations.get(id)?.name ?? id);
     }
     for (const name of names) institutions.set(name, (institutions.get(name) ?? 0) + 1);
   }

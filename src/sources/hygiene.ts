@@ -98,3 +98,22 @@ export function cleanAuthors(authors: RawAuthor[], file: string, index: number, 
   }
   return authors;
 }
+
+/**
+ * The affiliation texts of slots past the last author (RawPaper.unattributed), cleaned as cleanAuthors
+ * cleans an author's: decoded, placeholders dropped (with a warning), and a text the paper's authors
+ * already list, or an earlier surplus slot, left out (it adds nothing the paper does not have).
+ */
+export function cleanUnattributed(texts: readonly string[], authors: readonly RawAuthor[], file: string, index: number, warnings: SourceWarning[]): string[] {
+  const seen = new Set<string>();
+  for (const author of authors) for (const text of author.affiliations) seen.add(text);
+  const kept: string[] = [];
+  for (const raw of texts) {
+    const text = decodeText(raw).trim();
+    if (text === '' || seen.has(text)) continue;
+    seen.add(text);
+    if (!isPlaceholder(text)) kept.push(text);
+    else warnings.push({ file, index, code: 'placeholder-affiliation', message: `affiliation "${text}" (a slot past the last author) is a placeholder: counted as missing` });
+  }
+  return kept;
+}

@@ -14,7 +14,7 @@ import {
   type SourceResult,
   type SourceWarning,
 } from './common.js';
-import { cleanAuthors } from './hygiene.js';
+import { cleanAuthors, cleanUnattributed } from './hygiene.js';
 
 type PaperCopilotRecord = Record<string, unknown>;
 
@@ -85,6 +85,7 @@ function toRawPaper(
     url: textOrNull(record.site ?? record.oa),
     authors,
     ...slotCountField(aligned, names.length),
+    ...unattributedField(aligned, authors, file, index, warnings),
   };
 }
 
@@ -119,7 +120,7 @@ export function alignSlots(
     code: 'slot-count',
     message:
       plain.length > authorCount
-        ? `${plain.length} affiliation slots for ${authorCount} authors; matched by position, the last ${plain.length - authorCount} not read (which authors hold them cannot be known)`
+        ? `${plain.length} affiliation slots for ${authorCount} authors; matched by position, the last ${plain.length - authorCount} kept as the paper's, not any author's (which authors hold them cannot be known)`
         : `${plain.length} affiliation slots for ${authorCount} authors; matched by position`,
   });
   return plain.map((s) => s.trim());
@@ -128,6 +129,17 @@ export function alignSlots(
 /** `{ affiliationSlots }` when the source's slots (or lists) are not one per author, else nothing (RawPaper.affiliationSlots). */
 export function slotCountField(slots: readonly unknown[], authorCount: number): { affiliationSlots?: number } {
   return slots.length > 0 && authorCount > 0 && slots.length !== authorCount ? { affiliationSlots: slots.length } : {};
+}
+
+/**
+ * `{ unattributed }`: the institutions of the slots past the last author when the source gives more
+ * slots than authors (SIGGRAPH-style lists flatten every author's affiliations into one), kept as the
+ * paper's rather than dropped: no author holds them (RawPaper.unattributed). Nothing when there are none.
+ */
+export function unattributedField(slots: readonly string[], authors: readonly RawAuthor[], file: string, index: number, warnings: SourceWarning[]): { unattributed?: string[] } {
+  if (authors.length === 0 || slots.length <= authors.length) return {};
+  const texts = cleanUnattributed(slots.slice(authors.length).flatMap(splitInstitutions), authors, file, index, warnings);
+  return texts.length > 0 ? { unattributed: texts } : {};
 }
 
 /** One author's slot: several institutions are joined by `+`. */

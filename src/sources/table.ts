@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { requireLazily } from '../lazy-module.js';
 import { CollabscopeError } from '../errors.js';
 import type { RawAuthor, RawPaper } from '../types.js';
-import { alignSlots, slotCountField, splitAuthorNames, splitInstitutions } from './papercopilot.js';
+import { alignSlots, slotCountField, splitAuthorNames, splitInstitutions, unattributedField } from './papercopilot.js';
 import { readLines, type LineStats } from './lines.js';
 import { cleanAuthors } from './hygiene.js';
 import {
@@ -145,12 +145,14 @@ function paperFields(row: Row, file: string, index: number, fileVenue: FileVenue
 }
 
 function wideRowToPaper(row: Row, file: string, index: number, fileVenue: FileVenue, options: SourceOptions, warnings: SourceWarning[]): RawPaper {
-  const { authors, slotCount } = wideAuthors(row, file, index, warnings);
-  return { ...paperFields(row, file, index, fileVenue, options, authors, warnings), ...slotCount };
+  const { authors, slotCount, texts } = wideAuthors(row, file, index, warnings);
+  // paperFields cleans the authors' texts first: the surplus is compared with what they hold
+  const paper = paperFields(row, file, index, fileVenue, options, authors, warnings);
+  return { ...paper, ...slotCount, ...(texts ? unattributedField(texts, paper.authors, file, index, warnings) : {}) };
 }
 
-/** The row's authors, and `{ affiliationSlots }` when its affiliation slots or lists are not one per author (matched by position). */
-function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarning[]): { authors: RawAuthor[]; slotCount: { affiliationSlots?: number } } {
+/** The row's authors, their slot texts when given apart from them, and `{ affiliationSlots }` when its affiliation slots or lists are not one per author (matched by position). */
+function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarning[]): { authors: RawAuthor[]; slotCount: { affiliationSlots?: number }; texts?: string[] } {
   if (Array.isArray(row.authors) && row.authors.some((a) => typeof a === 'object' && a !== null)) {
     const authors = (row.authors as Row[]).map((a) => ({
       name: textOrNull(a.name) ?? '',
@@ -169,7 +171,8 @@ function wideAuthors(row: Row, file: string, index: number, warnings: SourceWarn
     warnings.push({ file, index, code: 'slot-count', message: `${texts.length} affiliation lists for ${names.length} authors; matched by position` });
   }
   const domains = splitList(row.email_domains, /;/);
-  return { authors: names.map((name, i) => ({ name, affiliations: splitInstitutions(texts[i] ?? ''), emailDomain: domains[i] ?? null })), slotCount };
+  const authors = names.map((name, i) => ({ name, affiliations: splitInstitutions(texts[i] ?? ''), emailDomain: domains[i] ?? null }));
+  return { authors, slotCount, texts };
 }
 
 /** Long rows are grouped by paper_id (else title), authors by name in order of first appearance. */

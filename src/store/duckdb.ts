@@ -203,6 +203,9 @@ async function replaceSlice(connection: DuckDBConnection, slice: string, papers:
   await ingest.run();
 }
 
+/** `affiliations.author_position` of an affiliation no author holds (Paper.unattributed). */
+export const UNATTRIBUTED_POSITION = -1;
+
 async function appendRows(connection: DuckDBConnection, papers: Paper[]): Promise<void> {
   const appenders = {
     papers: await connection.createAppender('papers'),
@@ -220,6 +223,10 @@ async function appendRows(connection: DuckDBConnection, papers: Paper[]): Promis
         row(appenders.affiliations, [slice, paper.id, a, i, f.raw, f.institution, f.institutionId, f.country, f.hqCountry, f.sector, f.confidence, f.method, f.evidence.join(' | ')]),
       );
     });
+    // the paper's affiliations no author holds (slots past the last author): author_position -1, no authorship row
+    paper.unattributed?.forEach((f, i) =>
+      row(appenders.affiliations, [slice, paper.id, UNATTRIBUTED_POSITION, i, f.raw, f.institution, f.institutionId, f.country, f.hqCountry, f.sector, f.confidence, f.method, f.evidence.join(' | ')]),
+    );
     paper.fields.forEach((field, rank) => row(appenders.fields, [slice, paper.id, field, rank]));
     for (const t of paper.technologies) {
       row(appenders.technologies, [slice, paper.id, t.id, t.name, t.origin.organization, t.origin.country, t.matched.join(' | '), t.use ?? 'used']);
@@ -246,10 +253,8 @@ function row(appender: DuckDBAppender, values: CellValue[]): void {
 async function upsertInstitutions(connection: DuckDBConnection, papers: Paper[]): Promise<void> {
   const seen = new Map<string, CellValue[]>();
   for (const paper of papers) {
-    for (const author of paper.authors) {
-      for (const f of author.affiliations) {
-        if (f.institutionId && !seen.has(f.institutionId)) seen.set(f.institutionId, [f.institutionId, f.institution, f.country, f.hqCountry, f.sector]);
-      }
+    for (const f of [...paper.authors.flatMap((author) => author.affiliations), ...(paper.unattributed ?? [])]) {
+      if (f.institutionId && !seen.has(f.institutionId)) seen.set(f.institutionId, [f.institutionId, f.institution, f.country, f.hqCountry, f.sector]);
     }
   }
   if (seen.size === 0) return;

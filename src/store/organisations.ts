@@ -59,12 +59,10 @@ export function organisationLinkRows(papers: Iterable<Paper>, graph: Organisatio
     }
   };
   for (const paper of papers) {
-    for (const author of paper.authors) {
-      for (const f of author.affiliations) {
-        if (!f.institutionId || rows.has(f.institutionId)) continue;
-        if (graph.get(f.institutionId)) addKnown(f.institutionId);
-        else rows.set(f.institutionId, [f.institutionId, f.institution, f.country, f.sector, null, null, null, null]);
-      }
+    for (const f of [...paper.authors.flatMap((author) => author.affiliations), ...(paper.unattributed ?? [])]) {
+      if (!f.institutionId || rows.has(f.institutionId)) continue;
+      if (graph.get(f.institutionId)) addKnown(f.institutionId);
+      else rows.set(f.institutionId, [f.institutionId, f.institution, f.country, f.sector, null, null, null, null]);
     }
   }
   return [...rows.values()];

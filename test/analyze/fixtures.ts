@@ -23,7 +23,7 @@ export function author(name: string, ...affiliations: Affiliation[]): Author {
 let counter = 0;
 
 export function paper(
-  spec: { year: number; venue?: string; track?: string | null; fields?: string[]; id?: string },
+  spec: { year: number; venue?: string; track?: string | null; fields?: string[]; id?: string; unattributed?: Affiliation[] },
   authors: Author[],
   definitions: Definitions = DEFAULT_DEFINITIONS,
 ): Paper {
@@ -43,6 +43,7 @@ export function paper(
     fields: spec.fields ?? [],
     fieldEvidence: [],
     technologies: [],
+    ...(spec.unattributed?.length ? { unattributed: spec.unattributed } : {}),
   };
   p.countries = paperCountries(p, definitions);
   return p;

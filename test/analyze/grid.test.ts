@@ -23,6 +23,15 @@ function corpus() {
   ];
 }
 
+/** Papers with slots past the last author: they count only when every author and affiliation does, and make nobody dual. */
+function loose() {
+  return [
+    paper({ year: 2018, id: 'U1', unattributed: [tsinghua()] }, [author('v', mit())]),
+    paper({ year: 2018, id: 'U2', unattributed: [mit(), tsinghua()] }, [author('w', unresolved())]),
+    paper({ year: 2018, id: 'U3', unattributed: [unlocatedCompany('CN')] }, [author('x', mit(), hkust())]),
+  ];
+}
+
 const key = (d: Definitions) => JSON.stringify(Object.keys(DEFAULT_DEFINITIONS).map((k) => d[k as keyof Definitions]));
 
 test('the grid has every combination once: 2*2*2*2*2*4*3*2 = 768', () => {
@@ -32,7 +41,7 @@ test('the grid has every combination once: 2*2*2*2*2*4*3*2 = 768', () => {
 });
 
 test('every grid row equals the headline counted paper by paper under its definitions', () => {
-  const papers = corpus();
+  const papers = [...corpus(), ...loose()];
   const rows = computeGrid(papers, PAIR);
   assert.equal(rows.length, 768);
   for (const row of rows) {
@@ -59,6 +68,23 @@ test('hand-computed rows', () => {
   assert.deepEqual([find({ authors: 'first' }).pairPapers, find({ authors: 'first' }).papers], [1, 9]);
   // and ignoring dual affiliations removes G1
   assert.equal(find({ authors: 'first', dualAffiliation: 'ignore' }).pairPapers, 0);
+});
+
+test('hand-computed rows with slots past the last author', () => {
+  const rows = computeGrid(loose(), PAIR);
+  const find = (d: Partial<Definitions>) => rows.find((r) => key(r.definitions) === key({ ...DEFAULT_DEFINITIONS, ...d }))!;
+  // every author and affiliation counts: all three pair (U3 through the company inferred CN)
+  assert.deepEqual([find({}).pairPapers, find({}).papers], [3, 3]);
+  // U2's two loose affiliations are no dual-affiliated author
+  assert.equal(find({ dualAffiliation: 'ignore' }).pairPapers, 3);
+  assert.equal(find({ unlocated: 'exclude' }).pairPapers, 2);
+  // a selection of authors or of first affiliations leaves them out: no pair, and U2 has no located author
+  for (const d of [{ authors: 'first' as const }, { authors: 'last' as const }, { authors: 'first-last' as const }, { affiliations: 'first' as const }]) {
+    assert.deepEqual([find(d).pairPapers, find(d).papers], [0, 2], JSON.stringify(d));
+  }
+  // greater China: U3's author is in the US and Hong Kong, a pair whatever the company (ignored as dual: only through it)
+  assert.equal(find({ chinaScope: 'greater', unlocated: 'exclude' }).pairPapers, 3);
+  assert.equal(find({ chinaScope: 'greater', unlocated: 'exclude', dualAffiliation: 'ignore' }).pairPapers, 2);
 });
 
 test('--target ranks by distance and marks shares inside its 95% interval', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeCorpus, renderAnalyticsText } from '../../src/analyze/index.js';
 import { authorCountries, countedAuthors, paperCountries, paperHasPair, paperInScope, paperInTracks } from '../../src/definitions.js';
-import { DEFAULT_DEFINITIONS, SECTORS, type Definitions, type Paper } from '../../src/types.js';
+import { DEFAULT_DEFINITIONS, SECTORS, type Affiliation, type Definitions, type Paper } from '../../src/types.js';
 import { aff, author, paper, PAIR, smallCorpus } from './fixtures.js';
 
 const near = (a: number, b: number, tolerance = 1e-6) => Math.abs(a - b) <= tolerance;
@@ -49,10 +49,12 @@ const paperSpecArb = fc.record({
   track: fc.constantFrom(null, 'main', 'Workshop'),
   fields: fc.uniqueArray(fc.constantFrom('llm-nlp', 'vision', 'rl', 'theory'), { maxLength: 3 }),
   authors: fc.array(authorArb, { maxLength: 5 }),
+  // slots past the last author (most papers have none)
+  unattributed: fc.oneof({ weight: 3, arbitrary: fc.constant<Affiliation[]>([]) }, { weight: 1, arbitrary: fc.array(affiliationArb, { minLength: 1, maxLength: 2 }) }),
 });
 const corpusArb = fc.tuple(definitionsArb, fc.array(paperSpecArb, { maxLength: 40 })).map(([definitions, specs]) => ({
   definitions,
-  papers: specs.map((s) => paper({ year: s.year, venue: s.venue, track: s.track, fields: s.fields }, s.authors, definitions)),
+  papers: specs.map((s) => paper({ year: s.year, venue: s.venue, track: s.track, fields: s.fields, unattributed: s.unattributed }, s.authors, definitions)),
 }));
 
 function checkInvariants(papers: Paper[], definitions: Definitions): void {
@@ -140,19 +142,24 @@ test('paperHasPair and paperInScope (made without building country lists) equal 
     inferred === null ? a : { ...a, method: 'hq-default' as const, ...(inferred ? { inferred: { country: inferred, rule: 'co-author' as const, paper: 'p', author: 'x', raw: 'r', support: 1, agreeing: 1 } } : {}) },
   );
   const authorsArb = fc.array(fc.array(unlocatedArb, { maxLength: 3 }).map((affiliations) => author('x', ...affiliations)), { maxLength: 5 });
+  const unattributedArb = fc.array(unlocatedArb, { maxLength: 2 });
   fc.assert(
-    fc.property(definitionsArb, authorsArb, fc.constantFrom(null, 'main', 'Workshop'), (definitions, authors, track) => {
-      const p = paper({ year: 2020, track }, authors, definitions);
+    fc.property(definitionsArb, authorsArb, unattributedArb, fc.constantFrom(null, 'main', 'Workshop'), (definitions, authors, unattributed, track) => {
+      const p = paper({ year: 2020, track, unattributed }, authors, definitions);
       const [a, b] = PAIR;
       let hasA = false;
       let hasB = false;
-      for (const who of countedAuthors(p.authors, definitions)) {
+      // an affiliation no author holds counts as an author of its own, only when every author and affiliation counts
+      const loose = definitions.authors === 'all' && definitions.affiliations === 'all' ? unattributed.map((u) => author('', u)) : [];
+      for (const who of [...countedAuthors(p.authors, definitions), ...loose]) {
         const codes = authorCountries(who, definitions);
         if (definitions.dualAffiliation === 'ignore' && codes.includes(a) && codes.includes(b)) continue;
         hasA ||= codes.includes(a);
         hasB ||= codes.includes(b);
       }
       assert.equal(paperHasPair(p, PAIR, definitions), hasA && hasB);
+      const codes = new Set([...countedAuthors(p.authors, definitions), ...loose].flatMap((who) => authorCountries(who, definitions)));
+      assert.deepEqual(paperCountries(p, definitions), [...codes].sort());
       const inScope = paperInTracks(p, definitions) && (definitions.denominator === 'all' || paperCountries(p, definitions).length > 0);
       assert.equal(paperInScope(p, definitions), inScope);
     }),

@@ -1,7 +1,7 @@
 // Why a paper counts: sides, dual affiliations, headquarters placements, and the paper selection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pairReason, reasonKind, reasonSentence } from '../../src/analyze/reason.js';
+import { pairReason, reasonKind, reasonSentence, UNATTRIBUTED_AUTHOR } from '../../src/analyze/reason.js';
 import { selectPapers } from '../../src/analyze/select.js';
 import { DEFAULT_DEFINITIONS } from '../../src/types.js';
 import { aff, author, paper } from './fixtures.js';
@@ -48,6 +48,16 @@ test('a US side made only of a company placed at its headquarters is "only throu
   // With a located US author as well, the placement is noted but the link does not depend on it.
   const both = pairReason(paper({ year: 2020 }, [author('Ann', bigCo()), author('Di', westU()), author('Bo', eastU())]), pair, DEFAULT_DEFINITIONS);
   assert.equal(reasonKind(both), 'with a headquarters placement');
+});
+
+test('a side made by a slot past the last author names no author, and a headquarters placement there is one too', () => {
+  const p = paper({ year: 2020, unattributed: [eastU()] }, [author('Ann', westU())]);
+  const r = pairReason(p, pair, DEFAULT_DEFINITIONS);
+  assert.equal(r.counts, true);
+  assert.deepEqual(r.sides[1].map((m) => [m.author, m.institutions, m.dual]), [[UNATTRIBUTED_AUTHOR, ['East River University'], false]]);
+  assert.equal(pairReason(p, pair, { ...DEFAULT_DEFINITIONS, authors: 'first' }).counts, false);
+  const placed = pairReason(paper({ year: 2020, unattributed: [bigCo()] }, [author('Bo', eastU())]), pair, DEFAULT_DEFINITIONS);
+  assert.equal(placed.onlyThroughHeadquarters, true);
 });
 
 test('--multinational hq moves a located lab to its headquarters, and the reason says so', () => {

@@ -25,9 +25,18 @@ test('explain: a paper whose affiliation slots were matched by position says so;
   const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Author ${i}`, affiliations: [] }));
   assert.deepEqual(noted({ ...paper, authors: people(3) }), []);
   assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 5 }), [
-    'note: the source gives 5 affiliation slots for 3 authors, matched by position (one each; the last 2 not read, so the paper may lack institutions), so which author holds which institution is a guess',
+    'note: the source gives 5 affiliation slots for 3 authors, matched by position (one each; the last 2 count for the paper, not for an author: "(no author)" below, less texts an author already lists), so which author holds which institution is a guess',
   ]);
   assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 2 }), [
     'note: the source gives 2 affiliation slots for 3 authors, matched by position (the last 1 author without one), so which author holds which institution is a guess',
   ]);
+});
+
+test('explain: the affiliations no author holds are listed apart, under "(no author)", after the authors', () => {
+  const loose = { raw: 'Invented Lab', institution: 'Invented Lab', institutionId: null, country: 'GB', hqCountry: null, sector: 'education' as const, confidence: 1, method: 'alias' as const, evidence: [] };
+  const text = renderExplanation({ ...paper, authors: [{ name: 'Author 0', affiliations: [] }], affiliationSlots: 2, unattributed: [loose] }).split('\n');
+  const at = text.findIndex((l) => l.startsWith('(no author) slots past the last author'));
+  assert.ok(at > text.indexOf('1. Author 0'), text.join('\n'));
+  assert.deepEqual(text.slice(at + 1, at + 3), ['   - "Invented Lab"', '       -> Invented Lab | GB | education']);
+  assert.equal(renderExplanation(paper).includes('(no author)'), false);
 });

@@ -74,9 +74,13 @@ test('Paper Copilot: affiliation slots not one per author: matched by position, 
     { venue: 'V', year: 2024 },
   );
   const [flat, empty, short] = [...papers];
-  // more slots than authors: which author holds the rest cannot be known, so they are not read
+  // more slots than authors: which author holds the rest cannot be known, so they are the paper's, no
+  // author's; a text an author already lists adds nothing (the last "Zed Lab"), nor does a repeat
   assert.deepEqual(flat.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute'], ['Zed Lab']]);
+  assert.deepEqual(flat.unattributed, ['Vor University']);
   assert.deepEqual(empty.authors.map((a) => a.affiliations), [['Zed Lab'], []]);
+  assert.deepEqual(empty.unattributed, ['Qux Institute', 'Vor University']);
+  assert.equal('unattributed' in short, false);
   // fewer slots than authors: by position, the rest without affiliation (as before)
   assert.deepEqual(short.authors.map((a) => a.affiliations), [['Zed Lab'], ['Qux Institute'], []]);
   // the papers whose slots were matched by position say how many there were; an aligned record does not
@@ -84,8 +88,12 @@ test('Paper Copilot: affiliation slots not one per author: matched by position, 
   const [aligned] = [...parsePaperCopilot([{ title: 'W', author: 'A;B', aff: 'Zed Lab;Qux Institute' }], 'x.json', { venue: 'V', year: 2024 }).papers];
   assert.equal('affiliationSlots' in aligned, false);
   assert.deepEqual(warnings.map((w) => [w.index, w.code]), [[0, 'slot-count'], [1, 'slot-count'], [2, 'slot-count']]);
-  assert.match(warnings[0].message, /5 affiliation slots for 3 authors; matched by position, the last 2 not read/);
-  assert.doesNotMatch(warnings[2].message, /not read/);
+  assert.match(warnings[0].message, /5 affiliation slots for 3 authors; matched by position, the last 2 kept as the paper's, not any author's/);
+  assert.doesNotMatch(warnings[2].message, /kept as the paper's/);
+  // a surplus placeholder is no affiliation of the paper either, and says so; an encoded surplus text is decoded
+  const odd = parsePaperCopilot([{ title: 'X', author: 'A', aff: 'Zed Lab;N/A;Qu&amp;#x27;ar Lab;Zed Lab' }], 'x.json', { venue: 'V', year: 2024 });
+  assert.deepEqual([...odd.papers][0].unattributed, ["Qu'ar Lab"]);
+  assert.deepEqual(odd.warnings.map((w) => w.code), ['slot-count', 'placeholder-affiliation']);
 });
 
 test('JSONL (scraped author objects): escapes decoded, None and empty missing', () => {
@@ -125,6 +133,7 @@ test('JSONL (wide rows): affiliation lists not one per author are matched by pos
   const { papers, warnings } = readSource(path);
   assert.deepEqual(papers.map((p) => p.authors.map((a) => a.affiliations)), [[['Zed Lab'], ['Qux Institute']], [['Zed Lab'], ['Qux Institute']], [['Zed Lab'], ['Qux Institute']]]);
   assert.deepEqual(papers.map((p) => p.affiliationSlots), [3, 3, undefined]);
+  assert.deepEqual(papers.map((p) => p.unattributed), [['Vor University'], ['Vor University'], undefined]);
   assert.deepEqual(warnings.filter((w) => w.code === 'slot-count').map((w) => w.index), [0, 1]);
   rmSync(dir, { recursive: true, force: true });
 });

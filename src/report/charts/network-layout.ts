@@ -6,8 +6,8 @@
 // sized and coloured only (network-labels.ts).
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Import from 'graphology-layout-forceatlas2';
-import type { Definitions, Paper } from '../../types.js';
-import { affiliationCountry, countedAffiliations, countedAuthors, paperHasPair, paperInScope } from '../../definitions.js';
+import type { Affiliation, Definitions, Paper } from '../../types.js';
+import { affiliationCountry, countedAffiliations, countedAuthors, paperHasPair, paperInScope, unattributedAffiliations } from '../../definitions.js';
 import { loadOrganisations, organisationNode, type OrganisationGraph } from '../../kb/organisations.js';
 import { placeLabels, round, shortLabel, type Label } from './network-labels.js';
 
@@ -125,15 +125,14 @@ interface NodeInfo {
 /** The institutions (nodes) of one paper's counted affiliations, under the definitions. */
 export function paperInstitutions(paper: Paper, definitions: Definitions, organisations: OrganisationGraph = loadOrganisations()): Map<string, NodeInfo> {
   const nodes = new Map<string, NodeInfo>();
-  for (const author of countedAuthors(paper.authors, definitions)) {
-    for (const affiliation of countedAffiliations(author, definitions)) {
-      const country = affiliationCountry(affiliation, definitions);
-      // the analytics' node at the institution level in force (src/kb/organisations.ts)
-      const node = organisationNode(affiliation, country, definitions, organisations);
-      if (node === null || nodes.has(node.key)) continue;
-      nodes.set(node.key, { institution: node.name, id: node.id, country });
-    }
-  }
+  const note = (affiliation: Affiliation) => {
+    const country = affiliationCountry(affiliation, definitions);
+    // the analytics' node at the institution level in force (src/kb/organisations.ts)
+    const node = organisationNode(affiliation, country, definitions, organisations);
+    if (node !== null && !nodes.has(node.key)) nodes.set(node.key, { institution: node.name, id: node.id, country });
+  };
+  for (const author of countedAuthors(paper.authors, definitions)) countedAffiliations(author, definitions).forEach(note);
+  unattributedAffiliations(paper, definitions).forEach(note);
   return nodes;
 }
 
