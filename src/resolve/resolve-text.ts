@@ -3,7 +3,7 @@
 // domain; otherwise unresolved with the reason. Every answer carries its evidence.
 import type { Affiliation } from '../types.js';
 import { cleanText, tokenize, type Token } from './normalize.js';
-import { wordLists } from './word-lists.js';
+import { namesNoInstitution } from './word-lists.js';
 import { domainLabelAffiliation, domainLabelRecord, respeltShortForm, shortFormAffiliation, shortFormRecord } from './short-form.js';
 import { wordOrderMention } from './word-order.js';
 import { plausibleCorrection, respellOneWord, swapUniversityOrder, touches } from './name-rewrites.js';
@@ -28,7 +28,7 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
     return [noInstitution(parts, raw, emailDomain, 'the text is empty or has no words')];
   }
   const normText = tokens.map((t) => t.norm).join(' ');
-  if (wordLists().noInstitution.has(normText)) {
+  if (namesNoInstitution(normText)) {
     return [noInstitution(parts, raw, emailDomain, `'${cleaned}' names no institution`)];
   }
   let starts = parts.lexicon.startsOf(tokens);
