@@ -21,51 +21,55 @@ export function betweennessCentrality(graph: UndirectedGraph): Record<string, nu
   const { offsets: starts, values: neighbourhood } = flatRows(nodes.map((node) => graph.outboundNeighbors(node).map((m) => id.get(m) as number)));
 
   const sigma = new Uint32Array(n);
-  const distance = new Int32Array(n);
+  const distance = new Int32Array(n).fill(-1);
   const delta = new Float64Array(n);
   const centrality = new Float64Array(n);
+  // the BFS queue, in the order nodes are reached: read backwards it is Brandes' stack
   const queue = new Int32Array(n);
-  const stack = new Int32Array(n);
-  // a node's predecessors are among its neighbours: each node's list lives in its neighbourhood range
+  // a node's predecessors are among its neighbours: each node's list lives in its neighbourhood range,
+  // from starts[w] up to predecessorEnd[w]
   const predecessors = new Int32Array(starts[n]);
-  const predecessorCount = new Int32Array(n);
+  const predecessorEnd = new Int32Array(n);
   for (let source = 0; source < n; source++) {
-    sigma.fill(0);
-    distance.fill(-1);
-    predecessorCount.fill(0);
+    // only the nodes reached from the last source were touched: distance is reset on them below,
+    // and sigma, delta and predecessorEnd are set when a node is reached
     sigma[source] = 1;
     distance[source] = 0;
+    predecessorEnd[source] = starts[source];
     let head = 0;
     let tail = 0;
-    let top = 0;
     queue[tail++] = source;
     while (head < tail) {
       const v = queue[head++];
-      stack[top++] = v;
       const next = distance[v] + 1;
       const paths = sigma[v];
-      for (let j = starts[v]; j < starts[v + 1]; j++) {
+      for (let j = starts[v], end = starts[v + 1]; j < end; j++) {
         const w = neighbourhood[j];
-        if (distance[w] === -1) {
+        const d = distance[w];
+        if (d === -1) {
           queue[tail++] = w;
           distance[w] = next;
-        }
-        if (distance[w] === next) {
+          sigma[w] = paths;
+          const first = starts[w];
+          predecessors[first] = v;
+          predecessorEnd[w] = first + 1;
+        } else if (d === next) {
           sigma[w] += paths;
-          predecessors[starts[w] + predecessorCount[w]++] = v;
+          predecessors[predecessorEnd[w]++] = v;
         }
       }
     }
-    for (let k = 0; k < top; k++) delta[stack[k]] = 0;
-    while (top > 0) {
-      const w = stack[--top];
+    for (let k = 0; k < tail; k++) delta[queue[k]] = 0;
+    for (let k = tail - 1; k >= 0; k--) {
+      const w = queue[k];
       const coefficient = (1 + delta[w]) / sigma[w];
-      for (let j = starts[w], end = starts[w] + predecessorCount[w]; j < end; j++) {
+      for (let j = starts[w], end = predecessorEnd[w]; j < end; j++) {
         const v = predecessors[j];
         delta[v] += sigma[v] * coefficient;
       }
       if (w !== source) centrality[w] += delta[w];
     }
+    for (let k = 0; k < tail; k++) distance[queue[k]] = -1;
   }
   const scale = n <= 2 ? null : 1 / ((n - 1) * (n - 2));
   const result: Record<string, number> = {};

@@ -63,41 +63,52 @@ export function sourceTargetBetweenness(
   const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
-  const dist = new Int32Array(n);
+  const dist = new Int32Array(n).fill(-1);
   const delta = new Float64Array(n);
-  const stack = new Int32Array(n);
+  // the BFS queue in the order nodes are reached (read backwards: the stack), and each node's
+  // predecessors, kept in its own adjacency range (offsets[w] up to predecessorEnd[w]), in adjacency order
   const queue = new Int32Array(n);
+  const predecessors = new Int32Array(adjacency.length);
+  const predecessorEnd = new Int32Array(n);
   for (const s of sources) {
-    sigma.fill(0);
-    dist.fill(-1);
-    delta.fill(0);
+    // only the nodes the last source reached were touched: dist is reset on them at the end, and
+    // sigma, delta and predecessorEnd are set when a node is reached
     sigma[s] = 1;
     dist[s] = 0;
+    delta[s] = 0;
+    predecessorEnd[s] = offsets[s];
     let head = 0;
     let tail = 0;
-    let top = 0;
     queue[tail++] = s;
     while (head < tail) {
       const v = queue[head++];
-      stack[top++] = v;
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const next = dist[v] + 1;
+      for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
         const w = adjacency[e];
-        if (dist[w] < 0) {
-          dist[w] = dist[v] + 1;
+        const d = dist[w];
+        if (d < 0) {
+          dist[w] = next;
           queue[tail++] = w;
+          sigma[w] = sigma[v];
+          delta[w] = 0;
+          predecessors[offsets[w]] = v;
+          predecessorEnd[w] = offsets[w] + 1;
+        } else if (d === next) {
+          sigma[w] += sigma[v];
+          predecessors[predecessorEnd[w]++] = v;
         }
-        if (dist[w] === dist[v] + 1) sigma[w] += sigma[v];
       }
     }
-    while (top > 0) {
-      const w = stack[--top];
+    for (let k = tail - 1; k >= 0; k--) {
+      const w = queue[k];
       const carried = isTarget[w] + delta[w];
-      for (let e = offsets[w]; e < offsets[w + 1]; e++) {
-        const v = adjacency[e];
-        if (dist[v] === dist[w] - 1) delta[v] += (sigma[v] / sigma[w]) * carried;
+      for (let e = offsets[w], end = predecessorEnd[w]; e < end; e++) {
+        const v = predecessors[e];
+        delta[v] += (sigma[v] / sigma[w]) * carried;
       }
       if (w !== s) score[w] += delta[w];
     }
+    for (let k = 0; k < tail; k++) dist[queue[k]] = -1;
   }
   return perPair(nodes, score, sources.length * targets);
 }
@@ -120,54 +131,60 @@ export function weightedSourceTargetBetweenness(
   const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
-  const dist = new Float64Array(n);
+  const dist = new Float64Array(n).fill(Infinity);
   const delta = new Float64Array(n);
   const done = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  // a node's predecessors are among its neighbours: each node's list lives in its adjacency range
+  // the nodes in the order they are settled (read backwards: the stack)
+  const settled = new Int32Array(n);
+  // a node's predecessors are among its neighbours: each node's list lives in its adjacency range,
+  // from offsets[w] up to predecessorEnd[w]
   const predecessors = new Int32Array(neighbours.length);
-  const predecessorCount = new Int32Array(n);
-  const heap = new MinHeap(neighbours.length + 1);
+  const predecessorEnd = new Int32Array(n);
+  const heap = new NodeHeap(n);
   for (const s of sources) {
-    sigma.fill(0);
-    dist.fill(Infinity);
-    delta.fill(0);
-    done.fill(0);
-    predecessorCount.fill(0);
-    let top = 0;
+    // only the nodes the last source reached were touched: dist and done are reset on them at the end,
+    // and sigma, delta and predecessorEnd are set when a node is reached
+    let count = 0;
     sigma[s] = 1;
     dist[s] = 0;
-    heap.push(0, s);
+    delta[s] = 0;
+    predecessorEnd[s] = offsets[s];
+    heap.set(0, s);
     while (heap.size > 0) {
-      const d = heap.topKey();
       const v = heap.pop();
-      if (done[v] || d > dist[v]) continue;
       done[v] = 1;
-      stack[top++] = v;
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      settled[count++] = v;
+      const from = dist[v];
+      for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
         const w = neighbours[e];
         if (done[w]) continue;
-        const candidate = dist[v] + lengths[e];
-        if (candidate < dist[w] - EPSILON * candidate) {
+        const candidate = from + lengths[e];
+        const known = dist[w];
+        if (candidate < known - EPSILON * candidate) {
+          if (known === Infinity) delta[w] = 0;
           dist[w] = candidate;
           sigma[w] = sigma[v];
           predecessors[offsets[w]] = v;
-          predecessorCount[w] = 1;
-          heap.push(candidate, w);
-        } else if (Math.abs(candidate - dist[w]) <= EPSILON * candidate) {
+          predecessorEnd[w] = offsets[w] + 1;
+          heap.set(candidate, w);
+        } else if (Math.abs(candidate - known) <= EPSILON * candidate) {
           sigma[w] += sigma[v];
-          predecessors[offsets[w] + predecessorCount[w]++] = v;
+          predecessors[predecessorEnd[w]++] = v;
         }
       }
     }
-    while (top > 0) {
-      const w = stack[--top];
+    for (let k = count - 1; k >= 0; k--) {
+      const w = settled[k];
       const carried = isTarget[w] + delta[w];
-      for (let k = offsets[w], end = offsets[w] + predecessorCount[w]; k < end; k++) {
-        const v = predecessors[k];
+      for (let e = offsets[w], end = predecessorEnd[w]; e < end; e++) {
+        const v = predecessors[e];
         delta[v] += (sigma[v] / sigma[w]) * carried;
       }
       if (w !== s) score[w] += delta[w];
+    }
+    for (let k = 0; k < count; k++) {
+      dist[settled[k]] = Infinity;
+      done[settled[k]] = 0;
     }
   }
   return perPair(nodes, score, sources.length * targets);
@@ -205,70 +222,68 @@ function perPair(nodes: string[], score: Float64Array, pairs: number): Map<strin
   return result;
 }
 
-/** A binary min-heap of (priority, node) in typed arrays, ties by node index (deterministic). */
-class MinHeap {
-  private keys: Float64Array;
-  private values: Int32Array;
+/**
+ * A binary min-heap of nodes by priority, ties by node index (deterministic), each node in it at most
+ * once: set() inserts a node or lowers its priority. Its pops come in the same order as those of a heap
+ * holding every (priority, node) pushed and skipping the outdated ones, with fewer entries to sift.
+ */
+class NodeHeap {
+  private readonly keys: Float64Array;
+  private readonly nodes: Int32Array;
+  /** Where each node is in the heap, -1 when it is not in it. */
+  private readonly at: Int32Array;
   size = 0;
 
   constructor(capacity: number) {
     this.keys = new Float64Array(Math.max(1, capacity));
-    this.values = new Int32Array(Math.max(1, capacity));
+    this.nodes = new Int32Array(Math.max(1, capacity));
+    this.at = new Int32Array(Math.max(1, capacity)).fill(-1);
   }
 
-  topKey(): number {
-    return this.keys[0];
-  }
-
-  push(key: number, value: number): void {
-    if (this.size === this.keys.length) this.grow();
-    const keys = this.keys;
-    const values = this.values;
-    let i = this.size++;
+  /** Inserts the node with this priority, or lowers its priority to this one (never raises it). */
+  set(key: number, node: number): void {
+    const { keys, nodes, at } = this;
+    let i = at[node];
+    if (i < 0) i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!(key < keys[parent] || (key === keys[parent] && value < values[parent]))) break;
+      if (!(key < keys[parent] || (key === keys[parent] && node < nodes[parent]))) break;
       keys[i] = keys[parent];
-      values[i] = values[parent];
+      nodes[i] = nodes[parent];
+      at[nodes[i]] = i;
       i = parent;
     }
     keys[i] = key;
-    values[i] = value;
+    nodes[i] = node;
+    at[node] = i;
   }
 
-  /** Removes the smallest entry and returns its node (its key is topKey() before the call). */
+  /** Removes the node with the smallest priority and returns it. */
   pop(): number {
-    const keys = this.keys;
-    const values = this.values;
-    const top = values[0];
+    const { keys, nodes, at } = this;
+    const top = nodes[0];
+    at[top] = -1;
     const last = --this.size;
     if (last > 0) {
       const key = keys[last];
-      const value = values[last];
+      const node = nodes[last];
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         if (l >= last) break;
         const r = l + 1;
         let m = l;
-        if (r < last && (keys[r] < keys[l] || (keys[r] === keys[l] && values[r] < values[l]))) m = r;
-        if (!(keys[m] < key || (keys[m] === key && values[m] < value))) break;
+        if (r < last && (keys[r] < keys[l] || (keys[r] === keys[l] && nodes[r] < nodes[l]))) m = r;
+        if (!(keys[m] < key || (keys[m] === key && nodes[m] < node))) break;
         keys[i] = keys[m];
-        values[i] = values[m];
+        nodes[i] = nodes[m];
+        at[nodes[i]] = i;
         i = m;
       }
       keys[i] = key;
-      values[i] = value;
+      nodes[i] = node;
+      at[node] = i;
     }
     return top;
-  }
-
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    const values = new Int32Array(this.values.length * 2);
-    keys.set(this.keys);
-    values.set(this.values);
-    this.keys = keys;
-    this.values = values;
   }
 }
