@@ -51,8 +51,12 @@ export interface LegalFormHit {
 }
 
 interface Matcher {
-  pattern: RegExp;
+  spelling: string;
   form: LegalForm;
+  /** The spelling's words without bounds, sticky: a place it does not match is no start of the pattern. */
+  body: RegExp;
+  /** The spelling's pattern, sticky, made when first needed (tried only where `body` matches). */
+  at: RegExp | null;
 }
 
 interface Table {
@@ -60,6 +64,9 @@ interface Table {
   matchers: Matcher[];
   /** Every spelling in one pattern, in any case: a text it does not match has no legal form (most texts). */
   any: RegExp;
+  /** Every spelling, global, in any case, between the bounds of a spelling matched in capitals: it matches
+   *  wherever one spelling's pattern does. */
+  starts: RegExp;
 }
 
 let table: Table | null = null;
@@ -69,6 +76,17 @@ export function legalForms(): LegalForm[] {
   return loaded().matchers.map((m) => m.form).filter((f, i, all) => all.indexOf(f) === i);
 }
 
+/**
+ * Not a letter or a digit before or after a spelling. Every pattern is compiled without the `i` flag,
+ * each letter written as the class of its cases instead (caseBlind): V8 is slow to compile case-blind
+ * Unicode matching (about 100 ms for one pattern of all spellings, 1 to 2 ms for each spelling's own, paid
+ * again each time it drops the compiled code of a pattern left idle), and a legal form is looked for in
+ * few texts of a run. What was a case-blind bound is the same bound with U+0345, the one character
+ * neither a letter nor a digit that folds to one (a test checks every code point).
+ */
+const BOUND = '[\\p{L}\\p{N}]';
+const BOUND_ANY_CASE = '[\\p{L}\\p{N}\\u0345]';
+
 function loaded(): Table {
   if (!table) {
     const data = loadDataFile(join(RESOLVE_DATA_DIR, 'legal-forms.json'), schema);
@@ -76,13 +94,15 @@ function loaded(): Table {
     const spellings: string[] = [];
     for (const form of data.forms) {
       for (const spelling of form.spellings) {
-        matchers.push({ pattern: spellingPattern(spelling), form });
-        spellings.push(spellingBody(spelling));
+        const body = spellingBody(spelling, capitalsOnly(spelling) ? escape : caseBlind);
+        matchers.push({ spelling, form, body: new RegExp(body, 'yu'), at: null });
+        spellings.push(spellingBody(spelling, caseBlind));
       }
     }
     // the same spellings between the same boundaries, case ignored: it matches wherever one of them does
-    const any = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-    table = { source: data.source, matchers, any };
+    const any = new RegExp(`(?<!${BOUND_ANY_CASE})(?:${spellings.join('|')})(?!${BOUND_ANY_CASE})`, 'u');
+    const starts = new RegExp(`(?<!${BOUND})(?:${spellings.join('|')})(?!${BOUND})`, 'gu');
+    table = { source: data.source, matchers, any, starts };
   }
   return table;
 }
@@ -90,25 +110,51 @@ function loaded(): Table {
 const SINGLE_LETTERS = /^(?:\p{L}\.\s?)+\p{L}?\.?$/u;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Characters that fold to the same letter as another that is not its lower or upper case (Kelvin, long s, Angstrom). */
+const OTHER_CASES: Record<string, string> = { k: '\u212a', s: '\u017f', å: '\u212b' };
+
+/** What a spelling's character matches in any case: a letter as the class of every character `i` would let
+ *  it match (each candidate checked by a one-letter case-blind pattern), anything else escaped. */
+export function caseBlind(c: string): string {
+  if (!/^\p{L}$/u.test(c)) return escape(c);
+  let written = caseClasses.get(c);
+  if (written === undefined) {
+    const lower = c.toLowerCase();
+    const candidates = new Set([c, lower, c.toUpperCase(), lower.toUpperCase(), OTHER_CASES[lower] ?? c]);
+    const same = new RegExp(`^${c}$`, 'iu');
+    const cases = [...candidates].filter((x) => [...x].length === 1 && same.test(x));
+    written = cases.length === 1 ? cases[0] : `[${cases.join('')}]`;
+    caseClasses.set(c, written);
+  }
+  return written;
+}
+const caseClasses = new Map<string, string>();
+
 /**
  * A spelling as a pattern: single letters with dots ("K.K.", "S.A.", "e.V.") keep their dots (the last
  * one optional), so that "KK" or "EV" are no legal form; other words may drop their dots and spaces
  * ("Sp z oo", "Pte Ltd", "Co.,Ltd."). A spelling in capitals without dots ("AS", "AG", "OOO") is matched
- * in capitals only ("as" and "ag" are words); the rest in any case.
+ * in capitals only ("as" and "ag" are words); the rest in any case. `flag`: 'g' to search, 'y' to try one place.
  */
-function spellingPattern(spelling: string): RegExp {
-  const capitals = /^[\p{Lu}\s&/-]+$/u.test(spelling) && /\p{Lu}{2}/u.test(spelling);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${spellingBody(spelling)}(?![\\p{L}\\p{N}])`, capitals ? 'gu' : 'giu');
+function spellingPattern(spelling: string, flag: 'g' | 'y' = 'g'): RegExp {
+  return capitalsOnly(spelling)
+    ? new RegExp(`(?<!${BOUND})${spellingBody(spelling)}(?!${BOUND})`, `${flag}u`)
+    : new RegExp(`(?<!${BOUND_ANY_CASE})${spellingBody(spelling, caseBlind)}(?!${BOUND_ANY_CASE})`, `${flag}u`);
 }
 
-/** The pattern of a spelling's words, without its boundaries (spellingPattern). */
-function spellingBody(spelling: string): string {
+/** A spelling matched in capitals only (spellingPattern). */
+function capitalsOnly(spelling: string): boolean {
+  return /^[\p{Lu}\s&/-]+$/u.test(spelling) && /\p{Lu}{2}/u.test(spelling);
+}
+
+/** The pattern of a spelling's words, without its boundaries (spellingPattern); `literal` writes one character. */
+function spellingBody(spelling: string, literal: (c: string) => string = escape): string {
   const parts = spelling.split(/\s+/).map((word) => {
     if (SINGLE_LETTERS.test(word)) {
       const letters = [...word.replace(/[.\s]/g, '')];
-      return letters.map((l, i) => escape(l) + (i < letters.length - 1 ? '\\.\\s?' : '\\.?')).join('');
+      return letters.map((l, i) => literal(l) + (i < letters.length - 1 ? '\\.\\s?' : '\\.?')).join('');
     }
-    return [...word].map((c) => (c === '.' ? '\\.?' : c === ',' ? ',?' : c === '/' ? '\\s?/\\s?' : escape(c))).join('');
+    return [...word].map((c) => (c === '.' ? '\\.?' : c === ',' ? ',?' : c === '/' ? '\\s?/\\s?' : literal(c))).join('');
   });
   return parts.join('[\\s,]*');
 }
@@ -123,7 +169,43 @@ const SEGMENT_BREAK = /[,;()[\]|]/;
  */
 export function legalFormsIn(text: string): LegalFormHit[] {
   const found: LegalFormHit[] = [];
-  const { matchers, any } = loaded();
+  const { matchers, any, starts } = loaded();
+  // a spelling's pattern can only match where `starts` does: most texts have no such place, and those
+  // that do are asked `any` as before; each pattern is then tried at those places alone (sticky), in the
+  // order a global search of its own would meet them, instead of searching the whole text with each
+  const positions = startPositions(starts, text);
+  if (positions.length === 0 || !any.test(text)) return found;
+  for (const matcher of matchers) {
+    const { body, form } = matcher;
+    let from = 0;
+    for (const position of positions) {
+      if (position < from) continue;
+      // the words first (a pattern of letters is quick to compile), the bounds only where they match
+      body.lastIndex = position;
+      if (!body.test(text)) continue;
+      const at = (matcher.at ??= spellingPattern(matcher.spelling, 'y'));
+      at.lastIndex = position;
+      const m = at.exec(text);
+      // (a place inside a surrogate pair is no start: should the engine step back, that start is tried on its own)
+      if (!m || m.index !== position) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].length === 0) {
+        from = position + 1;
+        continue;
+      }
+      from = end;
+      if (endsName(text, start, end, form.direct === true)) found.push({ written: m[0], form, start, end });
+    }
+  }
+  return longestFirst(found);
+}
+
+/** The same hits by searching the whole text with each spelling's case-blind pattern (`i` flag), as
+ *  legalFormsIn did before: the reference its tests compare it with. */
+export function legalFormsBySearch(text: string): LegalFormHit[] {
+  const found: LegalFormHit[] = [];
+  const { matchers, any } = (reference ??= referenceTable());
   if (!any.test(text)) return found;
   for (const { pattern, form } of matchers) {
     pattern.lastIndex = 0;
@@ -137,10 +219,42 @@ export function legalFormsIn(text: string): LegalFormHit[] {
       if (endsName(text, start, end, form.direct === true)) found.push({ written: m[0], form, start, end });
     }
   }
+  return longestFirst(found);
+}
+
+let reference: { matchers: Array<{ pattern: RegExp; form: LegalForm }>; any: RegExp } | undefined;
+
+/** The patterns as they were: the `i` flag, and \p{L} bounds (case-blind for the spellings in any case). */
+function referenceTable(): NonNullable<typeof reference> {
+  const matchers: Array<{ pattern: RegExp; form: LegalForm }> = [];
+  const bodies: string[] = [];
+  for (const form of legalForms()) {
+    for (const spelling of form.spellings) {
+      const capitals = capitalsOnly(spelling);
+      matchers.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${spellingBody(spelling)}(?![\\p{L}\\p{N}])`, capitals ? 'gu' : 'giu'), form });
+      bodies.push(spellingBody(spelling));
+    }
+  }
+  return { matchers, any: new RegExp(`(?<![\\p{L}\\p{N}])(?:${bodies.join('|')})(?![\\p{L}\\p{N}])`, 'iu') };
+}
+
+/** The longest spelling where several overlap, then in text order. */
+function longestFirst(found: LegalFormHit[]): LegalFormHit[] {
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: LegalFormHit[] = [];
   for (const hit of found) if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Every position (ascending) where the global pattern matches, overlapping matches included. */
+function startPositions(pattern: RegExp, text: string): number[] {
+  const out: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    out.push(m.index);
+    pattern.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return out;
 }
 
 function endsName(text: string, start: number, end: number, direct: boolean): boolean {

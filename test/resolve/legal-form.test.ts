@@ -3,7 +3,8 @@
 // a legal form alone is nothing; an answer the resolver already gave is never changed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { legalForms, legalFormsIn, legalFormCountry, placeByLegalForm, LEGAL_FORM_CONFIDENCE } from '../../src/resolve/legal-form.js';
+import fc from 'fast-check';
+import { caseBlind, legalForms, legalFormsBySearch, legalFormsIn, legalFormCountry, placeByLegalForm, LEGAL_FORM_CONFIDENCE } from '../../src/resolve/legal-form.js';
 import type { Affiliation } from '../../src/types.js';
 import { unresolvedAffiliation } from '../../src/resolve/from-context.js';
 import { createResolver } from '../../src/resolve/index.js';
@@ -158,4 +159,48 @@ test('every spelling of the table is found right after a name (the one combined 
   }
   // and a text without any form is screened out with nothing found
   assert.deepEqual(legalFormsIn('Zorbex Holdings Research Laboratory, Kelvar'), []);
+});
+
+// legalFormsIn tries each spelling only where one pattern of all of them matches, and writes case-blind
+// letters as classes instead of the `i` flag (quick to compile): the same hits as searching the whole text
+// with each spelling's case-blind pattern (legalFormsBySearch), on texts made of the table's own spellings,
+// their pieces in other cases, and characters whose case folding is unusual.
+test('legal forms found at the places one pattern of all spellings matches are the same as a search with each', () => {
+  const spellings = legalForms().flatMap((f) => f.spellings);
+  const odd = ['\u0345', '\u212a', '\u017f', '\u212b', 'İ', 'ı', 'ß', 'ẞ', '\u00a0', '😀', 'é', 'É', '.', ',', ' ', '(', ')', ';', '-', '&', '/', 'x', '1'];
+  const piece = fc.oneof(
+    fc.constantFrom(...spellings),
+    fc.constantFrom(...spellings).map((s) => s.toLowerCase()),
+    fc.constantFrom(...spellings).map((s) => s.toUpperCase()),
+    fc.constantFrom(...spellings).chain((s) => fc.nat(s.length).map((n) => s.slice(0, n))),
+    fc.constantFrom(...odd),
+    fc.constantFrom('Zorbex', 'Quorvant Analytics', 'Institute', 'Labs'),
+  );
+  const text = fc.array(piece, { maxLength: 8 }).chain((parts) => fc.array(fc.constantFrom(' ', '', ', ', '.', ' ('), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((p, i) => gaps[i] + p).join('')));
+  fc.assert(
+    fc.property(text, (t) => {
+      assert.deepEqual(legalFormsIn(t), legalFormsBySearch(t));
+    }),
+    { numRuns: 3000 },
+  );
+  for (const t of ['Zorbex Sp. z o.o.', 'Zorbex \u0345AG', 'Zorbex \u212aft.', 'Zorbex Oy\u0345', 'Zorbex GmbH😀', 'Zorbex 😀GmbH', 'ZORBEX SPÓŁKA AKCYJNA']) {
+    assert.deepEqual(legalFormsIn(t), legalFormsBySearch(t), t);
+  }
+});
+
+test('a case-blind letter written as a class matches what the i flag matches, on every code point', () => {
+  const letters = [...new Set(legalForms().flatMap((f) => f.spellings.flatMap((s) => [...s].filter((c) => /\p{L}/u.test(c)))))];
+  const anyLetter = new RegExp(`[${letters.join('')}]`, 'iu');
+  const classes = new Map(letters.map((c) => [c, new RegExp(`^${caseBlind(c)}$`, 'u')]));
+  const blind = new Map(letters.map((c) => [c, new RegExp(`^${c}$`, 'iu')]));
+  // a bound: not a letter or digit in any case is not one of them and not U+0345
+  const bound = /[\p{L}\p{N}]/iu;
+  const written = /[\p{L}\p{N}\u0345]/u;
+  for (let code = 0; code <= 0x10ffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const x = String.fromCodePoint(code);
+    assert.equal(written.test(x), bound.test(x), `bound at U+${code.toString(16)}`);
+    if (!anyLetter.test(x)) continue;
+    for (const c of letters) assert.equal(classes.get(c)!.test(x), blind.get(c)!.test(x), `${c} against U+${code.toString(16)}`);
+  }
 });
