@@ -58,6 +58,27 @@ export class StartFilter {
     return (this.flags[node] & EXACT) !== 0;
   }
 
+  /**
+   * The same test, with where it ends: -1 when the word cannot start a term, else the trie node of the
+   * whole word (one node per spelling: a caller may keep what it learns about the word there), or 0
+   * when the word passes by a prefix and goes on beyond the trie. Node numbers change when spellings
+   * are added.
+   */
+  startNode(text: string, start: number, end: number): number {
+    if (this.dirty) this.build();
+    const next = this.next;
+    let node = 0;
+    let passed = false;
+    for (let k = start; k < end; k++) {
+      const c = letter(text.charCodeAt(k));
+      if (c < 0) return passed ? 0 : -1;
+      node = next[node * ALPHABET + c];
+      if (node === 0) return passed ? 0 : -1;
+      if (this.flags[node] & PREFIX) passed = true;
+    }
+    return passed || (this.flags[node] & EXACT) !== 0 ? node : -1;
+  }
+
   private add(spelling: string, flag: number): void {
     // the part in the text's alphabet: no text word is spelt with another letter, so only it is stored
     let length = 0;

@@ -37,6 +37,8 @@ export class TermIndex {
   private readonly byPhrase = new Map<string, Term>();
   private maxPrefix = 0;
   private readonly memo = new Map<string, MemoEntry>();
+  /** The memo's entries by the start filter's node of the whole word (no word cut out or hashed). */
+  private byNode: Array<MemoEntry | undefined> = [];
   /** Which raw words can start a term at all: the others are skipped without being cut out of the text. */
   private readonly startFilter = new StartFilter();
   /** Word bounds of the text being matched (reused between calls). */
@@ -67,6 +69,7 @@ export class TermIndex {
     }
     if (score) term.scores.push(score);
     this.memo.clear();
+    this.byNode = [];
   }
 
   /**
@@ -88,8 +91,9 @@ export class TermIndex {
     let i = 0;
     while (i < count) {
       let best: Term | null = null;
-      if (this.startFilter.mayStart(lower, starts[i], ends[i])) {
-        const entry = this.lookup(lower.slice(starts[i], ends[i]));
+      const node = this.startFilter.startNode(lower, starts[i], ends[i]);
+      if (node >= 0) {
+        const entry = node > 0 ? (this.byNode[node] ??= this.lookup(lower.slice(starts[i], ends[i]))) : this.lookup(lower.slice(starts[i], ends[i]));
         this.tokens[i] = entry.token;
         this.tokenStamps[i] = stamp;
         // longest first (ties in the order added): the first that matches is the longest match

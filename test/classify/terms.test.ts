@@ -103,3 +103,23 @@ test('StartFilter passes every spelling whose token is a first word, and rejects
   for (const word of ['policy', 'policies', 'policys', 'box', 'boxes', 'energy', 'energyx', 'energies', 'energiesx']) assert.ok(may(word), word);
   for (const word of ['polic', 'bo', 'boxer', 'energ', 'energie', 'widget', '']) assert.ok(!may(word), word);
 });
+
+test('StartFilter.startNode passes the words mayStart passes, and gives one node to each whole word', () => {
+  const filter = new StartFilter();
+  for (const word of ['policy', 'box', 'learn', 'lea', 'graph']) filter.addWord(word);
+  for (const prefix of ['energy', 'segment', 'gr', 'l']) filter.addPrefix(prefix);
+  const word = fc.stringMatching(/^[a-z0-9]{0,10}$/).chain((tail) => fc.constantFrom('', 'policy', 'polici', 'box', 'lea', 'learn', 'energ', 'energi', 'segment', 'gra', 'l').map((head) => head + tail));
+  const nodes = new Map<number, string>();
+  fc.assert(
+    fc.property(word, (w) => {
+      const node = filter.startNode(` ${w} `, 1, 1 + w.length);
+      assert.equal(node >= 0, filter.mayStart(w, 0, w.length), w);
+      if (node > 0) {
+        const other = nodes.get(node);
+        if (other !== undefined) assert.equal(other, w);
+        nodes.set(node, w);
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});
