@@ -11,10 +11,14 @@ import type { InstRecord } from './records.js';
 export type UnitLookup = (parentId: string, raw: string) => InstRecord | null;
 
 export function applyAuthorContext(perText: ReadonlyArray<readonly Affiliation[]>, unitOf?: UnitLookup): Affiliation[] {
-  const all = perText.flat();
+  // (loops, not flat and flatMap: this runs once per author, and V8's flat is slow for short arrays)
+  const all: Affiliation[] = [];
+  for (const affiliations of perText) for (const a of affiliations) all.push(a);
+  // one affiliation (most authors) has no sibling to learn from
+  if (all.length <= 1) return all;
   const settled = all.filter((a) => a.method !== 'unresolved' && a.institution !== null && a.country !== null && !notes.get(a)?.alternatives.length);
   const units = new Map<string, { unit: InstRecord; raw: string }>();
-  const out = perText.flatMap((affiliations) => affiliations.map((a) => fromSiblings(a, settled, unitOf, units)));
+  const out = all.map((a) => fromSiblings(a, settled, unitOf, units));
   return units.size === 0 ? out : out.map((a) => asUnit(a, units));
 }
 
