@@ -65,6 +65,12 @@ export function authorCountries(author: Author, definitions: Definitions): strin
 
 const NONE: readonly Affiliation[] = Object.freeze([]);
 
+/** Every affiliation of the paper, whatever the definitions: its authors' in order, then those no author holds. */
+export function* allAffiliations(paper: Pick<Paper, 'authors' | 'unattributed'>): Generator<Affiliation> {
+  for (const author of paper.authors) yield* author.affiliations;
+  if (paper.unattributed) yield* paper.unattributed;
+}
+
 /**
  * The paper's affiliations that no author holds (slots past the last author, Paper.unattributed), when
  * they count: only if every author and every affiliation of each counts (`--authors all`, `--affiliations

@@ -122,7 +122,13 @@ export function readInput(options: Pick<CorpusOptions, 'files' | 'format' | 'ven
     progress.start('reading and resolving', options.files.length);
     for (const file of options.files) {
       const source = streamSource(file, { format: options.format, venue: options.venue, year: options.year });
+      const repeats = new RepeatedRecords();
       for (const raw of source.papers) {
+        const repeat = repeats.check(raw);
+        if (repeat) {
+          skipped.push(repeat);
+          continue;
+        }
         if (options.ignoreEmail) for (const author of raw.authors) author.emailDomain = null;
         yield { raw, id: ids.next(raw) };
       }
@@ -171,6 +177,26 @@ export function toPaper(raw: RawPaper, id: string, options: Pick<CorpusOptions, 
 /** Each surplus slot's text resolved alone: no author holds them, so none lends another author context. */
 export function resolveUnattributed(texts: readonly string[], resolver: AuthorResolver): Affiliation[] {
   return texts.flatMap((text) => resolver.resolveAuthor({ name: '', affiliations: [text], emailDomain: null }));
+}
+
+/**
+ * One paper listed again in the same file: the same source id, title and author names as an earlier
+ * record (SIGGRAPH 2025's list gives a paper once per session it is shown in). Read once; each repeat
+ * is a `repeated-record` skip naming the first. Records without a source id are never taken for repeats.
+ */
+export class RepeatedRecords {
+  private readonly first = new Map<string, number>();
+
+  check(paper: Pick<RawPaper, 'sourceId' | 'title' | 'authors' | 'source'>): SourceWarning | null {
+    if (paper.sourceId === null) return null;
+    const key = JSON.stringify([paper.sourceId, paper.title.trim().toLowerCase(), paper.authors.map((a) => a.name)]);
+    const first = this.first.get(key);
+    if (first === undefined) {
+      this.first.set(key, paper.source.index);
+      return null;
+    }
+    return { file: paper.source.file, index: paper.source.index, code: 'repeated-record', message: `record ${paper.source.index} repeats record ${first} (same id, title and authors): the paper is read once` };
+  }
 }
 
 /**

@@ -8,7 +8,7 @@
 //    as in the analytics); a paper with n nodes gives each of its n(n-1)/2 links 1/(n-1), so that every
 //    paper adds the same total link strength per node (Perianes-Rodriguez, Waltman & van Eck 2016).
 import type { Definitions, Paper, Sector } from '../types.js';
-import { viewPaper, type AnalysisContext } from './context.js';
+import { viewPaper, type AffiliationView, type AnalysisContext } from './context.js';
 import { compareStrings } from './stats.js';
 
 export type NetworkLevel = 'institution' | 'country';
@@ -56,17 +56,18 @@ export function coauthorshipNetwork(papers: Iterable<Paper>, options: Coauthorsh
     if (!view.inScope || (options.pairOnly && !view.isPair)) continue;
     used++;
     const weights = new Map<string, number>();
-    for (const author of view.authors) {
-      for (const a of author.affiliations) {
-        const key = options.level === 'country' ? a.country : a.node;
-        if (key === null) continue;
-        const label = options.level === 'country' ? key : a.affiliation.institution?.trim() || a.affiliation.institutionId || key;
-        if (!nodes.has(key)) {
-          nodes.set(key, { key, label, country: a.country, sector: options.level === 'country' ? null : a.affiliation.sector, papers: 0, fractionalPapers: 0 });
-        }
-        weights.set(key, (weights.get(key) ?? 0) + a.weight);
+    const note = (a: AffiliationView) => {
+      const key = options.level === 'country' ? a.country : a.node;
+      if (key === null) return;
+      const label = options.level === 'country' ? key : a.affiliation.institution?.trim() || a.affiliation.institutionId || key;
+      if (!nodes.has(key)) {
+        nodes.set(key, { key, label, country: a.country, sector: options.level === 'country' ? null : a.affiliation.sector, papers: 0, fractionalPapers: 0 });
       }
-    }
+      weights.set(key, (weights.get(key) ?? 0) + a.weight);
+    };
+    for (const author of view.authors) author.affiliations.forEach(note);
+    // the affiliations no author holds (weight 0): the paper's nodes and links, as in the analytics' network
+    view.unattributed.forEach(note);
     const keys = [...weights.keys()].sort(compareStrings);
     for (const key of keys) {
       const node = nodes.get(key) as CoauthorshipNode;

@@ -31,6 +31,8 @@ export interface PairReason {
   onlyThroughDual: boolean;
   /** Counts, but would not without the headquarters placements (hq-default, or --multinational hq). */
   onlyThroughHeadquarters: boolean;
+  /** Counts, but would not without the affiliations no author holds (slots past the last author). */
+  onlyThroughUnattributed: boolean;
   /** Counts, and some affiliation on a side is placed by headquarters (but the link does not depend on it). */
   usesHeadquarters: boolean;
 }
@@ -67,7 +69,8 @@ export function pairReason(paper: Paper, pair: [string, string], definitions: De
   const onlyThroughDual = counts && definitions.dualAffiliation === 'count' && view.authors.some((a) => a.dual) &&
     !paperHasPair(paper, pair, { ...definitions, dualAffiliation: 'ignore' });
   const onlyThroughHeadquarters = counts && usesHeadquarters && !paperHasPair(withoutHeadquarters(paper, definitions), pair, definitions);
-  return { pair, counts, inScope: view.inScope, sides, onlyThroughDual, onlyThroughHeadquarters, usesHeadquarters: counts && usesHeadquarters };
+  const onlyThroughUnattributed = counts && view.unattributed.length > 0 && !paperHasPair({ authors: paper.authors }, pair, definitions);
+  return { pair, counts, inScope: view.inScope, sides, onlyThroughDual, onlyThroughHeadquarters, onlyThroughUnattributed, usesHeadquarters: counts && usesHeadquarters };
 }
 
 function institutionLabel(view: AffiliationView): string {
@@ -98,6 +101,7 @@ export function reasonKind(reason: PairReason): string {
   if (!reason.counts) return 'does not count';
   const kinds: string[] = [];
   if (reason.onlyThroughDual) kinds.push('only through a dual affiliation');
+  if (reason.onlyThroughUnattributed) kinds.push('only through a slot past the last author');
   if (reason.onlyThroughHeadquarters) kinds.push('only through a headquarters placement');
   else if (reason.usesHeadquarters) kinds.push('with a headquarters placement');
   return kinds.length ? kinds.join(', ') : 'direct';

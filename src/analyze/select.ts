@@ -4,6 +4,7 @@ import { CollabscopeError } from '../errors.js';
 import type { Definitions, Paper } from '../types.js';
 import { pairReason, type PairReason } from './reason.js';
 import { paperMatchesInstitution } from '../kb/organisations.js';
+import { allAffiliations } from '../definitions.js';
 
 export interface PaperFilter {
   pair: [string, string];
@@ -56,7 +57,8 @@ function usesTechnology(paper: Paper, technology: string): boolean {
 function onSide(selected: SelectedPaper, match: (name: string, id: string) => boolean): boolean {
   const { paper, reason } = selected;
   if (reason.counts) return reason.sides.flat().some((m) => m.institutions.some((name) => match(norm(name), '')) || m.institutionIds.some((id) => match('', norm(id))));
-  return paper.authors.some((author) => author.affiliations.some((a) => match(norm(a.institution ?? ''), norm(a.institutionId ?? ''))));
+  for (const a of allAffiliations(paper)) if (match(norm(a.institution ?? ''), norm(a.institutionId ?? ''))) return true;
+  return false;
 }
 
 export function checkField(field: string, known: Iterable<string>): void {

@@ -8,7 +8,7 @@ import { readJsonFile } from '../sources/common.js';
 import { parsePaperCopilot } from '../sources/papercopilot.js';
 import { venueOfFile } from '../sources/common.js';
 import { createResolver, type Resolver, type ResolverOptions } from '../resolve/index.js';
-import { SILENT_PROGRESS, UniqueIds, resolveUnattributed, step, type Progress } from '../pipeline.js';
+import { RepeatedRecords, SILENT_PROGRESS, UniqueIds, resolveUnattributed, step, type Progress } from '../pipeline.js';
 import { foldGreaterChina, paperLabel } from './labels.js';
 
 export interface EvalOptions {
@@ -52,7 +52,8 @@ export interface EvalMetrics {
   email: boolean;
   papers: number;
   evaluated: number;
-  skipped: { noAffiliations: number; unlabelled: number };
+  /** repeated: records that list an earlier record's paper again (pipeline.ts RepeatedRecords), not counted in `papers`. */
+  skipped: { noAffiliations: number; unlabelled: number; repeated: number };
   agreed: number;
   agreement: number;
   pairScores: PairScores;
@@ -83,8 +84,13 @@ export function evaluateFiles(files: string[], options: EvalOptions = {}): EvalM
     const records = readRecords(file);
     const papers = [...parsePaperCopilot(records, basename(file), venueYear(file)).papers];
     progress.start(`eval ${basename(file)}`, papers.length);
+    const repeats = new RepeatedRecords();
     for (const paper of papers) {
       progress.tick();
+      if (repeats.check(paper)) {
+        counts.repeated++;
+        continue;
+      }
       const id = ids.next(paper);
       counts.papers++;
       const started = performance.now();
@@ -115,7 +121,7 @@ export function evaluateFiles(files: string[], options: EvalOptions = {}): EvalM
     email: options.noEmail !== true,
     papers: counts.papers,
     evaluated: counts.evaluated,
-    skipped: { noAffiliations: counts.noAffiliations, unlabelled: counts.unlabelled },
+    skipped: { noAffiliations: counts.noAffiliations, unlabelled: counts.unlabelled, repeated: counts.repeated },
     agreed: counts.agreed,
     agreement: ratio(counts.agreed, counts.evaluated),
     pairScores: pairScores(counts, pair),
@@ -148,8 +154,10 @@ function venueYear(file: string): { venue: string; year: number } {
   return { venue: found.venue ?? basename(file), year: found.year ?? 0 };
 }
 
-/** Each affiliation text of the paper, keyed by author, resolved with the author-level rules. */
-/** Each author's affiliations, then (as one more list) those of the slots past the last author, as analyze reads them. */
+/**
+ * Each affiliation text of the paper, keyed by author, resolved with the author-level rules; then, as one
+ * more list, those of the slots past the last author, each resolved alone, as analyze reads them.
+ */
 function resolvePaper(resolver: Resolver, paper: RawPaper, noEmail: boolean): Affiliation[][] {
   const authors = paper.authors.map((author) => resolver.resolveAuthor(noEmail ? { ...author, emailDomain: null } : author));
   return paper.unattributed?.length ? [...authors, resolveUnattributed(paper.unattributed, resolver)] : authors;
@@ -166,6 +174,7 @@ interface Counts {
   evaluated: number;
   noAffiliations: number;
   unlabelled: number;
+  repeated: number;
   agreed: number;
   tp: number;
   fp: number;
@@ -178,7 +187,7 @@ interface Counts {
 }
 
 function newCounts(): Counts {
-  return { papers: 0, evaluated: 0, noAffiliations: 0, unlabelled: 0, agreed: 0, tp: 0, fp: 0, fn: 0, tn: 0, strings: 0, unresolved: 0, low: 0, methods: {} };
+  return { papers: 0, evaluated: 0, noAffiliations: 0, unlabelled: 0, repeated: 0, agreed: 0, tp: 0, fp: 0, fn: 0, tn: 0, strings: 0, unresolved: 0, low: 0, methods: {} };
 }
 
 /** Per affiliation text: unresolved when none of its affiliations has a country. */
@@ -235,7 +244,7 @@ export function renderEval(metrics: EvalMetrics): string {
   const lines = [
     `files: ${metrics.files.join(', ')}`,
     `e-mail domains: ${metrics.email ? 'used as evidence' : 'ignored (--no-email)'}`,
-    `papers: ${metrics.papers}; compared with labels: ${metrics.evaluated}; skipped: ${metrics.skipped.noAffiliations} without affiliations, ${metrics.skipped.unlabelled} with unlabelled authors`,
+    `papers: ${metrics.papers}; compared with labels: ${metrics.evaluated}; skipped: ${metrics.skipped.noAffiliations} without affiliations, ${metrics.skipped.unlabelled} with unlabelled authors${metrics.skipped.repeated ? `; ${metrics.skipped.repeated} repeated records read once` : ''}`,
     `agreement (same country set): ${metrics.agreed}/${metrics.evaluated} = ${metrics.agreement.toFixed(4)}`,
     `${p.pair.join('-')} collaboration: precision ${p.precision.toFixed(4)}, recall ${p.recall.toFixed(4)}, F1 ${p.f1.toFixed(4)} (tp ${p.truePositives}, fp ${p.falsePositives}, fn ${p.falseNegatives})`,
     `affiliation strings: ${metrics.affiliationStrings}; unresolved ${metrics.unresolved} (${pct(metrics.unresolvedRate)}); low confidence ${metrics.lowConfidence} (${pct(metrics.lowConfidenceRate)})`,

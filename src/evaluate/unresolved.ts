@@ -50,8 +50,9 @@ export function unresolvedReport(outDir: string, options: UnresolvedOptions = {}
     if (line.trim() === '') return;
     const paper = parseLine(line, file, n + 1);
     papers++;
-    for (const author of paper.authors ?? []) {
-      for (const a of author.affiliations ?? []) {
+    // every author's affiliations, then those no author holds (slots past the last author)
+    for (const list of [...(paper.authors ?? []).map((author) => author.affiliations ?? []), paper.unattributed ?? []]) {
+      for (const a of list) {
         affiliations++;
         const kind = classify(a, min);
         if (!kind) continue;

@@ -7,6 +7,7 @@ import { AnswerCache } from './cache.js';
 import { chatCompletion, type ChatMessage, type LlmEndpoint } from './client.js';
 import { modelTextProblem } from './text-check.js';
 import { CollabscopeError } from '../errors.js';
+import { allAffiliations } from '../definitions.js';
 
 export const AFFILIATION_PROMPT_VERSION = 'affiliation-v1';
 
@@ -75,7 +76,7 @@ export function needsLlm(affiliation: Affiliation, threshold: number): boolean {
 /** Distinct affiliation strings that would go to the model, in first-seen order. */
 export function llmCandidates(papers: Paper[], threshold: number): string[] {
   const seen = new Set<string>();
-  for (const paper of papers) for (const author of paper.authors) for (const a of author.affiliations) if (needsLlm(a, threshold)) seen.add(a.raw);
+  for (const paper of papers) for (const a of allAffiliations(paper)) if (needsLlm(a, threshold)) seen.add(a.raw);
   return [...seen];
 }
 
@@ -225,21 +226,22 @@ export function validateAnswer(content: string): Outcome {
 
 function applyOutcomes(papers: Paper[], outcomes: Map<string, Outcome>, threshold: number, model: string, report: LlmAffiliationReport): void {
   const counted = new Set<string>();
+  const answer = (affiliation: Affiliation): Affiliation => {
+    const outcome = needsLlm(affiliation, threshold) ? outcomes.get(affiliation.raw) : undefined;
+    if (!outcome) return affiliation;
+    const replaced = withAnswer(affiliation, outcome, model);
+    const first = !counted.has(affiliation.raw);
+    counted.add(affiliation.raw);
+    if (replaced.method === 'llm') {
+      if (first) report.resolved++;
+      report.changedAffiliations++;
+    } else if (first) report.notAnswered.push({ raw: affiliation.raw, reason: notPlacedReason(outcome) });
+    return replaced;
+  };
   for (const paper of papers) {
-    for (const author of paper.authors) {
-      author.affiliations = author.affiliations.map((affiliation) => {
-        const outcome = needsLlm(affiliation, threshold) ? outcomes.get(affiliation.raw) : undefined;
-        if (!outcome) return affiliation;
-        const replaced = withAnswer(affiliation, outcome, model);
-        const first = !counted.has(affiliation.raw);
-        counted.add(affiliation.raw);
-        if (replaced.method === 'llm') {
-          if (first) report.resolved++;
-          report.changedAffiliations++;
-        } else if (first) report.notAnswered.push({ raw: affiliation.raw, reason: notPlacedReason(outcome) });
-        return replaced;
-      });
-    }
+    for (const author of paper.authors) author.affiliations = author.affiliations.map(answer);
+    // the affiliations no author holds get the same answer for the same text
+    if (paper.unattributed) paper.unattributed = paper.unattributed.map(answer);
   }
 }
 

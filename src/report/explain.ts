@@ -8,7 +8,7 @@ export function renderExplanation(paper: Paper): string {
     `title: ${paper.title}`,
     `source: ${paper.source.file} record ${paper.source.index}`,
     `countries: ${paper.countries.join(', ') || '(none resolved)'}`,
-    ...(paper.affiliationSlots === undefined ? [] : [slotNote(paper.affiliationSlots, paper.authors.length)]),
+    ...(paper.affiliationSlots === undefined ? [] : [slotNote(paper.affiliationSlots, paper.authors.length, paper.unattributed?.length ?? 0)]),
     '',
   ];
   paper.authors.forEach((author, i) => {
@@ -42,9 +42,11 @@ function describeAffiliation(a: Affiliation, whose: string): string[] {
 }
 
 /** The source's affiliation slots were not one per author: say that the authors' institutions below are a guess. */
-function slotNote(slots: number, authors: number): string {
+function slotNote(slots: number, authors: number, kept: number): string {
   const missing = authors - slots;
-  const how = slots > authors ? `one each; the last ${slots - authors} count for the paper, not for an author: "(no author)" below, less texts an author already lists` : `the last ${missing} author${missing === 1 ? '' : 's'} without one`;
+  const surplus = slots - authors;
+  const rest = kept > 0 ? `their ${kept} text${kept === 1 ? '' : 's'} no author lists count${kept === 1 ? 's' : ''} for the paper, not for an author: "(no author)" below` : 'they repeat texts the authors list';
+  const how = slots > authors ? `one each; the last ${surplus} no author holds: ${rest}` : `the last ${missing} author${missing === 1 ? '' : 's'} without one`;
   return `note: the source gives ${slots} affiliation slots for ${authors} authors, matched by position (${how}), so which author holds which institution is a guess`;
 }
 

@@ -18,6 +18,7 @@ import { normaliseName } from './unlocated.js';
 import { getGazetteer } from './places.js';
 import { cleanText, tokenize } from './normalize.js';
 import { rewriteAffiliations } from './rewrite.js';
+import { allAffiliations } from '../definitions.js';
 
 /** Confidence of an affiliation placed by the run's other texts. */
 export const CORPUS_CONTEXT_CONFIDENCE = 0.5;
@@ -132,7 +133,8 @@ function placeWrittenOutsideName(a: Affiliation): boolean {
 export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
   const report: CorpusContextReport = { placed: 0, changed: [] };
   const wanted = new Set<string>();
-  for (const paper of papers) for (const author of paper.authors) for (const a of author.affiliations) if (isCandidate(a)) wanted.add(contextKey(a.raw));
+  // candidates: an author's texts and those no author holds (only authors' texts support a reading: gather)
+  for (const paper of papers) for (const a of allAffiliations(paper)) if (isCandidate(a)) wanted.add(contextKey(a.raw));
   if (wanted.size === 0) return report;
   // texts led by the name that name a known institution
   const leading = gather(papers, (a) => {
@@ -156,7 +158,7 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
     if (!byAddress && !byLeading) return a;
     report.placed++;
     return byAddress ? placedByAddress(a, byAddress) : placed(a, byLeading as Support);
-  });
+  }, { unattributed: true });
   return report;
 }
 

@@ -135,7 +135,9 @@ export function placeUnlocated(papers: Paper[], companyOf: CompanyOf, multisite:
       }
     }
   }
+  // same-author and co-author rules need an author: the affiliations no author holds stay at the headquarters
   report.changed = rewriteAffiliations(papers, isUnlocated, (a, author, paper) => {
+    if (author === null) return a;
     report.unlocated++;
     const company = companyOf(a.institutionId as string) ?? (a.institutionId as string);
     const placement =

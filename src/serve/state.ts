@@ -12,6 +12,7 @@ import { buildCharts, layoutNetwork, type Chart } from '../report/charts/index.j
 import { summaryLabel } from '../report/html.js';
 import type { Run } from '../report/build.js';
 import { matchesDrill, matchesFilters, NO_FIELD, NO_SECTOR, viewKey, withCountries, type Query } from './query.js';
+import { allAffiliations } from '../definitions.js';
 
 export interface View {
   query: Query;
@@ -107,7 +108,7 @@ function buildMeta(run: Run, source: string): Meta {
     if (paper.fields.length === 0) fields.add(NO_FIELD);
     for (const field of paper.fields) fields.add(field);
     const names = new Set<string>();
-    for (const a of [...paper.authors.flatMap((author) => author.affiliations), ...(paper.unattributed ?? [])]) {
+    for (const a of allAffiliations(paper)) {
       if (a.institution) names.add(a.institution);
       // the organisations it rolls up to, so the filter suggests them too (institution level)
       if (a.institutionId) for (const id of organisations.chain(a.institutionId).slice(1)) names.add(organisations.get(id)?.name ?? id);

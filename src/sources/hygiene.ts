@@ -86,17 +86,26 @@ export function isPlaceholder(text: string): boolean {
  */
 export function cleanAuthors(authors: RawAuthor[], file: string, index: number, warnings: SourceWarning[]): RawAuthor[] {
   for (const author of authors) {
-    const kept: string[] = [];
-    for (const raw of author.affiliations) {
-      const text = decodeText(raw).trim();
-      if (!isPlaceholder(text)) kept.push(text);
-      else if (text.trim() !== '') {
-        warnings.push({ file, index, code: 'placeholder-affiliation', message: `affiliation "${text.trim()}" of ${author.name} is a placeholder: counted as missing` });
-      }
-    }
-    author.affiliations = kept;
+    author.affiliations = cleanTexts(author.affiliations, null, (text) =>
+      warnings.push({ file, index, code: 'placeholder-affiliation', message: `affiliation "${text}" of ${author.name} is a placeholder: counted as missing` }),
+    );
   }
   return authors;
+}
+
+/** Texts decoded and trimmed; placeholders dropped (`placeholder` told of each non-empty one); with `seen`, texts in it skipped and the rest added. */
+function cleanTexts(texts: readonly string[], seen: Set<string> | null, placeholder: (text: string) => void): string[] {
+  const kept: string[] = [];
+  for (const raw of texts) {
+    const text = decodeText(raw).trim();
+    if (seen) {
+      if (text === '' || seen.has(text)) continue;
+      seen.add(text);
+    }
+    if (!isPlaceholder(text)) kept.push(text);
+    else if (text !== '') placeholder(text);
+  }
+  return kept;
 }
 
 /**
@@ -107,13 +116,7 @@ export function cleanAuthors(authors: RawAuthor[], file: string, index: number, 
 export function cleanUnattributed(texts: readonly string[], authors: readonly RawAuthor[], file: string, index: number, warnings: SourceWarning[]): string[] {
   const seen = new Set<string>();
   for (const author of authors) for (const text of author.affiliations) seen.add(text);
-  const kept: string[] = [];
-  for (const raw of texts) {
-    const text = decodeText(raw).trim();
-    if (text === '' || seen.has(text)) continue;
-    seen.add(text);
-    if (!isPlaceholder(text)) kept.push(text);
-    else warnings.push({ file, index, code: 'placeholder-affiliation', message: `affiliation "${text}" (a slot past the last author) is a placeholder: counted as missing` });
-  }
-  return kept;
+  return cleanTexts(texts, seen, (text) =>
+    warnings.push({ file, index, code: 'placeholder-affiliation', message: `affiliation "${text}" (a slot past the last author) is a placeholder: counted as missing` }),
+  );
 }

@@ -120,7 +120,7 @@ export function alignSlots(
     code: 'slot-count',
     message:
       plain.length > authorCount
-        ? `${plain.length} affiliation slots for ${authorCount} authors; matched by position, the last ${plain.length - authorCount} kept as the paper's, not any author's (which authors hold them cannot be known)`
+        ? `${plain.length} affiliation slots for ${authorCount} authors; matched by position; the last ${plain.length - authorCount} are the paper's, not any author's (which authors hold them cannot be known), less the texts an author already lists`
         : `${plain.length} affiliation slots for ${authorCount} authors; matched by position`,
   });
   return plain.map((s) => s.trim());

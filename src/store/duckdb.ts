@@ -9,6 +9,7 @@ import { loadOrganisations, type OrganisationGraph } from '../kb/organisations.j
 import { ORGANISATION_SCHEMA, writeOrganisationLinks } from './organisations.js';
 
 import { DEFAULT_DB_FILE } from '../defaults.js';
+import { allAffiliations } from '../definitions.js';
 export { DEFAULT_DB_FILE };
 
 export const TABLES = ['papers', 'authorships', 'affiliations', 'institutions', 'fields', 'technologies', 'ingests', 'organisation_links'] as const;
@@ -253,7 +254,7 @@ function row(appender: DuckDBAppender, values: CellValue[]): void {
 async function upsertInstitutions(connection: DuckDBConnection, papers: Paper[]): Promise<void> {
   const seen = new Map<string, CellValue[]>();
   for (const paper of papers) {
-    for (const f of [...paper.authors.flatMap((author) => author.affiliations), ...(paper.unattributed ?? [])]) {
+    for (const f of allAffiliations(paper)) {
       if (f.institutionId && !seen.has(f.institutionId)) seen.set(f.institutionId, [f.institutionId, f.institution, f.country, f.hqCountry, f.sector]);
     }
   }

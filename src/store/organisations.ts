@@ -11,6 +11,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Paper } from '../types.js';
 import type { OrganisationGraph } from '../kb/organisations.js';
+import { allAffiliations } from '../definitions.js';
 
 export const ORGANISATION_SCHEMA = `
 CREATE TABLE IF NOT EXISTS organisation_links (
@@ -59,7 +60,7 @@ export function organisationLinkRows(papers: Iterable<Paper>, graph: Organisatio
     }
   };
   for (const paper of papers) {
-    for (const f of [...paper.authors.flatMap((author) => author.affiliations), ...(paper.unattributed ?? [])]) {
+    for (const f of allAffiliations(paper)) {
       if (!f.institutionId || rows.has(f.institutionId)) continue;
       if (graph.get(f.institutionId)) addKnown(f.institutionId);
       else rows.set(f.institutionId, [f.institutionId, f.institution, f.country, f.sector, null, null, null, null]);

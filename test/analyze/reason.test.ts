@@ -55,7 +55,12 @@ test('a side made by a slot past the last author names no author, and a headquar
   const r = pairReason(p, pair, DEFAULT_DEFINITIONS);
   assert.equal(r.counts, true);
   assert.deepEqual(r.sides[1].map((m) => [m.author, m.institutions, m.dual]), [[UNATTRIBUTED_AUTHOR, ['East River University'], false]]);
+  assert.equal(r.onlyThroughUnattributed, true);
+  assert.equal(reasonKind(r), 'only through a slot past the last author');
   assert.equal(pairReason(p, pair, { ...DEFAULT_DEFINITIONS, authors: 'first' }).counts, false);
+  // with both countries among the authors too, the slot changes nothing
+  const also = pairReason(paper({ year: 2020, unattributed: [eastU()] }, [author('Ann', westU()), author('Bo', eastU())]), pair, DEFAULT_DEFINITIONS);
+  assert.deepEqual([also.onlyThroughUnattributed, reasonKind(also)], [false, 'direct']);
   const placed = pairReason(paper({ year: 2020, unattributed: [bigCo()] }, [author('Bo', eastU())]), pair, DEFAULT_DEFINITIONS);
   assert.equal(placed.onlyThroughHeadquarters, true);
 });

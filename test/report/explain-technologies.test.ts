@@ -25,7 +25,11 @@ test('explain: a paper whose affiliation slots were matched by position says so;
   const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Author ${i}`, affiliations: [] }));
   assert.deepEqual(noted({ ...paper, authors: people(3) }), []);
   assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 5 }), [
-    'note: the source gives 5 affiliation slots for 3 authors, matched by position (one each; the last 2 count for the paper, not for an author: "(no author)" below, less texts an author already lists), so which author holds which institution is a guess',
+    'note: the source gives 5 affiliation slots for 3 authors, matched by position (one each; the last 2 no author holds: they repeat texts the authors list), so which author holds which institution is a guess',
+  ]);
+  const loose = { raw: 'Invented Lab', institution: null, institutionId: null, country: null, hqCountry: null, sector: null, confidence: 0, method: 'unresolved' as const, evidence: [] };
+  assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 5, unattributed: [loose] }), [
+    'note: the source gives 5 affiliation slots for 3 authors, matched by position (one each; the last 2 no author holds: their 1 text no author lists counts for the paper, not for an author: "(no author)" below), so which author holds which institution is a guess',
   ]);
   assert.deepEqual(noted({ ...paper, authors: people(3), affiliationSlots: 2 }), [
     'note: the source gives 2 affiliation slots for 3 authors, matched by position (the last 1 author without one), so which author holds which institution is a guess',

@@ -27,6 +27,7 @@ function record({ paper, reason }: SelectedPaper) {
     sides: Object.fromEntries(reason.pair.map((country, s) => [country, reason.sides[s]])),
     onlyThroughDual: reason.onlyThroughDual,
     onlyThroughHeadquarters: reason.onlyThroughHeadquarters,
+    onlyThroughUnattributed: reason.onlyThroughUnattributed,
     reason: reasonSentence(reason),
   };
 }
