@@ -72,6 +72,19 @@ test('slots past the last author: resolved alone (no author context), the paper\
   assert.deepEqual(summarizeHeadline(corpus, ['US', 'CN'], DEFAULT_DEFINITIONS).unresolved.affiliations, 6);
 });
 
+test('a record with an earlier record\'s id, title and authors is the same paper listed again: read once, a repeated-record skip', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'collabscope-pipeline-'));
+  const file = join(dir, 'siggraph2025.json');
+  const record = (id: string | undefined, title: string, author: string) => ({ ...(id ? { id } : {}), title, author, aff: 'MIT;Tsinghua' });
+  writeFileSync(file, JSON.stringify([record('a1', 'T', 'A;B'), record('a1', 't ', 'A;B'), record('a1', 'T', 'A;C'), record(undefined, 'T', 'A;B'), record(undefined, 'T', 'A;B')]));
+  const corpus = corpusOf([file]);
+  // the second record repeats the first (title case and spaces aside); other authors, or no id, are other papers
+  assert.deepEqual(corpus.papers.map((p) => p.source.index), [0, 2, 3, 4]);
+  assert.deepEqual(corpus.papers.map((p) => p.id).slice(0, 2), ['siggraph2025:a1', 'siggraph2025:a1~2']);
+  assert.deepEqual(corpus.skipped.map((w) => [w.index, w.code]), [[1, 'repeated-record']]);
+  assert.match(corpus.skipped[0].message, /repeats record 0/);
+});
+
 test('--no-email drops e-mail domains before resolution', () => {
   const seen: Array<string | null | undefined> = [];
   const spy: AuthorResolver = { resolveAuthor: (a) => (seen.push(a.emailDomain), fakeResolver.resolveAuthor(a)) };

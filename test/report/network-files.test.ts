@@ -40,6 +40,18 @@ test('institution network: full counts papers, fractional gives each paper 1/(n-
   close(net.nodes.find((n) => n.key === east)?.fractionalPapers ?? 0, 1 / 3 + 1 / 4);
 });
 
+test('a slot past the last author is one of the paper\'s nodes and links (no fractional weight): the country link equals the pair count', () => {
+  const loose = [paper({ year: 2022, unattributed: [eastU()] }, [author('Ann', westU())]), ...papers()];
+  const net = coauthorshipNetwork(loose, { level: 'country', pair, definitions: DEFAULT_DEFINITIONS, pairOnly: true });
+  assert.deepEqual(net.links.map((l) => [l.source, l.target, l.papers]), [['CN', 'US', 3]]);
+  close(net.nodes.find((n) => n.key === 'CN')?.fractionalPapers ?? 0, 2 / 3 + 1 / 2);
+  const inst = coauthorshipNetwork(loose, { level: 'institution', pair, definitions: DEFAULT_DEFINITIONS });
+  assert.equal(inst.nodes.find((n) => n.key === 'east-river-university@CN')?.papers, 3);
+  // when a selection of authors counts, the slot does not
+  const first = coauthorshipNetwork(loose, { level: 'country', pair, definitions: { ...DEFAULT_DEFINITIONS, authors: 'first' }, pairOnly: true });
+  assert.deepEqual(first.links, []);
+});
+
 test('country network and the two file formats', async () => {
   const net = coauthorshipNetwork(papers(), { level: 'country', pair, definitions: DEFAULT_DEFINITIONS });
   assert.deepEqual(net.links, [{ source: 'CN', target: 'US', papers: 2, fractional: 2 }]);
