@@ -23,6 +23,8 @@ writeFileSync(
     paper('p1', [affiliation('Frobnitz Labs', null, 0, 'unresolved', 'unknown institution'), affiliation('Tsinghua University', 'CN', 0.95, 'alias')]),
     paper('p2', [affiliation('Frobnitz Labs', null, 0, 'unresolved', 'unknown institution')]),
     paper('p3', [affiliation('Dept. of Physics, Beijing', 'CN', 0.4, 'place')]),
+    // a slot past the last author (no author's) is read too
+    { ...paper('p4', []), unattributed: [affiliation('Frobnitz Labs', null, 0, 'unresolved', 'unknown institution')] },
   ]
     .map((p) => JSON.stringify(p))
     .join('\n') + '\n',
@@ -32,22 +34,22 @@ describe('unresolvedReport', () => {
   const report = unresolvedReport(dir);
 
   it('counts unresolved and low-confidence affiliations', () => {
-    assert.equal(report.papers, 3);
-    assert.equal(report.affiliations, 4);
-    assert.equal(report.unresolved, 2);
+    assert.equal(report.papers, 4);
+    assert.equal(report.affiliations, 5);
+    assert.equal(report.unresolved, 3);
     assert.equal(report.low, 1);
   });
 
   it('lists the most frequent strings first, with the reason', () => {
     assert.equal(report.entries[0].raw, 'Frobnitz Labs');
-    assert.equal(report.entries[0].count, 2);
+    assert.equal(report.entries[0].count, 3);
     assert.equal(report.entries[0].why, 'unknown institution');
     assert.equal(report.entries[1].kind, 'low');
     assert.match(renderUnresolved(report), /Frobnitz Labs/);
   });
 
   it('names an example paper by the id explain and papers take', () => {
-    assert.match(renderUnresolved(report), /\n {4}2 {2}unresolved {2}Frobnitz Labs {2}-> {2}unknown institution {2}\(e\.g\. p1\)\n/);
+    assert.match(renderUnresolved(report), /\n {4}3 {2}unresolved {2}Frobnitz Labs {2}-> {2}unknown institution {2}\(e\.g\. p1\)\n/);
   });
 
   it('honours --min-confidence and --top', () => {
