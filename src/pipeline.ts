@@ -123,16 +123,19 @@ export function readInput(options: Pick<CorpusOptions, 'files' | 'format' | 'ven
     for (const file of options.files) {
       const source = streamSource(file, { format: options.format, venue: options.venue, year: options.year });
       const repeats = new RepeatedRecords();
+      const repeated = new Set<number>();
       for (const raw of source.papers) {
         const repeat = repeats.check(raw);
         if (repeat) {
           skipped.push(repeat);
+          repeated.add(repeat.index);
           continue;
         }
         if (options.ignoreEmail) for (const author of raw.authors) author.emailDomain = null;
         yield { raw, id: ids.next(raw) };
       }
-      warnings.push(...source.warnings);
+      // a repeated record is one skip: what the source warned of it (its slots, say) is the first record's already
+      warnings.push(...(repeated.size ? source.warnings.filter((w) => !repeated.has(w.index)) : source.warnings));
       skipped.push(...source.skipped);
       progress.tick();
     }

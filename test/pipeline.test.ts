@@ -83,6 +83,12 @@ test('a record with an earlier record\'s id, title and authors is the same paper
   assert.deepEqual(corpus.papers.map((p) => p.id).slice(0, 2), ['siggraph2025:a1', 'siggraph2025:a1~2']);
   assert.deepEqual(corpus.skipped.map((w) => [w.index, w.code]), [[1, 'repeated-record']]);
   assert.match(corpus.skipped[0].message, /repeats record 0/);
+  // the repeat's own warnings go with it (here: its slot past the last author, as the first record's)
+  const slotWarnings = (records: object[]) => {
+    writeFileSync(file, JSON.stringify(records));
+    return corpusOf([file]).warnings.filter((w) => w.code === 'slot-count').map((w) => w.index);
+  };
+  assert.deepEqual(slotWarnings([{ id: 'b', title: 'T', author: 'A', aff: 'MIT;Peking' }, { id: 'b', title: 'T', author: 'A', aff: 'MIT;Peking' }]), [0]);
 });
 
 test('--no-email drops e-mail domains before resolution', () => {
