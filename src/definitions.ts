@@ -80,6 +80,11 @@ export function unattributedAffiliations(paper: Pick<Paper, 'unattributed'>, def
   return paper.unattributed && definitions.authors === 'all' && definitions.affiliations === 'all' ? paper.unattributed : NONE;
 }
 
+/** The paper's affiliations that count under the definitions: the counted authors' counted ones, then the unattributed ones that count. */
+export function countedPaperAffiliations(paper: Pick<Paper, 'authors' | 'unattributed'>, definitions: Definitions): Affiliation[] {
+  return [...countedAuthors(paper.authors, definitions).flatMap((author) => countedAffiliations(author, definitions)), ...unattributedAffiliations(paper, definitions)];
+}
+
 /** Sorted country codes of a paper under the definitions (the `countries` field of papers.jsonl). */
 export function paperCountries(paper: Pick<Paper, 'authors' | 'unattributed'>, definitions: Definitions): string[] {
   const codes = new Set<string>();

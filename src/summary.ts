@@ -1,7 +1,7 @@
 // summary.json: the headline pair counts per year, unresolved affiliations, warnings and the
 // definitions in force. Deeper analytics (src/analyze) and technology flow (src/classify) are merged in.
-import type { Affiliation, Definitions, Paper } from './types.js';
-import { pairKey, paperHasPair, paperInScope } from './definitions.js';
+import type { Definitions, Paper } from './types.js';
+import { allAffiliations, pairKey, paperHasPair, paperInScope } from './definitions.js';
 import type { Corpus } from './pipeline.js';
 import type { SourceWarning } from './sources/index.js';
 
@@ -74,14 +74,12 @@ function pairCount(papers: Array<{ isPair: boolean }>): PairCount {
 export function unresolvedAffiliations(papers: Paper[]): HeadlineSummary['unresolved'] {
   let affiliations = 0;
   let unresolved = 0;
-  const tally = (affiliation: Affiliation) => {
-    if (affiliation.raw.trim() === '') return;
-    affiliations++;
-    if (!affiliation.country) unresolved++;
-  };
   for (const paper of papers) {
-    for (const author of paper.authors) author.affiliations.forEach(tally);
-    paper.unattributed?.forEach(tally);
+    for (const affiliation of allAffiliations(paper)) {
+      if (affiliation.raw.trim() === '') continue;
+      affiliations++;
+      if (!affiliation.country) unresolved++;
+    }
   }
   return { affiliations, unresolved, share: affiliations ? unresolved / affiliations : 0 };
 }

@@ -48,23 +48,18 @@ export function pairReason(paper: Paper, pair: [string, string], definitions: De
   const view = viewPaper(paper, context);
   const sides: [SideMember[], SideMember[]] = [[], []];
   let usesHeadquarters = false;
-  for (const author of view.authors) {
-    if (!author.countsForPair) continue;
+  // who stands on the sides: the authors who count for the pair, then the affiliations no author holds as one member
+  const standing = view.authors.filter((author) => author.countsForPair).map((author) => ({ name: author.name, affiliations: author.affiliations, dual: author.dual }));
+  if (view.unattributed.length > 0) standing.push({ name: UNATTRIBUTED_AUTHOR, affiliations: view.unattributed, dual: false });
+  for (const member of standing) {
     pair.forEach((country, s) => {
-      const on = author.affiliations.filter((a) => a.country === country);
+      const on = member.affiliations.filter((a) => a.country === country);
       if (on.length === 0) return;
       const headquarters = on.some((a) => placedByHeadquarters(a.affiliation, definitions));
       usesHeadquarters ||= headquarters;
-      sides[s].push({ author: author.name, institutions: unique(on.map(institutionLabel)), institutionIds: unique(on.flatMap((a) => a.affiliation.institutionId ?? [])), dual: author.dual, headquarters });
+      sides[s].push({ author: member.name, institutions: unique(on.map(institutionLabel)), institutionIds: unique(on.flatMap((a) => a.affiliation.institutionId ?? [])), dual: member.dual, headquarters });
     });
   }
-  pair.forEach((country, s) => {
-    const on = view.unattributed.filter((a) => a.country === country);
-    if (on.length === 0) return;
-    const headquarters = on.some((a) => placedByHeadquarters(a.affiliation, definitions));
-    usesHeadquarters ||= headquarters;
-    sides[s].push({ author: UNATTRIBUTED_AUTHOR, institutions: unique(on.map(institutionLabel)), institutionIds: unique(on.flatMap((a) => a.affiliation.institutionId ?? [])), dual: false, headquarters });
-  });
   const counts = view.inScope && view.isPair;
   const onlyThroughDual = counts && definitions.dualAffiliation === 'count' && view.authors.some((a) => a.dual) &&
     !paperHasPair(paper, pair, { ...definitions, dualAffiliation: 'ignore' });

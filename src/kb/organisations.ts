@@ -12,7 +12,7 @@
 // Institutions without a knowledge-base id, or whose id the base does not know, stay as they are.
 import { existsSync } from 'node:fs';
 import type { Affiliation, Definitions, Paper, Sector } from '../types.js';
-import { countedAffiliations, unattributedAffiliations } from '../definitions.js';
+import { countedPaperAffiliations } from '../definitions.js';
 import { isGenericInstitution } from '../analyze/generic-names.js';
 import { userKbDir } from '../home.js';
 import { CURATED_DIR } from './load.js';
@@ -152,8 +152,7 @@ export function paperMatchesInstitution(
   graph: OrganisationGraph = loadOrganisations(),
 ): boolean {
   const name = wanted.trim().toLowerCase();
-  const matches = (a: Affiliation) => organisationMatches(a, name, definitions, graph);
-  return paper.authors.some((author) => countedAffiliations(author, definitions).some(matches)) || unattributedAffiliations(paper, definitions).some(matches);
+  return countedPaperAffiliations(paper, definitions).some((a) => organisationMatches(a, name, definitions, graph));
 }
 
 const cache = new Map<string, OrganisationGraph>();

@@ -11,8 +11,8 @@
 //                primaryField=vision|none  sideInstitution=<node key>  institutionNode=<node key>
 //                pairSectors=company,education  technology=<id>  country=<ISO code>
 //   paging       limit (default 100, at most 1000)  offset
-import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Affiliation, type Definitions, type Paper } from '../types.js';
-import { affiliationCountry, countedAffiliations, countedAuthors, paperCountries, paperHasPair, paperInScope, parsePair, unattributedAffiliations } from '../definitions.js';
+import { DEFAULT_DEFINITIONS, DEFINITION_CHOICES, type Definitions, type Paper } from '../types.js';
+import { affiliationCountry, countedPaperAffiliations, paperCountries, paperHasPair, paperInScope, parsePair } from '../definitions.js';
 import { pairSides, viewPaper } from '../analyze/context.js';
 import { loadOrganisations, organisationMatches, organisationNode } from '../kb/organisations.js';
 import { CollabscopeError } from '../errors.js';
@@ -167,10 +167,6 @@ export function viewKey(query: Query): string {
   return JSON.stringify([query.filters, query.pair, query.definitions]);
 }
 
-function counted(paper: Paper, definitions: Definitions): Affiliation[] {
-  return [...countedAuthors(paper.authors, definitions).flatMap((author) => countedAffiliations(author, definitions)), ...unattributedAffiliations(paper, definitions)];
-}
-
 /** Whether a paper passes the dashboard's filters (under the definitions, for sector and institution). */
 export function matchesFilters(paper: Paper, filters: Filters, definitions: Definitions): boolean {
   if (filters.venues.length && !filters.venues.includes(paper.venue)) return false;
@@ -180,7 +176,7 @@ export function matchesFilters(paper: Paper, filters: Filters, definitions: Defi
     if (!filters.fields.some((f) => fields.includes(f))) return false;
   }
   if (filters.sectors.length || filters.institutions.length) {
-    const affiliations = counted(paper, definitions);
+    const affiliations = countedPaperAffiliations(paper, definitions);
     if (filters.sectors.length && !affiliations.some((a) => filters.sectors.includes(a.sector ?? NO_SECTOR))) return false;
     if (
       filters.institutions.length &&
@@ -218,7 +214,7 @@ export function matchesDrill(paper: Paper, query: Query): boolean {
   if (drill.technology !== undefined && !paper.technologies.some((t) => t.id === drill.technology && countsAs(t, 'used'))) return false;
   if (drill.country !== undefined && !paper.countries.includes(drill.country)) return false;
   if (drill.institutionNode !== undefined) {
-    const keys = counted(paper, definitions).map((a) => organisationNode(a, affiliationCountry(a, definitions), definitions, loadOrganisations())?.key ?? null);
+    const keys = countedPaperAffiliations(paper, definitions).map((a) => organisationNode(a, affiliationCountry(a, definitions), definitions, loadOrganisations())?.key ?? null);
     if (!keys.includes(drill.institutionNode)) return false;
   }
   if (drill.sideInstitution !== undefined || drill.pairSectors !== undefined) {

@@ -140,10 +140,11 @@ export function createApp(run: Run, options: AppOptions): Hono {
           affiliations: author.affiliations.map((a) => ({ ...a, counted: counted.has(a), countsFor: counted.has(a) ? affiliationCountry(a, definitions) : null })),
         };
       }),
-      unattributed: (paper.unattributed ?? []).map((a) => {
-        const counts = unattributedAffiliations(paper, definitions).includes(a);
-        return { ...a, counted: counts, countsFor: counts ? affiliationCountry(a, definitions) : null };
-      }),
+      unattributed: (() => {
+        // they count all together or not at all (unattributedAffiliations)
+        const counts = unattributedAffiliations(paper, definitions).length > 0;
+        return (paper.unattributed ?? []).map((a) => ({ ...a, counted: counts, countsFor: counts ? affiliationCountry(a, definitions) : null }));
+      })(),
     });
   });
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname}` }, 404));

@@ -7,7 +7,7 @@
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Import from 'graphology-layout-forceatlas2';
 import type { Affiliation, Definitions, Paper } from '../../types.js';
-import { affiliationCountry, countedAffiliations, countedAuthors, paperHasPair, paperInScope, unattributedAffiliations } from '../../definitions.js';
+import { affiliationCountry, countedPaperAffiliations, paperHasPair, paperInScope } from '../../definitions.js';
 import { loadOrganisations, organisationNode, type OrganisationGraph } from '../../kb/organisations.js';
 import { placeLabels, round, shortLabel, type Label } from './network-labels.js';
 
@@ -131,8 +131,7 @@ export function paperInstitutions(paper: Paper, definitions: Definitions, organi
     const node = organisationNode(affiliation, country, definitions, organisations);
     if (node !== null && !nodes.has(node.key)) nodes.set(node.key, { institution: node.name, id: node.id, country });
   };
-  for (const author of countedAuthors(paper.authors, definitions)) countedAffiliations(author, definitions).forEach(note);
-  unattributedAffiliations(paper, definitions).forEach(note);
+  countedPaperAffiliations(paper, definitions).forEach(note);
   return nodes;
 }
 
