@@ -12,6 +12,8 @@
 // An unknown name that other texts of the run name with an address ("Zorbe Works (Kelvar, Italy)")
 // takes that country when at least two distinct authors' texts do, all agree, and the place word that
 // gave the country is written in those texts outside the name (not a naming convention's guess).
+// An acronym neither reading settles may be spelled out by another text of its own paper ("ZQL" beside
+// "Zorbe Quantum Laboratory, Zorbe Academy": spelled-out.ts); the paper alone decides, one voice is enough.
 // Nothing depends on the order of the papers: the texts quoted are the first by paper id and text.
 import type { Affiliation, Paper } from '../types.js';
 import { normaliseName } from './unlocated.js';
@@ -19,6 +21,7 @@ import { getGazetteer } from './places.js';
 import { cleanText, tokenize } from './normalize.js';
 import { rewriteAffiliations } from './rewrite.js';
 import { allAffiliations } from '../definitions.js';
+import { spelledOutOnPaper, type SpelledOut } from './spelled-out.js';
 
 /** Confidence of an affiliation placed by the run's other texts. */
 export const CORPUS_CONTEXT_CONFIDENCE = 0.5;
@@ -150,14 +153,17 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
     if (!wanted.has(key) || contextKey(a.raw) === key || !placeWrittenOutsideName(a)) return null;
     return { key, reading: a.country };
   });
-  report.changed = rewriteAffiliations(papers, isCandidate, (a) => {
+  report.changed = rewriteAffiliations(papers, isCandidate, (a, _author, paper) => {
     const key = contextKey(a.raw);
     const acronym = isBareAcronym(a.raw);
     const byAddress = agreed(addressed.get(key), acronym);
     const byLeading = byAddress ? null : agreed(leading.get(key), acronym);
-    if (!byAddress && !byLeading) return a;
+    // an acronym the run does not settle, spelled out by another text of its own paper
+    const bySpelling = byAddress || byLeading ? null : spelledOutOnPaper(a, paper);
+    if (!byAddress && !byLeading && !bySpelling) return a;
     report.placed++;
-    return byAddress ? placedByAddress(a, byAddress) : placed(a, byLeading as Support);
+    if (byAddress) return placedByAddress(a, byAddress);
+    return byLeading ? placed(a, byLeading) : placedBySpelling(a, bySpelling as SpelledOut);
   }, { unattributed: true });
   return report;
 }
@@ -165,27 +171,36 @@ export function resolveCorpusContext(papers: Paper[]): CorpusContextReport {
 const howMany = (s: Support): string =>
   `${s.texts.size} text${s.texts.size === 1 ? '' : 's'} by ${s.authors.size} authors on ${s.papers.size} paper${s.papers.size === 1 ? '' : 's'}`;
 
-/** The candidate with what the supporting texts settled taken over, at the pass's confidence, and the evidence saying why. */
-function placedFrom(a: Affiliation, support: Support, taken: Partial<Affiliation>, why: string): Affiliation {
+/** The candidate with what the run's other texts settled taken over, at the pass's confidence, and the evidence saying why. */
+function placedFrom(a: Affiliation, taken: Partial<Affiliation>, why: string): Affiliation {
   const { reason: _reason, ...rest } = a;
-  const { example, paper } = support;
   return Object.freeze({
     ...rest,
     ...taken,
     confidence: CORPUS_CONTEXT_CONFIDENCE,
     method: 'corpus-context' as const,
-    evidence: Object.freeze([...a.evidence, `corpus-context: '${a.raw}' ${why}, e.g. '${example.raw}' on ${paper}`]) as string[],
+    evidence: Object.freeze([...a.evidence, `corpus-context: '${a.raw}' ${why}`]) as string[],
   });
 }
+
+const quoted = (s: Support): string => `, e.g. '${s.example.raw}' on ${s.paper}`;
 
 function placed(a: Affiliation, support: Support): Affiliation {
   const { example } = support;
   const { institution, institutionId, country, hqCountry, sector } = example;
-  return placedFrom(a, support, { institution, institutionId, country, hqCountry, sector }, `leads ${howMany(support)} in this run that all name ${institution} (${country}, ${institutionId})`);
+  return placedFrom(a, { institution, institutionId, country, hqCountry, sector }, `leads ${howMany(support)} in this run that all name ${institution} (${country}, ${institutionId})${quoted(support)}`);
+}
+
+/** The acronym read as the institution a text of its own paper spells it out as. */
+function placedBySpelling(a: Affiliation, found: SpelledOut): Affiliation {
+  const { example, longForm } = found;
+  const { institution, institutionId, country, hqCountry, sector } = example;
+  const where = example.raw === longForm ? '' : ` in '${example.raw}'`;
+  return placedFrom(a, { institution, institutionId, country, hqCountry, sector }, `is spelled out as '${longForm}' by another text of the same paper${where}, which names ${institution} (${country}, ${institutionId})`);
 }
 
 /** The unknown name placed where its own address elsewhere in the run places it (no institution id: it is not in the base). */
 function placedByAddress(a: Affiliation, support: Support): Affiliation {
   const { country } = support.example;
-  return placedFrom(a, support, { country }, `is named with an address in ${howMany(support)} of this run that place it in ${country}`);
+  return placedFrom(a, { country }, `is named with an address in ${howMany(support)} of this run that place it in ${country}${quoted(support)}`);
 }
