@@ -1,7 +1,9 @@
 // Short texts written loosely, tried only when nothing else matched: a whole text that is one word in
 // lower case spelling a curated acronym ("ustc" for USTC), and "Uni X" / "Uni. of X" / "University X"
 // for the curated university named "University of X", "X University" or "Universität X". Each counts
-// only when exactly one curated institution fits; confidence as a short form (0.7).
+// only when exactly one curated institution fits; confidence as a short form (0.7). And a company
+// name with a legal form ("Zorbex Inc") naming a curated company written with another form ("Zorbex
+// Ltd") or by its acronym in another case ("Zbx inc" for ZBX): found as a name, placed as any name is.
 import type { Affiliation } from '../types.js';
 import { isSegmentBreak } from './places.js';
 import type { Token } from './normalize.js';
@@ -10,10 +12,24 @@ import { wordLists } from './word-lists.js';
 import { recordAffiliation, type InstRecord } from './records.js';
 import { describe } from './context.js';
 import { SHORT_FORM_CONFIDENCE } from './short-form.js';
+import { legalFormsIn } from './legal-form.js';
+import { nameKey } from './normalize.js';
+import type { Mention } from './name-index.js';
+
+/** A company name found through its legal form, and what the evidence says of it. */
+export interface FormedName {
+  mention: Mention;
+  evidence: string;
+}
+
+/** At most this many words before a legal form: a company's name, not a sentence. */
+const MAX_FORMED_WORDS = 4;
 
 export class LoneForms {
   /** Curated acronyms of three letters or more, lower-cased -> their institutions. */
   private readonly acronyms = new Map<string, InstRecord[]>();
+  /** Curated companies' names and aliases written with a legal form ("Zorbex Ltd"), without it ("zorbex") -> the companies. */
+  private readonly companyCores = new Map<string, InstRecord[]>();
 
   constructor(
     records: Iterable<InstRecord>,
@@ -26,6 +42,14 @@ export class LoneForms {
         const key = acronym.toLowerCase();
         const list = this.acronyms.get(key);
         if (!list) this.acronyms.set(key, [record]);
+        else if (!list.includes(record)) list.push(record);
+      }
+      if (record.sector !== 'company') continue;
+      for (const written of [record.name, ...record.aliases]) {
+        const core = nameWithoutForm(written);
+        if (core === null) continue;
+        const list = this.companyCores.get(core);
+        if (!list) this.companyCores.set(core, [record]);
         else if (!list.includes(record)) list.push(record);
       }
     }
@@ -72,4 +96,43 @@ export class LoneForms {
       `'${raw.trim()}' reads as the university of '${rest.map((t) => t.surface).join(' ')}', one curated university so named -> ${describe(record)} [${record.origin}]`,
     ]);
   }
+
+  /**
+   * "Zorbex Inc" for the curated "Zorbex Ltd", "Zbx inc" for ZBX: the words before a company's legal form
+   * (at most four, in one segment) that are a curated company's name or alias without its own legal form,
+   * or one word spelling a curated company's acronym in another case. Exactly one company, or null.
+   */
+  companyByLegalForm(cleaned: string, tokens: Token[]): FormedName | null {
+    for (const hit of legalFormsIn(cleaned)) {
+      if (hit.form.sector === 'nonprofit') continue;
+      let end = 0;
+      while (end < tokens.length && tokens[end].end <= hit.start) end++;
+      let start = end;
+      while (start > 0 && end - start < MAX_FORMED_WORDS + 1 && (start === end || !isSegmentBreak(tokens[start].gapBefore))) start--;
+      if (start < end && isSegmentBreak(tokens[start].gapBefore) && start > 0) start++;
+      if (end === start || end - start > MAX_FORMED_WORDS || (start > 0 && !isSegmentBreak(tokens[start].gapBefore))) continue;
+      const words = tokens.slice(start, end);
+      const key = words.map((t) => t.norm).join(' ');
+      const written = words.map((t) => t.surface).join(' ');
+      const form = hit.written.trim();
+      const cores = this.companyCores.get(key) ?? [];
+      if (cores.length === 1) {
+        return { mention: { start, end, via: 'alias', key, candidates: cores }, evidence: `'${written}' before the legal form '${form}' is the curated company ${describe(cores[0])} written with another legal form` };
+      }
+      const acronym = words.length === 1 && /^\p{L}[\p{L}\d]{2,7}$/u.test(words[0].surface) ? (this.acronyms.get(words[0].surface.toLowerCase()) ?? []).filter((r) => r.sector === 'company') : [];
+      if (cores.length === 0 && acronym.length === 1 && words[0].surface !== acronym[0].acronyms.find((a) => a.toLowerCase() === key)) {
+        return { mention: { start, end, via: 'acronym', key: written, candidates: acronym }, evidence: `'${written}' before the legal form '${form}' is the acronym of the curated company ${describe(acronym[0])} written in another case` };
+      }
+    }
+    return null;
+  }
+}
+
+/** A name written with a legal form at its end ("Zorbex Ltd", "Zorbex, Inc."), as a name key without it; else null. */
+function nameWithoutForm(written: string): string | null {
+  const hits = legalFormsIn(written);
+  const last = hits[hits.length - 1];
+  if (!last || last.form.sector === 'nonprofit' || /[\p{L}\d]/u.test(written.slice(last.end))) return null;
+  const core = nameKey(written.slice(0, last.start).replace(/[\s,]+$/u, ''));
+  return core === '' ? null : core;
 }

@@ -8,6 +8,7 @@ import { countryFromPlaces, type PlaceCountry } from './context.js';
 import { countryOfDomain } from './domains.js';
 import type { InstRecord } from './records.js';
 import { CONFIDENCE, type TextResolverParts } from './text-parts.js';
+import { legalFormCountry, legalFormsIn } from './legal-form.js';
 
 /** The multinational a record is or belongs to (a lab's parent company), if any. */
 export function multinationalRoot(parts: TextResolverParts, record: InstRecord): InstRecord | null {
@@ -22,7 +23,8 @@ export function multinationalRoot(parts: TextResolverParts, record: InstRecord):
 /**
  * A multinational's lab counts where the text places it ("Huawei Noah's Ark Lab, Montreal" -> CA); a named
  * lab with no place keeps the lab's own country ("Microsoft Research Asia" -> CN); the company itself
- * with no place falls back to its headquarters ('hq-default', lower confidence), or to nothing when
+ * written with a legal form only one country's law provides counts there ("Zelkor S.r.l." -> IT); with
+ * no place falls back to its headquarters ('hq-default', lower confidence), or to nothing when
  * the option says so.
  */
 export function placeMultinational(parts: TextResolverParts, base: Affiliation, record: InstRecord, hq: InstRecord, located: PlaceCountry | null): Affiliation {
@@ -35,6 +37,15 @@ export function placeMultinational(parts: TextResolverParts, base: Affiliation, 
   }
   if (record !== hq) {
     result.evidence.push(`lab of multinational ${hq.name} (${hq.country}); the lab is in ${record.country}`);
+    return result;
+  }
+  // "Zelkor S.r.l.": a legal form one country's law alone provides names the company's entity there
+  const forms = legalFormsIn(result.raw);
+  const formCountry = legalFormCountry(forms);
+  if (formCountry && formCountry !== hq.country) {
+    result.country = formCountry;
+    result.confidence = Math.min(result.confidence, CONFIDENCE.campusAbroad);
+    result.evidence.push(`legal form '${forms[0].written.trim()}' is provided only by ${formCountry}'s law: the company's entity in ${formCountry}; headquarters ${hq.country} (${hq.id})`);
     return result;
   }
   if (parts.unlocatedMultinational === 'none') {

@@ -79,13 +79,22 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
     const reordered = wordOrderMention(parts.names, tokens);
     if (reordered) mentions = [reordered];
   }
+  // "Zorbex Inc" for the curated "Zorbex Ltd": a company found through its legal form
+  const formed = mentions.length === 0 ? parts.loneForms.companyByLegalForm(cleaned, tokens) : null;
+  if (formed) mentions = [formed.mention];
   if (mentions.length) mentions = parts.units.merge(tokens, mentions);
   const places = parts.places.find(tokens, starts.places);
+  if (formed) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, null).map((a) => withEvidence(a, formed.evidence));
   if (mentions.length) return fromMentions(parts, raw, tokens, normText, mentions, places, emailDomain, fuzzyChanged);
   // head words read through corrected typos ("Zorbian Obsrvatory of Athens" is an institution-looking phrase)
   const read = corrected && corrected.changed.size > 0 && corrected.tokens.length === tokens.length ? corrected.tokens : tokens;
   // an unknown name left without a country: its legal form may belong to one jurisdiction (ISO 20275)
   return fromContext(parts, raw, cleaned, tokens, places, emailDomain, read).map(placeByLegalForm);
+}
+
+/** The answer with one more line of evidence, after its first (the name's). */
+function withEvidence(a: Affiliation, line: string): Affiliation {
+  return { ...a, evidence: [...a.evidence.slice(0, 1), line, ...a.evidence.slice(1)] };
 }
 
 const LETTER = /\p{L}/u;
