@@ -3,6 +3,7 @@
 import type { RawPaper, TechnologyHit } from '../types.js';
 import type { CueFile, TechnologyDefinition, TechnologyFile } from './schema.js';
 import { createUseJudge, type UseJudge, type UseVerdict, type Where } from './use.js';
+import { TriggerScanner } from './trigger-scan.js';
 
 interface CompiledPattern {
   regex: RegExp;
@@ -42,11 +43,11 @@ const TRAILING_WORDS = /-(?:based|like|style|family|series|generated|derived|siz
 
 export function createTechnologyDetector(file: TechnologyFile, cues: CueFile): (paper: RawPaper) => TechnologyHit[] {
   const technologies = file.technologies.map(compileTechnology);
-  const triggers = new TriggerScanner(technologies);
+  const triggers = new TriggerScanner(technologies.map((t) => t.triggers));
   const judge = createUseJudge(cues);
   return (paper) => {
     const sections = paperSections(paper);
-    const candidates = triggers.scan(sections);
+    const candidates = triggers.scan(sections.map((s) => s.lower));
     const hits: TechnologyHit[] = [];
     technologies.forEach((tech, i) => {
       if (!candidates.has(i)) return;
@@ -57,48 +58,6 @@ export function createTechnologyDetector(file: TechnologyFile, cues: CueFile): (
     });
     return hits;
   };
-}
-
-/**
- * One pass over the lower-cased text finds which technologies' triggers occur, so that only their
- * regular expressions run. A trigger that extends another ("t5-" after "t5") is folded into the
- * shorter one, so that two triggers never start at the same place.
- */
-class TriggerScanner {
-  private readonly regex: RegExp;
-  private readonly owners = new Map<string, number[]>();
-
-  constructor(technologies: CompiledTechnology[]) {
-    const all = [...new Set(technologies.flatMap((t) => t.triggers))].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-    const shortest = (trigger: string) => all.find((other) => trigger.startsWith(other)) ?? trigger;
-    technologies.forEach((tech, i) => {
-      for (const trigger of tech.triggers) {
-        const key = shortest(trigger);
-        const owners = this.owners.get(key) ?? [];
-        if (!owners.includes(i)) owners.push(i);
-        this.owners.set(key, owners);
-      }
-    });
-    this.regex = new RegExp([...this.owners.keys()].map(escapeRegex).join('|'), 'g');
-  }
-
-  /** Indices of the technologies whose triggers occur in any section. */
-  scan(sections: Section[]): Set<number> {
-    const found = new Set<number>();
-    for (const section of sections) {
-      this.regex.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = this.regex.exec(section.lower)) !== null) {
-        for (const i of this.owners.get(m[0]) ?? []) found.add(i);
-        this.regex.lastIndex = m.index + 1;
-      }
-    }
-    return found;
-  }
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A technology's expressions are made when first used: only for a paper where one of its triggers occurs. */
