@@ -14,6 +14,30 @@ function letter(code: number): number {
   return -1;
 }
 
+/** A text's words (bounds) and each word's start node (StartFilter.startNode), filled by StartFilter.scan. */
+export class WordBuffer {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  nodes = new Int32Array(256);
+
+  /** Room for the words of a text of `length` characters (at most one per two characters, rounded up). */
+  fit(length: number): void {
+    if (this.ends.length < (length + 1) >>> 1) this.grow(Math.max((length + 1) >>> 1, this.ends.length * 2));
+  }
+
+  private grow(size: number): void {
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const nodes = new Int32Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    nodes.set(this.nodes);
+    this.starts = starts;
+    this.ends = ends;
+    this.nodes = nodes;
+  }
+}
+
 export class StartFilter {
   /** Each node's child per letter; 0 for none (the root, node 0, is no one's child). Built on the first
    *  look-up after words were added, at its exact size (16-bit entries when the nodes fit): a table grown
@@ -77,6 +101,58 @@ export class StartFilter {
       if (this.flags[node] & PREFIX) passed = true;
     }
     return passed || (this.flags[node] & EXACT) !== 0 ? node : -1;
+  }
+
+  /** How many nodes the trie has (node numbers are below it). */
+  nodeCount(): number {
+    if (this.dirty) this.build();
+    return this.nodes;
+  }
+
+  /**
+   * The words of a lower-case text (runs of [a-z0-9]) into `words`, each with its startNode, in one
+   * pass: the trie is walked while the word's letters are read (no second look at them). Returns the
+   * number of words.
+   */
+  scan(text: string, words: WordBuffer): number {
+    if (this.dirty) this.build();
+    const next = this.next;
+    const flags = this.flags;
+    words.fit(text.length);
+    const { starts, ends, nodes } = words;
+    const length = text.length;
+    let count = 0;
+    let start = -1;
+    let node = 0;
+    let alive = false;
+    let passed = false;
+    for (let k = 0; k <= length; k++) {
+      const code = k < length ? text.charCodeAt(k) : 0;
+      const c = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 48 + 26 : -1;
+      if (c >= 0) {
+        if (start < 0) {
+          start = k;
+          node = 0;
+          alive = true;
+          passed = false;
+        }
+        if (alive) {
+          const child = next[node * ALPHABET + c];
+          if (child === 0) alive = false;
+          else {
+            node = child;
+            if (flags[child] & PREFIX) passed = true;
+          }
+        }
+      } else if (start >= 0) {
+        starts[count] = start;
+        ends[count] = k;
+        nodes[count] = alive ? (passed || (flags[node] & EXACT) !== 0 ? node : -1) : passed ? 0 : -1;
+        count++;
+        start = -1;
+      }
+    }
+    return count;
   }
 
   private add(spelling: string, flag: number): void {

@@ -1,7 +1,7 @@
 // Phrase matching over word tokens: every field's terms in one index, greedy longest match, so that a
 // phrase ("hate speech") is read as one term and its words ("speech") do not fire on their own.
 import { lowerText, normalizeToken } from './text.js';
-import { StartFilter } from './start-filter.js';
+import { StartFilter, WordBuffer } from './start-filter.js';
 
 /** One word of a term: exact after normalisation, or a prefix ("segment*"). */
 interface WordMatcher {
@@ -37,13 +37,13 @@ export class TermIndex {
   private readonly byPhrase = new Map<string, Term>();
   private maxPrefix = 0;
   private readonly memo = new Map<string, MemoEntry>();
-  /** The memo's entries by the start filter's node of the whole word (no word cut out or hashed). */
+  /** The memo's entries by the start filter's node of the whole word (no word cut out or hashed); one
+   *  slot per node, made when the nodes are known (a sparse array would be a slower dictionary). */
   private byNode: Array<MemoEntry | undefined> = [];
   /** Which raw words can start a term at all: the others are skipped without being cut out of the text. */
   private readonly startFilter = new StartFilter();
-  /** Word bounds of the text being matched (reused between calls). */
-  private wordStarts: Int32Array = new Int32Array(256);
-  private wordEnds: Int32Array = new Int32Array(256);
+  /** Word bounds and start nodes of the text being matched (reused between calls). */
+  private readonly words = new WordBuffer();
   /** Tokens of the text being matched, by word; a slot is this text's when its stamp is the call's. */
   private tokens: Array<string | undefined> = [];
   private tokenStamps: Uint32Array = new Uint32Array(256);
@@ -81,9 +81,9 @@ export class TermIndex {
   matchText(text: string, lead?: Map<Term, number>): Map<Term, number> {
     const lower = lowerText(text);
     const leadEnd = lead ? firstSentenceEnd(lower) : -1;
-    const count = this.bounds(lower);
-    const starts = this.wordStarts;
-    const ends = this.wordEnds;
+    const count = this.startFilter.scan(lower, this.words);
+    const { starts, ends, nodes } = this.words;
+    if (this.byNode.length === 0) this.byNode = Array.from({ length: this.startFilter.nodeCount() }, () => undefined);
     // tokens of this text, made when first needed; tokenStamp marks which slots belong to this call
     if (this.tokens.length < count) this.tokens.length = count;
     const stamp = this.stampToken(count);
@@ -91,7 +91,7 @@ export class TermIndex {
     let i = 0;
     while (i < count) {
       let best: Term | null = null;
-      const node = this.startFilter.startNode(lower, starts[i], ends[i]);
+      const node = nodes[i];
       if (node >= 0) {
         const entry = node > 0 ? (this.byNode[node] ??= this.lookup(lower.slice(starts[i], ends[i]))) : this.lookup(lower.slice(starts[i], ends[i]));
         this.tokens[i] = entry.token;
@@ -132,7 +132,7 @@ export class TermIndex {
 
   private tokenAt(lower: string, k: number, stamp: number): string {
     if (this.tokenStamps[k] === stamp) return this.tokens[k] as string;
-    const token = normalizeToken(lower.slice(this.wordStarts[k], this.wordEnds[k]));
+    const token = normalizeToken(lower.slice(this.words.starts[k], this.words.ends[k]));
     this.tokens[k] = token;
     this.tokenStamps[k] = stamp;
     return token;
@@ -150,35 +150,6 @@ export class TermIndex {
       this.stamp = 1;
     }
     return this.stamp;
-  }
-
-  /** Fills the word bounds (runs of [a-z0-9]) of a lowered text; returns their number. */
-  private bounds(lower: string): number {
-    let count = 0;
-    let start = -1;
-    for (let k = 0; k <= lower.length; k++) {
-      const code = k < lower.length ? lower.charCodeAt(k) : 0;
-      const word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-      if (word) {
-        if (start < 0) start = k;
-      } else if (start >= 0) {
-        if (count === this.wordEnds.length) this.grow();
-        this.wordStarts[count] = start;
-        this.wordEnds[count] = k;
-        count++;
-        start = -1;
-      }
-    }
-    return count;
-  }
-
-  private grow(): void {
-    const starts = new Int32Array(this.wordEnds.length * 2);
-    const ends = new Int32Array(this.wordEnds.length * 2);
-    starts.set(this.wordStarts);
-    ends.set(this.wordEnds);
-    this.wordStarts = starts;
-    this.wordEnds = ends;
   }
 
   /** A raw lower-case word's normalised token and the terms that can start there. Memoised. */

@@ -8,7 +8,7 @@ import { TermIndex, type Term } from '../../src/classify/terms.js';
 import { buildTermIndex } from '../../src/classify/fields.js';
 import { loadTaxonomy } from '../../src/classify/index.js';
 import { normalizeToken, tokenize } from '../../src/classify/text.js';
-import { StartFilter } from '../../src/classify/start-filter.js';
+import { StartFilter, WordBuffer } from '../../src/classify/start-filter.js';
 
 /** The plain algorithm: every word's token, the terms starting with it by exact word or by prefix; ties go to the first. */
 function referenceMatch(phrases: Map<string, Term>, text: string): Array<[string, number]> {
@@ -121,5 +121,24 @@ test('StartFilter.startNode passes the words mayStart passes, and gives one node
       }
     }),
     { numRuns: 2000 },
+  );
+});
+
+test('StartFilter.scan finds the words (runs of [a-z0-9]) of any text, each with the node startNode gives it', () => {
+  const filter = new StartFilter();
+  for (const word of ['policy', 'box', 'learn', 'lea', 'graph', 'a1']) filter.addWord(word);
+  for (const prefix of ['energy', 'segment', 'gr', 'l']) filter.addPrefix(prefix);
+  const piece = fc.oneof(fc.constantFrom('policy', 'policies', 'boxes', 'lea', 'learn', 'energies', 'segmented', 'gra', 'l', 'a1', ' ', '-', '\u00e9', '\u{1F600}'), fc.string({ maxLength: 3 }));
+  // one buffer for every text, as in TermIndex: long texts make it grow, short ones reuse it
+  const words = new WordBuffer();
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 300 }), (parts) => {
+      const text = parts.join('');
+      const expected = [...text.matchAll(/[a-z0-9]+/g)].map((m) => [m.index, m.index + m[0].length, filter.startNode(text, m.index, m.index + m[0].length)]);
+      const count = filter.scan(text, words);
+      const got = Array.from({ length: count }, (_, i) => [words.starts[i], words.ends[i], words.nodes[i]]);
+      assert.deepEqual(got, expected);
+    }),
+    { numRuns: 1000 },
   );
 });
