@@ -83,10 +83,12 @@ function gather(papers: Paper[], read: (a: Affiliation) => Reading): Map<string,
   const out = new Map<string, Map<string, Support>>();
   for (const paper of papers) {
     paper.authors.forEach((author, index) => {
-      const who = contextKey(author.name) || `${paper.id}#${index}`;
+      // the author's key only once one of their affiliations reads (few do)
+      let who: string | null = null;
       for (const a of author.affiliations) {
         const found = read(a);
         if (!found) continue;
+        who ??= contextKey(author.name) || `${paper.id}#${index}`;
         let readings = out.get(found.key);
         if (!readings) out.set(found.key, (readings = new Map()));
         const seen = readings.get(found.reading);

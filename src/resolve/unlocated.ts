@@ -91,6 +91,17 @@ interface Site {
 
 /** "José  García-López" and "Jose Garcia Lopez" are one name: no accents, case or punctuation. */
 export function normaliseName(name: string): string {
+  // an ASCII name has no accents to drop, and its only letters and digits are [a-z0-9] once lower-cased:
+  // the same key without decomposing it or the Unicode property classes (the corpus passes key every
+  // author name of the run, most of them ASCII)
+  if (ASCII.test(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return normaliseAnyName(name);
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** normaliseName for any text (exported for the test that the ASCII path gives the same keys). */
+export function normaliseAnyName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -123,11 +134,13 @@ export function placeUnlocated(papers: Paper[], companyOf: CompanyOf, multisite:
   const byAuthor = new Map<string, Site[]>();
   for (const paper of papers) {
     for (const author of paper.authors) {
-      const name = normaliseName(author.name);
-      if (!name) continue;
+      // the name's key only for an author with a site (most have none)
+      let name: string | null = null;
       for (const a of author.affiliations) {
         const company = companyOfSite(a);
         if (company === null) continue;
+        name ??= normaliseName(author.name);
+        if (!name) break;
         const key = `${company}\t${name}`;
         let list = byAuthor.get(key);
         if (!list) byAuthor.set(key, (list = []));

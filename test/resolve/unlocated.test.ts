@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { companyFromRecords, normaliseName, placeUnlocated, describePlacement } from '../../src/resolve/unlocated.js';
+import fc from 'fast-check';
+import { companyFromRecords, normaliseAnyName, normaliseName, placeUnlocated, describePlacement } from '../../src/resolve/unlocated.js';
 import { paperCountries } from '../../src/definitions.js';
 import { DEFAULT_DEFINITIONS, type Affiliation, type Author, type Paper } from '../../src/types.js';
 import type { InstRecord } from '../../src/resolve/records.js';
@@ -101,4 +102,17 @@ test('a multi-site lab placed by its text, as the real resolver words it, places
   const [entryOnly] = resolver.resolve('Google DeepMind');
   assert.equal(entryOnly.institutionId, 'gb-deepmind');
   assert.equal(run(entryOnly).report.headquarters, 1);
+});
+
+test('normaliseName: the ASCII path gives the key the full normalisation gives, for any text', () => {
+  const ascii = fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 40 });
+  const mixed = fc.string({ unit: fc.oneof(fc.constantFrom('A', 'z', '9', ' ', '-', '.', '\t', 'é', 'É', 'ß', 'İ', '\u0301', '\u00a0', '²', 'Ⅻ', 'ﬁ'), fc.constantFrom(...'aZ0 _/\\\n')), maxLength: 30 });
+  fc.assert(
+    fc.property(fc.oneof(ascii, mixed), (name) => {
+      assert.equal(normaliseName(name), normaliseAnyName(name));
+    }),
+    { numRuns: 3000 },
+  );
+  assert.equal(normaliseName('  José  García-López '), 'jose garcia lopez');
+  assert.equal(normaliseName('Jose Garcia_Lopez2'), 'jose garcia lopez2');
 });
