@@ -30,49 +30,114 @@ export function betweennessCentrality(graph: UndirectedGraph): Record<string, nu
   // from starts[w] up to predecessorEnd[w]
   const predecessors = new Int32Array(starts[n]);
   const predecessorEnd = new Int32Array(n);
+  const search: Search = { starts, neighbourhood, sigma, distance, delta, queue, predecessors, predecessorEnd };
+  const pass = (source: number) => brandesPass(search, source);
+
+  // A leaf (one neighbour u, itself with more) needs no search of its own: its shortest paths are
+  // the edge to u and then u's, reached in the same order, so every node but u gets from it the very
+  // dependency it gets from u (same operations, same bits). u's is the sum over u's other neighbours,
+  // last reached first, of 1 + theirs: what the leaf's own backward pass adds, in its order.
+  const degree = (i: number) => starts[i + 1] - starts[i];
+  const hub = new Int32Array(n).fill(-1);
+  const uses = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (degree(i) !== 1) continue;
+    const u = neighbourhood[starts[i]];
+    if (degree(u) < 2) continue;
+    hub[i] = u;
+    uses[u] += uses[u] === 0 ? 2 : 1;
+  }
+  // a hub's reached nodes (its queue) and their dependencies, kept from its pass until its last use
+  const kept = new Map<number, { reached: Int32Array; dependency: Float64Array }>();
+  const keptPass = (u: number) => {
+    let entry = kept.get(u);
+    if (!entry) {
+      const tail = pass(u);
+      const reached = queue.slice(0, tail);
+      const dependency = new Float64Array(tail);
+      for (let k = 0; k < tail; k++) dependency[k] = delta[reached[k]];
+      kept.set(u, (entry = { reached, dependency }));
+    }
+    if (--uses[u] === 0) kept.delete(u);
+    return entry;
+  };
   for (let source = 0; source < n; source++) {
-    // only the nodes reached from the last source were touched: distance is reset on them below,
-    // and sigma, delta and predecessorEnd are set when a node is reached
-    sigma[source] = 1;
-    distance[source] = 0;
-    predecessorEnd[source] = starts[source];
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = source;
-    while (head < tail) {
-      const v = queue[head++];
-      const next = distance[v] + 1;
-      const paths = sigma[v];
-      for (let j = starts[v], end = starts[v + 1]; j < end; j++) {
-        const w = neighbourhood[j];
-        const d = distance[w];
-        if (d === -1) {
-          queue[tail++] = w;
-          distance[w] = next;
-          sigma[w] = paths;
-          const first = starts[w];
-          predecessors[first] = v;
-          predecessorEnd[w] = first + 1;
-        } else if (d === next) {
-          sigma[w] += paths;
-          predecessors[predecessorEnd[w]++] = v;
-        }
+    const u = hub[source];
+    if (u >= 0) {
+      const { reached, dependency } = keptPass(u);
+      // u's neighbours are reached right after u, in neighbourhood order
+      let hubDependency = 0;
+      for (let k = degree(u); k >= 1; k--) if (reached[k] !== source) hubDependency += 1 + dependency[k];
+      for (let k = 0; k < reached.length; k++) {
+        const w = reached[k];
+        if (w !== source) centrality[w] += w === u ? hubDependency : dependency[k];
       }
+    } else if (uses[source] > 0) {
+      const { reached, dependency } = keptPass(source);
+      for (let k = 0; k < reached.length; k++) if (reached[k] !== source) centrality[reached[k]] += dependency[k];
+    } else {
+      const tail = pass(source);
+      for (let k = 0; k < tail; k++) if (queue[k] !== source) centrality[queue[k]] += delta[queue[k]];
     }
-    for (let k = 0; k < tail; k++) delta[queue[k]] = 0;
-    for (let k = tail - 1; k >= 0; k--) {
-      const w = queue[k];
-      const coefficient = (1 + delta[w]) / sigma[w];
-      for (let j = starts[w], end = predecessorEnd[w]; j < end; j++) {
-        const v = predecessors[j];
-        delta[v] += sigma[v] * coefficient;
-      }
-      if (w !== source) centrality[w] += delta[w];
-    }
-    for (let k = 0; k < tail; k++) distance[queue[k]] = -1;
   }
   const scale = n <= 2 ? null : 1 / ((n - 1) * (n - 2));
   const result: Record<string, number> = {};
   for (let i = 0; i < n; i++) result[nodes[i]] = scale === null ? centrality[i] : centrality[i] * scale;
   return result;
+}
+
+/** The arrays of one Brandes search, reused from source to source. */
+interface Search {
+  starts: Int32Array;
+  neighbourhood: Int32Array;
+  sigma: Uint32Array;
+  distance: Int32Array;
+  delta: Float64Array;
+  queue: Int32Array;
+  predecessors: Int32Array;
+  predecessorEnd: Int32Array;
+}
+
+/** Brandes from one source: leaves the reached nodes in queue[0..returned) and their dependencies in delta. */
+function brandesPass(search: Search, source: number): number {
+  const { starts, neighbourhood, sigma, distance, delta, queue, predecessors, predecessorEnd } = search;
+  // only the nodes reached from the last source were touched: distance is reset on them below,
+  // and sigma, delta and predecessorEnd are set when a node is reached
+  sigma[source] = 1;
+  distance[source] = 0;
+  predecessorEnd[source] = starts[source];
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = source;
+  while (head < tail) {
+    const v = queue[head++];
+    const next = distance[v] + 1;
+    const paths = sigma[v];
+    for (let j = starts[v], end = starts[v + 1]; j < end; j++) {
+      const w = neighbourhood[j];
+      const d = distance[w];
+      if (d === -1) {
+        queue[tail++] = w;
+        distance[w] = next;
+        sigma[w] = paths;
+        const first = starts[w];
+        predecessors[first] = v;
+        predecessorEnd[w] = first + 1;
+      } else if (d === next) {
+        sigma[w] += paths;
+        predecessors[predecessorEnd[w]++] = v;
+      }
+    }
+  }
+  for (let k = 0; k < tail; k++) delta[queue[k]] = 0;
+  for (let k = tail - 1; k >= 0; k--) {
+    const w = queue[k];
+    const coefficient = (1 + delta[w]) / sigma[w];
+    for (let j = starts[w], end = predecessorEnd[w]; j < end; j++) {
+      const v = predecessors[j];
+      delta[v] += sigma[v] * coefficient;
+    }
+  }
+  for (let k = 0; k < tail; k++) distance[queue[k]] = -1;
+  return tail;
 }

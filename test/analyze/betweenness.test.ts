@@ -33,6 +33,25 @@ test('betweennessCentrality equals graphology-metrics to the bit on random graph
   );
 });
 
+// sparse graphs: trees (each node hung on an earlier one, or left alone) and a few extra edges, so most
+// have leaves, several on one node, and two-node components (the leaf shortcut and where it must not apply)
+test('betweennessCentrality equals graphology-metrics to the bit on leafy graphs', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 40 }).chain((order) =>
+        fc.tuple(fc.constant(order), fc.array(fc.nat(), { minLength: order, maxLength: order }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 })),
+      ),
+      ([order, parents, extra]) => {
+        const tree: Array<[number, number]> = [];
+        for (let i = 1; i < order; i++) if (parents[i] % 5 !== 0) tree.push([i, parents[i] % i]);
+        const graph = graphOf(order, [...tree, ...extra]);
+        assert.deepStrictEqual(betweennessCentrality(graph), reference(graph, { getEdgeWeight: null, normalized: true }));
+      },
+    ),
+    { numRuns: 400 },
+  );
+});
+
 test('betweennessCentrality: a path a-b-c puts every a-c path through b', () => {
   const graph = new UndirectedGraph();
   ['a', 'b', 'c'].forEach((node) => graph.addNode(node));
