@@ -3,7 +3,7 @@
 // is shorter than one over a single shared paper), and the budgeted subgraph it runs on.
 import { UndirectedGraph } from 'graphology';
 import type { Attributes } from 'graphology-types';
-import { flatRows } from './betweenness.js';
+import { betweennessCentrality, betweennessOf, flatRows, hopNeighbourhoods, hopSearches } from './betweenness.js';
 
 /**
  * The subgraph of the k highest-ranked nodes (rank 0 = most papers), for the largest k with
@@ -111,6 +111,26 @@ export function sourceTargetBetweenness(
     for (let k = 0; k < tail; k++) dist[queue[k]] = -1;
   }
   return perPair(nodes, score, sources.length * targets);
+}
+
+/**
+ * betweennessCentrality(graph) (empty on a graph without edges) and sourceTargetBetweenness(graph, a, b)
+ * from one set of searches when they are the same searches (every node's neighbours come in position
+ * order and no path count passes 2^32); otherwise each on its own. Same figures to the bit either way.
+ */
+export function hopBridges(
+  graph: UndirectedGraph<{ country: string | null }>,
+  a: string,
+  b: string,
+): { betweenness: Record<string, number>; hops: Map<string, number> } {
+  if (graph.size === 0) return { betweenness: {}, hops: sourceTargetBetweenness(graph, a, b) };
+  const nodes = graph.nodes();
+  if (!hopNeighbourhoods(graph, nodes).ascending) return { betweenness: betweennessCentrality(graph), hops: sourceTargetBetweenness(graph, a, b) };
+  const { sources, isTarget, targets } = endpoints(graph, nodes, a, b);
+  const isSource = new Uint8Array(nodes.length);
+  for (const s of sources) isSource[s] = 1;
+  const { centrality, score, wrapped } = hopSearches(graph, nodes, { isSource, isTarget });
+  return { betweenness: betweennessOf(nodes, centrality), hops: wrapped ? sourceTargetBetweenness(graph, a, b) : perPair(nodes, score, sources.length * targets) };
 }
 
 /** Relative tolerance for equal weighted path lengths (sums of 1/papers). */

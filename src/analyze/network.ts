@@ -11,8 +11,7 @@
 import { UndirectedGraph } from 'graphology';
 import type { Accumulator, AffiliationView, AnalysisContext, PaperView } from './context.js';
 import { NodeNames } from './institutions.js';
-import { betweennessCentrality } from './betweenness.js';
-import { budgetSubgraph, sourceTargetBetweenness, weightedSourceTargetBetweenness } from './network-bridges.js';
+import { budgetSubgraph, hopBridges, weightedSourceTargetBetweenness } from './network-bridges.js';
 import { bestOfLouvain, DEFAULT_RESTARTS, pairTieShare } from './network-communities.js';
 import { mixingChange, nationalLinesSentence, yearMixing } from './network-mixing.js';
 import { compareStrings, round } from './stats.js';
@@ -249,8 +248,7 @@ export function networkAccumulator(context: AnalysisContext & { networkMaxNodes:
       // Betweenness costs nodes x edges: on dense graphs it runs on the top institutions that fit the budget.
       const rank = new Map(order.slice(0, kept.length).map((i, r) => [keys[i], r]));
       const bridgeGraph = budgetSubgraph(graph, rank, BETWEENNESS_BUDGET);
-      const betweenness = bridgeGraph.size > 0 ? betweennessCentrality(bridgeGraph) : {};
-      const hops = sourceTargetBetweenness(bridgeGraph, a, b);
+      const { betweenness, hops } = hopBridges(bridgeGraph, a, b);
       const weighted = weightedSourceTargetBetweenness(bridgeGraph, a, b);
       const hopRank = new Map(
         [...hops]

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { UndirectedGraph } from 'graphology';
-import { sourceTargetBetweenness, weightedSourceTargetBetweenness } from '../../src/analyze/network-bridges.js';
+import { hopBridges, sourceTargetBetweenness, weightedSourceTargetBetweenness } from '../../src/analyze/network-bridges.js';
+import { betweennessCentrality, hopNeighbourhoods } from '../../src/analyze/betweenness.js';
 import { referenceHops, referenceWeighted } from './network-bridges-reference.js';
 
 const COUNTRIES = ['US', 'CN', 'DE', null] as const;
@@ -54,4 +55,76 @@ test('weightedSourceTargetBetweenness equals the first version to the bit on ran
     }),
     { numRuns: 300 },
   );
+});
+
+/** The graph of graphOf with its edges added in (smaller, larger) position order: every node's neighbours come in position order. */
+function orderedGraphOf(order: number, countries: number[], edges: Array<[number, number, number]>) {
+  const unordered = graphOf(order, countries, edges);
+  const nodes = unordered.nodes();
+  const position = new Map(nodes.map((node, i) => [node, i]));
+  const graph = new UndirectedGraph<{ country: string | null }, { weight: number }>();
+  unordered.forEachNode((node, attributes) => graph.addNode(node, attributes));
+  const sorted = unordered.mapEdges((_edge, attributes, s, t) => {
+    const [x, y] = [position.get(s) as number, position.get(t) as number].sort((p, q) => p - q);
+    return { x, y, weight: attributes.weight };
+  });
+  sorted.sort((p, q) => p.x - q.x || p.y - q.y);
+  for (const { x, y, weight } of sorted) graph.addEdge(nodes[x], nodes[y], { weight });
+  return graph;
+}
+
+// sparse trees with a few more edges (leaves, several on one node, two-node components) or random graphs
+const hopGraphs = fc.oneof(
+  graphs,
+  fc.integer({ min: 1, max: 50 }).chain((order) =>
+    fc.tuple(
+      fc.constant(order),
+      fc.array(fc.nat(), { minLength: order, maxLength: order }),
+      fc.array(fc.nat(), { minLength: order, maxLength: order }).chain((parents) =>
+        fc.array(fc.tuple(fc.nat(), fc.nat(), weight), { maxLength: 6 }).map((extra) => [
+          ...parents.flatMap((p, i): Array<[number, number, number]> => (i > 0 && p % 5 !== 0 ? [[i, p % i, 1]] : [])),
+          ...extra,
+        ]),
+      ),
+    ),
+  ),
+);
+
+test('hopBridges gives betweennessCentrality and sourceTargetBetweenness to the bit, from shared searches', () => {
+  fc.assert(
+    fc.property(hopGraphs, fc.boolean(), ([order, countries, edges], ordered) => {
+      const graph = ordered ? orderedGraphOf(order, countries, edges) : graphOf(order, countries, edges);
+      if (ordered) assert.ok(hopNeighbourhoods(graph, graph.nodes()).ascending);
+      const { betweenness, hops } = hopBridges(graph, 'US', 'CN');
+      assert.deepStrictEqual(bits(hops), bits(referenceHops(graph, 'US', 'CN')));
+      const expected = graph.size > 0 ? betweennessCentrality(graph) : {};
+      assert.deepStrictEqual(bits(new Map(Object.entries(betweenness))), bits(new Map(Object.entries(expected))));
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('hopBridges: more than 2^32 shortest paths (32-bit counts wrap) still gives the 64-bit source-target figures', () => {
+  // a chain of 34 diamonds: 2^34 shortest paths from one end to the other
+  const graph = new UndirectedGraph<{ country: string | null }, { weight: number }>();
+  const hubs = 35;
+  for (let i = 0; i < hubs; i++) graph.addNode(`h${String(i).padStart(2, '0')}`, { country: i === 0 ? 'US' : i === hubs - 1 ? 'CN' : null });
+  for (let i = 0; i + 1 < hubs; i++) for (const side of ['a', 'b']) graph.addNode(`h${String(i).padStart(2, '0')}${side}`, { country: null });
+  const nodes = graph.nodes();
+  const edges: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < hubs; i++) {
+    const hub = `h${String(i).padStart(2, '0')}`;
+    const nextHub = `h${String(i + 1).padStart(2, '0')}`;
+    for (const side of ['a', 'b']) edges.push([hub, hub + side], [hub + side, nextHub]);
+  }
+  const at = (node: string) => nodes.indexOf(node);
+  edges
+    .map(([s, t]) => (at(s) < at(t) ? [s, t] : [t, s]))
+    .sort(([s, t], [u, v]) => at(s) - at(u) || at(t) - at(v))
+    .forEach(([s, t]) => graph.addEdge(s, t, { weight: 1 }));
+  assert.ok(hopNeighbourhoods(graph, nodes).ascending);
+  const { betweenness, hops } = hopBridges(graph, 'US', 'CN');
+  assert.deepStrictEqual(bits(hops), bits(referenceHops(graph, 'US', 'CN')));
+  assert.deepStrictEqual(betweenness, betweennessCentrality(graph));
+  assert.ok((hops.get('h17') as number) > 0.99);
 });
