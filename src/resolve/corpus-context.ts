@@ -61,8 +61,11 @@ function isShortName(raw: string): boolean {
   return words.length > 0 && words.length <= MAX_WORDS;
 }
 
-/** Whether resolveCorpusContext may change the paper (an author has a candidate affiliation). */
-export const mayTakeContext = (paper: Paper): boolean => paper.authors.some((author) => author.affiliations.some(isCandidate));
+/** Whether resolveCorpusContext may change the paper (an author's or a slot no author holds has a candidate affiliation). */
+export const mayTakeContext = (paper: Paper): boolean => {
+  for (const a of allAffiliations(paper)) if (isCandidate(a)) return true;
+  return false;
+};
 
 /** What the texts supporting one reading of a name have in common. */
 interface Support {

@@ -9,7 +9,7 @@ import { chooseCandidate, countryFromPlaces, describe, soleCandidate, type Choic
 import { identityOf, recordAffiliation, type InstRecord } from './records.js';
 import { WORD_ORDER_NOTE } from './word-order.js';
 import { touches } from './name-rewrites.js';
-import { multinationalRoot, placeCampus, placeCompanyLab, placeCountryless, placeInsideName, placeMultinational, siteInName } from './placing.js';
+import { multinationalRoot, ownLegalForm, placeCampus, placeCompanyLab, placeCountryless, placeInsideName, placeMultinational, siteInName } from './placing.js';
 import { CONFIDENCE, note, type TextResolverParts } from './text-parts.js';
 
 function outside(places: PlaceHit[], mentions: Mention[]): PlaceHit[] {
@@ -143,7 +143,7 @@ function fromRecord(
   }
   const base = recordAffiliation(raw, record, method, confidence, evidence);
   let result: Affiliation = base;
-  if (hq) result = placeMultinational(parts, base, record, hq, site);
+  if (hq) result = placeMultinational(parts, base, record, hq, site, record === hq && !site ? ownLegalForm(raw, tokens, mention) : null);
   else if (!record.country) result = placeCountryless(base, located ?? placeInsideName(parts, tokens, mention), emailDomain);
   else if (record.sector === 'company' && located?.standalone && located.country !== record.country) result = placeCompanyLab(base, located);
   else result = placeCampus(base, namedCountries);

@@ -3,7 +3,8 @@
 // for the curated university named "University of X", "X University" or "Universität X". Each counts
 // only when exactly one curated institution fits; confidence as a short form (0.7). And a company
 // name with a legal form ("Zorbex Inc") naming a curated company written with another form ("Zorbex
-// Ltd") or by its acronym in another case ("Zbx inc" for ZBX): found as a name, placed as any name is.
+// Ltd") or by its acronym in another case ("Zbx inc" for ZBX), when the form written is one the
+// company's country provides: found as a name, placed as any name is, at most at a short form's confidence.
 import type { Affiliation } from '../types.js';
 import { isSegmentBreak } from './places.js';
 import type { Token } from './normalize.js';
@@ -28,8 +29,11 @@ const MAX_FORMED_WORDS = 4;
 export class LoneForms {
   /** Curated acronyms of three letters or more, lower-cased -> their institutions. */
   private readonly acronyms = new Map<string, InstRecord[]>();
-  /** Curated companies' names and aliases written with a legal form ("Zorbex Ltd"), without it ("zorbex") -> the companies. */
+  /** Curated companies' names and aliases written with a legal form ("Zorbex Ltd"), without it ("zorbex") -> the companies,
+   *  for the cores the name index does not hold itself. */
   private readonly companyCores = new Map<string, InstRecord[]>();
+  /** Curated companies whose name is an acronym ("ZBX"), lower-cased -> the companies. */
+  private readonly companyAcronymNames = new Map<string, InstRecord[]>();
 
   constructor(
     records: Iterable<InstRecord>,
@@ -45,9 +49,16 @@ export class LoneForms {
         else if (!list.includes(record)) list.push(record);
       }
       if (record.sector !== 'company') continue;
+      if (/^[A-Z][A-Z0-9]{2,7}$/.test(record.name)) {
+        const list = this.companyAcronymNames.get(record.name.toLowerCase());
+        if (!list) this.companyAcronymNames.set(record.name.toLowerCase(), [record]);
+        else if (!list.includes(record)) list.push(record);
+      }
       for (const written of [record.name, ...record.aliases]) {
         const core = nameWithoutForm(written);
-        if (core === null) continue;
+        // only the cores the name index leaves out (name-keys.ts withoutLegalForm: under four letters, or a
+        // form its short list lacks); the others are matched as names before this is asked
+        if (core === null || names.lookupName(core).includes(record)) continue;
         const list = this.companyCores.get(core);
         if (!list) this.companyCores.set(core, [record]);
         else if (!list.includes(record)) list.push(record);
@@ -107,20 +118,26 @@ export class LoneForms {
       if (hit.form.sector === 'nonprofit') continue;
       let end = 0;
       while (end < tokens.length && tokens[end].end <= hit.start) end++;
+      // back to the first word of the segment the name is in
       let start = end;
-      while (start > 0 && end - start < MAX_FORMED_WORDS + 1 && (start === end || !isSegmentBreak(tokens[start].gapBefore))) start--;
-      if (start < end && isSegmentBreak(tokens[start].gapBefore) && start > 0) start++;
+      while (start > 0 && end - start <= MAX_FORMED_WORDS) {
+        start--;
+        if (isSegmentBreak(tokens[start].gapBefore)) break;
+      }
       if (end === start || end - start > MAX_FORMED_WORDS || (start > 0 && !isSegmentBreak(tokens[start].gapBefore))) continue;
+      // the form written must be one the company's country provides ("X Inc" is no British "X Ltd")
+      const fits = (r: InstRecord) => r.sector === 'company' && r.country !== null && hit.form.countries.includes(r.country);
       const words = tokens.slice(start, end);
       const key = words.map((t) => t.norm).join(' ');
       const written = words.map((t) => t.surface).join(' ');
       const form = hit.written.trim();
-      const cores = this.companyCores.get(key) ?? [];
+      const cores = (this.companyCores.get(key) ?? []).filter(fits);
       if (cores.length === 1) {
         return { mention: { start, end, via: 'alias', key, candidates: cores }, evidence: `'${written}' before the legal form '${form}' is the curated company ${describe(cores[0])} written with another legal form` };
       }
-      const acronym = words.length === 1 && /^\p{L}[\p{L}\d]{2,7}$/u.test(words[0].surface) ? (this.acronyms.get(words[0].surface.toLowerCase()) ?? []).filter((r) => r.sector === 'company') : [];
-      if (cores.length === 0 && acronym.length === 1 && words[0].surface !== acronym[0].acronyms.find((a) => a.toLowerCase() === key)) {
+      // the company's own name is the acronym ("AMD"), not one of its labs' ("MSR" of Microsoft)
+      const acronym = words.length === 1 && /^\p{L}[\p{L}\d]{2,7}$/u.test(words[0].surface) ? (this.companyAcronymNames.get(words[0].surface.toLowerCase()) ?? []).filter(fits) : [];
+      if (cores.length === 0 && acronym.length === 1 && words[0].surface !== acronym[0].name) {
         return { mention: { start, end, via: 'acronym', key: written, candidates: acronym }, evidence: `'${written}' before the legal form '${form}' is the acronym of the curated company ${describe(acronym[0])} written in another case` };
       }
     }

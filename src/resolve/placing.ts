@@ -9,6 +9,31 @@ import { countryOfDomain } from './domains.js';
 import type { InstRecord } from './records.js';
 import { CONFIDENCE, type TextResolverParts } from './text-parts.js';
 import { legalFormCountry, legalFormsIn } from './legal-form.js';
+import { cleanText } from './normalize.js';
+
+/** A legal form written with a name that one jurisdiction alone provides, and that jurisdiction. */
+export interface OwnLegalForm {
+  country: string;
+  written: string;
+}
+
+/** Between a name and its legal form: nothing that starts another name (a segment break or a conjunction). */
+const OTHER_NAME = /[,;|()[\]/&+]|(?:^|\s)(?:and|und|et|y|e)(?:\s|$)/iu;
+
+/**
+ * The legal form of the name `mention` found in `raw` ("Zelkor K.K.", "Zelkor International Pte. Ltd."),
+ * when one jurisdiction alone provides it: the first form after the name's start with nothing between the
+ * name and it that starts another name ("Zelkor; Qarn Oy", "Zelkor and Qarn K.K." are not Zelkor's).
+ */
+export function ownLegalForm(raw: string, tokens: Token[], mention: Mention): OwnLegalForm | null {
+  const text = cleanText(raw);
+  const from = tokens[mention.start].start;
+  const nameEnd = tokens[mention.end - 1].end;
+  const hit = legalFormsIn(text).find((h) => h.start > from);
+  if (!hit || (hit.start > nameEnd && OTHER_NAME.test(text.slice(nameEnd, hit.start)))) return null;
+  const country = legalFormCountry([hit]);
+  return country ? { country, written: hit.written.trim() } : null;
+}
 
 /** The multinational a record is or belongs to (a lab's parent company), if any. */
 export function multinationalRoot(parts: TextResolverParts, record: InstRecord): InstRecord | null {
@@ -23,11 +48,11 @@ export function multinationalRoot(parts: TextResolverParts, record: InstRecord):
 /**
  * A multinational's lab counts where the text places it ("Huawei Noah's Ark Lab, Montreal" -> CA); a named
  * lab with no place keeps the lab's own country ("Microsoft Research Asia" -> CN); the company itself
- * written with a legal form only one country's law provides counts there ("Zelkor S.r.l." -> IT); with
+ * written with a legal form only one country's law provides counts there ("Zelkor K.K." -> JP; `ownForm`); with
  * no place falls back to its headquarters ('hq-default', lower confidence), or to nothing when
  * the option says so.
  */
-export function placeMultinational(parts: TextResolverParts, base: Affiliation, record: InstRecord, hq: InstRecord, located: PlaceCountry | null): Affiliation {
+export function placeMultinational(parts: TextResolverParts, base: Affiliation, record: InstRecord, hq: InstRecord, located: PlaceCountry | null, ownForm: OwnLegalForm | null = null): Affiliation {
   const result = base; // built for this text alone: completed in place
   result.hqCountry = hq.country;
   if (located) {
@@ -39,13 +64,11 @@ export function placeMultinational(parts: TextResolverParts, base: Affiliation, 
     result.evidence.push(`lab of multinational ${hq.name} (${hq.country}); the lab is in ${record.country}`);
     return result;
   }
-  // "Zelkor S.r.l.": a legal form one country's law alone provides names the company's entity there
-  const forms = legalFormsIn(result.raw);
-  const formCountry = legalFormCountry(forms);
-  if (formCountry && formCountry !== hq.country) {
-    result.country = formCountry;
+  // "Zelkor K.K.": a legal form of the name that one country's law alone provides names the company's entity there
+  if (ownForm) {
+    result.country = ownForm.country;
     result.confidence = Math.min(result.confidence, CONFIDENCE.campusAbroad);
-    result.evidence.push(`legal form '${forms[0].written.trim()}' is provided only by ${formCountry}'s law: the company's entity in ${formCountry}; headquarters ${hq.country} (${hq.id})`);
+    result.evidence.push(`legal form '${ownForm.written}' is provided only by ${ownForm.country}'s law: the company's entity in ${ownForm.country}; headquarters ${hq.country} (${hq.id})`);
     return result;
   }
   if (parts.unlocatedMultinational === 'none') {

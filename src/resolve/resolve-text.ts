@@ -4,7 +4,7 @@
 import type { Affiliation } from '../types.js';
 import { cleanText, tokenize, type Token } from './normalize.js';
 import { namesNoInstitution } from './word-lists.js';
-import { domainLabelAffiliation, domainLabelRecord, respeltShortForm, shortFormAffiliation, shortFormRecord } from './short-form.js';
+import { domainLabelAffiliation, domainLabelRecord, respeltShortForm, SHORT_FORM_CONFIDENCE, shortFormAffiliation, shortFormRecord } from './short-form.js';
 import { wordOrderMention } from './word-order.js';
 import { plausibleCorrection, respellOneWord, swapUniversityOrder, touches } from './name-rewrites.js';
 import { fromMentions } from './from-mentions.js';
@@ -92,9 +92,9 @@ export function resolveText(parts: TextResolverParts, raw: string, emailDomain: 
   return fromContext(parts, raw, cleaned, tokens, places, emailDomain, read).map(placeByLegalForm);
 }
 
-/** The answer with one more line of evidence, after its first (the name's). */
+/** A name found through its legal form: one more line of evidence after the name's, at most a short form's confidence. */
 function withEvidence(a: Affiliation, line: string): Affiliation {
-  return { ...a, evidence: [...a.evidence.slice(0, 1), line, ...a.evidence.slice(1)] };
+  return { ...a, confidence: Math.min(a.confidence, SHORT_FORM_CONFIDENCE), evidence: [...a.evidence.slice(0, 1), line, ...a.evidence.slice(1)] };
 }
 
 const LETTER = /\p{L}/u;

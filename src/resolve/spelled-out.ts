@@ -5,7 +5,8 @@
 // bodies share ("UW", "IIT", "MSU") reads as the one a co-author names in full, never from other papers.
 // The long form is a segment of another affiliation text of the paper (or that text's institution's
 // name) whose words' initials, with or without the small linking words ("of", "de", "für"), are the
-// acronym's letters; every long form found must name one institution, else nothing is read.
+// acronym's letters; every long form found must name one known institution, the same one, else nothing
+// is read (a long form of an institution the base does not know may be what the acronym stands for).
 import type { Affiliation, Paper } from '../types.js';
 import { allAffiliations } from '../definitions.js';
 
@@ -56,11 +57,13 @@ export function spelledOutOnPaper(candidate: Affiliation, paper: Paper): Spelled
   if (letters === null) return null;
   let found: SpelledOut | null = null;
   for (const a of allAffiliations(paper)) {
-    if (a === candidate || a.institutionId === null || a.country === null || !NAMED.has(a.method)) continue;
+    if (a === candidate || a.raw === candidate.raw) continue;
     const forms = a.raw.split(SEGMENTS).map((s) => s.trim());
     if (a.institution) forms.push(a.institution);
     const longForm = forms.find((form) => initialsOf(form).includes(letters));
     if (longForm === undefined) continue;
+    // a long form of no known institution ("University of Zelvar", unresolved) may be what it stands for
+    if (a.institutionId === null || a.country === null || !NAMED.has(a.method)) return null;
     if (found && found.example.institutionId !== a.institutionId) return null;
     found ??= { example: a, longForm };
   }

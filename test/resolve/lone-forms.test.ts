@@ -61,18 +61,19 @@ describe('"Uni X", "Uni. of X", "University X"', () => {
 });
 
 describe('a company name with a legal form', () => {
-  // own base: companies of invented names, one a multinational written with a legal form; names of three
-  // letters, which the index never takes without their form (name-keys.ts withoutLegalForm)
+  // own base: companies of invented names of three letters, which the index never takes without their
+  // form (name-keys.ts withoutLegalForm)
   const CO = mkdtempSync(join(tmpdir(), 'collabscope-lone-co-'));
   const company = { sector: 'company', aliases: [], acronyms: [], domains: [] };
   writeFileSync(
     join(CO, 'institutions.json'),
     JSON.stringify([
-      { ...company, id: 'gb-qul', name: 'Qul Ltd', country: 'GB', multinational: true, aliases: ['Qul Holdings plc'] },
-      { ...company, id: 'us-zbx', name: 'Zorbex Microdevices', country: 'US', multinational: true, acronyms: ['ZBX'] },
+      { ...company, id: 'us-qul', name: 'Qul Corp', country: 'US', multinational: true, aliases: ['Qul Holdings Corp'] },
+      { ...company, id: 'gb-vex', name: 'Vex Ltd', country: 'GB' },
+      { ...company, id: 'us-zbx', name: 'ZBX', country: 'US', multinational: true, acronyms: ['ZBR'], aliases: ['Zorbex Microdevices'] },
       { ...company, id: 'de-kev', name: 'Kev GmbH', country: 'DE' },
-      { ...company, id: 'fr-kev', name: 'Kev SAS', country: 'FR' },
-      { ...edu, id: 'fi-qrn', name: 'Qarn University', country: 'FI', acronyms: ['QRN'] },
+      { ...company, id: 'at-kev', name: 'Kev AG', country: 'AT' },
+      { ...edu, id: 'us-qrn', name: 'Qarn University', country: 'US', acronyms: ['QRN'] },
     ]),
   );
   const companies = createResolver({ curatedDir: CO, kbDirs: [], swot: false });
@@ -82,43 +83,54 @@ describe('a company name with a legal form', () => {
     return result[0];
   };
 
-  it('names the curated company written with another legal form, placed as the name is', () => {
+  it('names the curated company written with another legal form, placed as the name is, at most at 0.7', () => {
     const a = only('Qul Inc');
-    assert.equal(a.institutionId, 'gb-qul');
+    assert.equal(a.institutionId, 'us-qul');
     assert.equal(a.method, 'hq-default');
-    assert.equal(a.country, 'GB');
-    assert.match(a.evidence.join(' | '), /'Qul' before the legal form 'Inc' is the curated company Qul Ltd .* written with another legal form/);
-    // an address places it as it places any multinational's name
-    const placed = only('Qul, Inc., Austin, TX');
-    assert.equal(placed.institutionId, 'gb-qul');
-    assert.equal(placed.country, 'US');
+    assert.equal(a.country, 'US');
+    assert.match(a.evidence.join(' | '), /'Qul' before the legal form 'Inc' is the curated company Qul Corp .* written with another legal form/);
+    const placed = only('Qul, Inc., Lyon, France');
+    assert.equal(placed.institutionId, 'us-qul');
+    assert.equal(placed.country, 'FR');
+    assert.equal(placed.confidence, 0.7);
+    // in any segment of the text, not only the first
+    assert.equal(companies.resolve('Zorbe Institute, Qul Inc').find((r) => r.institutionId === 'us-qul')?.country, 'US');
+    assert.equal(companies.resolve('Zorbe; Zbx inc').find((r) => r.institutionId === 'us-zbx')?.country, 'US');
   });
 
-  it('names the company whose acronym it spells in another case', () => {
+  it('names the company whose own name is the acronym it spells in another case', () => {
     const a = only('Zbx inc');
     assert.equal(a.institutionId, 'us-zbx');
     assert.equal(a.country, 'US');
-    assert.match(a.evidence.join(' | '), /acronym of the curated company Zorbex Microdevices .* in another case/);
+    assert.match(a.evidence.join(' | '), /acronym of the curated company ZBX .* in another case/);
+    // an acronym the company holds besides its name (a lab's, a product's) is not enough
+    assert.equal(only('Zbr inc').institutionId, null);
   });
 
-  it('names nothing when two companies share the name, the acronym is no company, or there is no legal form', () => {
-    assert.equal(only('Kev Inc').institutionId, null);
+  it('names nothing when the form is not one of the company country\'s, two companies fit, the acronym is no company, or there is no form', () => {
+    // "Inc" is no British form: "Vex Inc" is not the British "Vex Ltd"
+    assert.equal(only('Vex Inc').institutionId, null);
+    assert.equal(only('Vex Limited').institutionId, 'gb-vex');
+    // two companies the words and the form fit (SE, the European company, is German and Austrian alike)
+    assert.equal(only('Kev SE').institutionId, null);
     assert.equal(only('Qrn Inc').institutionId, null);
     assert.equal(only('Qul').institutionId, null);
     assert.equal(only('Zbx').institutionId, null);
-    // a non-profit's form is no company's
     assert.equal(only('Qul e.V.').institutionId, null);
   });
 
-  it('a multinational written with a legal form one country alone provides counts in that country', () => {
-    const a = only('Qul K.K.');
-    assert.equal(a.institutionId, 'gb-qul');
+  it('a multinational written with its own legal form that one country alone provides counts in that country', () => {
+    const a = only('Zorbex Microdevices K.K.');
+    assert.equal(a.institutionId, 'us-zbx');
     assert.equal(a.country, 'JP');
-    assert.equal(a.hqCountry, 'GB');
+    assert.equal(a.hqCountry, 'US');
     assert.equal(a.confidence, 0.7);
-    assert.match(a.evidence.join(' | '), /legal form 'K\.K\.' is provided only by JP's law: the company's entity in JP; headquarters GB/);
-    // the same for a name the index knows as written
-    assert.equal(only('Zorbex Microdevices K.K.').country, 'JP');
+    assert.match(a.evidence.join(' | '), /legal form 'K\.K\.' is provided only by JP's law: the company's entity in JP; headquarters US/);
+    assert.equal(only('Zorbex Microdevices Japan Branch K.K.').country, 'JP');
+    // another body's form in the same text is not the multinational's
+    for (const text of ['Zorbex Microdevices; Zelkor K.K.', 'Zorbex Microdevices, Zelkor K.K.', 'Zorbex Microdevices and Zelkor K.K.']) {
+      assert.equal(companies.resolve(text).find((r) => r.institutionId === 'us-zbx')?.country, 'US', text);
+    }
     // a form several countries provide says nothing of where: the headquarters, as before
     assert.equal(only('Zorbex Microdevices GmbH').country, 'US');
     assert.equal(only('Zorbex Microdevices GmbH').method, 'hq-default');

@@ -67,6 +67,9 @@ test('an acronym spelled out as two institutions, only on other papers, or by no
   // a place-only answer (no institution id) spells nothing out
   const placeOnly: Affiliation = { ...unknown('University of Zorbe'), institution: 'University of Zorbe', country: 'CN', method: 'place', confidence: 0.55 };
   assert.equal(spelledOutOnPaper(unknown('UZ'), paper('P3', [author('A', unknown('UZ')), author('B', placeOnly)])), null);
+  // a long form no known institution has may be what the acronym stands for: nothing is read
+  const unknownBeside = paper('P5', [author('A', unknown('UZ')), author('B', known('University of Zorbe', 'zz-uz', 'CN')), author('C', unknown('University of Zelvar'))]);
+  assert.equal(spelledOutOnPaper(unknownBeside.authors[0].affiliations[0], unknownBeside), null);
   // the same institution spelled twice is one reading
   const twice = paper('P4', [author('A', unknown('UZ')), author('B', known('University of Zorbe', 'zz-uz', 'CN')), author('C', known('Dept. X, University of Zorbe', 'zz-uz', 'CN'))]);
   assert.equal(spelledOutOnPaper(twice.authors[0].affiliations[0], twice)?.example.institutionId, 'zz-uz');
@@ -75,8 +78,10 @@ test('an acronym spelled out as two institutions, only on other papers, or by no
 test('a reading is only ever an institution whose long form has the acronym as its initials', () => {
   const word = fc.stringMatching(/^[A-Z][a-z]{1,6}$/);
   fc.assert(
-    fc.property(fc.array(word, { minLength: 2, maxLength: 5 }), fc.stringMatching(/^[A-Z]{2,5}$/), (words, acronym) => {
+    fc.property(fc.array(word, { minLength: 2, maxLength: 5 }), fc.stringMatching(/^[A-Z]{2,5}$/), fc.boolean(), (words, other, spelt) => {
       const longForm = words.join(' ');
+      // half the time the acronym is the words' initials, else random letters
+      const acronym = spelt ? words.map((w) => w[0]).join('') : other;
       const p = paper('P', [author('A', unknown(acronym)), author('B', known(longForm, 'zz-x', 'CN', longForm))]);
       const found = spelledOutOnPaper(p.authors[0].affiliations[0], p);
       const spells = initialsOf(longForm).includes(acronym);
