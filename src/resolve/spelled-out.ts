@@ -15,7 +15,7 @@ const NAMED = new Set(['alias', 'acronym', 'fuzzy', 'hq-default']);
 /** Letters an acronym may have: two ("UW") to eight. */
 const MIN_LETTERS = 2;
 const MAX_LETTERS = 8;
-/** Linking words a long form's acronym usually skips ("Institute of Information Engineering" -> IIE). */
+/** Linking words a long form's acronym usually skips ("Zorbe Institute of Quantum Lore" -> ZIQL). */
 const LINKING = new Set([
   'of', 'the', 'and', 'for', 'at', 'in', 'on', 'a', 'an', '&',
   'de', 'del', 'della', 'delle', 'degli', 'dei', 'di', 'da', 'do', 'dos', 'das', 'des', 'du', 'la', 'le', 'les', 'el', 'los', 'las', 'et', 'e', 'y', 'i',
