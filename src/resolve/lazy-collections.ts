@@ -1,53 +1,50 @@
 // Map and Set stand-ins for a prebuilt resolver index read back from disk (see snapshot.ts): their keys
-// sit in one UTF-8 pool, sorted by bytes, and each value is decoded the first time it is asked for, so loading the
-// index creates almost no objects. They behave as the Map and Set they replace: look-ups by binary
-// search (remembered per key; a collection asked about many new keys decodes all its keys once into a Map), and anything else (iterating, adding, deleting) first reads every entry,
-// in the original insertion order, into the real collection underneath (readWholeFirst).
+// sit in one UTF-8 pool, found through a hash table stored with them (key-slots.ts), and each value is
+// decoded the first time it is asked for, so loading the index creates almost no objects. They behave as
+// the Map and Set they replace: look-ups by hash and compare with the key's bytes in place (no string
+// made), and anything else (iterating, adding, deleting) first reads every entry, in the original
+// insertion order, into the real collection underneath (readWholeFirst).
 
 import type { PagedBody } from './paged-body.js';
+import { keyHash, slotCount } from './key-slots.js';
 
 /** Where one collection's entries are and how to read them; shared by all collections of a snapshot. */
 export interface EntryTable {
   /** The snapshot's body, whose blocks are read when first needed: `need` before reading any of it. */
   body: PagedBody;
-  /** Where the entries, the order and the pool start in the body (bytes). */
+  /** Where the entries, the slots and the pool start in the body (bytes). */
   entriesBase: number;
-  orderBase: number;
+  slotsBase: number;
   poolBase: number;
   /** The snapshot's text (UTF-8): every key and every encoded value. */
   pool: Buffer;
   /** Four numbers an entry: key offset, key length, value offset, value length (bytes of `pool`). */
   entries: Uint32Array;
-  /** Per collection, its entries' indexes (relative to its first entry) in key order (UTF-8 bytes). */
-  order: Uint32Array;
+  /** Per collection of more than LINEAR_MAX keys, its hash table: 0 or 1 + an entry index (relative to its first entry). */
+  slots: Uint32Array;
   /** Decodes one encoded value (a slice of the pool). */
   value(offset: number, length: number): unknown;
 }
 
-/** Look-ups remembered per collection before the memory is cleared (a long run asks ever new words). */
-const MAX_REMEMBERED = 100_000;
-
-/** Binary searches a collection makes before its keys are all decoded, plus one per eight keys it holds. */
-const SEARCHES_BEFORE_DECODING = 64;
-
 const ENCODER = new TextEncoder();
 const SCRATCH = new Uint8Array(3 * 1024);
+/** With the u flag only a surrogate outside a pair matches: no stored key has one (the writer refuses them). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-/** The sorted-key look-up both collections share. */
-class SortedKeys {
-  /** Key -> entry index (relative), -1 for keys not present. */
-  private readonly found = new Map<string, number>();
-  /** Binary searches made so far; past a share of the keys, every key is decoded once into `all`. */
-  private searches = 0;
-  /** Every key -> its entry index, once enough searches were made that decoding all keys costs less. */
-  private all: Map<string, number> | null = null;
-
+/** The hashed-key look-up both collections share. */
+class HashedKeys {
   constructor(
     readonly table: EntryTable,
     readonly first: number,
     readonly count: number,
-    readonly orderStart: number,
-  ) {}
+    /** Where its slots start (words of `slots`; their number is slotCount(count)). */
+    readonly slotStart: number,
+  ) {
+    this.mask = Math.max(0, slotCount(count) - 1);
+  }
+
+  /** The number of slots less one; 0: no table, the keys are compared one by one. */
+  readonly mask: number;
 
   keyAt(i: number): string {
     const e = (this.first + i) * 4;
@@ -59,76 +56,70 @@ class SortedKeys {
 
   indexOf(key: unknown): number {
     if (typeof key !== 'string') return -1;
-    if (this.all) return this.all.get(key) ?? -1;
-    let i = this.found.get(key);
-    if (i !== undefined) return i;
-    if (++this.searches > SEARCHES_BEFORE_DECODING + (this.count >>> 3)) return this.decodeAll().get(key) ?? -1;
-    i = -1;
-    let lo = 0;
-    let hi = this.count - 1;
-    const { order, entries, pool, body, entriesBase, orderBase, poolBase } = this.table;
-    // the key's UTF-8 bytes, compared with each probe's in place (no string or buffer made per probe)
-    const wanted = key.length * 3 <= SCRATCH.length ? SCRATCH : new Uint8Array(key.length * 3);
-    const size = ENCODER.encodeInto(key, wanted).written;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      body.needWords(orderBase, this.orderStart + mid, 1);
-      const at = order[this.orderStart + mid];
-      const e = (this.first + at) * 4;
-      body.needWords(entriesBase, e, 2);
-      const start = entries[e];
-      const length = entries[e + 1];
-      const common = size < length ? size : length;
-      body.need(poolBase + start, poolBase + start + common);
-      let c = 0;
-      for (let j = 0; j < common && c === 0; j++) c = wanted[j] - pool[start + j];
-      if (c === 0) c = size - length;
-      if (c === 0) {
-        i = at;
-        break;
-      }
-      if (c > 0) lo = mid + 1;
-      else hi = mid - 1;
+    const { slots, body, slotsBase } = this.table;
+    if (this.mask === 0) {
+      for (let i = 0; i < this.count; i++) if (this.isKeyAt(i, key)) return i;
+      return -1;
     }
-    if (this.found.size >= MAX_REMEMBERED) this.found.clear();
-    this.found.set(key, i);
-    return i;
+    const mask = this.mask;
+    const start = this.slotStart;
+    for (let s = keyHash(key) & mask; ; s = (s + 1) & mask) {
+      body.needWords(slotsBase, start + s, 1);
+      const slot = slots[start + s];
+      if (slot === 0) return -1;
+      if (this.isKeyAt(slot - 1, key)) return slot - 1;
+    }
   }
 
-  /**
-   * A collection asked about many different keys (a large run's trie root, word by word) is cheaper
-   * as a hash of all its keys than as one binary search per new key: a key's bytes are decoded once
-   * (about a tenth of a microsecond) instead of some 17 probes of the sorted pool per new key.
-   * The answers are the same entry indexes.
-   */
-  private decodeAll(): Map<string, number> {
-    const all = new Map<string, number>();
-    for (let i = 0; i < this.count; i++) all.set(this.keyAt(i), i);
-    this.all = all;
-    this.found.clear();
-    return all;
+  /** Whether entry i's key is `key`: its UTF-8 bytes compared with the string's in place. */
+  private isKeyAt(i: number, key: string): boolean {
+    const e = (this.first + i) * 4;
+    const { entries, pool, body, entriesBase, poolBase } = this.table;
+    body.needWords(entriesBase, e, 2);
+    const length = entries[e + 1];
+    // a string's UTF-8 has at least as many bytes as it has UTF-16 units
+    if (length < key.length) return false;
+    const start = entries[e];
+    body.need(poolBase + start, poolBase + start + length);
+    for (let j = 0; j < key.length; j++) {
+      const c = key.charCodeAt(j);
+      if (c >= 0x80) return sameBytes(key, pool, start, length);
+      if (pool[start + j] !== c) return false;
+    }
+    return length === key.length;
   }
 }
 
+/** A key outside ASCII against the stored bytes: encoded whole (a lone surrogate matches no stored key). */
+function sameBytes(key: string, pool: Buffer, start: number, length: number): boolean {
+  if (LONE_SURROGATE.test(key)) return false;
+  if (key.length * 3 > SCRATCH.length) return Buffer.from(key, 'utf8').equals(pool.subarray(start, start + length));
+  if (ENCODER.encodeInto(key, SCRATCH).written !== length) return false;
+  for (let j = 0; j < length; j++) if (SCRATCH[j] !== pool[start + j]) return false;
+  return true;
+}
+
+/** A decoded value not yet asked for (values may be undefined). */
+const UNSET: unique symbol = Symbol('unset');
+
 export class LazyMap<V> extends Map<string, V> {
   /** The lazy look-up; null once the collection is read whole (or cleared). */
-  keys_: SortedKeys | null;
-  private readonly decoded: V[] = [];
-  private readonly done: Uint8Array;
+  keys_: HashedKeys | null;
+  private decoded: Array<V | typeof UNSET> | null = null;
 
-  constructor(table: EntryTable, first: number, count: number, orderStart: number) {
+  constructor(table: EntryTable, first: number, count: number, slotStart: number) {
     super();
-    this.keys_ = count > 0 ? new SortedKeys(table, first, count, orderStart) : null;
-    this.done = new Uint8Array(count);
+    this.keys_ = count > 0 ? new HashedKeys(table, first, count, slotStart) : null;
   }
 
-  private valueAt(keys: SortedKeys, i: number): V {
-    if (this.done[i]) return this.decoded[i];
+  private valueAt(keys: HashedKeys, i: number): V {
+    const decoded = (this.decoded ??= new Array<V | typeof UNSET>(keys.count).fill(UNSET));
+    const known = decoded[i];
+    if (known !== UNSET) return known;
     const e = (keys.first + i) * 4;
     keys.table.body.needWords(keys.table.entriesBase, e + 2, 2);
     const value = keys.table.value(keys.table.entries[e + 2], keys.table.entries[e + 3]) as V;
-    this.decoded[i] = value;
-    this.done[i] = 1;
+    decoded[i] = value;
     return value;
   }
 
@@ -150,11 +141,11 @@ export class LazyMap<V> extends Map<string, V> {
 
 export class LazySet extends Set<string> {
   /** The lazy look-up; null once the collection is read whole (or cleared). */
-  keys_: SortedKeys | null;
+  keys_: HashedKeys | null;
 
-  constructor(table: EntryTable, first: number, count: number, orderStart: number) {
+  constructor(table: EntryTable, first: number, count: number, slotStart: number) {
     super();
-    this.keys_ = count > 0 ? new SortedKeys(table, first, count, orderStart) : null;
+    this.keys_ = count > 0 ? new HashedKeys(table, first, count, slotStart) : null;
   }
 
   /** Every member into the real Set, in insertion order; the lazy look-up is then dropped. */
@@ -188,7 +179,7 @@ function readWholeFirst(lazy: { prototype: object }, base: { prototype: object }
 function lookUpLazily(lazy: { prototype: object }, base: { prototype: object }): void {
   const proto = base.prototype as { has(key: string): boolean; clear(): void };
   const size = Object.getOwnPropertyDescriptor(base.prototype, 'size')?.get as () => number;
-  type Lazy = { keys_: SortedKeys | null };
+  type Lazy = { keys_: HashedKeys | null };
   Object.defineProperties(lazy.prototype, {
     has: {
       value(this: Lazy, key: string): boolean {

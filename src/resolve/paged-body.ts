@@ -1,6 +1,6 @@
 // The body of a resolver index (snapshot.ts's tables and pool) read in blocks as they are first needed,
 // each checked against its CRC-32 in the file's block table before any of its bytes is used. A small run
-// reads and checks the few hundred kilobytes it touches instead of the whole file (25 MB): on the 2-core
+// reads and checks the megabyte or so it touches instead of the whole file (32 MB): on the 2-core
 // VM every megabyte of fresh memory costs about 6 ms of CPU, checked or not. The buffer is allocated
 // whole but not touched, so the blocks never read take no memory.
 //
@@ -10,7 +10,7 @@
 import * as zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 
-/** Blocks of 4 KB (a page): a look-up's probes touch few of them (a 3-paper run about 2 MB of 25, 16 KB blocks
+/** Blocks of 4 KB (a page): a look-up touches few of them (a 3-paper run about 1 MB of 32; in format 02, 2 MB, 16 KB blocks
  *  twice that). Once a quarter of them is read, the rest is read at once, in 1 MB reads. */
 export const BLOCK_SHIFT = 12;
 export const BLOCK_SIZE = 1 << BLOCK_SHIFT;

@@ -12,15 +12,16 @@
 // File: "CSRIDX02", u32 header length, u32 CRC-32 of what follows up to the body (header and block
 // table), header JSON, padding to 4, block table (u32 CRC-32 of each 16 KB block of the body), then the
 // body: nodes (u32 x4: kind, a, b, c), entries (u32 x4: key offset, key length, value offset, value
-// length), order (u32), pool (UTF-8 text; offsets and lengths in bytes; each collection's keys ordered by
-// their bytes). The body is not read as a whole: each block is read and checked when first needed
+// length), slots (u32: each larger collection's hash table, key-slots.ts), pool (UTF-8 text; offsets and
+// lengths in bytes). Format 03: the slots replace 02's per-collection key order (binary search). The body is not read as a whole: each block is read and checked when first needed
 // (paged-body.ts), and each key or value is decoded from its bytes when asked for.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LazyMap, LazySet, type EntryTable } from './lazy-collections.js';
+import { buildSlots } from './key-slots.js';
 import { blockCount, blockSums, checksum, PagedBody, SnapshotError, type ReadAt } from './paged-body.js';
 import { CollabscopeError } from '../errors.js';
 
-const MAGIC = 'CSRIDX02';
+const MAGIC = 'CSRIDX03';
 /** Magic, header length, checksum of the header and block table (u32 each after the magic). */
 const HEAD = 16;
 const KIND = { shared: 1, instance: 2, map: 3, set: 4, weakMap: 5, weakSet: 6 } as const;
@@ -47,7 +48,7 @@ interface Header {
   key: string;
   nodes: number;
   entries: number;
-  order: number;
+  slots: number;
   poolBytes: number;
   root: [number, number];
   /** Property names of each object shape. */
@@ -136,7 +137,7 @@ function preludeLength(start: Buffer): number | null {
 }
 
 function bodyLengthOf(header: Header): number {
-  return (header.nodes * 4 + header.entries * 4 + header.order) * 4 + header.poolBytes;
+  return (header.nodes * 4 + header.entries * 4 + header.slots) * 4 + header.poolBytes;
 }
 
 /** The header and block table from the first bytes of a snapshot of `size` bytes, checked. */
@@ -165,13 +166,13 @@ function decodeBody(prelude: Prelude, body: PagedBody, classes: ClassList, funct
   const { header } = prelude;
   const words = body.bytes;
   const entriesBase = header.nodes * 16;
-  const orderBase = entriesBase + header.entries * 16;
-  const poolBase = orderBase + header.order * 4;
+  const slotsBase = entriesBase + header.entries * 16;
+  const poolBase = slotsBase + header.slots * 4;
   const nodes = new Uint32Array(words.buffer, words.byteOffset, header.nodes * 4);
   const entries = new Uint32Array(words.buffer, words.byteOffset + entriesBase, header.entries * 4);
-  const order = new Uint32Array(words.buffer, words.byteOffset + orderBase, header.order);
+  const slots = new Uint32Array(words.buffer, words.byteOffset + slotsBase, header.slots);
   const pool = words.subarray(poolBase);
-  const table = { body, entriesBase, orderBase, poolBase, pool, entries, order };
+  const table = { body, entriesBase, slotsBase, poolBase, pool, entries, slots };
   const decoder = new Decoder(nodes, table, classes, functions, header.shapes);
   return decoder.value(header.root[0], header.root[1]);
 }
@@ -191,7 +192,7 @@ class Encoder {
   private readonly seen = new Map<object, number>();
   private readonly nodes = new Words();
   private readonly entries = new Words();
-  private readonly order = new Words();
+  private readonly slots = new Words();
   private pool = Buffer.allocUnsafe(1 << 20);
   /** Bytes of the pool so far (UTF-8). */
   private poolLength = 0;
@@ -275,13 +276,13 @@ class Encoder {
       }
       // the values' own collections were written while reading them: this one's entries come after
       const first = this.entries.length / 4;
-      const orderStart = this.order.length;
-      for (const i of byBytes(keys)) this.order.push(i);
+      const slotStart = this.slots.length;
+      this.slots.pushAll(buildSlots(keys));
       for (let i = 0; i < keys.length; i++) {
         const slot = this.keyOffset(keys[i]);
         this.entries.push4(slot[0], slot[1], values[i][0], values[i][1]);
       }
-      set(v instanceof Map ? KIND.map : KIND.set, first, keys.length, orderStart);
+      set(v instanceof Map ? KIND.map : KIND.set, first, keys.length, slotStart);
     } else if (v instanceof WeakMap || v instanceof WeakSet) {
       // notes kept on objects met while resolving: empty in a freshly built index, and given back empty
       set(v instanceof WeakMap ? KIND.weakMap : KIND.weakSet, 0, 0, 0);
@@ -365,14 +366,14 @@ class Encoder {
 
   finish(key: string, rootText: string): Buffer {
     const root = this.addText(rootText);
-    const header: Header = { key, nodes: this.nodes.length / 4, entries: this.entries.length / 4, order: this.order.length, poolBytes: this.poolLength, root, shapes: this.shapes };
+    const header: Header = { key, nodes: this.nodes.length / 4, entries: this.entries.length / 4, slots: this.slots.length, poolBytes: this.poolLength, root, shapes: this.shapes };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const tableWords = this.nodes.length + this.entries.length + this.order.length;
+    const tableWords = this.nodes.length + this.entries.length + this.slots.length;
     const body = Buffer.alloc(tableWords * 4 + this.poolLength);
     const tables = new Uint32Array(body.buffer, body.byteOffset, tableWords);
     tables.set(this.nodes.view(), 0);
     tables.set(this.entries.view(), this.nodes.length);
-    tables.set(this.order.view(), this.nodes.length + this.entries.length);
+    tables.set(this.slots.view(), this.nodes.length + this.entries.length);
     this.pool.copy(body, tableWords * 4, 0, this.poolLength);
     const sums = blockSums(body);
     const sumsStart = align(HEAD + headerBytes.length);
@@ -400,9 +401,10 @@ class Words {
     this.data = bigger;
   }
 
-  push(a: number): void {
-    this.room(1);
-    this.data[this.length++] = a;
+  pushAll(words: Uint32Array): void {
+    this.room(words.length);
+    this.data.set(words, this.length);
+    this.length += words.length;
   }
 
   push4(a: number, b: number, c: number, d: number): void {
@@ -426,18 +428,6 @@ class Words {
     return this.data.subarray(0, this.length);
   }
 }
-
-/** Indexes of the keys in the order of their UTF-8 bytes (code point order; UTF-16 order differs only above U+D7FF). */
-function byBytes(keys: string[]): number[] {
-  const order = keys.map((_, i) => i);
-  if (keys.some((k) => HIGH.test(k))) {
-    const bytes = keys.map((k) => Buffer.from(k, 'utf8'));
-    return order.sort((a, b) => Buffer.compare(bytes[a], bytes[b]));
-  }
-  return order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-}
-
-const HIGH = /[\uD800-\uFFFF]/;
 
 class Decoder {
   private readonly made: unknown[] = [];

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { decodeGraph, encodeGraph, openGraphFile, SnapshotError } from '../../src/resolve/snapshot.js';
 import { LazyMap, LazySet } from '../../src/resolve/lazy-collections.js';
 import { blockReads, BLOCK_SIZE } from '../../src/resolve/paged-body.js';
+import { buildSlots, keyHash, LINEAR_MAX, slotCount } from '../../src/resolve/key-slots.js';
 import { CollabscopeError } from '../../src/errors.js';
 
 class Box {
@@ -81,7 +82,7 @@ describe('snapshot graph format', () => {
     assert.equal(back.s.has('x'), true);
   });
 
-  it('answers the same after many different look-ups (the keys then decoded all at once): hits, misses, values', () => {
+  it('answers the same as the Map and Set over many look-ups (stored hash tables): hits, misses, values', () => {
     const map = new Map<string, number>();
     const set = new Set<string>();
     for (let i = 0; i < 3000; i++) {
@@ -90,7 +91,7 @@ describe('snapshot graph format', () => {
     }
     const bytes = encodeGraph({ map, set }, 'k', []);
     const back = decodeGraph(bytes, 'k', []) as { map: Map<string, number>; set: Set<string> };
-    // far more new keys than the binary searches allowed before decoding (64 + an eighth of the keys)
+    // keys that are there and keys that are not, each asked twice
     for (let round = 0; round < 2; round++)
       for (let i = 0; i < 4000; i++) {
         const key = `k${i}é`;
@@ -101,6 +102,34 @@ describe('snapshot graph format', () => {
     assert.equal(back.map.get('k1'), undefined);
     assert.equal(back.map.size, map.size);
     assert.deepEqual([...back.map], [...map]);
+  });
+
+  it('finds keys of every size of collection, outside ASCII too, as a Map does (no table up to LINEAR_MAX keys)', () => {
+    const words = ['a', 'ab', 'abc', 'é', 'ée', 'naïve', '日本', '😀', 'x😀y', '\ufffd', '', 'b'.repeat(2000), 'ü'.repeat(1500)];
+    const sizes = [1, 2, LINEAR_MAX, LINEAR_MAX + 1, 50, 700];
+    const graph: Record<string, Map<string, number>> = {};
+    for (const size of sizes) {
+      const map = new Map<string, number>();
+      for (let i = 0; map.size < size; i++) map.set(i < words.length ? words[i] : `w${i}·${i % 7}`, i);
+      graph[`m${size}`] = map;
+    }
+    const back = decodeGraph(encodeGraph(graph, 'k', []), 'k', []) as typeof graph;
+    const asked = [...words, 'a\ud800', '\ud800', 'abcd', 'A', 'w20·6', 'w20·5', 'b'.repeat(1999), 'ü'.repeat(1499) + 'u'];
+    for (const size of sizes) {
+      const map = graph[`m${size}`];
+      const lazy = back[`m${size}`];
+      assert.ok(lazy instanceof LazyMap);
+      for (const key of [...asked, ...map.keys()]) assert.equal(lazy.get(key), map.get(key), `${size}: ${key}`);
+      assert.deepEqual([...lazy], [...map]);
+    }
+    // every key at the slot its hash gives or after it, within the table
+    const keys = Array.from({ length: 100 }, (_, i) => `key ${i}`);
+    const slots = buildSlots(keys);
+    assert.equal(slots.length, slotCount(keys.length));
+    assert.deepEqual([...slots].filter((s) => s > 0).sort((x, y) => x - y), keys.map((_, i) => i + 1));
+    assert.equal(slotCount(LINEAR_MAX), 0);
+    assert.ok(slotCount(1000) >= 1500 && (slotCount(1000) & (slotCount(1000) - 1)) === 0);
+    assert.equal(keyHash('key 1'), keyHash('key 1'));
   });
 
   it('refuses what it cannot store faithfully', () => {
