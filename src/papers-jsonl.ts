@@ -3,7 +3,7 @@
 // built; and the lines of papers a later run-level pass changed (src/resolve/unlocated.ts) replaced
 // in place of the old ones by a byte copy of the rest of the file (their offsets were noted as
 // they were written), so no line is read back or parsed.
-import { closeSync, openSync, readSync, renameSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import type { Affiliation, Author, Paper } from './types.js';
 
 let affiliationJsonCache = new WeakMap<Affiliation, string>();
@@ -68,20 +68,21 @@ export interface LinePlace {
 }
 
 const CHUNK_BYTES = 1 << 20;
-/**
- * Lines are joined into text of up to this many characters before being encoded: below V8's large-object
- * size (128 KB), so the text is young garbage, freed at once, instead of a large object that stays until
- * the next full collection (which let a 100k-paper run's heap grow by the size of papers.jsonl).
- */
-const TEXT_CHARS = 1 << 15;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair is 4 bytes for 2 units). */
+const MAX_BYTES_PER_UNIT = 3;
 
-/** Writes papers.jsonl synchronously in large chunks while papers are being built. */
+/**
+ * Writes papers.jsonl synchronously in large chunks while papers are being built. Each line is encoded
+ * straight into one reused 1 MB buffer (written out when the next line might not fit), so no joined
+ * text, no per-chunk Buffer and no list of pending buffers is made: at 100k papers (500 MB written)
+ * that garbage and its encoding pass were 1.7 s of the write stage.
+ */
 export class PapersJsonlWriter {
   private readonly fd: number;
-  private text = '';
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  /** Bytes in the file plus those in `pending` (not counting `text`). */
+  private readonly chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** Bytes of `chunk` in use. */
+  private used = 0;
+  /** Bytes in the file (not counting `chunk`). */
   private bytes = 0;
 
   constructor(private readonly path: string) {
@@ -93,16 +94,21 @@ export class PapersJsonlWriter {
   write(paper: Paper, place?: false): undefined;
   write(paper: Paper, place = false): LinePlace | undefined {
     const line = `${paperJson(paper)}\n`;
-    if (!place) {
-      this.text += line;
-      if (this.text.length >= TEXT_CHARS) this.encodeText();
-      return undefined;
+    const offset = this.bytes + this.used;
+    let length: number;
+    if (line.length * MAX_BYTES_PER_UNIT > CHUNK_BYTES - this.used) this.writeChunk();
+    if (line.length * MAX_BYTES_PER_UNIT > CHUNK_BYTES) {
+      // a line longer than the chunk could ever hold: written on its own
+      const buffer = Buffer.from(line, 'utf8');
+      writeAll(this.fd, buffer);
+      this.bytes += buffer.length;
+      length = buffer.length;
+    } else {
+      // fits whole (the room was checked for the worst case), so nothing is cut at the chunk's end
+      length = this.chunk.write(line, this.used, 'utf8');
+      this.used += length;
     }
-    this.encodeText();
-    const buffer = Buffer.from(line, 'utf8');
-    const at = { offset: this.bytes, length: buffer.length };
-    this.push(buffer);
-    return at;
+    return place ? { offset, length } : undefined;
   }
 
   close(): void {
@@ -144,35 +150,15 @@ export class PapersJsonlWriter {
     renameSync(tmp, this.path);
   }
 
-  private encodeText(): void {
-    if (this.text) this.push(Buffer.from(this.text, 'utf8'));
-    this.text = '';
-  }
-
-  private push(buffer: Buffer): void {
-    this.pending.push(buffer);
-    this.pendingBytes += buffer.length;
-    this.bytes += buffer.length;
-    if (this.pendingBytes >= CHUNK_BYTES) this.writePending();
-  }
-
   private flush(): void {
-    this.encodeText();
-    this.writePending();
+    this.writeChunk();
   }
 
-  private writePending(): void {
-    let buffers = this.pending;
-    while (buffers.length > 0) {
-      let written = writevSync(this.fd, buffers);
-      // a partial write: drop what went out and write the rest
-      let k = 0;
-      while (k < buffers.length && written >= buffers[k].length) written -= buffers[k++].length;
-      buffers = buffers.slice(k);
-      if (written > 0) buffers[0] = buffers[0].subarray(written);
-    }
-    this.pending = [];
-    this.pendingBytes = 0;
+  private writeChunk(): void {
+    if (this.used === 0) return;
+    writeAll(this.fd, this.chunk.subarray(0, this.used));
+    this.bytes += this.used;
+    this.used = 0;
   }
 }
 
