@@ -63,12 +63,15 @@ class HashedKeys {
     }
     const mask = this.mask;
     const start = this.slotStart;
-    for (let s = keyHash(key) & mask; ; s = (s + 1) & mask) {
+    // at most one round of the table: the writer leaves a third of it empty, so a probe meets an empty
+    // slot long before; the bound turns a table damaged past its checksums into misses, not a hang
+    for (let s = keyHash(key) & mask, probes = 0; probes <= mask; s = (s + 1) & mask, probes++) {
       body.needWords(slotsBase, start + s, 1);
       const slot = slots[start + s];
       if (slot === 0) return -1;
       if (this.isKeyAt(slot - 1, key)) return slot - 1;
     }
+    return -1;
   }
 
   /** Whether entry i's key is `key`: its UTF-8 bytes compared with the string's in place. */

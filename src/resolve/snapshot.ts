@@ -1,6 +1,6 @@
 // A compact on-disk form of an object graph (the resolver's index) that loads in milliseconds: objects
 // are not rebuilt on load but decoded one at a time when first reached. Maps and Sets come back as
-// LazyMap / LazySet (keys sorted in one string pool, values decoded on first look-up); every other
+// LazyMap / LazySet (keys in one string pool found through a stored hash table, values decoded on first look-up); every other
 // object shared by several others is stored once and comes back as one object, so identity (`includes`,
 // `===`) is kept; class instances get their prototype back from a list of known classes; function
 // values (closures) are named by the caller and given back by it. What cannot be stored faithfully
@@ -9,8 +9,8 @@
 // notes a resolver keeps on objects it meets while resolving (nothing of the built index is in them);
 // and the caller then simply builds the index every time.
 //
-// File: "CSRIDX02", u32 header length, u32 CRC-32 of what follows up to the body (header and block
-// table), header JSON, padding to 4, block table (u32 CRC-32 of each 16 KB block of the body), then the
+// File: "CSRIDX03", u32 header length, u32 CRC-32 of what follows up to the body (header and block
+// table), header JSON, padding to 4, block table (u32 CRC-32 of each 4 KB block of the body), then the
 // body: nodes (u32 x4: kind, a, b, c), entries (u32 x4: key offset, key length, value offset, value
 // length), slots (u32: each larger collection's hash table, key-slots.ts), pool (UTF-8 text; offsets and
 // lengths in bytes). Format 03: the slots replace 02's per-collection key order (binary search). The body is not read as a whole: each block is read and checked when first needed
@@ -84,7 +84,7 @@ export function openGraphFile(path: string, key: string, classes: ClassList, fun
   let prelude: Prelude;
   try {
     const size = fstatSync(fd).size;
-    // the prelude (header and block table, about 30 KB of a 25 MB index) in one read, a second one
+    // the prelude (header and block table, about 30 KB of a 32 MB index) in one read, a second one
     // only when it is longer than the first guess
     let start = readFrom(fd, 0, Math.min(size, FIRST_READ));
     const wanted = preludeLength(start);

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeGraph, encodeGraph, openGraphFile, SnapshotError } from '../../src/resolve/snapshot.js';
-import { LazyMap, LazySet } from '../../src/resolve/lazy-collections.js';
-import { blockReads, BLOCK_SIZE } from '../../src/resolve/paged-body.js';
+import { LazyMap, LazySet, type EntryTable } from '../../src/resolve/lazy-collections.js';
+import { blockReads, BLOCK_SIZE, type PagedBody } from '../../src/resolve/paged-body.js';
 import { buildSlots, keyHash, LINEAR_MAX, slotCount } from '../../src/resolve/key-slots.js';
 import { CollabscopeError } from '../../src/errors.js';
 
@@ -122,7 +122,7 @@ describe('snapshot graph format', () => {
       for (const key of [...asked, ...map.keys()]) assert.equal(lazy.get(key), map.get(key), `${size}: ${key}`);
       assert.deepEqual([...lazy], [...map]);
     }
-    // every key at the slot its hash gives or after it, within the table
+    // every key in exactly one slot of the table (where: key-slots.property.test.ts's wrap-around case)
     const keys = Array.from({ length: 100 }, (_, i) => `key ${i}`);
     const slots = buildSlots(keys);
     assert.equal(slots.length, slotCount(keys.length));
@@ -130,6 +130,27 @@ describe('snapshot graph format', () => {
     assert.equal(slotCount(LINEAR_MAX), 0);
     assert.ok(slotCount(1000) >= 1500 && (slotCount(1000) & (slotCount(1000) - 1)) === 0);
     assert.equal(keyHash('key 1'), keyHash('key 1'));
+  });
+
+  it('a look-up in a table with no empty slot ends (a miss after one round), never loops', () => {
+    // a hand-made table as no writer makes it: 9 keys (hashed, 16 slots) and every slot taken
+    const keys = Array.from({ length: LINEAR_MAX + 1 }, (_, i) => `key ${i}`);
+    const pool = Buffer.from(keys.join(''), 'utf8');
+    const entries = new Uint32Array(keys.length * 4);
+    let offset = 0;
+    keys.forEach((key, i) => {
+      entries.set([offset, key.length, 0, 0], i * 4);
+      offset += key.length;
+    });
+    const slots = new Uint32Array(slotCount(keys.length));
+    const placed = buildSlots(keys);
+    for (let s = 0; s < slots.length; s++) slots[s] = placed[s] || 1 + (s % keys.length);
+    const body = { need() {}, needWords() {} } as unknown as PagedBody;
+    const table: EntryTable = { body, entriesBase: 0, slotsBase: 0, poolBase: 0, pool, entries, slots, value: () => 7 };
+    const map = new LazyMap<number>(table, 0, keys.length, 0);
+    for (const key of keys) assert.equal(map.get(key), 7);
+    assert.equal(map.get('not a key'), undefined);
+    assert.equal(map.has('key 99'), false);
   });
 
   it('refuses what it cannot store faithfully', () => {
