@@ -93,11 +93,26 @@ class HashedKeys {
   }
 }
 
-/** A key outside ASCII against the stored bytes: encoded whole (a lone surrogate matches no stored key). */
+/**
+ * The key last encoded into SCRATCH and what came of it: its UTF-8 length, LONE (a lone surrogate: it
+ * matches no stored key) or LONG (longer than SCRATCH). A look-up compares one key with several
+ * candidates (every key of a small collection, a probe sequence), so the key is encoded once, not per
+ * candidate. Nothing else writes SCRATCH, and look-ups never interleave (one thread, no await).
+ */
+let encodedKey: string | null = null;
+let encodedLength = 0;
+const LONE = -1;
+const LONG = -2;
+
+/** A key outside ASCII against the stored bytes: encoded whole, once per key (a lone surrogate matches no stored key). */
 function sameBytes(key: string, pool: Buffer, start: number, length: number): boolean {
-  if (LONE_SURROGATE.test(key)) return false;
-  if (key.length * 3 > SCRATCH.length) return Buffer.from(key, 'utf8').equals(pool.subarray(start, start + length));
-  if (ENCODER.encodeInto(key, SCRATCH).written !== length) return false;
+  if (key !== encodedKey) {
+    encodedKey = key;
+    encodedLength = LONE_SURROGATE.test(key) ? LONE : key.length * 3 > SCRATCH.length ? LONG : ENCODER.encodeInto(key, SCRATCH).written;
+  }
+  if (encodedLength === LONE) return false;
+  if (encodedLength === LONG) return Buffer.from(key, 'utf8').equals(pool.subarray(start, start + length));
+  if (encodedLength !== length) return false;
   for (let j = 0; j < length; j++) if (SCRATCH[j] !== pool[start + j]) return false;
   return true;
 }
