@@ -27,8 +27,10 @@ test('another writer holds the database: exit 1, no output directory, database u
   const input = writeCsv(join(root, 'in.csv'));
   const db = join(root, 'x.duckdb');
   assert.equal((await run(['analyze', input, '--out', join(root, 'first'), '--db', db])).code, 0);
-  // another process holds the write lock (within one process DuckDB shares the file instead)
-  const holder = spawn(process.execPath, ['-e', `import('@duckdb/node-api').then(async ({ DuckDBInstance }) => { await (await DuckDBInstance.create(${JSON.stringify(db)})).connect(); console.log('ready'); setTimeout(() => {}, 60000); })`], { cwd: REPO_ROOT });
+  // another process holds the write lock (within one process DuckDB shares the file instead). The
+  // instance and connection stay reachable from globalThis: unreferenced, an idle-time GC may finalise
+  // them and release the lock before the second run starts (it did once, on CI).
+  const holder = spawn(process.execPath, ['-e', `import('@duckdb/node-api').then(async ({ DuckDBInstance }) => { const instance = await DuckDBInstance.create(${JSON.stringify(db)}); globalThis.held = [instance, await instance.connect()]; console.log('ready'); setInterval(() => globalThis.held.length, 60000); })`], { cwd: REPO_ROOT });
   await new Promise<void>((resolve, reject) => {
     holder.stdout.on('data', (d) => String(d).includes('ready') && resolve());
     holder.on('exit', () => reject(new Error('holder exited')));
