@@ -4,7 +4,7 @@ import type { Affiliation, Definitions, FieldEvidence, Paper, RawAuthor, RawPape
 import { paperCountries } from './definitions.js';
 import { streamSource, type SourceFormat, type SourceWarning } from './sources/index.js';
 import type { PaperText } from './llm/fields.js';
-import { isUnclassified } from './llm/unclassified.js';
+import { keepsText, type LlmFieldsScope } from './llm/unclassified.js';
 import type { Timings } from './timings.js';
 import { rememberAffiliationJson } from './papers-jsonl.js';
 
@@ -59,8 +59,8 @@ export interface CorpusOptions {
   classifier: PaperClassifier;
   /** Drop e-mail domains so that only affiliation strings decide. */
   ignoreEmail?: boolean;
-  /** Keep the text of papers the classifier could not place (for --llm-fields). */
-  keepUnclassifiedTexts?: boolean;
+  /** Keep the text of the papers --llm-fields will ask about: those the classifier could not place, or all. */
+  keepTexts?: LlmFieldsScope;
   /** Called with each paper, in input order, as soon as it is built (e.g. to write it out). */
   onPaper?: (paper: Paper) => void;
   progress?: Progress;
@@ -72,7 +72,7 @@ export interface Corpus {
   papers: Paper[];
   warnings: SourceWarning[];
   skipped: SourceWarning[];
-  /** Title, keywords and abstract of unclassified papers, when keepUnclassifiedTexts was set. */
+  /** Title, keywords and abstract of the papers keepTexts names, when it was set. */
   texts?: Map<string, PaperText>;
 }
 
@@ -84,14 +84,14 @@ export function buildCorpus(options: CorpusOptions): Corpus {
   const records = options.timings ? options.timings.iterate('read', input.records) : input.records;
   const build = (raw: RawPaper, id: string) => {
     const paper = shared.intern(toPaper(raw, id, options));
-    if (options.keepUnclassifiedTexts && isUnclassified(paper)) texts.set(id, textOf(raw, id));
+    if (keepsText(paper, options.keepTexts)) texts.set(id, textOf(raw, id));
     options.onPaper?.(paper);
     papers.push(paper);
     options.progress?.item?.();
   };
   const timings = options.timings;
   for (const { raw, id } of records) timings ? timings.time('build', () => build(raw, id)) : build(raw, id);
-  return { papers, warnings: input.warnings, skipped: input.skipped, ...(options.keepUnclassifiedTexts ? { texts } : {}) };
+  return { papers, warnings: input.warnings, skipped: input.skipped, ...(options.keepTexts ? { texts } : {}) };
 }
 
 export function textOf(raw: RawPaper, id: string): PaperText {

@@ -16,7 +16,7 @@ import type { Timings } from './timings.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
 import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechCount, type TechFlowSummary } from './classify/index.js';
-import type { LlmFieldsReport } from './llm/fields.js';
+import type { FieldsEstimate, LlmFieldsReport, LlmFieldsScope } from './llm/fields.js';
 import { analyzeCorpus, type Analytics } from './analyze/index.js';
 import { paperCountries } from './definitions.js';
 import { mayTakeContext, resolveCorpusContext } from './resolve/corpus-context.js';
@@ -42,8 +42,9 @@ export interface AnalyzeRequest {
   workers?: number | 'auto';
   /** Send unresolved and unsure affiliation strings to a language model. */
   llm?: LlmRunOptions;
-  /** With llm: also fill fields and technologies of papers the classifier could not place. */
-  llmFields?: boolean;
+  /** With llm: also ask about the fields of papers: those the classifier could not place (which also take
+   *  the technologies the model names), or every paper (whose fields the model's answer replaces). */
+  llmFields?: LlmFieldsScope;
   /** Technology flow counts `used` hits (default) or every hit (`mentions`). */
   tech?: TechCount;
   progress?: Progress;
@@ -149,7 +150,7 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
     forgetAffiliationJson();
   }
   const llmFields =
-    request.llm && request.llmFields ? await (await import('./llm/fields.js')).classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm) : undefined;
+    request.llm && request.llmFields ? await (await import('./llm/fields.js')).classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm, request.llmFields) : undefined;
   const summarizeRun = () => summarize(corpus, request.pair, request.definitions, request.tech);
   const analytics = timings ? timings.time('analytics', summarizeRun) : summarizeRun();
   const summary: Summary = {
@@ -167,12 +168,12 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
 }
 
 async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) => void): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
-  const keepUnclassifiedTexts = Boolean(request.llm && request.llmFields);
+  const keepTexts = request.llm ? request.llmFields : undefined;
   const workers = workerCount(request);
   if (workers > 1) {
     request.timings?.notes.push(`index, resolve and classify ran in ${workers} worker threads: counted under other`);
     const { buildCorpusInWorkers } = await import('./workers/pool.js'); // worker threads only when used
-    return buildCorpusInWorkers({ ...request, keepUnclassifiedTexts, onPaper }, workers);
+    return buildCorpusInWorkers({ ...request, keepTexts, onPaper }, workers);
   }
   const build = () => step(request.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver({ kbDirs: request.kbDirs }));
   const resolver = request.timings ? request.timings.time('index', build) : build();
@@ -180,9 +181,13 @@ async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) 
 }
 
 /** What `--llm --dry-run` would cost: the corpus is built (locally), nothing is sent or written. */
-export async function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions }, pricePerMillion: [number, number]): Promise<LlmEstimate> {
+export async function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions }, pricePerMillion: [number, number]): Promise<LlmEstimate & { fields?: FieldsEstimate }> {
   const { estimateAffiliationRun } = await import('./llm/affiliations.js');
-  return estimateAffiliationRun(corpusFor(request, createResolver({ kbDirs: request.kbDirs })).papers, request.llm, pricePerMillion);
+  const corpus = corpusFor(request, createResolver({ kbDirs: request.kbDirs }));
+  const estimate = estimateAffiliationRun(corpus.papers, request.llm, pricePerMillion);
+  if (!request.llmFields) return estimate;
+  const { estimateFieldsRun } = await import('./llm/fields.js');
+  return { ...estimate, fields: estimateFieldsRun([...(corpus.texts ?? new Map()).values()], loadTaxonomy(), loadTechnologies(), request.llm, pricePerMillion) };
 }
 
 /** Inputs above this many bytes are resolved and classified in worker threads under 'auto'... */
@@ -213,7 +218,7 @@ function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void 
     resolver: timings ? timings.resolver(resolver) : resolver,
     classifier: timings ? timings.classifier(classifier) : classifier,
     ignoreEmail: request.ignoreEmail,
-    keepUnclassifiedTexts: Boolean(request.llm && request.llmFields),
+    keepTexts: request.llm ? request.llmFields : undefined,
     onPaper: request.onPaper,
     progress,
     timings,

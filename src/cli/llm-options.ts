@@ -5,12 +5,14 @@ import { CollabscopeError } from '../errors.js';
 import { collabscopeHome } from '../home.js';
 import { apiKeyFromEnv, splitCredentials } from '../llm/client.js';
 import type { LlmAffiliationReport, LlmEstimate, LlmRunOptions } from '../llm/affiliations.js';
-import type { LlmFieldsReport } from '../llm/fields.js';
+import type { FieldsEstimate, LlmFieldsReport } from '../llm/fields.js';
+import { LLM_FIELDS_SCOPES, type LlmFieldsScope } from '../llm/unclassified.js';
 import { percent } from '../report/text-table.js';
 
 export interface LlmFlags {
   llm?: boolean;
   llmFields?: boolean;
+  llmFieldsScope: string;
   llmBaseUrl: string;
   llmModel: string;
   llmThreshold: string;
@@ -23,7 +25,8 @@ export interface LlmFlags {
 /** The options of analyze: the endpoint ones plus fields, price and the dry run. */
 export function addLlmOptions(command: Command): Command {
   return addLlmEndpointOptions(command)
-    .option('--llm-fields', 'with --llm: also fill the fields and technologies of papers the classifier could not place (several papers per request)')
+    .option('--llm-fields', 'with --llm: also ask the model about papers\' fields (several papers per request); which papers: --llm-fields-scope')
+    .option('--llm-fields-scope <scope>', "with --llm-fields: 'unplaced' asks only about papers the classifier could not place (they also take the technologies the model names); 'all' asks about every paper and its answer replaces the classifier's fields (the classifier's evidence is kept beside it)", 'unplaced')
     .option('--llm-price <in/out>', 'USD per million input/output tokens, for the --dry-run estimate', '0.15/0.6')
     .option('--dry-run', 'with --llm: print the request and cost estimate, send nothing, write nothing');
 }
@@ -67,16 +70,31 @@ export function llmPrices(flags: LlmFlags): [number, number] {
   return [numberFlag(parts[0], 'llm-price', 0, 1e6), numberFlag(parts[1], 'llm-price', 0, 1e6)];
 }
 
-export function describeEstimate(e: LlmEstimate, llm: LlmRunOptions): string {
+/** --llm-fields and its scope: undefined when the fields are not asked about. */
+export function llmFieldsFrom(flags: LlmFlags): LlmFieldsScope | undefined {
+  if (!flags.llmFields) return undefined;
+  if (!flags.llm) throw new CollabscopeError('E_BAD_ARGUMENT', '--llm-fields goes with --llm (the model to ask is set by the --llm options)');
+  const scope = LLM_FIELDS_SCOPES.find((s) => s === flags.llmFieldsScope);
+  if (!scope) throw new CollabscopeError('E_BAD_ARGUMENT', `--llm-fields-scope must be one of ${LLM_FIELDS_SCOPES.join(', ')} (got "${flags.llmFieldsScope}")`);
+  return scope;
+}
+
+export function describeEstimate(e: LlmEstimate & { fields?: FieldsEstimate }, llm: LlmRunOptions): string {
+  const fields = e.fields;
+  const requests = e.requests + (fields?.requests ?? 0);
   return [
-    `dry run: ${e.requests} affiliation strings would go to ${llm.endpoint.model} (uncached); the budget allows ${Math.min(e.requests, llm.maxRequests)} requests`,
-    `estimated tokens: ~${e.promptTokens} in, ~${e.completionTokens} out; estimated cost: ~$${e.cost.toFixed(4)} (prices from --llm-price)`,
+    `dry run: ${e.requests} affiliation strings would go to ${llm.endpoint.model} (uncached)` +
+      (fields ? `, and ${fields.papers} papers' fields in ${fields.requests} requests` : '') +
+      `; the budget allows ${Math.min(requests, llm.maxRequests)} of ${requests} requests`,
+    `estimated tokens: ~${e.promptTokens + (fields?.promptTokens ?? 0)} in, ~${e.completionTokens + (fields?.completionTokens ?? 0)} out; estimated cost: ~$${(e.cost + (fields?.cost ?? 0)).toFixed(4)} (prices from --llm-price)`,
     'nothing was sent and nothing was written.',
   ].join('\n');
 }
 
 export function describeLlmFieldsReport(r: LlmFieldsReport): string {
-  return `LLM fields (${r.model}, ${r.promptVersion}): ${r.candidates} unplaced papers; ${r.fromCache} from cache, ${r.requests} requests; filled ${r.filled}, added ${r.technologiesAdded} technologies; ${r.notAnswered.length} left as they were${r.budgetExhausted ? '; the request budget ran out' : ''}`;
+  const asked = r.scope === 'all' ? `${r.candidates} papers (all)` : `${r.candidates} unplaced papers`;
+  const changed = r.scope === 'all' ? `, ${r.primaryChanged} with a primary field other than the classifier's` : '';
+  return `LLM fields (${r.model}, ${r.promptVersion}): ${asked}; ${r.fromCache} from cache, ${r.requests} requests; filled ${r.filled}${changed}, added ${r.technologiesAdded} technologies; ${r.notAnswered.length} left as they were${r.budgetExhausted ? '; the request budget ran out' : ''}`;
 }
 
 export function describeLlmReport(r: LlmAffiliationReport): string {

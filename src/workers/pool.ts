@@ -28,7 +28,7 @@ export async function buildCorpusInWorkers(
   workerCount: number,
 ): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
   const input = readInput(options);
-  const setup: WorkerSetup = { definitions: options.definitions, kbDirs: options.kbDirs, keepUnclassifiedTexts: options.keepUnclassifiedTexts };
+  const setup: WorkerSetup = { definitions: options.definitions, kbDirs: options.kbDirs, keepTexts: options.keepTexts };
   // one prebuilt resolver index on disk for all the workers (built here once when missing)
   ensureIndexFile({ kbDirs: options.kbDirs });
   const texts = new Map<string, PaperText>();
@@ -91,7 +91,7 @@ export async function buildCorpusInWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  const kept = options.keepUnclassifiedTexts ? { texts } : {};
+  const kept = options.keepTexts ? { texts } : {};
   return { corpus: { papers, warnings: input.warnings, skipped: input.skipped, ...kept }, resolverStats: sumStats([...stats.values()]) };
 }
 

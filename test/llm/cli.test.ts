@@ -53,3 +53,48 @@ test('analyze --llm: dry run sends nothing; a run places the long tail; a re-run
     await server.close();
   }
 });
+
+test("analyze --llm --llm-fields --llm-fields-scope all: the dry run counts the papers; a run replaces every paper's fields, keeping the classifier's evidence", async () => {
+  const server = await startMockLlm((request) => {
+    const content = request.messages[1].content;
+    const body = (content.startsWith('{') ? JSON.parse(content) : {}) as { papers?: Array<{ id: string }> };
+    if (!body.papers) return { content: JSON.stringify({ institution: null, country: null, sector: null, confidence: 0 }) };
+    return { content: JSON.stringify({ papers: body.papers.map((p) => ({ id: p.id, fields: ['theory'], technologies: [] })) }) };
+  });
+  try {
+    const root = mkdtempSync(join(tmpdir(), 'collabscope-llm-fields-cli-'));
+    const input = inputFile(root);
+    const env = { COLLABSCOPE_HOME: join(root, 'home'), OPENAI_API_KEY: 'sk-test' };
+    const base = ['analyze', input, '--llm', '--llm-fields', '--llm-fields-scope', 'all', '--llm-base-url', server.baseUrl, '--llm-model', 'stub'];
+
+    const dry = await cli([...base, '--dry-run', '--out', join(root, 'dry')], env);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /and 2 papers' fields in 1 requests/);
+    assert.equal(server.requests.length, 0);
+
+    const run = await cli([...base, '--out', join(root, 'run')], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /LLM fields \(stub, fields-v2\): 2 papers \(all\)/);
+    const summary = JSON.parse(readFileSync(join(root, 'run', 'summary.json'), 'utf8'));
+    assert.equal(summary.llmFields.scope, 'all');
+    assert.equal(summary.llmFields.filled, 2);
+    const papers = readFileSync(join(root, 'run', 'papers.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    for (const paper of papers) {
+      assert.deepEqual(paper.fields, ['theory']);
+      assert.equal(paper.fieldEvidence[0].signal, 'llm');
+    }
+
+    for (const [args, message] of [
+      [['analyze', input, '--llm-fields', '--out', join(root, 'x')], /--llm-fields goes with --llm/],
+      [[...base.map((a) => (a === 'all' ? 'every' : a)), '--out', join(root, 'y')], /--llm-fields-scope must be one of unplaced, all \(got "every"\)/],
+    ] as const) {
+      const refused = await cli([...args], env);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, message);
+      assert.equal(refused.stderr.trim().split('\n').length, 1);
+      assert.equal(existsSync(join(root, 'x')) || existsSync(join(root, 'y')), false);
+    }
+  } finally {
+    await server.close();
+  }
+});

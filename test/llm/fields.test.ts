@@ -63,3 +63,31 @@ test('only unclassified papers are sent; invalid answers are retried; results ar
     await server.close();
   }
 });
+
+test("scope 'all': every paper is asked about; placed papers take the fields only, their own evidence kept after the model's", async () => {
+  const server = await startMockLlm((request) => {
+    const ids = (JSON.parse(request.messages[1].content) as { papers: Array<{ id: string }> }).papers.map((p) => p.id);
+    return { content: JSON.stringify({ papers: ids.map((id) => ({ id, fields: id === 'b' ? ['science-health'] : ['llm-nlp'], technologies: ['qwen'] })) }) };
+  });
+  try {
+    const papers = [paper('a', true), paper('b', false), paper('c', false)];
+    papers[2].fields = ['llm-nlp'];
+    const report = await classifyWithLlm(papers, texts(papers), loadTaxonomy(), loadTechnologies(), options(server.baseUrl), 'all');
+    assert.equal(report.scope, 'all');
+    assert.equal(report.candidates, 3);
+    assert.equal(report.filled, 3);
+    assert.equal(report.primaryChanged, 1, 'b: vision -> science-health; c kept llm-nlp; a was unplaced');
+    const sent = JSON.parse(server.requests[0].messages[1].content) as { papers: Array<{ id: string }> };
+    assert.deepEqual(sent.papers.map((p) => p.id), ['a', 'b', 'c']);
+    assert.deepEqual(papers[1].fields, ['science-health']);
+    assert.deepEqual(papers[1].fieldEvidence.map((e) => `${e.field}<-${e.signal}`), ['science-health<-llm', 'vision<-title']);
+    assert.equal(papers[1].technologies.length, 0, 'a placed paper takes no technology from the model');
+    assert.deepEqual(papers[0].technologies.map((t) => t.id), ['qwen'], 'an unplaced one does');
+    assert.equal(report.technologiesAdded, 1);
+    const system = server.requests[0].messages[0].content;
+    assert.match(system, /Each of safety-alignment, ml-systems, datasets-benchmarks is primary when that concern is the main contribution/);
+    assert.match(system, /Each of theory, optimization, probabilistic-methods, deep-learning is primary only when the technique itself is the contribution/);
+  } finally {
+    await server.close();
+  }
+});

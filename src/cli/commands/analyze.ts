@@ -4,7 +4,7 @@ import { parsePair } from '../../definitions.js';
 import type { AnalyzeRequest } from '../../run.js';
 import { addDefinitionOptions, addQuietOption, definitionsFrom, parseYear, type DefinitionFlags } from '../options.js';
 import { QUIET_FETCH_PROGRESS } from './fetch.js';
-import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
+import { addLlmOptions, describeEstimate, describeLlmFieldsReport, describeLlmReport, llmFieldsFrom, llmOptionsFrom, llmPrices, type LlmFlags } from '../llm-options.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DB_FILE, REPORT_FILE } from '../../defaults.js';
@@ -86,7 +86,7 @@ export function registerAnalyze(program: Command): void {
       ignoreEmail: !flags.email,
       workers: parseWorkers(flags.workers),
       llm: flags.llm ? llmOptionsFrom(flags) : undefined,
-      llmFields: flags.llmFields,
+      llmFields: llmFieldsFrom(flags),
       tech: flags.tech as TechCount,
       progress: terminalProgress(process.stderr, { quiet: flags.quiet }),
       timings,

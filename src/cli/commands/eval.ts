@@ -15,13 +15,14 @@ interface EvalFlags extends LlmFlags {
   disagreements?: string;
   kb?: string[];
   gold?: string[];
+  fields?: string;
   errors?: string;
 }
 
 export function registerEval(program: Command): void {
   const command = program
     .command('eval')
-    .summary("compare resolved countries with Paper Copilot's own labels")
+    .summary("compare resolved countries with Paper Copilot's own labels (or gold strings, or labelled fields)")
     .description(
       "Resolve the affiliations of Paper Copilot paper lists and compare each paper's set of countries " +
         "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and " +
@@ -31,6 +32,10 @@ export function registerEval(program: Command): void {
     )
     .argument('[paper-list...]', 'Paper Copilot JSON files (e.g. nips2018.json)')
     .option('--gold <tsv...>', 'instead: string-level gold sets (affiliation<TAB>country with a header): coverage, exact, per country, confusions')
+    .option(
+      '--fields <labels.json>',
+      'instead: primary-field accuracy against hand-labelled papers (items with primaryField and secondField, each a title with abstract and keywords, or a file and index into the paper lists given); with --llm also the model\'s',
+    )
     .option('--errors <file>', 'with --gold: write every error (gold vs predicted, institution, method, reason) to this TSV file')
     .option('--no-email', 'ignore aff_domain/email: resolve from the affiliation strings alone')
     .option('-p, --pair <a,b>', 'the collaboration to score, two ISO 3166-1 alpha-2 codes', 'US,CN')
@@ -42,6 +47,7 @@ export function registerEval(program: Command): void {
   addLlmEndpointOptions(command);
   command.action(async (files: string[], flags: EvalFlags) => {
       const { terminalProgress } = await import('../progress.js');
+      if (flags.gold && flags.fields) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval takes --gold or --fields, not both');
       if (flags.gold) {
         const { evaluateGold, goldErrorsTsv, renderGold } = await import('../../evaluate/gold.js');
         if (files.length > 0) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval takes either Paper Copilot lists or --gold files, not both');
@@ -49,6 +55,12 @@ export function registerEval(program: Command): void {
         if (flags.errors) writeFileSync(flags.errors, goldErrorsTsv(gold.errors));
         const { errors, ...summary } = gold;
         print(flags.json ? `${JSON.stringify({ ...summary, errors: errors.length }, null, 2)}\n` : `${renderGold(gold)}\n`);
+        return;
+      }
+      if (flags.fields) {
+        const { evaluateFields, renderFieldsEval } = await import('../../evaluate/fields.js');
+        const result = await evaluateFields(flags.fields, files, flags.llm ? llmOptionsFrom(flags) : undefined);
+        print(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderFieldsEval(result)}\n`);
         return;
       }
       if (flags.errors) throw new CollabscopeError('E_BAD_ARGUMENT', '--errors goes with --gold (use --disagreements for paper lists)');
