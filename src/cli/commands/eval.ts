@@ -28,7 +28,10 @@ export function registerEval(program: Command): void {
         "with Paper Copilot's own labels (aff_country_unique / aff_country_unique_index), folding HK, MO and " +
         'TW into CN as those labels do and skipping papers with unlabelled authors. Prints the agreement ' +
         '(share of papers with the same country set), precision/recall/F1 of the --pair collaboration, and ' +
-        'how many affiliation strings stayed unresolved. The labels are read here only; the resolver never sees them.',
+        'how many affiliation strings stayed unresolved. The labels are read here only; the resolver never sees them. ' +
+        'With --gold, scores affiliation strings against a gold country instead (coverage, exact, per country, ' +
+        'confusions). With --fields, scores papers\' primary research fields against your hand labels (the paper ' +
+        'lists given are where labelled file+index items are read), for the classifier and, with --llm, the model.',
     )
     .argument('[paper-list...]', 'Paper Copilot JSON files (e.g. nips2018.json)')
     .option('--gold <tsv...>', 'instead: string-level gold sets (affiliation<TAB>country with a header): coverage, exact, per country, confusions')
