@@ -71,13 +71,16 @@ const MEASURE_END = `
     const cpu = process.cpuUsage(cpuStart);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;`;
 
+/** BENCH_WORKERS: 1 (all in one thread), classify, a number of pool workers, or auto (the default, as analyze). */
+const BENCH_WORKERS: number | string = ((v) => (v === undefined ? 'auto' : /^\d+$/.test(v) ? Number(v) : v))(process.env.BENCH_WORKERS);
+
 function analyzeInChild(files: string[], out: string): ChildResult {
   return runChild(`
     const { runAnalyze } = await import(${JSON.stringify(join(import.meta.dirname, '..', 'src', 'run.ts'))});
     const { DEFAULT_DEFINITIONS } = await import(${JSON.stringify(join(import.meta.dirname, '..', 'src', 'types.ts'))});
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    const { corpus, resolverStats } = await runAnalyze({ files: ${JSON.stringify(files)}, out: ${JSON.stringify(out)}, pair: ['US', 'CN'], definitions: DEFAULT_DEFINITIONS, ignoreEmail: true, workers: 1, leanPapers: true });
+    const { corpus, resolverStats } = await runAnalyze({ files: ${JSON.stringify(files)}, out: ${JSON.stringify(out)}, pair: ['US', 'CN'], definitions: DEFAULT_DEFINITIONS, ignoreEmail: true, workers: ${JSON.stringify(BENCH_WORKERS)}, leanPapers: true });
     ${MEASURE_END}
     const lookups = resolverStats.cacheHits + resolverStats.cacheMisses;
     console.log(JSON.stringify({ seconds, cpuSeconds, papers: corpus.papers.length, maxRssMb: process.resourceUsage().maxRSS / 1024, cacheHitRate: lookups ? resolverStats.cacheHits / lookups : 0 }));
@@ -121,6 +124,7 @@ export async function benchScale(sizes = (process.env.BENCH_SIZES ?? '100000,100
         `scale: ${label.padEnd(20)} ${String(r.papers).padStart(8)} papers  ${r.seconds.toFixed(1).padStart(6)} s wall  ${r.cpuSeconds.toFixed(1).padStart(6)} s CPU  ${String(Math.round(r.papers / r.seconds)).padStart(6)} papers/s  peak RSS ${Math.round(r.maxRssMb)} MB  resolver cache hits ${(r.cacheHitRate * 100).toFixed(1)}%` +
           (floor ? `  | floor ${floor.seconds.toFixed(1)} s wall ${floor.cpuSeconds.toFixed(1)} s CPU: ${(r.seconds / floor.seconds).toFixed(1)}x wall, ${(r.cpuSeconds / floor.cpuSeconds).toFixed(1)}x CPU` : ''),
       );
+    console.log(`scale: workers ${BENCH_WORKERS} (BENCH_WORKERS; auto picks by input size and cores, as analyze does)`);
     if (realFiles.length) report('shared lists', analyzeInChild(realFiles, join(dir, 'out-real')));
     const rows = kinds.includes('repeated') && realFiles.length ? baseRows() : [];
     for (const size of sizes) {

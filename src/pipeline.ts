@@ -7,6 +7,7 @@ import type { PaperText } from './llm/fields.js';
 import { keepsText, type LlmFieldsScope } from './llm/unclassified.js';
 import type { Timings } from './timings.js';
 import { rememberAffiliationJson } from './papers-jsonl.js';
+import type { Classified, ClassifyAhead } from './workers/classify-ahead.js';
 
 export interface AuthorResolver {
   resolveAuthor(author: RawAuthor): Affiliation[];
@@ -56,7 +57,8 @@ export interface CorpusOptions {
   year?: number;
   definitions: Definitions;
   resolver: AuthorResolver;
-  classifier: PaperClassifier;
+  /** The classify stage: in this thread, or in a worker thread given each batch of papers ahead of its use. */
+  classifier: PaperClassifier | ClassifyAhead;
   /** Drop e-mail domains so that only affiliation strings decide. */
   ignoreEmail?: boolean;
   /** Keep the text of the papers --llm-fields will ask about: those the classifier could not place, or all. */
@@ -82,16 +84,53 @@ export function buildCorpus(options: CorpusOptions): Corpus {
   const texts = new Map<string, PaperText>();
   const shared = new AffiliationPool();
   const records = options.timings ? options.timings.iterate('read', input.records) : input.records;
+  const ahead = 'submit' in options.classifier ? options.classifier : null;
+  // with a classify worker, each paper's fields and technologies are taken from its batch's results
+  const classified = new Map<RawPaper, Classified>();
+  const stages = ahead ? { ...options, classifier: takenFrom(classified) } : { ...options, classifier: options.classifier as PaperClassifier };
   const build = (raw: RawPaper, id: string) => {
-    const paper = shared.intern(toPaper(raw, id, options));
+    const paper = shared.intern(toPaper(raw, id, stages));
     if (keepsText(paper, options.keepTexts)) texts.set(id, textOf(raw, id));
     options.onPaper?.(paper);
     papers.push(paper);
     options.progress?.item?.();
   };
   const timings = options.timings;
-  for (const { raw, id } of records) timings ? timings.time('build', () => build(raw, id)) : build(raw, id);
+  const buildTimed = (raw: RawPaper, id: string) => (timings ? timings.time('build', () => build(raw, id)) : build(raw, id));
+  if (!ahead) for (const { raw, id } of records) buildTimed(raw, id);
+  else {
+    // the next batch is submitted before this one is built, so the worker classifies while this thread
+    // resolves and writes; the wait for a batch's results counts as classify
+    const iterator = records[Symbol.iterator]();
+    const readBatch = (): InputRecord[] => {
+      const batch: InputRecord[] = [];
+      for (let next = iterator.next(); !next.done; next = iterator.next()) if (batch.push(next.value) === AHEAD_BATCH) break;
+      if (batch.length) ahead.submit(batch.map((r) => r.raw));
+      return batch;
+    };
+    for (let batch = readBatch(); batch.length; ) {
+      const following = readBatch();
+      const results = timings ? timings.time('classify', () => ahead.take()) : ahead.take();
+      batch.forEach((record, i) => classified.set(record.raw, results[i]));
+      for (const { raw, id } of batch) buildTimed(raw, id);
+      classified.clear();
+      batch = following;
+    }
+  }
   return { papers, warnings: input.warnings, skipped: input.skipped, ...(options.keepTexts ? { texts } : {}) };
+}
+
+/** Papers per batch given to a classify worker. */
+const AHEAD_BATCH = 256;
+
+/** A classifier that answers from results already computed for these raw papers. */
+function takenFrom(classified: Map<RawPaper, Classified>): PaperClassifier {
+  const of = (raw: RawPaper) => {
+    const result = classified.get(raw);
+    if (!result) throw new Error(`no classify result for record ${raw.source.index} of ${raw.source.file}`);
+    return result;
+  };
+  return { classifyFields: (raw) => of(raw), detectTechnologies: (raw) => of(raw).technologies };
 }
 
 export function textOf(raw: RawPaper, id: string): PaperText {
@@ -145,7 +184,7 @@ export function readInput(options: Pick<CorpusOptions, 'files' | 'format' | 'ven
 }
 
 /** One raw paper resolved, classified and given its countries under the definitions. */
-export function toPaper(raw: RawPaper, id: string, options: Pick<CorpusOptions, 'resolver' | 'classifier' | 'definitions'>): Paper {
+export function toPaper(raw: RawPaper, id: string, options: { resolver: AuthorResolver; classifier: PaperClassifier; definitions: Definitions }): Paper {
   const authors = raw.authors.map((author) => ({
     name: author.name,
     ...(author.emailDomain ? { emailDomain: author.emailDomain } : {}),

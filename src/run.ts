@@ -13,6 +13,7 @@ import type { PendingIngest } from './store/duckdb.js';
 import type { SourceFormat } from './sources/index.js';
 import { createResolver, type Resolver } from './resolve/index.js';
 import type { Timings } from './timings.js';
+import type { ClassifyAhead } from './workers/classify-ahead.js';
 
 export type ResolverStats = ReturnType<Resolver['stats']>;
 import { createClassifier, loadTaxonomy, loadTechnologies, summarizeTechFlow, type TechCount, type TechFlowSummary } from './classify/index.js';
@@ -39,7 +40,8 @@ export interface AnalyzeRequest {
    * Worker threads for resolution and classification; 'auto' uses them when the input is large.
    * The output is the same either way.
    */
-  workers?: number | 'auto';
+  /** A number of pool workers (1: all in this thread), 'classify' (one worker classifies beside this thread) or 'auto'. */
+  workers?: number | 'auto' | 'classify';
   /** Send unresolved and unsure affiliation strings to a language model. */
   llm?: LlmRunOptions;
   /** With llm: also ask about the fields of papers: those the classifier could not place (which also take
@@ -150,7 +152,9 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
     forgetAffiliationJson();
   }
   const llmFields =
-    request.llm && request.llmFields ? await (await import('./llm/fields.js')).classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), request.llm, request.llmFields) : undefined;
+    request.llm && request.llmFields
+      ? await (await import('./llm/fields.js')).classifyWithLlm(corpus.papers, corpus.texts ?? new Map(), loadTaxonomy(), loadTechnologies(), leftOfBudget(request.llm, llm), request.llmFields)
+      : undefined;
   const summarizeRun = () => summarize(corpus, request.pair, request.definitions, request.tech);
   const analytics = timings ? timings.time('analytics', summarizeRun) : summarizeRun();
   const summary: Summary = {
@@ -167,17 +171,31 @@ async function writeRun(request: AnalyzeRequest, dir: string): Promise<AnalyzeRe
   return { corpus, summary, resolverStats };
 }
 
+/** --llm-max-requests is one budget for the run: the fields step gets what the affiliation step left. */
+function leftOfBudget(options: LlmRunOptions, spent: LlmAffiliationReport | undefined): LlmRunOptions {
+  return { ...options, maxRequests: Math.max(0, options.maxRequests - (spent?.requests ?? 0)) };
+}
+
 async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) => void): Promise<{ corpus: Corpus; resolverStats: ResolverStats }> {
   const keepTexts = request.llm ? request.llmFields : undefined;
-  const workers = workerCount(request);
-  if (workers > 1) {
-    request.timings?.notes.push(`index, resolve and classify ran in ${workers} worker threads: counted under other`);
+  const plan = workerPlan(request);
+  if (plan.mode === 'pool') {
+    request.timings?.notes.push(`index, resolve and classify ran in ${plan.workers} worker threads: counted under other`);
     const { buildCorpusInWorkers } = await import('./workers/pool.js'); // worker threads only when used
-    return buildCorpusInWorkers({ ...request, keepTexts, onPaper }, workers);
+    return buildCorpusInWorkers({ ...request, keepTexts, onPaper }, plan.workers);
   }
   const build = () => step(request.progress ?? SILENT_PROGRESS, 'building the institution index', () => createResolver({ kbDirs: request.kbDirs }));
   const resolver = request.timings ? request.timings.time('index', build) : build();
-  return { corpus: corpusFor({ ...request, onPaper }, resolver), resolverStats: resolver.stats() };
+  if (plan.mode === 'main') return { corpus: corpusFor({ ...request, onPaper }, resolver), resolverStats: resolver.stats() };
+  request.timings?.notes.push('classify ran in a worker thread beside this one: its figure is the time spent waiting for it');
+  const { WorkerClassifier, boundHeapGrowth } = await import('./workers/classify-ahead.js');
+  boundHeapGrowth();
+  const classifier = new WorkerClassifier();
+  try {
+    return { corpus: corpusFor({ ...request, onPaper }, resolver, classifier), resolverStats: resolver.stats() };
+  } finally {
+    await classifier.close();
+  }
 }
 
 /** What `--llm --dry-run` would cost: the corpus is built (locally), nothing is sent or written. */
@@ -197,18 +215,26 @@ export const PARALLEL_INPUT_BYTES = 64 * 1024 * 1024;
  *  they save (measured: 1.3x the CPU and slower at 100k papers). */
 export const PARALLEL_MIN_CORES = 4;
 
-function workerCount(request: AnalyzeRequest): number {
+type WorkerPlan = { mode: 'main' } | { mode: 'classify' } | { mode: 'pool'; workers: number };
+
+/** Where resolve and classify run: here; classify in one worker beside this thread; or both in a pool. */
+export function workerPlan(request: Pick<AnalyzeRequest, 'workers' | 'files'>, cores = availableParallelism()): WorkerPlan {
   const setting = request.workers ?? 'auto';
-  if (setting !== 'auto') return Math.max(1, Math.floor(setting));
+  if (setting === 'classify') return { mode: 'classify' };
+  if (setting !== 'auto') {
+    const workers = Math.max(1, Math.floor(setting));
+    return workers > 1 ? { mode: 'pool', workers } : { mode: 'main' };
+  }
   const bytes = request.files.reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
-  const cores = availableParallelism();
-  return bytes >= PARALLEL_INPUT_BYTES && cores >= PARALLEL_MIN_CORES ? Math.min(4, cores - 1) : 1;
+  if (bytes < PARALLEL_INPUT_BYTES || cores < 2) return { mode: 'main' };
+  return cores >= PARALLEL_MIN_CORES ? { mode: 'pool', workers: Math.min(4, cores - 1) } : { mode: 'classify' };
 }
 
-function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void }, resolver: Resolver): Corpus {
+function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void }, resolver: Resolver, ahead?: ClassifyAhead): Corpus {
   const progress = request.progress ?? SILENT_PROGRESS;
   const timings = request.timings;
-  const classifier = timings ? timings.time('index', () => createClassifier()) : createClassifier();
+  const made = () => (timings ? timings.time('index', () => createClassifier()) : createClassifier());
+  const classifier = ahead ?? (timings ? timings.classifier(made()) : made());
   return buildCorpus({
     files: request.files,
     format: request.format,
@@ -216,7 +242,7 @@ function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void 
     year: request.year,
     definitions: request.definitions,
     resolver: timings ? timings.resolver(resolver) : resolver,
-    classifier: timings ? timings.classifier(classifier) : classifier,
+    classifier,
     ignoreEmail: request.ignoreEmail,
     keepTexts: request.llm ? request.llmFields : undefined,
     onPaper: request.onPaper,

@@ -26,7 +26,7 @@ export interface LlmFlags {
 export function addLlmOptions(command: Command): Command {
   return addLlmEndpointOptions(command)
     .option('--llm-fields', 'with --llm: also ask the model about papers\' fields (several papers per request); which papers: --llm-fields-scope')
-    .option('--llm-fields-scope <scope>', "with --llm-fields: 'unplaced' asks only about papers the classifier could not place (they also take the technologies the model names); 'all' asks about every paper and its answer replaces the classifier's fields (the classifier's evidence is kept beside it)", 'unplaced')
+    .option('--llm-fields-scope <scope>', "with --llm-fields: 'unplaced' asks only about papers the classifier could not place (they also take the technologies the model names); 'all' asks about every paper and its answer replaces the classifier's fields (for a paper the classifier had placed, its evidence is kept after the model's and its technologies stay the detector's; unplaced papers are filled as under 'unplaced')", 'unplaced')
     .option('--llm-price <in/out>', 'USD per million input/output tokens, for the --dry-run estimate', '0.15/0.6')
     .option('--dry-run', 'with --llm: print the request and cost estimate, send nothing, write nothing');
 }
@@ -34,11 +34,11 @@ export function addLlmOptions(command: Command): Command {
 /** --llm and the endpoint, model, threshold and budget options (analyze and eval). */
 export function addLlmEndpointOptions(command: Command): Command {
   return command
-    .option('--llm', 'send affiliation strings the rules left unresolved or unsure to an OpenAI-compatible model (key from OPENAI_API_KEY or COLLABSCOPE_LLM_KEY)')
+    .option('--llm', 'send affiliation strings the rules left unresolved or unsure (with eval --fields: the labelled papers, for their fields) to an OpenAI-compatible model (key from OPENAI_API_KEY or COLLABSCOPE_LLM_KEY)')
     .option('--llm-base-url <url>', 'chat-completions endpoint base (llama.cpp, Ollama: http://127.0.0.1:11434/v1)', 'https://api.openai.com/v1')
     .option('--llm-model <name>', 'model name', 'gpt-4o-mini')
     .option('--llm-threshold <0-1>', 'also ask about affiliations resolved with confidence below this', '0.5')
-    .option('--llm-max-requests <n>', 'request budget for the run (cached answers are free)', '500')
+    .option('--llm-max-requests <n>', 'request budget for the run, affiliation strings and fields together (cached answers are free)', '500')
     .option('--llm-concurrency <n>', 'requests in flight at once', '4');
 }
 
@@ -72,10 +72,13 @@ export function llmPrices(flags: LlmFlags): [number, number] {
 
 /** --llm-fields and its scope: undefined when the fields are not asked about. */
 export function llmFieldsFrom(flags: LlmFlags): LlmFieldsScope | undefined {
-  if (!flags.llmFields) return undefined;
-  if (!flags.llm) throw new CollabscopeError('E_BAD_ARGUMENT', '--llm-fields goes with --llm (the model to ask is set by the --llm options)');
   const scope = LLM_FIELDS_SCOPES.find((s) => s === flags.llmFieldsScope);
   if (!scope) throw new CollabscopeError('E_BAD_ARGUMENT', `--llm-fields-scope must be one of ${LLM_FIELDS_SCOPES.join(', ')} (got "${flags.llmFieldsScope}")`);
+  if (!flags.llmFields) {
+    if (scope !== 'unplaced') throw new CollabscopeError('E_BAD_ARGUMENT', '--llm-fields-scope goes with --llm-fields (it says which papers the model is asked about)');
+    return undefined;
+  }
+  if (!flags.llm) throw new CollabscopeError('E_BAD_ARGUMENT', '--llm-fields goes with --llm (the model to ask is set by the --llm options)');
   return scope;
 }
 
@@ -93,7 +96,7 @@ export function describeEstimate(e: LlmEstimate & { fields?: FieldsEstimate }, l
 
 export function describeLlmFieldsReport(r: LlmFieldsReport): string {
   const asked = r.scope === 'all' ? `${r.candidates} papers (all)` : `${r.candidates} unplaced papers`;
-  const changed = r.scope === 'all' ? `, ${r.primaryChanged} with a primary field other than the classifier's` : '';
+  const changed = r.scope === 'all' ? ` (${r.primaryChanged} of them papers the classifier had placed, now with another primary field)` : '';
   return `LLM fields (${r.model}, ${r.promptVersion}): ${asked}; ${r.fromCache} from cache, ${r.requests} requests; filled ${r.filled}${changed}, added ${r.technologiesAdded} technologies; ${r.notAnswered.length} left as they were${r.budgetExhausted ? '; the request budget ran out' : ''}`;
 }
 

@@ -5,10 +5,12 @@
 // record index, with an optional SHA-256 prefix of its title to make sure it is the paper labelled.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CollabscopeError } from '../errors.js';
 import { readTextFile } from '../sources/common.js';
 import { readSource } from '../sources/index.js';
+import { textOf } from '../pipeline.js';
 import { createClassifier, loadTaxonomy, loadTechnologies } from '../classify/index.js';
 import { wilson } from '../analyze/stats.js';
 import type { RawPaper } from '../types.js';
@@ -21,7 +23,11 @@ const ItemSchema = z
     secondField: z.string().nullable().optional(),
     file: z.string().optional(),
     index: z.number().int().nonnegative().optional(),
-    titleSha256: z.string().regex(/^[0-9a-f]{6,64}$/, 'a hexadecimal SHA-256 prefix of 6-64 digits').optional(),
+    titleSha256: z
+      .string()
+      .transform((hex) => hex.toLowerCase())
+      .pipe(z.string().regex(/^[0-9a-f]{6,64}$/, 'a hexadecimal SHA-256 prefix of 6-64 digits'))
+      .optional(),
     title: z.string().min(1).optional(),
     abstract: z.string().nullable().optional(),
     keywords: keywords.optional(),
@@ -31,7 +37,8 @@ const ItemSchema = z
     track: z.string().nullable().optional(),
   })
   .passthrough()
-  .refine((item) => item.title !== undefined || (item.file !== undefined && item.index !== undefined), 'each item needs a title, or a file and an index');
+  .refine((item) => item.title !== undefined || (item.file !== undefined && item.index !== undefined), 'each item needs a title, or a file and an index')
+  .refine((item) => (item.file === undefined) === (item.index === undefined), 'a file goes with an index (the record in that paper list), and an index with a file');
 type Item = z.infer<typeof ItemSchema>;
 // A bare array of items is read as { items }.
 const LabelsSchema = z.object({ items: z.array(ItemSchema).min(1), secondLabeller: z.array(ItemSchema).optional() }).passthrough();
@@ -65,6 +72,8 @@ export interface FieldsEvalResult {
   file: string;
   papers: number;
   venues: number;
+  /** distinct (venue, year) pairs */
+  venueYears: number;
   /** papers whose two labellers chose the same primary field, when there is a second labeller */
   labellersAgree?: number;
   rules: FieldScores;
@@ -92,7 +101,13 @@ export function readFieldLabels(file: string, lists: string[]): Labelled[] {
   const { items, secondLabeller: second } = parsed.data;
   if (second && second.length !== items.length) throw new CollabscopeError('E_BAD_RECORD', `${file}: secondLabeller has ${second.length} items, items has ${items.length}`);
   const fieldIds = new Set(loadTaxonomy().fields.map((f) => f.id));
-  const byName = new Map(lists.map((path) => [basename(path), path]));
+  const byName = new Map<string, string>();
+  for (const path of lists) {
+    const name = basename(path);
+    if (byName.has(name)) throw new CollabscopeError('E_BAD_ARGUMENT', `two paper lists are named ${name} (${byName.get(name)} and ${path}): label items name a list by its file name`);
+    if (!existsSync(path)) throw new CollabscopeError('E_NOT_FOUND', `${path}: no such file`);
+    byName.set(name, path);
+  }
   const read = new Map<string, Map<number, RawPaper>>();
   const recordOf = (item: Item, where: string): RawPaper => {
     if (item.title !== undefined && item.file === undefined) {
@@ -110,11 +125,14 @@ export function readFieldLabels(file: string, lists: string[]): Labelled[] {
     if (item.titleSha256 && !createHash('sha256').update(paper.title).digest('hex').startsWith(item.titleSha256)) {
       throw new CollabscopeError('E_BAD_RECORD', `${where}: record ${item.index} of ${item.file} is not the labelled paper (its title's SHA-256 does not start with ${item.titleSha256})`);
     }
+    if (item.title !== undefined && item.title.trim() !== paper.title.trim()) {
+      throw new CollabscopeError('E_BAD_RECORD', `${where}: record ${item.index} of ${item.file} is not the labelled paper (its title is not the item's title)`);
+    }
     return paper;
   };
   return items.map((item, i) => {
     const where = `${file}: item ${i + 1}`;
-    for (const id of [item.primaryField, item.secondField, second?.[i].primaryField]) {
+    for (const id of [item.primaryField, item.secondField, second?.[i].primaryField, second?.[i].secondField]) {
       if (id && !fieldIds.has(id)) throw new CollabscopeError('E_BAD_RECORD', `${where}: unknown field "${id}" (one of ${[...fieldIds].join(', ')})`);
     }
     const other = second?.[i];
@@ -124,6 +142,9 @@ export function readFieldLabels(file: string, lists: string[]): Labelled[] {
     return { paper: recordOf(item, where), primary: item.primaryField, second: item.secondField ?? null, ...(other ? { secondLabeller: other.primaryField } : {}) };
   });
 }
+
+/** The predicted primary of a paper the model did not answer, in the confusions. */
+export const NO_ANSWER = '(no answer)';
 
 export function scoreFields(label: string, labelled: Labelled[], predicted: string[][]): FieldScores {
   let correct = 0;
@@ -135,9 +156,10 @@ export function scoreFields(label: string, labelled: Labelled[], predicted: stri
   const field = (id: string) => perField.get(id) ?? perField.set(id, { labelled: 0, correct: 0, predicted: 0 }).get(id)!;
   labelled.forEach((l, i) => {
     const fields = predicted[i];
-    const primary = fields[0];
+    // a paper with no prediction (the model did not answer) counts as an error
+    const primary = fields[0] ?? NO_ANSWER;
     field(l.primary).labelled++;
-    field(primary).predicted++;
+    if (fields.length) field(primary).predicted++;
     if (primary === l.primary) {
       correct++;
       field(primary).correct++;
@@ -166,19 +188,20 @@ export async function evaluateFields(file: string, lists: string[], llm?: LlmRun
     file,
     papers: labelled.length,
     venues: new Set(labelled.map((l) => l.paper.venue)).size,
+    venueYears: new Set(labelled.map((l) => `${l.paper.venue} ${l.paper.year}`)).size,
     ...(labelled[0].secondLabeller !== undefined ? { labellersAgree: labelled.filter((l) => l.secondLabeller === l.primary).length } : {}),
     rules: scoreFields('rules', labelled, rulesFields),
   };
   if (!llm) return result;
   const { askFieldsOf, FIELDS_PROMPT_VERSION } = await import('../llm/fields.js');
-  const texts = labelled.map((l, i) => ({ id: `paper-${i + 1}`, title: l.paper.title, keywords: l.paper.keywords, abstract: l.paper.abstract }));
+  const texts = labelled.map((l, i) => textOf(l.paper, `paper-${i + 1}`));
   const answers = await askFieldsOf(texts, loadTaxonomy(), loadTechnologies(), llm);
   let notAnswered = 0;
-  const llmFields = texts.map((t, i) => {
+  const llmFields = texts.map((t) => {
     const outcome = answers.outcomes.get(t.id);
     if (outcome?.ok) return outcome.answer.fields;
     notAnswered++;
-    return rulesFields[i];
+    return [];
   });
   result.llm = {
     ...scoreFields(`LLM (${llm.endpoint.model})`, labelled, llmFields),
@@ -192,7 +215,7 @@ export function renderFieldsEval(r: FieldsEvalResult): string {
   const rows = [r.rules, ...(r.llm ? [r.llm] : [])];
   const hasSecond = r.labellersAgree !== undefined;
   const lines = [
-    `fields: ${r.papers} labelled papers in ${r.file}, ${r.venues} venues`,
+    `fields: ${r.papers} labelled papers in ${r.file}, ${r.venues} venues, ${r.venueYears} venue-years`,
     `${''.padEnd(24)} ${'primary'.padStart(9)} ${'accuracy'.padStart(8)} ${'95% CI'.padStart(11)} ${'among fields'.padStart(12)} ${'label or 2nd'.padStart(12)}${hasSecond ? ` ${'vs 2nd labeller'.padStart(15)}` : ''}`,
     ...rows.map(
       (s) =>
@@ -203,7 +226,7 @@ export function renderFieldsEval(r: FieldsEvalResult): string {
   if (r.llm) {
     lines.push(
       `LLM: ${r.llm.model}, prompt ${r.llm.promptVersion}; ${r.llm.requests} requests, ${r.llm.fromCache} papers from cache` +
-        (r.llm.notAnswered ? `; ${r.llm.notAnswered} papers not answered (scored with the rules' fields)` : ''),
+        (r.llm.notAnswered ? `; ${r.llm.notAnswered} papers not answered (counted as errors)` : ''),
     );
   }
   for (const s of rows) {

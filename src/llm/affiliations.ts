@@ -153,7 +153,8 @@ export async function askAboutStrings(
       sent.asked++;
       try {
         const outcome = await askAboutAffiliation(raw, options.endpoint, report, options.maxRequests);
-        cache.set(key, outcome);
+        // only an accepted answer is kept: a refused one (or one cut short by the budget) is asked again next run
+        if (outcome.ok) cache.set(key, outcome);
         outcomes.set(raw, outcome);
       } catch (error) {
         sent.failed.push((error as Error).message);

@@ -7,9 +7,9 @@ import type { TaxonomyFile, TechnologyFile } from '../classify/schema.js';
 import { AnswerCache } from './cache.js';
 import { chatCompletion, type ChatMessage } from './client.js';
 import { assertSomeAnswer, type LlmRunOptions, type SentQuestions } from './affiliations.js';
-import { isUnclassified, type LlmFieldsScope } from './unclassified.js';
+import { isUnclassified, keepsText, type LlmFieldsScope } from './unclassified.js';
 
-export { isUnclassified, LLM_FIELDS_SCOPES, type LlmFieldsScope } from './unclassified.js';
+export { isUnclassified, type LlmFieldsScope } from './unclassified.js';
 
 export const FIELDS_PROMPT_VERSION = 'fields-v2';
 export const PAPERS_PER_REQUEST = 8;
@@ -115,7 +115,11 @@ export async function askFieldsOf(texts: PaperText[], taxonomy: TaxonomyFile, te
         sent.asked++;
         try {
           result = await askAboutBatch(batch, system, answerSchema(fieldIds, techIds, batch.map((t) => t.id)), options, answers);
-          for (const text of batch) cache.set(cacheKey(text, model), result.get(text.id));
+          // only accepted answers are kept: a paper refused or left out is asked again next run
+          for (const text of batch) {
+            const outcome = result.get(text.id);
+            if (outcome?.ok) cache.set(cacheKey(text, model), outcome);
+          }
         } catch (error) {
           sent.failed.push((error as Error).message);
           result = new Map(batch.map((t) => [t.id, { ok: false, reason: `LLM request failed: ${(error as Error).message}` }]));
@@ -163,7 +167,7 @@ export async function classifyWithLlm(
   scope: LlmFieldsScope = 'unplaced',
 ): Promise<LlmFieldsReport> {
   const model = options.endpoint.model;
-  const candidates = papers.filter((p) => (scope === 'all' || isUnclassified(p)) && texts.has(p.id));
+  const candidates = papers.filter((p) => keepsText(p, scope) && texts.has(p.id));
   const answers = await askFieldsOf(candidates.map((p) => texts.get(p.id)!), taxonomy, technologies, options);
   const report: LlmFieldsReport = {
     model, promptVersion: FIELDS_PROMPT_VERSION, scope, candidates: candidates.length, fromCache: answers.fromCache, requests: answers.requests,

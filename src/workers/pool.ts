@@ -1,9 +1,8 @@
 // The parallel pipeline: the main thread reads records in order and gives them ids; worker threads
 // resolve and classify batches; results are put back in input order, so the output is the same,
 // byte for byte, as a single-threaded run.
-import { Worker } from 'node:worker_threads';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './start.js';
 import type { Paper } from '../types.js';
 import { AffiliationPool, readInput, type Corpus, type CorpusOptions, type InputRecord } from '../pipeline.js';
 import type { BatchMessage, WorkerSetup } from './worker.js';
@@ -12,16 +11,6 @@ import type { ResolverStats } from '../run.js';
 import type { PaperText } from '../llm/fields.js';
 
 export const BATCH_SIZE = 500;
-
-/** Worker-thread file next to this one: .ts under tsx (tests, bench), which then needs tsx too; .js when built. */
-function startWorker(setup: WorkerSetup): Worker {
-  const extension = extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./worker${extension}`, import.meta.url);
-  if (extension !== '.ts') return new Worker(url, { workerData: setup });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
-}
 
 export async function buildCorpusInWorkers(
   options: Omit<CorpusOptions, 'resolver' | 'classifier'> & { kbDirs?: string[] },
@@ -32,7 +21,7 @@ export async function buildCorpusInWorkers(
   // one prebuilt resolver index on disk for all the workers (built here once when missing)
   ensureIndexFile({ kbDirs: options.kbDirs });
   const texts = new Map<string, PaperText>();
-  const workers = Array.from({ length: workerCount }, () => startWorker(setup));
+  const workers = Array.from({ length: workerCount }, () => startWorker('worker', setup));
   const done = new Map<number, Paper[]>();
   const stats = new Map<Worker, ResolverStats>();
   const papers: Paper[] = [];

@@ -19,6 +19,13 @@ const listed = [
   { title: 'Semantic segmentation of street scenes with sparse labels', abstract: 'An object detection and semantic segmentation network for urban images.', author: 'B. Author', aff: 'Example University' },
 ];
 writeFileSync(LIST, JSON.stringify(listed));
+/** A label or list file in the test folder: a string as it is, anything else as JSON. */
+function write(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+const freshHome = () => ({ COLLABSCOPE_HOME: mkdtempSync(join(tmpdir(), 'collabscope-eval-fields-home-')) });
 const sha = (title: string) => createHash('sha256').update(title).digest('hex').slice(0, 12);
 
 const items = [
@@ -100,12 +107,7 @@ test('eval --fields: the rules, and with --llm the model, scored on papers named
 });
 
 test('eval --fields: a bad label file is one line naming the file and the item, exit 1', async () => {
-  const env = { COLLABSCOPE_HOME: mkdtempSync(join(tmpdir(), 'collabscope-eval-fields-home-')) };
-  const write = (name: string, content: unknown) => {
-    const path = join(dir, name);
-    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-    return path;
-  };
+  const env = freshHome();
   const cases: Array<[string, RegExp, string[]?]> = [
     [write('notjson.json', '{ items: '), /notjson\.json: not JSON/],
     [write('unknown.json', [{ title: 'x', primaryField: 'alchemy' }]), /unknown\.json: item 1: unknown field "alchemy"/],
@@ -124,4 +126,64 @@ test('eval --fields: a bad label file is one line naming the file and the item, 
   const both = await cli(['eval', '--fields', LABELS, '--gold', LABELS], env);
   assert.equal(both.code, 1);
   assert.match(both.stderr, /--gold or --fields, not both/);
+});
+
+test('scoreFields: a paper with no prediction (the model did not answer) is an error, shown as no answer', () => {
+  const paper = { title: 't' } as RawPaper;
+  const s = scoreFields('x', [{ paper, primary: 'vision', second: null }, { paper, primary: 'theory', second: null }], [[], ['theory']]);
+  assert.equal(s.correct, 1);
+  assert.equal(s.amongFields, 1);
+  assert.equal(s.labelOrSecond, 1);
+  assert.deepEqual(s.confusions, [{ label: 'vision', predicted: '(no answer)', count: 1 }]);
+  assert.equal(s.perField.some((f) => f.field === '(no answer)'), false, 'no answer is not a predicted field');
+});
+
+test('eval --fields --llm: unanswered papers count as errors, and a refused answer is asked again on the next run', async () => {
+  const env = { COLLABSCOPE_HOME: mkdtempSync(join(tmpdir(), 'collabscope-eval-fields-home-')) };
+  const refusing = await startMockLlm(() => ({ content: 'not json' }));
+  const args = (url: string) => ['eval', '--fields', LABELS, LIST, '--json', '--llm', '--llm-base-url', url, '--llm-model', 'stub'];
+  try {
+    const run = await cli(args(refusing.baseUrl), env);
+    assert.equal(run.code, 0, run.stderr);
+    const l = JSON.parse(run.stdout).llm;
+    assert.equal(l.notAnswered, 4);
+    assert.equal(l.correct, 0, 'a model that answers nothing scores nothing (not the rules\' figure)');
+  } finally {
+    await refusing.close();
+  }
+  const answering = await startMockLlm(reply);
+  try {
+    const run = await cli(args(answering.baseUrl), env);
+    const l = JSON.parse(run.stdout).llm;
+    assert.equal(l.fromCache, 0, 'the refused answers were not kept');
+    assert.equal(l.correct, 4);
+    assert.equal(answering.requests.length, 1);
+  } finally {
+    await answering.close();
+  }
+});
+
+test('eval --fields: items, lists and options that cannot be read as asked are one line, exit 1; an upper-case title hash is read', async () => {
+  const env = freshHome();
+  const other = mkdtempSync(join(tmpdir(), 'collabscope-eval-fields-other-'));
+  writeFileSync(join(other, 'inventedconf2024.json'), JSON.stringify(listed));
+  const cases: Array<[string[], RegExp]> = [
+    [['--fields', write('noindex.json', [{ title: listed[0].title, file: 'inventedconf2024.json', primaryField: 'vision' }]), LIST], /noindex\.json: item 1: a file goes with an index/],
+    [['--fields', write('othertitle.json', [{ title: 'Another paper', file: 'inventedconf2024.json', index: 0, primaryField: 'vision' }]), LIST], /othertitle\.json: item 1: record 0 of inventedconf2024\.json is not the labelled paper \(its title/],
+    [['--fields', LABELS, LIST, join(other, 'inventedconf2024.json')], /two paper lists are named inventedconf2024\.json/],
+    [['--fields', LABELS, LIST, join(dir, 'missingconf2024.json')], /missingconf2024\.json: no such file/],
+    [['--fields', LABELS, LIST, '--pair', 'US,DE'], /--pair does not go with --fields/],
+    [['--fields', LABELS, LIST, '--errors', join(dir, 'e.tsv')], /--errors does not go with --fields/],
+    [['--fields', write('secondsecond.json', { items: [{ title: 'x', primaryField: 'vision' }], secondLabeller: [{ title: 'x', primaryField: 'vision', secondField: 'alchemy' }] })], /item 1: unknown field "alchemy"/],
+  ];
+  for (const [args, message] of cases) {
+    const run = await cli(['eval', ...args], env);
+    assert.equal(run.code, 1, `${args.join(' ')}: ${run.stdout}`);
+    assert.match(run.stderr, message);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+  }
+  const upper = write('upper.json', [{ file: 'inventedconf2024.json', index: 0, titleSha256: sha(listed[0].title).toUpperCase(), primaryField: 'reinforcement-learning' }]);
+  const run = await cli(['eval', '--fields', upper, LIST, '--json'], env);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(JSON.parse(run.stdout).papers, 1);
 });

@@ -84,8 +84,20 @@ test("analyze --llm --llm-fields --llm-fields-scope all: the dry run counts the 
       assert.equal(paper.fieldEvidence[0].signal, 'llm');
     }
 
+    // one budget for the run: the affiliation string takes the one request, the fields step gets none
+    const asked = server.requests.length;
+    const budget = await cli([...base, '--llm-max-requests', '1', '--out', join(root, 'budget')], { ...env, COLLABSCOPE_HOME: join(root, 'home-budget') });
+    assert.equal(budget.code, 0, budget.stderr);
+    assert.equal(server.requests.length, asked + 1, 'affiliation strings and fields share --llm-max-requests');
+    const spent = JSON.parse(readFileSync(join(root, 'budget', 'summary.json'), 'utf8'));
+    assert.equal(spent.llm.requests, 1);
+    assert.equal(spent.llmFields.requests, 0);
+    assert.equal(spent.llmFields.budgetExhausted, true);
+
     for (const [args, message] of [
       [['analyze', input, '--llm-fields', '--out', join(root, 'x')], /--llm-fields goes with --llm/],
+      [['analyze', input, '--llm-fields-scope', 'all', '--out', join(root, 'x')], /--llm-fields-scope goes with --llm-fields/],
+      [['analyze', input, '--llm-fields-scope', 'every', '--out', join(root, 'x')], /--llm-fields-scope must be one of unplaced, all \(got "every"\)/],
       [[...base.map((a) => (a === 'all' ? 'every' : a)), '--out', join(root, 'y')], /--llm-fields-scope must be one of unplaced, all \(got "every"\)/],
     ] as const) {
       const refused = await cli([...args], env);

@@ -49,7 +49,11 @@ export function registerAnalyze(program: Command): void {
     .option('--sections <list>', 'what to print: headline, coverage, counting, trend, fields, institutions, sectors, network, third-countries, dual, sensitivity, technology, or all (default: headline, trend, coverage, institutions, technology, sensitivity)')
     .option('--no-email', 'ignore e-mail domains: resolve from affiliation strings alone')
     .option('--offline', 'for source specs: use the cached copy, no network')
-    .option('--workers <n|auto>', 'worker threads for resolution and classification; auto: several when the input is over 64 MB and the machine has 4 or more cores', 'auto')
+    .option(
+      '--workers <n|classify|auto>',
+      "worker threads: 1 runs everything in one thread; n > 1 resolves and classifies in n workers; 'classify' classifies in one worker beside the main thread; auto: for inputs over 64 MB, 'classify' on 2-3 cores and several workers on 4 or more, else 1 (the output is the same in every mode)",
+      'auto',
+    )
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
     .addOption(new Option('--tech <count>', 'technology flow counts used: papers that build on or evaluate it; mentions: every hit, mentions included').choices(['used', 'mentions']).default('used'))
     .option('--timings', 'print on stderr where the time went: load, index, read, resolve, classify, build, write, passes, analytics, report')
@@ -128,9 +132,9 @@ export function registerAnalyze(program: Command): void {
   });
 }
 
-function parseWorkers(text: string): number | 'auto' {
-  if (text === 'auto') return 'auto';
+function parseWorkers(text: string): number | 'auto' | 'classify' {
+  if (text === 'auto' || text === 'classify') return text;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CollabscopeError('E_BAD_ARGUMENT', `--workers must be auto or a whole number from 1 to 64 (got "${text}")`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CollabscopeError('E_BAD_ARGUMENT', `--workers must be auto, classify or a whole number from 1 to 64 (got "${text}")`);
   return n;
 }

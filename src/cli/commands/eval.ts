@@ -61,6 +61,8 @@ export function registerEval(program: Command): void {
         return;
       }
       if (flags.fields) {
+        const notHere = (['errors', 'disagreements', 'pair', 'sample', 'kb'] as const).filter((name) => command.getOptionValueSource(name) === 'cli' || (name === 'errors' && flags.errors));
+        if (notHere.length) throw new CollabscopeError('E_BAD_ARGUMENT', `--${notHere[0]} does not go with --fields (it scores research fields, not countries)`);
         const { evaluateFields, renderFieldsEval } = await import('../../evaluate/fields.js');
         const result = await evaluateFields(flags.fields, files, flags.llm ? llmOptionsFrom(flags) : undefined);
         print(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderFieldsEval(result)}\n`);
