@@ -37,10 +37,10 @@ export interface AnalyzeRequest {
   ignoreEmail?: boolean;
   kbDirs?: string[];
   /**
-   * Worker threads for resolution and classification; 'auto' uses them when the input is large.
-   * The output is the same either way.
+   * Worker threads: a number of pool workers that resolve and classify (1: all in this thread),
+   * 'classify' (one worker classifies beside this thread), or 'auto' (by input size and cores; see
+   * workerPlan). The output is the same in every mode.
    */
-  /** A number of pool workers (1: all in this thread), 'classify' (one worker classifies beside this thread) or 'auto'. */
   workers?: number | 'auto' | 'classify';
   /** Send unresolved and unsure affiliation strings to a language model. */
   llm?: LlmRunOptions;
@@ -189,11 +189,12 @@ async function buildCorpusFor(request: AnalyzeRequest, onPaper?: (paper: Paper) 
   if (plan.mode === 'main') return { corpus: corpusFor({ ...request, onPaper }, resolver), resolverStats: resolver.stats() };
   request.timings?.notes.push('classify ran in a worker thread beside this one: its figure is the time spent waiting for it');
   const { WorkerClassifier, boundHeapGrowth } = await import('./workers/classify-ahead.js');
-  boundHeapGrowth();
+  const restoreHeapGrowth = boundHeapGrowth();
   const classifier = new WorkerClassifier();
   try {
     return { corpus: corpusFor({ ...request, onPaper }, resolver, classifier), resolverStats: resolver.stats() };
   } finally {
+    restoreHeapGrowth();
     await classifier.close();
   }
 }
@@ -208,12 +209,15 @@ export async function estimateLlm(request: AnalyzeRequest & { llm: LlmRunOptions
   return { ...estimate, fields: estimateFieldsRun([...(corpus.texts ?? new Map()).values()], loadTaxonomy(), loadTechnologies(), request.llm, pricePerMillion) };
 }
 
-/** Inputs above this many bytes are resolved and classified in worker threads under 'auto'... */
+/** Under 'auto', inputs of at least this many bytes use a pool of workers on a machine with... */
 export const PARALLEL_INPUT_BYTES = 64 * 1024 * 1024;
-/** ...on a machine with at least this many cores: each worker builds its own resolver index and the
- *  main thread still reads, interns and writes every paper, so on two cores workers cost more than
- *  they save (measured: 1.3x the CPU and slower at 100k papers). */
+/** ...at least this many cores: each pool worker reads the resolver index and whole papers cross the
+ *  thread boundary, so on two cores the pool costs more than it saves (session 14, 100k papers: no
+ *  faster, 2.5x the memory). */
 export const PARALLEL_MIN_CORES = 4;
+// 'classify' is never chosen by 'auto': on two cores it was about 10% faster at 100k generated papers
+// (within the machine's spread between runs) for 35% more CPU and 30% more memory, gained nothing
+// measurable on 16,500-20,000 real papers or at 1M, and took 14% more memory at 1M (session 14).
 
 type WorkerPlan = { mode: 'main' } | { mode: 'classify' } | { mode: 'pool'; workers: number };
 
@@ -225,9 +229,8 @@ export function workerPlan(request: Pick<AnalyzeRequest, 'workers' | 'files'>, c
     const workers = Math.max(1, Math.floor(setting));
     return workers > 1 ? { mode: 'pool', workers } : { mode: 'main' };
   }
-  const bytes = request.files.reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
-  if (bytes < PARALLEL_INPUT_BYTES || cores < 2) return { mode: 'main' };
-  return cores >= PARALLEL_MIN_CORES ? { mode: 'pool', workers: Math.min(4, cores - 1) } : { mode: 'classify' };
+  const bytes = [...new Set(request.files)].reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
+  return cores >= PARALLEL_MIN_CORES && bytes >= PARALLEL_INPUT_BYTES ? { mode: 'pool', workers: Math.min(4, cores - 1) } : { mode: 'main' };
 }
 
 function corpusFor(request: AnalyzeRequest & { onPaper?: (paper: Paper) => void }, resolver: Resolver, ahead?: ClassifyAhead): Corpus {

@@ -25,20 +25,26 @@ test('a run that classifies in a worker thread writes the same bytes as a single
   }
 });
 
-test('workerPlan: one thread for small inputs, the classify worker on 2-3 cores for large ones, the pool on 4 or more; explicit settings win', () => {
+test('workerPlan: one thread unless 4 or more cores and 64 MiB or more (then the pool); the classify worker only when asked; explicit settings win', () => {
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-plan-'));
   const small = join(dir, 'small.jsonl');
   writeFileSync(small, '{}\n');
-  const large = join(dir, 'large.jsonl');
-  const fd = openSync(large, 'w');
-  ftruncateSync(fd, PARALLEL_INPUT_BYTES); // sparse: the size is all that is read
-  closeSync(fd);
-  assert.deepEqual(workerPlan({ files: [small] }, 2), { mode: 'main' });
-  assert.deepEqual(workerPlan({ files: [large] }, 1), { mode: 'main' });
-  assert.deepEqual(workerPlan({ files: [large] }, 2), { mode: 'classify' });
-  assert.deepEqual(workerPlan({ files: [large] }, 3), { mode: 'classify' });
+  const sized = (name: string, bytes: number) => {
+    const path = join(dir, name);
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, bytes); // sparse: the size is all that is read
+    closeSync(fd);
+    return path;
+  };
+  const large = sized('large.jsonl', PARALLEL_INPUT_BYTES);
+  const half = sized('half.jsonl', PARALLEL_INPUT_BYTES / 2);
+  assert.deepEqual(workerPlan({ files: [small] }, 8), { mode: 'main' });
   assert.deepEqual(workerPlan({ files: [large] }, 8), { mode: 'pool', workers: 4 });
-  assert.deepEqual(workerPlan({ files: [large], workers: 1 }, 2), { mode: 'main' });
+  assert.deepEqual(workerPlan({ files: [large] }, 4), { mode: 'pool', workers: 3 });
+  assert.deepEqual(workerPlan({ files: [large] }, 2), { mode: 'main' });
+  assert.deepEqual(workerPlan({ files: [large] }, 1), { mode: 'main' });
+  assert.deepEqual(workerPlan({ files: [half, half] }, 8), { mode: 'main' }, 'a file named twice is counted once');
+  assert.deepEqual(workerPlan({ files: [large], workers: 1 }, 8), { mode: 'main' });
   assert.deepEqual(workerPlan({ files: [small], workers: 3 }, 2), { mode: 'pool', workers: 3 });
   assert.deepEqual(workerPlan({ files: [small], workers: 'classify' }, 2), { mode: 'classify' });
 });
@@ -60,5 +66,30 @@ test('the classify worker: results in the order submitted; an error in the worke
     assert.throws(() => classifier.take(), /classify worker failed/);
   } finally {
     await classifier.close();
+  }
+});
+
+test('the classify worker: a malformed message is an error reply; a dead worker is noticed by its silence, not after the answer timeout', async () => {
+  const paper = { sourceId: null, source: { file: 'x.json', index: 0 }, venue: 'X', year: 2024, title: 'Graph neural networks', abstract: null, track: null, status: null, topic: null, keywords: [], url: null, authors: [] } as RawPaper;
+  const odd = new WorkerClassifier();
+  try {
+    // what the worker reads outside a batch's work (the message itself) fails inside its try too
+    (odd as unknown as { port: { postMessage(m: unknown): void }; submitted: number }).port.postMessage(null);
+    (odd as unknown as { submitted: number }).submitted++;
+    assert.throws(() => odd.take(), /classify worker failed/);
+  } finally {
+    await odd.close();
+  }
+  const dying = new WorkerClassifier(400);
+  try {
+    dying.submit([paper]);
+    assert.equal(dying.take().length, 1);
+    await (dying as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    dying.submit([paper]);
+    const started = performance.now();
+    assert.throws(() => dying.take(), /classify worker stopped \(no sign of life/);
+    assert.ok(performance.now() - started < 5000, 'noticed within seconds');
+  } finally {
+    await dying.close();
   }
 });

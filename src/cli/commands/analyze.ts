@@ -51,7 +51,7 @@ export function registerAnalyze(program: Command): void {
     .option('--offline', 'for source specs: use the cached copy, no network')
     .option(
       '--workers <n|classify|auto>',
-      "worker threads: 1 runs everything in one thread; n > 1 resolves and classifies in n workers; 'classify' classifies in one worker beside the main thread; auto: for inputs over 64 MB, 'classify' on 2-3 cores and several workers on 4 or more, else 1 (the output is the same in every mode)",
+      "worker threads: 1 runs everything in one thread; n > 1 resolves and classifies in n workers; 'classify' classifies in one worker beside the main thread; auto: several workers for inputs of 64 MiB or more on 4 or more cores, else 1 ('classify' is never chosen by auto: on two cores it saved about 10% at 100k papers for a third more CPU and memory); the output is the same in every mode",
       'auto',
     )
     .option('--report', `also write ${REPORT_FILE} (the charts, self-contained HTML) into the output directory`)
