@@ -88,7 +88,7 @@ interface Labelled {
 }
 
 /** Reads and checks the label file; named papers are looked up in the given lists by file name. */
-export function readFieldLabels(file: string, lists: string[]): Labelled[] {
+export function readFieldLabels(file: string, lists: string[], source: { venue?: string; year?: number } = {}): Labelled[] {
   let json: unknown;
   try {
     json = JSON.parse(readTextFile(file));
@@ -119,7 +119,7 @@ export function readFieldLabels(file: string, lists: string[]): Labelled[] {
     const path = byName.get(item.file!);
     if (!path) throw new CollabscopeError('E_BAD_RECORD', `${where} names ${item.file}, which is not among the paper lists given (give it as an argument)`);
     let records = read.get(path);
-    if (!records) read.set(path, (records = new Map(readSource(path).papers.map((p) => [p.source.index, p]))));
+    if (!records) read.set(path, (records = new Map(readSource(path, source).papers.map((p) => [p.source.index, p]))));
     const paper = records.get(item.index!);
     if (!paper) throw new CollabscopeError('E_BAD_RECORD', `${where} names record ${item.index} of ${item.file}, which has no such record`);
     if (item.titleSha256 && !createHash('sha256').update(paper.title).digest('hex').startsWith(item.titleSha256)) {
@@ -180,8 +180,8 @@ export function scoreFields(label: string, labelled: Labelled[], predicted: stri
   };
 }
 
-export async function evaluateFields(file: string, lists: string[], llm?: LlmRunOptions): Promise<FieldsEvalResult> {
-  const labelled = readFieldLabels(file, lists);
+export async function evaluateFields(file: string, lists: string[], llm?: LlmRunOptions, source: { venue?: string; year?: number } = {}): Promise<FieldsEvalResult> {
+  const labelled = readFieldLabels(file, lists, source);
   const classifier = createClassifier();
   const rulesFields = labelled.map((l) => classifier.classifyFields(l.paper).fields);
   const result: FieldsEvalResult = {

@@ -187,3 +187,19 @@ test('eval --fields: items, lists and options that cannot be read as asked are o
   assert.equal(run.code, 0, run.stderr);
   assert.equal(JSON.parse(run.stdout).papers, 1);
 });
+
+test('eval --fields --venue --year: a paper list whose file name carries neither is read with them; elsewhere they are refused', async () => {
+  const env = freshHome();
+  const plain = join(mkdtempSync(join(tmpdir(), 'collabscope-eval-fields-plain-')), 'mylist.json');
+  writeFileSync(plain, JSON.stringify(listed));
+  const labels = write('plainlabels.json', [{ file: 'mylist.json', index: 1, titleSha256: sha(listed[1].title), primaryField: 'vision' }]);
+  const without = await cli(['eval', '--fields', labels, plain], env);
+  assert.equal(without.code, 1);
+  assert.match(without.stderr, /mylist\.json: cannot tell the venue and year from the file name; pass --venue NAME --year YYYY/);
+  const run = await cli(['eval', '--fields', labels, plain, '--venue', 'Invented', '--year', '2024', '--json'], env);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(JSON.parse(run.stdout).rules.correct, 1);
+  const refused = await cli(['eval', LIST, '--venue', 'Invented'], env);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /--venue and --year go with --fields/);
+});

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CollabscopeError } from '../../errors.js';
 import { parsePair } from '../../definitions.js';
-import { addQuietOption } from '../options.js';
+import { addQuietOption, parseYear } from '../options.js';
 import { addLlmEndpointOptions, llmOptionsFrom, type LlmFlags } from '../llm-options.js';
 import { print } from '../print.js';
 
@@ -16,6 +16,8 @@ interface EvalFlags extends LlmFlags {
   kb?: string[];
   gold?: string[];
   fields?: string;
+  venue?: string;
+  year?: string;
   errors?: string;
 }
 
@@ -39,6 +41,8 @@ export function registerEval(program: Command): void {
       '--fields <labels.json>',
       'instead: primary-field accuracy against hand-labelled papers (items with primaryField and secondField, each a title with abstract and keywords, or a file and index into the paper lists given); with --llm also the model\'s',
     )
+    .option('--venue <name>', 'with --fields: venue name for every paper list given (instead of the file name)')
+    .option('--year <yyyy>', 'with --fields: year for every paper list given (instead of the file name)')
     .option('--errors <file>', 'with --gold: write every error (gold vs predicted, institution, method, reason) to this TSV file')
     .option('--no-email', 'ignore aff_domain/email: resolve from the affiliation strings alone')
     .option('-p, --pair <a,b>', 'the collaboration to score, two ISO 3166-1 alpha-2 codes', 'US,CN')
@@ -51,6 +55,7 @@ export function registerEval(program: Command): void {
   command.action(async (files: string[], flags: EvalFlags) => {
       const { terminalProgress } = await import('../progress.js');
       if (flags.gold && flags.fields) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval takes --gold or --fields, not both');
+      if ((flags.venue || flags.year) && !flags.fields) throw new CollabscopeError('E_BAD_ARGUMENT', '--venue and --year go with --fields (Paper Copilot lists and gold sets carry their own)');
       if (flags.gold) {
         const { evaluateGold, goldErrorsTsv, renderGold } = await import('../../evaluate/gold.js');
         if (files.length > 0) throw new CollabscopeError('E_BAD_ARGUMENT', 'eval takes either Paper Copilot lists or --gold files, not both');
@@ -64,7 +69,8 @@ export function registerEval(program: Command): void {
         const notHere = (['errors', 'disagreements', 'pair', 'sample', 'kb'] as const).filter((name) => command.getOptionValueSource(name) === 'cli' || (name === 'errors' && flags.errors));
         if (notHere.length) throw new CollabscopeError('E_BAD_ARGUMENT', `--${notHere[0]} does not go with --fields (it scores research fields, not countries)`);
         const { evaluateFields, renderFieldsEval } = await import('../../evaluate/fields.js');
-        const result = await evaluateFields(flags.fields, files, flags.llm ? llmOptionsFrom(flags) : undefined);
+        const source = { venue: flags.venue, year: flags.year ? parseYear(flags.year) : undefined };
+        const result = await evaluateFields(flags.fields, files, flags.llm ? llmOptionsFrom(flags) : undefined, source);
         print(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderFieldsEval(result)}\n`);
         return;
       }
