@@ -5,10 +5,9 @@
 // record index, with an optional SHA-256 prefix of its title to make sure it is the paper labelled.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CollabscopeError } from '../errors.js';
-import { readTextFile } from '../sources/common.js';
+import { assertReadableFile, readTextFile, type SourceOptions } from '../sources/common.js';
 import { readSource } from '../sources/index.js';
 import { textOf } from '../pipeline.js';
 import { createClassifier, loadTaxonomy, loadTechnologies } from '../classify/index.js';
@@ -88,7 +87,7 @@ interface Labelled {
 }
 
 /** Reads and checks the label file; named papers are looked up in the given lists by file name. */
-export function readFieldLabels(file: string, lists: string[], source: { venue?: string; year?: number } = {}): Labelled[] {
+export function readFieldLabels(file: string, lists: string[], source: SourceOptions = {}): Labelled[] {
   let json: unknown;
   try {
     json = JSON.parse(readTextFile(file));
@@ -105,7 +104,7 @@ export function readFieldLabels(file: string, lists: string[], source: { venue?:
   for (const path of lists) {
     const name = basename(path);
     if (byName.has(name)) throw new CollabscopeError('E_BAD_ARGUMENT', `two paper lists are named ${name} (${byName.get(name)} and ${path}): label items name a list by its file name`);
-    if (!existsSync(path)) throw new CollabscopeError('E_NOT_FOUND', `${path}: no such file`);
+    assertReadableFile(path);
     byName.set(name, path);
   }
   const read = new Map<string, Map<number, RawPaper>>();
@@ -180,7 +179,7 @@ export function scoreFields(label: string, labelled: Labelled[], predicted: stri
   };
 }
 
-export async function evaluateFields(file: string, lists: string[], llm?: LlmRunOptions, source: { venue?: string; year?: number } = {}): Promise<FieldsEvalResult> {
+export async function evaluateFields(file: string, lists: string[], llm?: LlmRunOptions, source: SourceOptions = {}): Promise<FieldsEvalResult> {
   const labelled = readFieldLabels(file, lists, source);
   const classifier = createClassifier();
   const rulesFields = labelled.map((l) => classifier.classifyFields(l.paper).fields);

@@ -6,7 +6,7 @@
 // classifier is loaded on the first batch, inside the try, and an uncaught error is reported too.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Classifier } from '../classify/index.js';
-import type { ClassifyReply } from './classify-ahead.js';
+import type { ClassifyBatch, ClassifyReply } from './classify-ahead.js';
 
 const { port, signal } = workerData as { port: MessagePort; signal: SharedArrayBuffer };
 const counter = new Int32Array(signal);
@@ -32,7 +32,7 @@ process.on('unhandledRejection', failed);
 port.on('message', async (message: unknown) => {
   const seq = typeof (message as { seq?: unknown } | null)?.seq === 'number' ? (message as { seq: number }).seq : -1;
   try {
-    const { papers } = message as { papers: Parameters<Classifier['classifyFields']>[0][] };
+    const { papers } = message as ClassifyBatch;
     classifier ??= import('../classify/index.js').then(({ createClassifier }) => createClassifier());
     const stage = await classifier;
     send({

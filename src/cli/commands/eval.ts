@@ -66,7 +66,7 @@ export function registerEval(program: Command): void {
         return;
       }
       if (flags.fields) {
-        const notHere = (['errors', 'disagreements', 'pair', 'sample', 'kb'] as const).filter((name) => command.getOptionValueSource(name) === 'cli' || (name === 'errors' && flags.errors));
+        const notHere = (['errors', 'disagreements', 'pair', 'sample', 'kb'] as const).filter((name) => command.getOptionValueSource(name) === 'cli');
         if (notHere.length) throw new CollabscopeError('E_BAD_ARGUMENT', `--${notHere[0]} does not go with --fields (it scores research fields, not countries)`);
         const { evaluateFields, renderFieldsEval } = await import('../../evaluate/fields.js');
         const source = { venue: flags.venue, year: flags.year ? parseYear(flags.year) : undefined };
