@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runAnalyze } from '../src/run.js';
 import { DEFAULT_DEFINITIONS } from '../src/types.js';
+import { outputFloor } from './floors.js';
 
 export const PAPERLISTS_DIR = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'paperlists');
 
@@ -32,9 +33,15 @@ export async function benchAnalyze(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const output = outputFloor(join(out, 'run', 'papers.jsonl'));
   rmSync(out, { recursive: true, force: true });
   const papers = corpus.papers.length;
   console.log(`analyze: ${files.length} files, ${papers} papers in ${seconds.toFixed(2)} s = ${Math.round(papers / seconds)} papers/s (including resolver index build)`);
   console.log(`analyze: ${cpuSeconds.toFixed(2)} s CPU = ${(cpuSeconds / floor.cpuSeconds).toFixed(1)}x the floor's CPU, ${(seconds / floor.seconds).toFixed(1)}x its wall (this process had the floor's files cached)`);
+  const floorCpu = floor.cpuSeconds + output.cpuSeconds;
+  console.log(
+    `analyze: output floor (JSON.stringify and write of the run's ${(output.bytes / 1e6).toFixed(0)} MB papers.jsonl): ${output.seconds.toFixed(2)} s wall, ${output.cpuSeconds.toFixed(2)} s CPU;` +
+      ` parse + output floor ${floorCpu.toFixed(2)} s CPU: ${(cpuSeconds / floorCpu).toFixed(1)}x`,
+  );
   console.log(`analyze: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PAPERLISTS_DIR } from './analyze.js';
 import { writeGrowingCorpus } from './growing.js';
+import type { OutputFloor } from './floors.js';
 
 const LABEL_FIELD = /^aff_(unique|country|campus)_/;
 
@@ -60,7 +61,7 @@ interface ChildResult {
   touched?: number;
 }
 
-function runChild(script: string): ChildResult {
+function runChild<T = ChildResult>(script: string): T {
   const child = spawnSync(process.execPath, ['--max-old-space-size=3800', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (child.status !== 0) throw new Error(`child failed: ${child.stderr.slice(-2000)}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!);
@@ -114,6 +115,14 @@ function floorInChild(file: string): ChildResult {
   `);
 }
 
+/** The output floor (bench/floors.ts) of a run's papers.jsonl, in a process of its own. */
+function outputFloorInChild(papersJsonl: string): OutputFloor {
+  return runChild<OutputFloor>(`
+    const { outputFloor } = await import(${JSON.stringify(join(import.meta.dirname, 'floors.ts'))});
+    console.log(JSON.stringify(outputFloor(${JSON.stringify(papersJsonl)})));
+  `);
+}
+
 export async function benchScale(sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)): Promise<void> {
   const kinds = (process.env.BENCH_CORPUS ?? 'both') === 'both' ? ['growing', 'repeated'] : [process.env.BENCH_CORPUS!];
   const dir = mkdtempSync(join(tmpdir(), 'collabscope-scale-'));
@@ -124,6 +133,14 @@ export async function benchScale(sizes = (process.env.BENCH_SIZES ?? '100000,100
         `scale: ${label.padEnd(20)} ${String(r.papers).padStart(8)} papers  ${r.seconds.toFixed(1).padStart(6)} s wall  ${r.cpuSeconds.toFixed(1).padStart(6)} s CPU  ${String(Math.round(r.papers / r.seconds)).padStart(6)} papers/s  peak RSS ${Math.round(r.maxRssMb)} MB  resolver cache hits ${(r.cacheHitRate * 100).toFixed(1)}%` +
           (floor ? `  | floor ${floor.seconds.toFixed(1)} s wall ${floor.cpuSeconds.toFixed(1)} s CPU: ${(r.seconds / floor.seconds).toFixed(1)}x wall, ${(r.cpuSeconds / floor.cpuSeconds).toFixed(1)}x CPU` : ''),
       );
+    const reportOutputFloor = (r: ChildResult, parse: ChildResult, output: OutputFloor) => {
+      const wall = parse.seconds + output.seconds;
+      const cpu = parse.cpuSeconds + output.cpuSeconds;
+      console.log(
+        `scale: ${''.padEnd(20)} output floor (JSON.stringify and write of the run's ${(output.bytes / 1e6).toFixed(0)} MB papers.jsonl) ${output.seconds.toFixed(1)} s wall ${output.cpuSeconds.toFixed(1)} s CPU` +
+          ` | parse + output floor ${wall.toFixed(1)} s wall ${cpu.toFixed(1)} s CPU: ${(r.seconds / wall).toFixed(1)}x wall, ${(r.cpuSeconds / cpu).toFixed(1)}x CPU`,
+      );
+    };
     console.log(`scale: workers ${BENCH_WORKERS} (BENCH_WORKERS; auto picks by input size and cores, as analyze does)`);
     if (realFiles.length) report('shared lists', analyzeInChild(realFiles, join(dir, 'out-real')));
     const rows = kinds.includes('repeated') && realFiles.length ? baseRows() : [];
@@ -136,9 +153,12 @@ export async function benchScale(sizes = (process.env.BENCH_SIZES ?? '100000,100
           console.log(`scale: growing ${size}: ${stats.distinctAffiliations} distinct affiliation strings, ${stats.authors} authors`);
         } else await writeCorpus(file, rows, size);
         const floor = floorInChild(file);
-        report(`${kind} ${size}`, analyzeInChild([file], join(dir, `out-${kind}-${size}`)), floor);
+        const out = join(dir, `out-${kind}-${size}`);
+        const run = analyzeInChild([file], out);
+        report(`${kind} ${size}`, run, floor);
+        reportOutputFloor(run, floor, outputFloorInChild(join(out, 'papers.jsonl')));
         rmSync(file, { force: true });
-        rmSync(join(dir, `out-${kind}-${size}`), { recursive: true, force: true });
+        rmSync(out, { recursive: true, force: true });
       }
     }
   } finally {
