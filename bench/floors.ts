@@ -4,6 +4,7 @@
 // file (timed): the same bytes the run wrote, by the cheapest route there is for them. It streams, so a
 // 5 GB papers.jsonl needs no more memory than a 100 MB one.
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface OutputFloor {
   seconds: number;
@@ -22,6 +23,8 @@ export function outputFloor(papersJsonl: string, scratch = `${papersJsonl}.floor
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let rest = '';
+  // a character cut by a read's end is completed by the next read
+  const decoder = new StringDecoder('utf8');
   let lines = 0;
   let bytes = 0;
   let milliseconds = 0;
@@ -34,7 +37,7 @@ export function outputFloor(papersJsonl: string, scratch = `${papersJsonl}.floor
   };
   try {
     for (let n = readSync(input, read); n > 0; n = readSync(input, read)) {
-      const text = (rest + read.toString('utf8', 0, n)).split('\n');
+      const text = (rest + decoder.write(read.subarray(0, n))).split('\n');
       rest = text.pop() ?? '';
       const objects = text.filter(Boolean).map((line) => JSON.parse(line) as unknown);
       const started = performance.now();
@@ -65,6 +68,7 @@ export function outputFloor(papersJsonl: string, scratch = `${papersJsonl}.floor
     closeSync(output);
     rmSync(scratch, { force: true });
   }
+  rest += decoder.end();
   if (rest.trim()) throw new Error(`${papersJsonl}: the last line has no newline`);
   return { seconds: milliseconds / 1000, cpuSeconds: cpuMicros / 1e6, lines, bytes };
 }

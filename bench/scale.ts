@@ -94,13 +94,15 @@ function floorInChild(file: string): ChildResult {
     const { openSync, readSync, closeSync } = await import('node:fs');
     const started = performance.now();
     const cpuStart = process.cpuUsage();
+    const { StringDecoder } = await import('node:string_decoder');
     const fd = openSync(${JSON.stringify(file)}, 'r');
     const buffer = Buffer.alloc(1 << 20);
+    const decoder = new StringDecoder('utf8');
     let rest = '';
     let papers = 0;
     let touched = 0;
     for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-      const lines = (rest + buffer.toString('utf8', 0, n)).split('\\n');
+      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\\n');
       rest = lines.pop();
       for (const line of lines) {
         if (!line) continue;

@@ -15,12 +15,13 @@ describe('rewriteInPlace', () => {
     const file = join(dir, 'lines.jsonl');
     fc.assert(
       fc.property(
-        fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 25 }),
-        fc.array(fc.tuple(fc.nat(), fc.string({ maxLength: 60 })), { maxLength: 10 }),
+        // any Unicode (multi-byte UTF-8), and new lines that are empty (no bytes at all) or much longer
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(fc.string({ unit: 'grapheme', maxLength: 200 }))), { maxLength: 12 }),
         fc.integer({ min: 1, max: 64 }),
         (texts, edits, chunkBytes) => {
           const lines = texts.map((t) => `${JSON.stringify(t)}\n`);
-          const replaced = new Map(edits.map(([k, text]) => [k % lines.length, `${JSON.stringify(text)}\n`]));
+          const replaced = new Map(edits.map(([k, text]) => [k % lines.length, text === null ? '' : `${JSON.stringify(text)}\n`]));
           const places: LinePlace[] = [];
           let offset = 0;
           for (const line of lines) {
@@ -56,6 +57,7 @@ describe('rewriteInPlace', () => {
     try {
       assert.throws(() => rewriteInPlace(fd, 8, [{ place: { offset: 0, length: 4 }, bytes: Buffer.from('x\n') }, { place: { offset: 2, length: 4 }, bytes: Buffer.from('y\n') }]), /overlaps/);
       assert.throws(() => rewriteInPlace(fd, 8, [{ place: { offset: 4, length: 8 }, bytes: Buffer.from('y\n') }]), /past the end/);
+      assert.throws(() => rewriteInPlace(fd, 8, [{ place: { offset: 0, length: 4 }, bytes: Buffer.from('x\n') }], 0), /chunkBytes/);
     } finally {
       closeSync(fd);
     }
