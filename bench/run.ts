@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const BENCHES: Array<[file: string, fn: string]> = [
   ['analyze.ts', 'benchAnalyze'],
   ['resolver.ts', 'benchResolver'],
+  ['classify.ts', 'benchClassify'],
   ['analytics.ts', 'benchAnalytics'],
   ['scale.ts', 'benchScale'],
   ['grid.ts', 'benchGrid'],
