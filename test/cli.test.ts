@@ -49,6 +49,21 @@ test('bad option values are refused with a usage hint', async () => {
   assert.match(scope.stderr, /Allowed choices are mainland, greater/);
 });
 
+test('a usage error is one line of ours, exit 1: unknown options and commands (with the suggestion), a paper id that looks like an option, a missing argument', async () => {
+  for (const [args, pattern] of [
+    [['analyze', fixture('nips2018.json'), '--ot', 'x'], /unknown option '--ot' \(Did you mean --out\?\) \(run with --help for usage\)/],
+    [['analzye', fixture('nips2018.json')], /unknown command 'analzye' \(Did you mean analyze\?\)/],
+    [['explain', '- ', '--out', 'nothing'], /unknown option '- '/],
+    [['analyze'], /missing required argument 'file'/],
+  ] as const) {
+    const { code, stderr } = await cli(...args);
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /^collabscope: /);
+    assert.match(stderr, pattern);
+    assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
+  }
+});
+
 test('analyze then explain a paper', async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'collabscope-cli-')), 'out');
   const run = await cli('analyze', fixture('nips2018.json'), '--out', out);

@@ -27,8 +27,10 @@ export function buildProgram(): Command {
         'classify fields and technologies, and report collaboration between countries.',
     )
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)')
-    // before the commands are added, so that they inherit it: `<command> --help` throws, not process.exit
+    // before the commands are added, so that they inherit these: a usage error is one line like every
+    // other error ("collabscope: unknown option '--ot' (Did you mean --out?) (run with --help for usage)"),
+    // and `<command> --help` throws, not process.exit
+    .configureOutput({ outputError: (message) => printErr(usageErrorLine(message)) })
     .exitOverride();
   registerAnalyze(program);
   registerExplain(program);
@@ -45,6 +47,11 @@ export function buildProgram(): Command {
   registerGrid(program);
   registerKbUpdate(program); // after the kb command is registered: adds `kb update` to it
   return program;
+}
+
+/** Commander's message ("error: ...", with a suggestion on a line of its own) as one line of ours. */
+export function usageErrorLine(message: string): string {
+  return `collabscope: ${terminalLine(message.trim().replace(/^error: /, ''))} (run with --help for usage)\n`;
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
