@@ -180,7 +180,7 @@ export function rewriteInPlace(fd: number, length: number, lines: ReadonlyArray<
   const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, largest)));
   for (const region of regions) if (region.shift < 0) moveRegion(fd, region, buffer);
   for (let k = regions.length - 1; k >= 0; k--) if (regions[k].shift > 0) moveRegion(fd, regions[k], buffer);
-  lines.forEach(({ bytes }, k) => writeAllAt(fd, bytes, targets[k]));
+  lines.forEach(({ bytes }, k) => writeAll(fd, bytes, targets[k]));
   const newLength = length + shift;
   if (shift < 0) ftruncateSync(fd, newLength);
   return newLength;
@@ -191,14 +191,14 @@ function moveRegion(fd: number, { start, end, shift }: Region, buffer: Buffer): 
   if (shift < 0) {
     for (let from = start; from < end; ) {
       const n = readFully(fd, buffer, Math.min(buffer.length, end - from), from);
-      writeAllAt(fd, buffer.subarray(0, n), from + shift);
+      writeAll(fd, buffer.subarray(0, n), from + shift);
       from += n;
     }
   } else {
     for (let to = end; to > start; ) {
       const n = Math.min(buffer.length, to - start);
       readFully(fd, buffer, n, to - n);
-      writeAllAt(fd, buffer.subarray(0, n), to - n + shift);
+      writeAll(fd, buffer.subarray(0, n), to - n + shift);
       to -= n;
     }
   }
@@ -214,12 +214,8 @@ function readFully(fd: number, buffer: Buffer, length: number, position: number)
   return done;
 }
 
-function writeAllAt(fd: number, buffer: Buffer, position: number): void {
+/** All of the buffer written: at `position`, or where the file's offset is (null). */
+function writeAll(fd: number, buffer: Buffer, position: number | null = null): void {
   let done = 0;
-  while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done, position + done);
-}
-
-function writeAll(fd: number, buffer: Buffer): void {
-  let done = 0;
-  while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done);
+  while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done, position === null ? null : position + done);
 }
