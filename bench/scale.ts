@@ -88,32 +88,12 @@ function analyzeInChild(files: string[], out: string): ChildResult {
   `);
 }
 
-/** The floor: read the JSONL file in 1 MB chunks, JSON.parse every line, touch every affiliation string. */
+/** The parse floor (bench/floors.ts) of the JSONL file, in a process of its own. */
 function floorInChild(file: string): ChildResult {
   return runChild(`
-    const { openSync, readSync, closeSync } = await import('node:fs');
-    const started = performance.now();
-    const cpuStart = process.cpuUsage();
-    const { StringDecoder } = await import('node:string_decoder');
-    const fd = openSync(${JSON.stringify(file)}, 'r');
-    const buffer = Buffer.alloc(1 << 20);
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
-    let papers = 0;
-    let touched = 0;
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-      const lines = (rest + decoder.write(buffer.subarray(0, n))).split('\\n');
-      rest = lines.pop();
-      for (const line of lines) {
-        if (!line) continue;
-        const row = JSON.parse(line);
-        papers++;
-        for (const a of String(row.affiliations ?? '').split(';')) touched += a.trim().length;
-      }
-    }
-    closeSync(fd);
-    ${MEASURE_END}
-    console.log(JSON.stringify({ seconds, cpuSeconds, papers, maxRssMb: process.resourceUsage().maxRSS / 1024, cacheHitRate: 0, touched }));
+    const { parseFloor } = await import(${JSON.stringify(join(import.meta.dirname, 'floors.ts'))});
+    const floor = parseFloor(${JSON.stringify(file)});
+    console.log(JSON.stringify({ ...floor, maxRssMb: process.resourceUsage().maxRSS / 1024, cacheHitRate: 0 }));
   `);
 }
 
